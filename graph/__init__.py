@@ -1,0 +1,1 @@
+"""newsgraph domain layer: ingest, NLP, extraction, graph building and export (no Dash here)."""

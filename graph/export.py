@@ -1,0 +1,70 @@
+"""Write the graph as node-link JSON (DESIGN.md section 4), GraphML, GEXF or an edge CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+
+from graph.ontology import colour
+
+FORMATS = ("json", "graphml", "gexf", "csv")
+
+
+def to_node_link(g: nx.MultiDiGraph) -> dict:
+    """Return the node-link dict other programs read (edges under the key "edges")."""
+    return nx.node_link_data(g, edges="edges")
+
+
+def from_node_link(data: dict) -> nx.MultiDiGraph:
+    """Rebuild the graph from its node-link dict."""
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+def render(g: nx.MultiDiGraph, fmt: str) -> str:
+    """Serialise the graph in one of FORMATS and return the text."""
+    if fmt == "json":
+        return json.dumps(to_node_link(g), ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        return _edge_csv(g)
+    flat = _flat(g)
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(flat))
+    if fmt == "gexf":
+        return "\n".join(nx.generate_gexf(flat))
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes, as GraphML and GEXF require (lists become JSON)."""
+    flat = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        flat.add_node(n, **{k: _scalar(v) for k, v in d.items() if v is not None})
+    for s, t, k, d in g.edges(keys=True, data=True):
+        attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None}
+        attrs["colour"] = colour(d["relation"])
+        attrs["evidence"] = " | ".join(ev["sentence"] for ev in d.get("evidence", []))
+        flat.add_edge(s, t, key=k, **attrs)
+    return flat
+
+
+def _scalar(value):
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _edge_csv(g: nx.MultiDiGraph) -> str:
+    """One row per evidence sentence, so a spreadsheet shows every fact with its source."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["source", "target", "relation", "polarity", "weight", "articles", "doc_id",
+                "article", "sentence", "trigger", "negated", "modality", "confidence", "rule"])
+    for s, t, d in g.edges(data=True):
+        head = [s, t, d["relation"], d["polarity"], d["weight"], d["articles"]]
+        for ev in d.get("evidence") or [{}]:
+            w.writerow(head + [ev.get("doc_id", ""), ev.get("source", ""), ev.get("sentence", ""),
+                               ev.get("trigger", ""), ev.get("negated", ""), ev.get("modality", ""),
+                               ev.get("confidence", ""), ev.get("rule", "")])
+    return buf.getvalue()

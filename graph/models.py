@@ -1,0 +1,83 @@
+"""Typed records that flow between the pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text as the user sees it, plus publication metadata."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor: one node in the graph.
+
+    `type` is the coarse kind used for colour and filters: GPE (state), ORG (agency,
+    ministry, company), ALLIANCE, ARMED_GROUP, PERSON, WEAPON, LOC.
+    """
+
+    id: str
+    label: str
+    type: str
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that refers to an entity, and how it was resolved."""
+
+    entity_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    resolved_by: str = "alias"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation was read: the sentence and the character offsets of its parts."""
+
+    doc_id: str
+    source: str
+    sentence: str
+    start: int
+    end: int
+    subject_span: tuple[int, int]
+    object_span: tuple[int, int]
+    trigger_span: tuple[int, int] | None
+    trigger: str
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+    rule: str = ""
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation subject -> object with the evidence that supports it."""
+
+    subject: str
+    relation: str
+    object: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()

@@ -1,0 +1,175 @@
+"""Relation types (DESIGN.md section 3) and the trigger lexicon that signals each, as data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One relation type: how it reads, its polarity and colour, and its trigger lemmas."""
+
+    name: str
+    polarity: int
+    colour: str
+    description: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    symmetric: bool = False
+
+
+def _t(name, polarity, colour, description, verbs="", nouns="", adjectives="", symmetric=False):
+    return RelationType(name, polarity, colour, description, frozenset(verbs.split()),
+                        frozenset(nouns.split()), frozenset(adjectives.split()), symmetric)
+
+
+RELATION_TYPES: tuple[RelationType, ...] = (
+    _t("supports", 1, "#2e9d5b", "backs, aids, defends or praises",
+       "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
+       "rescue shield champion welcome",
+       "support backing help aid assistance protection endorsement",
+       "supportive sympathetic friendly"),
+    _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
+       "cooperate collaborate agree sign ally partner coordinate team join share unite accept",
+       "cooperation collaboration deal agreement pact accord partnership alliance treaty "
+       "ground coordination", "allied", symmetric=True),
+    _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
+       "meet talk discuss negotiate visit phone host mediate consult confer speak",
+       "talk talks negotiation meeting visit summit call discussion dialogue consultation "
+       "mediation", symmetric=True),
+    _t("supplies", 1, "#16a394", "sells, delivers, sends or provides arms, equipment or aid",
+       "sell deliver send supply provide transfer ship export give produce",
+       "sale delivery supply shipment transfer export provision"),
+    _t("acquires", 0, "#8c6bb1", "buys, purchases, acquires or obtains",
+       "buy purchase acquire obtain procure import receive order",
+       "purchase acquisition procurement import"),
+    _t("requests", 0, "#c9a227", "asks, urges, presses, calls on, demands",
+       "ask request urge press call demand seek appeal want invite push lobby plead",
+       "request demand appeal plea"),
+    _t("opposes", -1, "#e07b39", "opposes, objects, resists, rejects, disagrees",
+       "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
+       "quarrel rebuff",
+       "opposition objection disagreement resistance rejection dispute rift tension "
+       "odds feud row standoff",
+       "opposed hostile"),
+    _t("criticizes", -1, "#d45087", "accuses, criticizes, condemns, blames",
+       "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
+       "decry fault",
+       "criticism condemnation accusation concern skepticism scepticism rebuke",
+       "critical skeptical sceptical wary distrustful"),
+    _t("threatens", -1, "#b8336a", "threatens, warns of consequences, vows to strike",
+       "threaten warn vow menace",
+       "threat warning ultimatum"),
+    _t("sanctions", -1, "#7a1f5c", "sanctions, embargoes, suspends, halts delivery, expels",
+       "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
+       "exclude remove blacklist boycott cut",
+       "sanction sanctions embargo suspension freeze ban boycott expulsion"),
+    _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
+       "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
+       "crush ambush destroy wound clash drive repel",
+       "attack strike airstrike invasion offensive assault raid bombing shelling fight "
+       "fighting war incursion operation campaign"),
+    _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance"),
+    _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
+    _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
+    _t("located_in", 0, "#bcbd22", "place in a country"),
+    _t("co_mentioned", 0, "#c7c7c7", "two actors in one sentence with no typed relation (weak)"),
+)
+
+
+
+def _lexicon(part: str) -> dict[str, str]:
+    """Trigger lemma -> relation type; a lemma belongs to exactly one type."""
+    out: dict[str, str] = {}
+    for rtype in RELATION_TYPES:
+        for lemma in getattr(rtype, part):
+            if lemma in out:
+                raise ValueError(f"trigger {lemma!r} is listed for both {out[lemma]} and {rtype.name}")
+            out[lemma] = rtype.name
+    return out
+
+
+VERB_TRIGGERS = _lexicon("verbs")
+NOUN_TRIGGERS = _lexicon("nouns")
+ADJECTIVE_TRIGGERS = _lexicon("adjectives")
+
+SYMMETRIC = frozenset(t.name for t in RELATION_TYPES if t.symmetric)
+
+# Verbs that signal a relation only with a given preposition: lemma -> (preposition, type).
+PREP_VERB_TRIGGERS = {
+    "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
+    "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
+}
+# Sending these is diplomacy, not supply: "sent technical teams to Turkey".
+DELEGATION_NOUNS = frozenset("""
+team delegation envoy envoys diplomat diplomats official officials negotiator negotiators
+representative representatives mission emissary
+""".split())
+# A relation noun under these verbs is not yet real: "threatening sanctions", "weighing a deal".
+IRREALIS_VERBS = frozenset("""
+threaten warn consider propose seek plan weigh discuss debate demand urge want fear avoid prevent
+deny reject oppose rule mull
+""".split())
+
+# "X-backed Y": the participle -> (relation, whether Y is the subject rather than X).
+BACKED_FORMS = {
+    "backed": ("supports", False), "supported": ("supports", False), "sponsored": ("supports", False),
+    "funded": ("supports", False), "armed": ("supports", False), "led": ("leads", False),
+    "affiliated": ("member_of", True), "aligned": ("member_of", True), "linked": ("member_of", True),
+}
+
+# Nouns that stand for the actor that qualifies them: "Turkish troops", "the Assad regime".
+FORCE_NOUNS = frozenset("""
+forces force troops troop soldiers soldier military army navy government regime administration
+officials official leaders leader leadership authorities diplomats diplomat delegation ministry
+units unit jets warplanes aircraft militia militants fighters police commanders commander
+spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
+""".split())
+
+# Titles that make their holder the head of what qualifies them, or a member of it.
+LEADER_TITLES = frozenset("""
+president leader head king queen emir sultan chancellor premier chief prime dictator ruler
+secretary-general monarch
+""".split())
+MEMBER_TITLES = frozenset("""
+minister secretary spokesman spokeswoman spokesperson envoy ambassador official representative
+advisor adviser diplomat general commander counterpart senator lawmaker director officer aide
+negotiator deputy admiral
+""".split())
+# Titles that name the agency as well as the office (United States usage).
+TITLE_AGENCIES = {
+    "secretary of state": "state-department", "defense secretary": "pentagon",
+    "secretary of defense": "pentagon", "national security advisor": "national-security-council",
+    "national security adviser": "national-security-council",
+}
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "within"})
+PLACE_NOUNS = frozenset({"province", "city", "region", "town", "district", "governorate", "area"})
+SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "note",
+                          "insist", "confirm", "allege", "cite"})
+HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
+FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
+                           "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})
+NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail"})
+# A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
+STOPPING_VERBS = frozenset("halt suspend freeze stop cancel block end delay postpone scrap".split())
+# Verbs that turn a relation noun into an act by their conjoined subjects: "A and B struck a deal".
+LIGHT_VERBS = frozenset("""
+strike reach sign hold have make find conclude forge seal announce maintain keep build form enter
+""".split())
+# Types for which a weapon system is a natural object ("buy the S-400", "oppose the sale").
+WEAK_OBJECT_TYPES = frozenset({"acquires", "supplies", "requests", "opposes", "criticizes"})
+
+BY_NAME: dict[str, RelationType] = {t.name: t for t in RELATION_TYPES}
+RELATION_NAMES: tuple[str, ...] = tuple(BY_NAME)
+TYPED_RELATIONS: tuple[str, ...] = tuple(n for n in RELATION_NAMES if n != "co_mentioned")
+
+
+def polarity(name: str) -> int:
+    """Return the polarity (+1, 0, -1) of a relation type."""
+    return BY_NAME[name].polarity
+
+
+def colour(name: str) -> str:
+    """Return the display colour of a relation type."""
+    return BY_NAME[name].colour

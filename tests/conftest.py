@@ -1,0 +1,102 @@
+"""Shared fixtures and the browser-test switchboard.
+
+Browser tests (``tests/browser/``, marker ``browser``) drive headless Chromium through
+dash[testing]. When Chromium or chromedriver is missing they are skipped, unless
+``REQUIRE_BROWSER=1`` is set (as in CI), in which case they fail: a browser suite that
+silently skips proves nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+SAMPLE_GRAPH = TESTS / "data" / "sample_graph.json"
+BROWSER_DIR = TESTS / "browser"
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1600,1000",
+)
+
+
+def chromium_path() -> str | None:
+    """Return the Chromium binary to drive, or ``None`` when there is none."""
+    override = os.environ.get("DASH_TEST_CHROMEPATH")
+    if override:
+        return override if Path(override).exists() else None
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def chromedriver_path() -> str | None:
+    """Return the chromedriver on PATH, or ``None``."""
+    return shutil.which("chromedriver")
+
+
+WEBDRIVER_TIMEOUT_S = 60
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Without a display Chromium can only run headless; spare callers from remembering --headless.
+    if not os.environ.get("DISPLAY") and hasattr(config.option, "headless"):
+        config.option.headless = True
+    # dash[testing] pins selenium<=4.2, whose default timeout is a sentinel object that
+    # urllib3 2 rejects ("Timeout value connect was <object ...>"); a number suits both.
+    try:
+        from selenium.webdriver.remote.remote_connection import RemoteConnection
+    except ImportError:
+        return
+    RemoteConnection.set_timeout(WEBDRIVER_TIMEOUT_S)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _browser_available(request: pytest.FixtureRequest) -> None:
+    """Skip (or, with REQUIRE_BROWSER=1, fail) browser tests when Chromium cannot run."""
+    if request.node.get_closest_marker("browser") is None:
+        return
+    missing = [name for name, path in (("chromium", chromium_path()), ("chromedriver", chromedriver_path()))
+               if path is None]
+    if not missing:
+        return
+    message = f"browser test needs {' and '.join(missing)} (not found)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message + "; REQUIRE_BROWSER=1 forbids skipping", pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_setup_options():
+    """Chrome options for dash[testing]'s webdriver: our Chromium, quiet and sandbox-free."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    binary = chromium_path()
+    if binary:
+        options.binary_location = binary
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    return options
+
+
+@pytest.fixture
+def sample_graph() -> dict:
+    """A fresh copy of the hand-made seed fixture graph (DESIGN.md section 4 format)."""
+    return json.loads(SAMPLE_GRAPH.read_text(encoding="utf-8"))

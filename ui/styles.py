@@ -1,0 +1,209 @@
+"""Visual encodings of the explorer as data: entity colours and shapes, the cytoscape stylesheet.
+
+Relation colours come from :mod:`graph.ontology` so the canvas, the filter swatches and the
+evidence panel always agree. Functions return fresh lists, so callers may extend them freely.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from graph.ontology import BY_NAME, RELATION_TYPES
+
+FONT_STACK = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
+)
+
+#: Entity types in display order, with a short human label.
+ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
+
+ENTITY_LABELS = MappingProxyType({
+    "GPE": "State",
+    "ORG": "Organisation",
+    "ALLIANCE": "Alliance",
+    "ARMED_GROUP": "Armed group",
+    "PERSON": "Person",
+    "WEAPON": "Weapon",
+    "LOC": "Place",
+})
+
+ENTITY_COLOURS = MappingProxyType({
+    "GPE": "#2f5d8a",
+    "ORG": "#3f9c9b",
+    "ALLIANCE": "#7657a8",
+    "ARMED_GROUP": "#b5452b",
+    "PERSON": "#e09b2d",
+    "WEAPON": "#5d6875",
+    "LOC": "#7f9a4b",
+})
+
+#: Cytoscape node shapes; the legend swatches use CSS classes of the same names.
+ENTITY_SHAPES = MappingProxyType({
+    "GPE": "ellipse",
+    "ORG": "round-rectangle",
+    "ALLIANCE": "hexagon",
+    "ARMED_GROUP": "octagon",
+    "PERSON": "ellipse",
+    "WEAPON": "diamond",
+    "LOC": "round-triangle",
+})
+
+#: Relations drawn as weak, undirected dotted lines.
+WEAK_RELATIONS = frozenset({"co_mentioned"})
+
+OTHER_COLOUR = "#8a94a3"
+DEFAULT_RELATION_COLOUR = "#9aa3ad"
+TEXT_COLOUR = "#1f2933"
+SELECTED_COLOUR = "#111827"
+
+MODALITY_LABELS = MappingProxyType({
+    "reported": "reported",
+    "future": "future",
+    "hypothetical": "hypothetical",
+})
+
+
+def entity_colour(entity_type: str | None) -> str:
+    """Return the fill colour for an entity type (grey for unknown types)."""
+    return ENTITY_COLOURS.get(entity_type or "", OTHER_COLOUR)
+
+
+def relation_colour(relation: str | None) -> str:
+    """Return the colour of a relation type (grey for relations the ontology does not know)."""
+    kind = BY_NAME.get(relation or "")
+    return kind.colour if kind else DEFAULT_RELATION_COLOUR
+
+
+def stylesheet() -> list[dict]:
+    """Return the base cytoscape stylesheet: nodes by entity type, edges by relation type.
+
+    Node size and edge width are read from element data (``size``, ``width``) computed in
+    :mod:`ui.elements`, so the stylesheet stays independent of the graph.
+    """
+    rules: list[dict] = [
+        {
+            "selector": "node",
+            "style": {
+                "label": "data(label)",
+                "width": "data(size)",
+                "height": "data(size)",
+                "background-color": OTHER_COLOUR,
+                "border-width": 2,
+                "border-color": "#ffffff",
+                "font-family": FONT_STACK,
+                "font-size": 12,
+                "font-weight": 600,
+                "color": TEXT_COLOUR,
+                "text-valign": "bottom",
+                "text-halign": "center",
+                "text-margin-y": 4,
+                "text-wrap": "wrap",
+                "text-max-width": 110,
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.82,
+                "text-background-padding": 2,
+                "text-background-shape": "roundrectangle",
+                "min-zoomed-font-size": 6,
+                "overlay-opacity": 0,
+                "transition-property": "opacity, border-width",
+                "transition-duration": "150ms",
+                "z-index": 10,
+            },
+        },
+    ]
+    for entity_type in ENTITY_TYPES:
+        rules.append({
+            "selector": f'node[type = "{entity_type}"]',
+            "style": {
+                "background-color": ENTITY_COLOURS[entity_type],
+                "shape": ENTITY_SHAPES[entity_type],
+            },
+        })
+    rules.append({
+        "selector": "edge",
+        "style": {
+            "width": "data(width)",
+            "curve-style": "bezier",
+            "control-point-step-size": 26,
+            "line-color": DEFAULT_RELATION_COLOUR,
+            "target-arrow-color": DEFAULT_RELATION_COLOUR,
+            "source-arrow-color": DEFAULT_RELATION_COLOUR,
+            "target-arrow-shape": "triangle",
+            "arrow-scale": 0.9,
+            "opacity": 0.78,
+            "overlay-opacity": 0,
+            "font-family": FONT_STACK,
+            "font-size": 10,
+            "color": TEXT_COLOUR,
+            "text-rotation": "autorotate",
+            "text-background-color": "#ffffff",
+            "text-background-opacity": 0.9,
+            "text-background-padding": 2,
+            "transition-property": "opacity",
+            "transition-duration": "150ms",
+            "z-index": 1,
+        },
+    })
+    for kind in RELATION_TYPES:
+        style = {
+            "line-color": kind.colour,
+            "target-arrow-color": kind.colour,
+            "source-arrow-color": kind.colour,
+        }
+        if kind.symmetric:
+            style["source-arrow-shape"] = "triangle"
+        if kind.name in WEAK_RELATIONS:
+            style.update({"line-style": "dotted", "target-arrow-shape": "none", "opacity": 0.6})
+        rules.append({"selector": f'edge[relation = "{kind.name}"]', "style": style})
+    rules.extend([
+        {"selector": "edge.negated", "style": {"line-style": "dashed", "line-dash-pattern": [6, 4]}},
+        {"selector": "edge.speculative", "style": {"opacity": 0.55}},
+        {"selector": "node:active, edge:active", "style": {"overlay-opacity": 0.08}},
+    ])
+    return rules
+
+
+def _quote(value: str) -> str:
+    """Quote a data value for a cytoscape selector."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _id_selector(group: str, ids: list[str] | tuple[str, ...] | set[str]) -> str:
+    return ", ".join(f"{group}[id = {_quote(i)}]" for i in sorted(ids))
+
+
+def focus_rules(*, node_ids: set[str], edge_ids: set[str], selected_node: str | None = None,
+                selected_edge: str | None = None) -> list[dict]:
+    """Return stylesheet rules that fade everything but a focus set.
+
+    Args:
+        node_ids: Nodes kept at full opacity (the selection and its neighbours).
+        edge_ids: Edges kept at full opacity.
+        selected_node: The node drawn with a selection ring, if any.
+        selected_edge: The edge drawn highlighted and on top, if any.
+
+    Returns:
+        Rules to append after :func:`stylesheet`; empty when nothing is focused.
+    """
+    if not node_ids and not edge_ids:
+        return []
+    rules: list[dict] = [
+        {"selector": "node", "style": {"opacity": 0.22}},
+        {"selector": "edge", "style": {"opacity": 0.08}},
+    ]
+    if node_ids:
+        rules.append({"selector": _id_selector("node", node_ids), "style": {"opacity": 1}})
+    if edge_ids:
+        rules.append({"selector": _id_selector("edge", edge_ids), "style": {"opacity": 0.95}})
+    if selected_node:
+        rules.append({
+            "selector": _id_selector("node", [selected_node]),
+            "style": {"border-width": 4, "border-color": SELECTED_COLOUR, "font-size": 13,
+                      "z-index": 20},
+        })
+    if selected_edge:
+        rules.append({
+            "selector": _id_selector("edge", [selected_edge]),
+            "style": {"z-index-compare": "manual", "z-index": 30, "opacity": 1,
+                      "underlay-color": "#fde68a", "underlay-opacity": 0.9, "underlay-padding": 4},
+        })
+    return rules
