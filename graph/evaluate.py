@@ -123,7 +123,8 @@ def typed_facts(g: nx.MultiDiGraph) -> list[dict]:
             continue
         for ev in d.get("evidence", []):
             facts.append({"doc": ev["source"], "subject": s, "relation": key, "object": o,
-                          "sentence": ev["sentence"]})
+                          "sentence": ev["sentence"], "trigger": ev["trigger"], "negated": ev["negated"],
+                          "modality": ev["modality"]})
     return facts
 
 

