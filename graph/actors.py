@@ -400,6 +400,14 @@ def load_actor_table() -> ActorTable:
         return ActorTable.from_records(json.load(handle))
 
 
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """Folded, lower-cased names of news organisations and platforms (graph/data/media.json):
+    they report events, they are not actors in them."""
+    with resources.files("graph").joinpath("data", "media.json").open("r", encoding="utf-8") as handle:
+        return frozenset(fold(name).lower() for name in json.load(handle)["names"])
+
+
 # Well-known names that contain an actor's name but are something else; as longer matches
 # they keep the ruler from tagging "Patriot" in "Patriot Act" as a weapon.
 DECOY_PATTERNS = (

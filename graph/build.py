@@ -27,11 +27,13 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
         for x in extractions
     }
     entities, aliases, mentions, articles = {}, defaultdict(set), defaultdict(int), defaultdict(set)
+    resolved = defaultdict(lambda: defaultdict(int))
     for x in extractions:
         for e in x.entities:
             entities.setdefault(e.id, e)
         for m in x.mentions:
             mentions[m.entity_id] += 1
+            resolved[m.entity_id][m.resolved_by] += 1
             articles[m.entity_id].add(m.doc_id)
             if m.text.lower() not in PRONOUNS:
                 aliases[m.entity_id].add(m.text)
@@ -42,7 +44,8 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
                 evidence[(r.subject, r.object, r.relation)].append(r.evidence)
     for eid, e in sorted(entities.items()):
         g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]),
-                   mentions=mentions[eid], articles=sorted(articles[eid]), part_of=e.part_of)
+                   mentions=mentions[eid], articles=sorted(articles[eid]), part_of=e.part_of,
+                   resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
     for (s, o, rel), evs in sorted(evidence.items()):
         evs = sorted(evs, key=lambda ev: (ev.doc_id, ev.start, -ev.confidence))

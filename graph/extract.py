@@ -15,7 +15,7 @@ from itertools import combinations
 
 from spacy.tokens import Span
 
-from graph.actors import TITLE_WORDS, WEAPON_HEADS, ActorTable, fold, load_actor_table, slugify
+from graph.actors import TITLE_WORDS, WEAPON_HEADS, ActorTable, fold, load_actor_table, media_names, slugify
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.ontology import (
     LIGHT_VERBS, STOPPING_VERBS, ADJECTIVE_TRIGGERS, BACKED_FORMS, DELEGATION_NOUNS, FORCE_NOUNS, FUTURE_LEMMAS, HEDGE_AUX,
@@ -37,6 +37,8 @@ PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents"
 THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
+GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "national", "guard", "special",
+                               "command", "defence", "defense", "ministry", "foreign", "the"})
 GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "justice", "interior",
                                   "foreign", "security", "commerce", "energy", "finance", "war"})
 VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
@@ -137,6 +139,8 @@ class _Reader:
 
     def _lookup(self, span, people: dict[str, Entity]) -> tuple[Entity | None, str]:
         text, label, table = span.text, span.label_, self.table
+        if fold(text).lower() in media_names():  # "Reuters reported": a source, not an actor
+            return None, ""
         if label == "PERSON":
             known = table.lookup(text) or table.seat(text)
             if known and known.type != "PERSON":  # the model calls "Patriot" or "Sanaa" a person
@@ -153,6 +157,8 @@ class _Reader:
             entity = table.lookup(span[1:].text)
             if entity and entity.type != "GPE":
                 return entity, "alias"
+        if label == "ORG" and all(t.lower_ in FORCE_NOUNS | GENERIC_ORG_WORDS for t in span):
+            return None, ""  # "the Syrian Air Force" stands for Syria (see FORCE_NOUNS)
         if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
             return Entity(slugify(text), text, "ORG"), "ner"
         if label in ("GPE", "LOC"):
@@ -803,10 +809,17 @@ def _trim(span):
         start += 1
     if not (span.doc[start].is_alpha or span.doc[start].is_upper):
         return None
+    while span.label_ == "PERSON" and start > 0 and _name_word(span.doc[start - 1]) \
+            and span.doc[start - 1].head.i in range(start, span.end):
+        start -= 1  # "NSC Spokesperson Garrett Marquis" tagged as just "Marquis"
     if span.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) or t.is_lower
                                        and t.lower_ not in NAME_PARTICLES for t in span.doc[start:span.end]):
         return None  # "J-10C fighter jets" is not a name
-    return Span(span.doc, start, span.end, label=span.label_) if start > span.start else span
+    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
+
+
+def _name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.lower_.strip(".") not in TITLE_WORDS
 
 
 def _title_part(span) -> bool:

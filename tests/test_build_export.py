@@ -68,6 +68,7 @@ def test_nodes_carry_label_type_aliases_mentions_and_articles():
     us = g.nodes["united-states"]
     assert us["label"] == "United States" and us["type"] == "GPE"
     assert us["aliases"] == ["US"] and us["mentions"] == 2 and us["articles"] == ["d1", "d2"]
+    assert us["resolved_by"] == {"alias": 2}
 
 
 def test_node_link_json_round_trips_through_networkx():

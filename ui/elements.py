@@ -28,7 +28,7 @@ from ui.styles import (
 
 HIDDEN_BY_DEFAULT: tuple[str, ...] = ("co_mentioned",)
 MAX_NODE_EVIDENCE = 3
-KAMADA_KAWAI_MAX_NODES = 400  # its all-pairs distances get slow beyond this
+KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
 MIN_NODE_SIZE = 22.0
 MAX_NODE_SIZE = 64.0
 SPECULATIVE = frozenset({"future", "hypothetical"})
@@ -252,8 +252,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
         # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
         # force-directed pass then evens out the local spacing.
         start = nx.kamada_kawai_layout(sub) if len(core) <= KAMADA_KAWAI_MAX_NODES else None
-        layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start,
-                                  iterations=60 if start else 300, seed=seed, weight="weight")
+        layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start, seed=seed, weight="weight",
+                                  iterations=60 if start else max(50, 60_000 // len(core)))
         pos = {i: np.asarray(layout[i], dtype=float) for i in core}
     elif core:
         pos = {core[0]: np.zeros(2)}
@@ -266,7 +266,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
     # ... and the rest, linked to none of those, in a band below
     loose = [i for i in node_ids if i not in pos]
     if loose:
-        sub = nx.spring_layout(weak.subgraph(loose), seed=seed) if len(loose) > 1 else {loose[0]: np.zeros(2)}
+        sub = (nx.spring_layout(weak.subgraph(loose), seed=seed, iterations=max(20, 10_000 // len(loose)))
+               if len(loose) > 1 else {loose[0]: np.zeros(2)})
         placed = np.array(list(pos.values())) if pos else np.zeros((1, 2))
         width = max(float(np.ptp(placed[:, 0])), 1.0)
         top = float(placed[:, 1].max()) + 0.35 if pos else 0.0
@@ -288,7 +289,7 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
             pts = pts[:, ::-1].copy()
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
-    pts = _separate(pts, boxes)
+    pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 30)
     return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
 
 
