@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -387,6 +387,26 @@ class ActorTable:
     def resolve(self, surface: str) -> Entity | None:
         """Try `lookup`, then `seat`, then `demonym`: the actor a name stands for, or None."""
         return self.lookup(surface) or self.seat(surface) or self.demonym(surface)
+
+    @cached_property
+    def known_surnames(self) -> Mapping[str, Entity]:
+        """Lower-case surnames that name exactly one person in the table ("putin", "assad")."""
+        owners: dict[str, set] = {}
+        for entry in self.entries:
+            if entry.type == "PERSON":
+                for name in entry.names:
+                    owners.setdefault(surname(name), set()).add(entry.id)
+        return MappingProxyType({k: self._by_id[next(iter(v))].entity for k, v in owners.items() if len(v) == 1})
+
+
+def surname(name: str) -> str:
+    """The folded, lower-case last name of a full name, without an Arabic article: "al-Assad" -> "assad"."""
+    words = fold(name).lower().split()
+    word = words[-1] if words else ""
+    for prefix in ("al-", "el-", "bin-"):
+        if word.startswith(prefix):
+            return word[len(prefix):]
+    return word
 
 
 def _data_path():

@@ -10,12 +10,13 @@ trigger, and whether it is negated, reported, future or hypothetical.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import combinations
 
 from spacy.tokens import Span
 
-from graph.actors import TITLE_WORDS, WEAPON_HEADS, ActorTable, fold, load_actor_table, media_names, slugify
+from graph.actors import (
+    TITLE_WORDS, WEAPON_HEADS, ActorTable, fold, load_actor_table, media_names, slugify, surname,
+)
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.ontology import (
     LIGHT_VERBS, STOPPING_VERBS, ADJECTIVE_TRIGGERS, BACKED_FORMS, DELEGATION_NOUNS, FORCE_NOUNS, FUTURE_LEMMAS, HEDGE_AUX,
@@ -125,7 +126,7 @@ class _Reader:
                 continue
             entity = self.table.demonym(tok.text)
             if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
-                entity = self.table.lookup(tok.text) or _known_surnames(self.table).get(tok.lower_)
+                entity = self.table.lookup(tok.text) or self.table.known_surnames.get(tok.lower_)
             if entity:
                 self.refs[tok.i] = _Ref(entity, tok.idx, tok.idx + len(tok.text), "lexicon")
 
@@ -150,7 +151,7 @@ class _Reader:
             entity = find(text)
             if entity:
                 return entity, how
-        known = people.get(_name_key(text)) or (_known_surnames(table).get(_name_key(text)) if len(span) == 1 else None)
+        known = people.get(_name_key(text)) or (table.known_surnames.get(_name_key(text)) if len(span) == 1 else None)
         if known:  # a person the model tagged as something else
             return known, "person"
         if len(span) > 1:  # "U.S. State Department", "Turkish Foreign Ministry": the state is implied
@@ -773,14 +774,14 @@ def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
     index = dict(full)
     surnames: dict[str, set] = {}
     for key, entity in full.items():
-        surnames.setdefault(_surname(key), set()).add(entity)
+        surnames.setdefault(surname(key), set()).add(entity)
     index.update({k: next(iter(v)) for k, v in surnames.items() if len(v) == 1 and k not in index})
     for name in names:
         key = _name_key(name)
         if key in index:
             continue
-        matches = {e for k, e in full.items() if _surname(k) == _surname(key)}
-        known = table.lookup(name) or _known_surnames(table).get(_surname(key))
+        matches = {e for k, e in full.items() if surname(k) == surname(key)}
+        known = table.lookup(name) or table.known_surnames.get(surname(key))
         if len(matches) == 1:
             index[key] = matches.pop()
         elif known and known.type == "PERSON":
@@ -788,17 +789,6 @@ def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
         else:
             index[key] = Entity(slugify(name), name, "PERSON")
     return index
-
-
-@lru_cache(maxsize=4)
-def _known_surnames(table: ActorTable) -> dict[str, Entity]:
-    """Surnames that name exactly one well-known person in the table ("Putin", "Assad")."""
-    owners: dict[str, set] = {}
-    for e in table.entities():
-        if e.type == "PERSON":
-            for name in (e.label, *table.aliases(e.id)):
-                owners.setdefault(_surname(fold(name).lower()), set()).add(e)
-    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
 
 
 def _trim(span):
@@ -841,14 +831,6 @@ def _clean_name(text: str) -> str:
 
 def _name_key(text: str) -> str:
     return _clean_name(text).lower()
-
-
-def _surname(name: str) -> str:
-    word = name.split()[-1] if name.split() else name
-    for prefix in ("al-", "el-", "bin-"):
-        if word.startswith(prefix):
-            return word[len(prefix):]
-    return word
 
 
 def _fit_objects(refs: list[_Ref], rtype: str) -> list[_Ref]:

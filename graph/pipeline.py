@@ -176,6 +176,7 @@ def seed_store():
 
     Raises:
         StoreError, OSError: The cache folder is not writable or the store is unusable.
+        RuntimeError: A seed article could not be read or extracted (a bug, not bad input).
     """
     from graph.store import Store
 
@@ -184,7 +185,9 @@ def seed_store():
     fresh = not path.exists()
     store = Store(path)
     try:
-        ingest_paths(store, [SEEDS_DIR])
+        report = ingest_paths(store, [SEEDS_DIR])
+        if report.errors:
+            raise RuntimeError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
     except BaseException:
         store.close()
         raise

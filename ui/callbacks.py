@@ -58,8 +58,9 @@ def update_panel(selection: dict | None, relations: list[str] | None, *, data: M
 FOCUS_MAX_ZOOM = 1.3
 
 # Centres the canvas on a selection made by search or by a link (not by a tap, which
-# would move the graph under the pointer), zooming in only as far as FOCUS_MAX_ZOOM. Runs again when elements arrive, because a
-# searched node hidden by the filters is added by the server a moment later.
+# would move the graph under the pointer), zooming in no further than FOCUS_MAX_ZOOM.
+# Runs again when elements arrive: a searched node hidden by the filters is added by the
+# server a moment later. The nonce makes each selection focus once.
 FOCUS_JS = """
 function (selection, elements, done) {
     const skip = window.dash_clientside.no_update;

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from dash import html, no_update
@@ -32,7 +33,7 @@ KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
 MIN_NODE_SIZE = 22.0
 MAX_NODE_SIZE = 64.0
 SPECULATIVE = frozenset({"future", "hypothetical"})
-POLARITY_LABELS = {1: "cooperative", 0: "neutral", -1: "conflictual"}
+POLARITY_LABELS = MappingProxyType({1: "cooperative", 0: "neutral", -1: "conflictual"})
 
 Data = Mapping[str, Any]
 Selection = dict[str, Any]
@@ -253,7 +254,7 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
         # force-directed pass then evens out the local spacing.
         start = nx.kamada_kawai_layout(sub) if len(core) <= KAMADA_KAWAI_MAX_NODES else None
         layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start, seed=seed, weight="weight",
-                                  iterations=60 if start else max(50, 60_000 // len(core)))
+                                  iterations=60 if start else max(40, 20_000 // len(core)))
         pos = {i: np.asarray(layout[i], dtype=float) for i in core}
     elif core:
         pos = {core[0]: np.zeros(2)}
@@ -618,9 +619,12 @@ def node_link(node_id: str, label: str, *, slot: str, entity_type: str | None = 
 
 
 def edge_link(edge: Mapping[str, Any], text: str, *, slot: str) -> html.Button:
-    """Return a link-styled button that opens the evidence dossier of an edge (``slot``: as in :func:`node_link`)."""
-    return html.Button(text, id={"type": ids.EDGE_LINK, "edge": edge_id(edge), "slot": slot}, className="link edge-link",
-                       n_clicks=0)
+    """Return a link-styled button that opens the evidence dossier of an edge.
+
+    ``slot`` keeps the id unique, as in :func:`node_link`.
+    """
+    return html.Button(text, id={"type": ids.EDGE_LINK, "edge": edge_id(edge), "slot": slot},
+                       className="link edge-link", n_clicks=0)
 
 
 def mark_key() -> html.Div:

@@ -64,6 +64,19 @@ def test_searching_an_actor_shows_its_dossier_and_focuses_it(dash_duo, sample_gr
     assert dash_duo.get_logs() == []
 
 
+def test_search_finds_an_actor_by_alias(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+
+    dash_duo.find_element(f"#{ids.SEARCH}").click()
+    dash_duo.find_element("input.dash-dropdown-search").send_keys("Ankara")
+
+    wait_until(dash_duo, lambda: [o.text for o in dash_duo.find_elements(".dash-dropdown-option")] == ["Turkey"],
+               "searching an alias should offer its actor")
+    dash_duo.find_element(".dash-dropdown-option").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL} .panel-title", "Turkey")
+    assert dash_duo.get_logs() == []
+
+
 CENTRED = ("(() => { const b = cy.getElementById(arguments[0]).closedNeighborhood().renderedBoundingBox();"
            " return Math.abs((b.x1 + b.x2) / 2 - cy.width() / 2) < 5"
            " && Math.abs((b.y1 + b.y2) / 2 - cy.height() / 2) < 5; })()")
