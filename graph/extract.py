@@ -44,6 +44,11 @@ GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "ju
                                   "foreign", "security", "commerce", "energy", "finance", "war"})
 VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
                                "towards", "upon", "of", "between"})
+# Verbs whose subject reacts to a relation noun rather than doing it: "X criticised the sanctions".
+REACTING_VERBS = frozenset("""
+criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
+deny fear ignore note report mention cite blame defend justify support back resist block
+""".split())
 RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept"})
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over"}
 PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including")
@@ -124,11 +129,15 @@ class _Reader:
         for tok in self.doc:  # demonyms and names the NER left untagged
             if tok.i in self.refs or not tok.text[:1].isupper():
                 continue
-            entity = self.table.demonym(tok.text)
+            entity, how = self.table.demonym(tok.text), "demonym"
             if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
-                entity = self.table.lookup(tok.text) or self.table.known_surnames.get(tok.lower_)
+                entity, how = self.table.lookup(tok.text) or self.table.known_surnames.get(tok.lower_), "lexicon"
+                if entity is None and self.table.seat(tok.text):
+                    entity, how = self.table.seat(tok.text), "seat"
+                    if _is_locative(tok):
+                        entity, how = Entity(slugify(tok.text), tok.text, "LOC"), "place"
             if entity:
-                self.refs[tok.i] = _Ref(entity, tok.idx, tok.idx + len(tok.text), "lexicon")
+                self.refs[tok.i] = _Ref(entity, tok.idx, tok.idx + len(tok.text), how)
 
     def _resolve_span(self, span, people: dict[str, Entity]) -> _Ref | None:
         entity, how = self._lookup(span, people)
@@ -265,8 +274,10 @@ class _Reader:
         if found or depth > 2:
             return found
         found = self._modifier_actors(tok, depth)
+        # a relation noun is about its doer, not its target: "criticised sanctions against Russia"
+        preps = ("of", "by", "from") if _trigger(tok, NOUN_TRIGGERS) else PHRASE_PREPS
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 found += [r for obj in _pobjs(child) for r in self.phrase_actors(obj, depth=depth + 1)]
         return _unique(found)
 
@@ -400,14 +411,21 @@ class _Reader:
                 if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
                     recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                    for o in _pobjs(p) for r in self.phrase_actors(o)]
-            elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS:
+            elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
+                    rtype == "supports" and child.lower_ == "against"):
                 refs = [r for obj in _pobjs(child) for r in self.phrase_actors(obj)]
                 (recipients if child.lower_ in ("to", "for") else found).extend(refs)
             elif child.dep_ == "ccomp" and not any(c.dep_ == "dobj" for c in verb.children):
                 found += [r for s in child.children if s.dep_ == "nsubj" for r in self.actors(s)]  # "help X defend"
             elif child.dep_ == "xcomp" and rtype == "threatens":  # "threatened to hit Syrian targets"
                 found += self._objects(child, "attacks", False)
+            if child.dep_ == "dobj" and rtype == "threatens" and _trigger(child, NOUN_TRIGGERS):
+                found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "for")
+                          for o in _pobjs(p) for r in self.phrase_actors(o)]  # "threatening sanctions on Turkey"
         found += self._relative_objects(verb)
+        if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
+            found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "in" for o in _pobjs(p) for r in self.phrase_actors(o)]
         if rtype == "supplies":
             return _unique(recipients or found)
         found = _unique(found + recipients)
@@ -499,6 +517,12 @@ class _Reader:
         if len(subjects) > 1 and rtype in SYMMETRIC:  # "Putin and Erdogan struck a deal"
             yield from self._between(subjects, rtype, verb, sent, rule)
             return
+        if rtype == "supports":  # "defend X against Y": Y is opposed, not supported
+            against = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+                       for o in _pobjs(p) for r in self.phrase_actors(o)]
+            for s in subjects:
+                for o in against:
+                    yield self._relation(s, "opposes", o, verb, sent, rule)
         objects = self._objects(verb, rtype, passive)
         if not objects and len(subjects) > 1 and (rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo"):
             yield from self._between(subjects, rtype, verb, sent, rule)
@@ -532,7 +556,8 @@ class _Reader:
             agents = agents or [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
                                 for o in _pobjs(p) for r in self.phrase_actors(o)]
             targets = targets or self._surface_subjects(noun.head)
-        agents = agents or self._governor_subjects(noun)
+        if not agents and noun.head.lemma_.lower() not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
+            agents = self._governor_subjects(noun)
         if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
             targets = self._surface_subjects(noun.head.head)
         if not targets and rtype in RECIPROCAL and len(agents) > 1 and noun.head.lemma_.lower() in LIGHT_VERBS:
@@ -723,16 +748,16 @@ def _clause_mood(tok, reader: _Reader) -> tuple[bool, str, str | None]:
         tight = via in ("self", "xcomp", "acomp")
         for child in node.children:
             low, lemma = child.lower_, child.lemma_.lower()
+            if child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
+                modality = "reported"  # covers the whole sentence below it
             if not tight:
-                break
+                continue
             if child.dep_ == "neg":
                 negated = True
             elif child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall") and modality != "hypothetical":
                 modality = "future"
             elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX or child.dep_ == "mark" and low in ("if", "unless"):
                 modality = "hypothetical"
-            elif child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
-                modality = "reported"
             elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
                 modality = "hypothetical"
         lemma = node.lemma_.lower()

@@ -26,7 +26,7 @@ def _t(name, polarity, colour, description, verbs="", nouns="", adjectives="", s
 RELATION_TYPES: tuple[RelationType, ...] = (
     _t("supports", 1, "#2e9d5b", "backs, aids, defends or praises",
        "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
-       "rescue shield champion welcome",
+       "rescue shield champion welcome thank",
        "support backing help aid assistance protection endorsement",
        "supportive sympathetic friendly"),
     _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
@@ -123,6 +123,7 @@ FORCE_NOUNS = frozenset("""
 forces force troops troop soldiers soldier military army navy government regime administration
 officials official leaders leader leadership authorities diplomats diplomat delegation ministry
 units unit jets warplanes aircraft militia militants fighters police commanders commander
+drones drone missiles artillery navy
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())

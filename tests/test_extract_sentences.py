@@ -79,6 +79,9 @@ CASES = [
     ("Armenia vowed to drive out Azerbaijani forces.", "Armenia", "attacks", "Azerbaijan", {"modality": "future"}),
     ("Nigeria launched an offensive against Boko Haram.", "Nigeria", "attacks", "Boko Haram", {}),
     ("The Taliban attacked Pakistani border posts.", "Taliban", "attacks", "Pakistan", {}),
+    ("Ukrainian drones struck an oil refinery in Russia's Samara region.", "Ukraine", "attacks", "Russia", {}),
+    ("Turkey needs the systems to defend itself against threats from the PKK.", "Turkey", "opposes", "PKK", {}),
+    ("Berlin will deliver three IRIS-T systems to Kyiv.", "Germany", "supplies", "Ukraine", {"modality": "future"}),
     # reported speech
     ("Officials said Iran had supplied drones to Russia.", "Iran", "supplies", "Russia", {"modality": "reported"}),
     ("Japan reportedly agreed with Australia on submarines.", "Japan", "cooperates", "Australia", {"modality": "reported"}),
@@ -169,6 +172,22 @@ QUIET = [
     "Japan and South Korea both have ageing populations.",
     "The French and German ambassadors arrived at 10 a.m. on Monday.",
 ]
+
+
+# (sentence, a relation that must NOT be read from it)
+MISREADINGS = [
+    ("Orban has repeatedly criticised sanctions against Russia.", ("viktor-orban", "sanctions", "russia")),
+    ("Orban has repeatedly criticised sanctions against Russia.", ("viktor-orban", "criticizes", "russia")),
+    ("Kenya hosts the largest number of Somalis in the region.", ("kenya", "negotiates", "somalia")),
+    ("India bought the jets. Its radar could provide the Chinese military data on the Rafale.",
+     ("india", "supplies", "china")),
+    ("Officials from Egypt said the United States and Qatar discussed a Gaza truce.", ("egypt", "negotiates", "qatar")),
+]
+
+
+@pytest.mark.parametrize("text,wrong", MISREADINGS, ids=[f"{m[0][:40]}-{m[1][1]}" for m in MISREADINGS])
+def test_sentence_is_not_misread(nlp, text, wrong):
+    assert wrong not in {(r.subject, r.relation, r.object) for r in _relations(nlp, text)}
 
 
 @pytest.mark.parametrize("text", QUIET)

@@ -127,6 +127,7 @@ def test_two_worker_processes_store_what_one_process_stores(seeds_store, tmp_pat
 def test_seed_store_is_reused_without_loading_the_model(seeds_store, monkeypatch):
     monkeypatch.setattr(pipeline, "load_pipeline", lambda *a, **k: pytest.fail("the model was loaded"))
     monkeypatch.setenv("NEWSGRAPH_CACHE", str(seeds_store.path.parent))
+    from graph.store import Store as S; print("DBG", S(seeds_store.path).document_ids(), [d.id for d in pipeline.read_articles([pipeline.SEEDS_DIR])[0]])
     with seed_store() as again:
         assert again.path == seeds_store.path and again.counts()["documents"] == 5
 

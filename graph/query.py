@@ -1,0 +1,624 @@
+"""Questions the explorer asks of the graph: filters, neighbourhoods, paths, stances, search.
+
+Every function here is pure: it reads a `networkx.MultiDiGraph` as built by
+`graph.build.build_graph` (edges keyed by relation type, each with its evidence list) and
+returns new data; no input graph is ever changed. Returned graphs copy the attribute dicts
+of nodes and edges but share the values inside them (alias lists, evidence dicts) with the
+input, as networkx copies do: treat those values as read-only.
+
+All of it runs in time linear in the edges (plus evidence) of the graph, so a callback can
+call it on every change for graphs of tens of thousands of edges.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+import networkx as nx
+
+from graph.actors import fold
+from graph.ontology import BY_NAME, RELATION_NAMES
+
+CO_MENTIONED = "co_mentioned"
+STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
+FORWARD, BACKWARD = "->", "<-"
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ORDER = {name: i for i, name in enumerate(RELATION_NAMES)}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path, in the order the path walks it.
+
+    `direction` is "->" when the underlying edge points from `source` to `target` and "<-"
+    when the path walks it backwards. `evidence` is the edge's best sentence (None for an
+    edge without evidence, such as part_of from the alias table).
+    """
+
+    source: str
+    target: str
+    relation: str
+    direction: str
+    evidence: dict | None
+
+
+Path = list[Hop]
+
+
+@dataclass(frozen=True)
+class StanceMatrix:
+    """Pairwise stance between the most connected actors, ready for a heatmap.
+
+    `net[i][j]` is the cooperative minus the conflictual evidence between `ids[i]` and
+    `ids[j]` (either direction), so `net == coop - conflict` cell by cell; `coop` and
+    `conflict` count evidence sentences (the sum of the weights of +1 and -1 edges).
+    The matrices are symmetric with a zero diagonal.
+    """
+
+    labels: tuple[str, ...]
+    ids: tuple[str, ...]
+    net: tuple[tuple[int, ...], ...]
+    coop: tuple[tuple[int, ...], ...]
+    conflict: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """The edges of one relation type at a node: who it points to, who points at it."""
+
+    relation: str
+    outgoing: tuple[str, ...]
+    incoming: tuple[str, ...]
+    sentences: int
+
+    @property
+    def count(self) -> int:
+        """Number of edges of this type in both directions."""
+        return len(self.outgoing) + len(self.incoming)
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """An actor linked to the summarised node, with the relation types that link them."""
+
+    id: str
+    label: str
+    type: str
+    relations: tuple[str, ...]
+    weight: int
+
+
+@dataclass(frozen=True)
+class NodeSummary:
+    """Everything the node panel shows about one actor."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    relations: tuple[RelationGroup, ...]
+    articles: tuple[str, ...]
+    neighbours: tuple[Neighbour, ...]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _require(g: nx.MultiDiGraph, *nodes: str) -> None:
+    """Raise a ValueError naming the first node that is not in the graph."""
+    for node in nodes:
+        if node not in g:
+            raise ValueError(f"no actor with id {node!r} in the graph")
+
+
+def _allowed_relations(relations: Iterable[str] | None, include_co_mentions: bool):
+    """Return a predicate on relation names for a relation filter."""
+    if relations is None:
+        return lambda rel: rel != CO_MENTIONED or include_co_mentions
+    allowed = set(relations) | ({CO_MENTIONED} if include_co_mentions else set())
+    return allowed.__contains__
+
+
+def _is_typed(relation: str) -> bool:
+    return relation != CO_MENTIONED
+
+
+def _label(g: nx.MultiDiGraph, node: str) -> str:
+    return str(g.nodes[node].get("label") or node)
+
+
+def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """Return doc_id -> publication date (None when unknown) from the graph's documents."""
+    return {doc_id: (meta or {}).get("date") for doc_id, meta in (g.graph.get("documents") or {}).items()}
+
+
+def edge_totals(evidence: list[dict], dates: Mapping[str, str | None]) -> dict[str, Any]:
+    """Recompute the aggregate attributes of an edge from its evidence.
+
+    Args:
+        evidence: The edge's evidence dicts.
+        dates: doc_id -> date, as from `doc_dates`.
+
+    Returns:
+        `weight` (evidence count), `articles` (distinct documents), `first_date` and
+        `last_date` (span of the known dates of those documents, None when none is known).
+    """
+    docs = {ev.get("doc_id") for ev in evidence}
+    known = sorted(d for d in (dates.get(doc) for doc in docs) if d)
+    return {"weight": len(evidence), "articles": len(docs),
+            "first_date": known[0] if known else None, "last_date": known[-1] if known else None}
+
+
+def best_evidence(evidence: Iterable[dict]) -> dict | None:
+    """Return the most telling sentence: highest confidence, then asserted, then not negated."""
+    best, best_key = None, None
+    for ev in evidence:
+        key = (float(ev.get("confidence") or 0.0), ev.get("modality", "asserted") == "asserted",
+               not ev.get("negated", False))
+        if best_key is None or key > best_key:
+            best, best_key = ev, key
+    return best
+
+
+def _check_date(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError(f"date_range {what} must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', not {value!r}")
+    return value
+
+
+def _in_range(date: str | None, first: str | None, last: str | None) -> bool:
+    """Whether a date overlaps [first, last], each compared at the coarser of the two precisions.
+
+    A month-only article date "2020-02" lies inside ("2020-02-10", "2020-03-01"): the
+    article may be from any day of that month, and dropping it would hide real evidence.
+    """
+    if not date:
+        return False
+    if first is not None:
+        n = min(len(date), len(first))
+        if date[:n] < first[:n]:
+            return False
+    if last is not None:
+        n = min(len(date), len(last))
+        if date[:n] > last[:n]:
+            return False
+    return True
+
+
+def date_bounds(g: nx.MultiDiGraph) -> tuple[str, str] | None:
+    """Return the earliest and latest known article dates, or None when no article is dated."""
+    dates = sorted(d for d in doc_dates(g).values() if d)
+    return (dates[0], dates[-1]) if dates else None
+
+
+# --------------------------------------------------------------------------- filtering
+
+
+def filter_graph(
+    g: nx.MultiDiGraph,
+    *,
+    relations: Iterable[str] | None = None,
+    entity_types: Iterable[str] | None = None,
+    date_range: tuple[str | None, str | None] | None = None,
+    min_articles: int = 1,
+    include_co_mentions: bool = False,
+    keep: Collection[str] = (),
+) -> nx.MultiDiGraph:
+    """Return the part of the graph the filters allow.
+
+    An edge stays when its relation type is allowed, both ends are allowed, and (after the
+    date range has trimmed its evidence) it still has evidence from at least `min_articles`
+    distinct articles; the edge's weight, articles and first/last date are then recounted
+    from the evidence that remains. Edges without evidence of their own (part_of from the
+    alias table) are exempt from the evidence tests: they stay when both ends are allowed,
+    and, once a date range or an article threshold is set, only when both ends also keep an
+    evidenced edge (so an agency with nothing in the period does not hang on its state).
+    Nodes left without an edge are dropped, except those in `keep`.
+
+    Args:
+        g: The graph.
+        relations: Relation types to keep; None keeps every type but co_mentioned.
+        entity_types: Node types to keep; None keeps every type.
+        date_range: `(first, last)` as "YYYY", "YYYY-MM" or "YYYY-MM-DD", either end None
+            for open. Evidence is kept when its article's date overlaps the range; evidence
+            from an undated article is dropped. None (not `(None, None)`) applies no date
+            filter at all, which keeps undated evidence.
+        min_articles: Drop evidenced edges supported by fewer distinct articles.
+        include_co_mentions: Also keep co_mentioned edges (as does naming it in `relations`).
+        keep: Node ids kept whatever the filters say (the selected node, say), with their
+            edges to other kept nodes; ids not in the graph are ignored.
+
+    Returns:
+        A new MultiDiGraph with the same graph attributes (documents) as `g`.
+
+    Raises:
+        ValueError: A malformed or reversed date range.
+    """
+    allowed = _allowed_relations(relations, include_co_mentions)
+    pinned = {n for n in keep if n in g}
+    if entity_types is None:
+        candidates = set(g.nodes)
+    else:
+        types = set(entity_types)
+        candidates = {n for n, t in g.nodes(data="type") if t in types} | pinned
+    first = last = None
+    if date_range is not None:
+        first, last = (_check_date(date_range[0], "start"), _check_date(date_range[1], "end"))
+        if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
+            raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
+    dates = doc_dates(g)
+    evidenced, structural = [], []
+    for s, t, k, d in g.edges(keys=True, data=True):
+        if s not in candidates or t not in candidates or not allowed(d.get("relation", k)):
+            continue
+        evidence = d.get("evidence") or []
+        if not evidence:
+            structural.append((s, t, k, dict(d)))
+            continue
+        attrs = dict(d)
+        if date_range is not None:
+            evidence = [ev for ev in evidence if _in_range(dates.get(ev.get("doc_id")), first, last)]
+            if not evidence:
+                continue
+            attrs["evidence"] = evidence
+            attrs.update(edge_totals(evidence, dates))
+        articles = attrs.get("articles")
+        if articles is None:
+            articles = len({ev.get("doc_id") for ev in evidence})
+        if articles < min_articles:
+            continue
+        evidenced.append((s, t, k, attrs))
+    anchored = {n for s, t, _, _ in evidenced for n in (s, t)} | pinned
+    if date_range is not None or min_articles > 1:
+        structural = [e for e in structural if e[0] in anchored and e[1] in anchored]
+    shown = anchored | {n for s, t, _, _ in structural for n in (s, t)}
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in shown)
+    # Keep the input's edge order so the result reads (and serialises) like the input.
+    keys = {(s, t, k) for s, t, k, _ in evidenced} | {(s, t, k) for s, t, k, _ in structural}
+    attrs_of = {(s, t, k): d for s, t, k, d in evidenced + structural}
+    out.add_edges_from((s, t, k, attrs_of[(s, t, k)]) for s, t, k in g.edges(keys=True) if (s, t, k) in keys)
+    return out
+
+
+# --------------------------------------------------------------------------- reach
+
+
+def _neighbours(g: nx.MultiDiGraph, node: str) -> set[str]:
+    return (set(g.succ[node]) | set(g.pred[node])) - {node}
+
+
+def neighbourhood(g: nx.MultiDiGraph, node: str, hops: int = 1) -> set[str]:
+    """Return the nodes within `hops` steps of `node`, ignoring edge direction (node included).
+
+    Raises:
+        ValueError: The node is not in the graph, or `hops` is negative.
+    """
+    _require(g, node)
+    if hops < 0:
+        raise ValueError(f"hops must be 0 or more, not {hops}")
+    seen, frontier = {node}, {node}
+    for _ in range(hops):
+        frontier = {m for n in frontier for m in _neighbours(g, n)} - seen
+        if not frontier:
+            break
+        seen |= frontier
+    return seen
+
+
+def expand(g: nx.MultiDiGraph, nodes: Iterable[str], node: str) -> set[str]:
+    """Return `nodes` plus `node` and its direct neighbours (either direction).
+
+    Raises:
+        ValueError: `node` is not in the graph.
+    """
+    _require(g, node)
+    return set(nodes) | {node} | _neighbours(g, node)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _edge_strength(relation: str, d: Mapping[str, Any]) -> tuple:
+    """Sort key for the edge that stands for a node pair: typed first, then heavier."""
+    return (_is_typed(relation), d.get("weight") or 0, d.get("articles") or 0, -_ORDER.get(relation, len(_ORDER)))
+
+
+def _collapsed(g: nx.MultiDiGraph, allowed) -> nx.Graph:
+    """One undirected edge per linked node pair, standing for the strongest edge between them."""
+    simple = nx.Graph()
+    simple.add_nodes_from(g)
+    best: dict[frozenset, tuple] = {}
+    for s, t, k, d in g.edges(keys=True, data=True):
+        relation = d.get("relation", k)
+        if s == t or not allowed(relation):
+            continue
+        pair = frozenset((s, t))
+        key = _edge_strength(relation, d)
+        if pair not in best or key > best[pair][0]:
+            best[pair] = (key, (s, t, k))
+    simple.add_edges_from((s, t, {"edge": (s, t, k)}) for _, (s, t, k) in best.values())
+    return simple
+
+
+def shortest_paths(
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    *,
+    k: int = 3,
+    relations: Iterable[str] | None = None,
+    include_co_mentions: bool = False,
+) -> list[Path]:
+    """Return up to `k` shortest simple paths between two actors, shortest first.
+
+    Paths ignore edge direction. Between two actors the path uses their strongest edge of
+    an allowed type (a typed relation over a co-mention, then the one with more evidence);
+    each hop says which way that edge points and carries its best sentence.
+
+    Args:
+        g: The graph.
+        source: Id of the actor the paths start from.
+        target: Id of the actor they end at.
+        k: How many paths at most.
+        relations: Relation types a path may use; None allows every type but co_mentioned.
+        include_co_mentions: Also allow co_mentioned edges.
+
+    Returns:
+        Paths as lists of hops; [] when the two are not connected or are the same actor.
+
+    Raises:
+        ValueError: An actor is not in the graph, or `k` is below 1.
+    """
+    _require(g, source, target)
+    if k < 1:
+        raise ValueError(f"k must be 1 or more, not {k}")
+    if source == target:
+        return []
+    simple = _collapsed(g, _allowed_relations(relations, include_co_mentions))
+    try:
+        node_paths = list(islice(nx.shortest_simple_paths(simple, source, target), k))
+    except nx.NetworkXNoPath:
+        return []
+    return [[_hop(g, simple, a, b) for a, b in zip(p, p[1:])] for p in node_paths]
+
+
+def _hop(g: nx.MultiDiGraph, simple: nx.Graph, a: str, b: str) -> Hop:
+    s, t, k = simple.edges[a, b]["edge"]
+    d = g.edges[s, t, k]
+    return Hop(a, b, d.get("relation", k), FORWARD if s == a else BACKWARD, best_evidence(d.get("evidence") or ()))
+
+
+# --------------------------------------------------------------------------- rankings
+
+
+def _strength(g: nx.MultiDiGraph, *, typed_only: bool) -> tuple[dict[str, int], dict[str, int]]:
+    """Weighted degree and degree of every node, over typed edges only or over all edges."""
+    weighted: dict[str, int] = defaultdict(int)
+    degree: dict[str, int] = defaultdict(int)
+    for s, t, k, d in g.edges(keys=True, data=True):
+        if typed_only and not _is_typed(d.get("relation", k)):
+            continue
+        w = d.get("weight") or 1
+        for n in (s, t):
+            weighted[n] += w
+            degree[n] += 1
+    return weighted, degree
+
+
+def central_actors(
+    g: nx.MultiDiGraph, *, top: int = 15, exclude_types: Collection[str] = ()
+) -> list[tuple[str, str, int]]:
+    """Return the most connected actors as `(id, label, score)`, best first.
+
+    The score is the weighted degree over typed edges (the evidence sentences of every
+    non-co-mention edge touching the actor, either direction; an edge without evidence
+    counts 1). Ties go to the actor with more edges, then to the smaller id. Actors with
+    no typed edge are left out.
+    """
+    weighted, degree = _strength(g, typed_only=True)
+    ranked = sorted((n for n in weighted if g.nodes[n].get("type") not in exclude_types),
+                    key=lambda n: (-weighted[n], -degree[n], n))
+    return [(n, _label(g, n), weighted[n]) for n in ranked[:top]]
+
+
+def stance_matrix(g: nx.MultiDiGraph, *, top: int = 12,
+                  exclude_types: Collection[str] = STANCE_EXCLUDED_TYPES) -> StanceMatrix:
+    """Return the stance between the `top` actors with most typed edges (weapons, places left out).
+
+    Ties go to the actor with more evidence, then to the smaller id. See `StanceMatrix`.
+    """
+    weighted, degree = _strength(g, typed_only=True)
+    ranked = sorted((n for n in degree if g.nodes[n].get("type") not in exclude_types),
+                    key=lambda n: (-degree[n], -weighted[n], n))[:top]
+    index = {n: i for i, n in enumerate(ranked)}
+    size = len(ranked)
+    coop = [[0] * size for _ in range(size)]
+    conflict = [[0] * size for _ in range(size)]
+    for s, t, k, d in g.edges(keys=True, data=True):
+        if s not in index or t not in index or s == t:
+            continue
+        pol = d.get("polarity")
+        if pol is None:
+            relation = d.get("relation", k)
+            pol = BY_NAME[relation].polarity if relation in BY_NAME else 0
+        target = coop if pol > 0 else conflict if pol < 0 else None
+        if target is None:
+            continue
+        i, j, w = index[s], index[t], d.get("weight") or 0
+        target[i][j] += w
+        target[j][i] += w
+    net = tuple(tuple(c - x for c, x in zip(cr, xr)) for cr, xr in zip(coop, conflict))
+    return StanceMatrix(labels=tuple(_label(g, n) for n in ranked), ids=tuple(ranked), net=net,
+                        coop=tuple(map(tuple, coop)), conflict=tuple(map(tuple, conflict)))
+
+
+def display_subgraph(g: nx.MultiDiGraph, *, budget: int = 300,
+                     focus: str | None = None) -> tuple[nx.MultiDiGraph, bool]:
+    """Cut a graph down to at most `budget` nodes for drawing.
+
+    When the graph has more nodes than the budget, the focus actor and its neighbours are
+    kept first, then the most central other actors fill the budget up. Centrality is the
+    weighted degree over the edges present (ties to more edges, then the smaller id); it
+    also picks which neighbours stay when the focus alone has more than the budget.
+
+    Args:
+        g: The (usually already filtered) graph.
+        budget: Most nodes to draw (at least 1).
+        focus: Id of the selected actor; ignored when it is not in the graph.
+
+    Returns:
+        `(subgraph, truncated)`: a new graph, and whether nodes were left out.
+    """
+    if budget < 1:
+        raise ValueError(f"budget must be 1 or more, not {budget}")
+    if g.number_of_nodes() <= budget:
+        return g.copy(), False
+    weighted, degree = _strength(g, typed_only=False)
+
+    def central(nodes: Iterable[str]) -> list[str]:
+        return sorted(nodes, key=lambda n: (-weighted.get(n, 0), -degree.get(n, 0), n))
+
+    chosen: set[str] = set()
+    if focus is not None and focus in g:
+        chosen = {focus, *central(_neighbours(g, focus))[:budget - 1]}
+    chosen.update(central(n for n in g if n not in chosen)[:budget - len(chosen)])
+    return g.subgraph(chosen).copy(), True
+
+
+# --------------------------------------------------------------------------- search
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    """Search form of a name: diacritics folded, case folded, dots gone ("U.S." == "us")."""
+    return fold(text).casefold().replace(".", "")
+
+
+def _match_rank(query: str, label: str, aliases: Iterable[str]) -> int | None:
+    """Rank of a match: lower is better, None when nothing matches."""
+    if label == query:
+        return 0
+    if label.startswith(query):
+        return 1
+    if query in aliases:
+        return 2
+    if any(word.startswith(query) for word in label.split()[1:]):
+        return 3
+    if any(a.startswith(query) for a in aliases):
+        return 4
+    if query in label:
+        return 5
+    if any(query in a for a in aliases):
+        return 6
+    return None
+
+
+def search(g: nx.MultiDiGraph, text: str, *, limit: int = 20) -> list[str]:
+    """Find actors by name, ignoring case and diacritics ("erdogan" finds "Erdoğan").
+
+    Matches labels, aliases and ids. Best first: the exact label, a label starting with the
+    text, an exact alias, a later word of the label, an alias starting with the text, then
+    the text anywhere in a label or alias; ties go to the actor mentioned more, then by label.
+    """
+    query = _norm(text or "").strip()
+    if not query:
+        return []
+    hits = []
+    for n, d in g.nodes(data=True):
+        label = _norm(str(d.get("label") or n))
+        aliases = {_norm(str(a)) for a in d.get("aliases") or ()} | {_norm(str(n).replace("-", " "))}
+        rank = _match_rank(query, label, aliases)
+        if rank is not None:
+            hits.append((rank, -(d.get("mentions") or 0), label, n))
+    hits.sort()
+    return [n for *_, n in hits[:limit]]
+
+
+# --------------------------------------------------------------------------- panels
+
+
+def _date_key(dates: Mapping[str, str | None]):
+    return lambda doc: (dates.get(doc) is None, dates.get(doc) or "", doc)
+
+
+def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
+    """Summarise one actor for the node panel, over the edges of `g`.
+
+    Relation groups come in ontology order, their ends strongest edge first; articles are
+    those that mention the actor or give evidence for its edges, oldest first (undated
+    last); neighbours come strongest tie first.
+
+    Raises:
+        ValueError: The node is not in the graph.
+    """
+    _require(g, node)
+    d = g.nodes[node]
+    out_ends: dict[str, list] = defaultdict(list)
+    in_ends: dict[str, list] = defaultdict(list)
+    sentences: dict[str, int] = defaultdict(int)
+    ties: dict[str, dict] = defaultdict(lambda: {"weight": 0, "relations": set()})
+    articles = set(d.get("articles") or ())
+    edges = [(s, t, k, e, out_ends, t) for s, t, k, e in g.out_edges(node, keys=True, data=True)]
+    edges += [(s, t, k, e, in_ends, s) for s, t, k, e in g.in_edges(node, keys=True, data=True) if s != t]
+    for s, t, k, e, ends, other in edges:
+        relation = e.get("relation", k)
+        evidence = e.get("evidence") or ()
+        weight = e.get("weight") or len(evidence)
+        ends[relation].append((-weight, other))
+        sentences[relation] += len(evidence)
+        ties[other]["weight"] += weight
+        ties[other]["relations"].add(relation)
+        articles.update(ev.get("doc_id") for ev in evidence if ev.get("doc_id"))
+    groups = tuple(
+        RelationGroup(rel, tuple(n for _, n in sorted(out_ends[rel])), tuple(n for _, n in sorted(in_ends[rel])),
+                      sentences[rel])
+        for rel in sorted(set(out_ends) | set(in_ends), key=lambda r: (_ORDER.get(r, len(_ORDER)), r)))
+    neighbours = tuple(
+        Neighbour(n, _label(g, n), str(g.nodes[n].get("type") or ""),
+                  tuple(sorted(tie["relations"], key=lambda r: (_ORDER.get(r, len(_ORDER)), r))), tie["weight"])
+        for n, tie in sorted(ties.items(), key=lambda item: (-item[1]["weight"], _label(g, item[0]), item[0])))
+    return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
+                       aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
+                       relations=groups, articles=tuple(sorted(articles, key=_date_key(doc_dates(g)))),
+                       neighbours=neighbours)
+
+
+def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, dict]]:
+    """Return every sentence behind the edges between two actors, for a heatmap cell.
+
+    Each item is `(relation, direction, evidence)` where direction "->" means a -> b and
+    "<-" means b -> a; relations in ontology order, a -> b before b -> a, then oldest article
+    first and, within an article, in reading order.
+
+    Raises:
+        ValueError: An actor is not in the graph.
+    """
+    _require(g, a, b)
+    dates = doc_dates(g)
+    rows = []
+    for s, t, direction in ((a, b, FORWARD), (b, a, BACKWARD)):
+        if a == b and direction == BACKWARD:
+            break
+        for k, d in (g.succ[s].get(t) or {}).items():
+            relation = d.get("relation", k)
+            for ev in d.get("evidence") or ():
+                doc = ev.get("doc_id")
+                rows.append(((_ORDER.get(relation, len(_ORDER)), relation, direction != FORWARD,
+                              dates.get(doc) is None, dates.get(doc) or "", doc or "", ev.get("start") or 0),
+                             (relation, direction, ev)))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows]
