@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -115,7 +116,7 @@ def _timed_load(model: str | None, add):
 
 
 def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, add) -> None:
-    from graph.pipeline import SEEDS_DIR, read_articles
+    from graph.pipeline import PIPE_BATCH, SEEDS_DIR, read_articles
     from graph.store import Store
 
     seeds = read_articles([SEEDS_DIR])[0]
@@ -131,7 +132,7 @@ def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, a
 
     def bare(n_process: int) -> float:
         t0 = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        for _ in nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process):
             pass
         return total / (time.perf_counter() - t0)
 
@@ -298,7 +299,7 @@ def _template(sent, table) -> list:
             pieces += [sent.doc.text[at:ent.start_char], (known.type, known.id)]
             at = ent.end_char
     pieces.append(sent.doc.text[at:sent.end_char])
-    return [" ".join(p.split()) if isinstance(p, str) else p for p in pieces]
+    return [re.sub(r"\s+", " ", p) if isinstance(p, str) else p for p in pieces]
 
 
 def _article(rng: random.Random, templates: list, names: dict[str, list[str]]) -> str:
@@ -329,7 +330,7 @@ def _write_articles(folder: Path, articles: list[str]) -> None:
 
 
 # ---- the table ----------------------------------------------------------------------------
-def format_row(row: Row, *, widths=(16, 44, 16, 26)) -> str:
+def format_row(row: Row, *, widths=(14, 50, 18, 24)) -> str:
     """One table line: section, measure, value, target, then what it measures."""
     cells = (row.section, row.measure, row.value, row.target)
     line = "  ".join(c.ljust(w) for c, w in zip(cells, widths))

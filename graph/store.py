@@ -213,15 +213,24 @@ class Store:
     def extractions(self) -> list[Extraction]:
         """Every stored document with its entities, mentions and relations, in ingest order."""
         conn = self._connection()
+        # SQLite hands back a new string per cell; sharing equal ones (ids, types, the sentence
+        # of every relation read from it) roughly halves the memory of a large corpus.
+        shared: dict = {}
+        one = shared.setdefault
         docs = {r[0]: Document(*r) for r in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid")}
         entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
-        for doc_id, *fields in conn.execute("SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
-            entities[doc_id].append(Entity(*fields))
+        for doc_id, eid, label, etype, part_of in conn.execute(
+                "SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
+            entity = Entity(eid, label, etype, part_of)
+            entities[doc_id].append(one(entity, entity))
         for doc_id, eid, start, end, text, how in conn.execute(
                 "SELECT doc_id, entity_id, start_char, end_char, text, resolved_by FROM mentions ORDER BY rowid"):
-            mentions[doc_id].append(Mention(eid, doc_id, start, end, text, how))
+            mentions[doc_id].append(Mention(one(eid, eid), one(doc_id, doc_id), start, end, one(text, text),
+                                            one(how, how)))
         for doc_id, *row in conn.execute(f"SELECT doc_id, {_RELATION_COLUMNS} FROM relations ORDER BY rowid"):
-            relations[doc_id].append(_relation(doc_id, docs[doc_id].source, row))
+            doc_id = one(doc_id, doc_id)
+            relations[doc_id].append(_relation(doc_id, docs[doc_id].source, [
+                one(v, v) if type(v) is str else v for v in row]))
         return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
                 for i, doc in docs.items()]
 
@@ -281,7 +290,7 @@ class Store:
             nlp: The spaCy pipeline, or a function of no arguments returning it (called only
                 when something needs parsing, so an unchanged corpus never loads the model).
             origins: Where each document came from, by id (see `add`).
-            batch_size: Documents per transaction (and per parsing chunk).
+            batch_size: Documents per transaction.
             workers: Parsing processes; 1 parses in this process.
             progress: Show a progress bar on stderr.
 
@@ -298,7 +307,7 @@ class Store:
         if not todo:
             return report
         pipeline = nlp if hasattr(nlp, "pipe") else nlp()
-        results = iter_extractions(todo, nlp=pipeline, batch_size=batch_size, workers=workers)
+        results = iter_extractions(todo, nlp=pipeline, workers=workers)
         with _progress(len(todo), progress) as advance:
             while batch := list(islice(results, batch_size)):
                 done = [r for r in batch if isinstance(r, Extraction)]
