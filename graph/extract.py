@@ -214,9 +214,9 @@ class _Reader:
             return self.actors(tok.head.head, depth=depth + 1)
         if tok.dep_ == "appos" and tok.head.i in self.refs:
             return [self.refs[tok.head.i]]
-        lemma = tok.lemma_.lower()
-        if lemma in FORCE_NOUNS or low in FORCE_NOUNS:
-            return self._modifier_actors(tok, depth, preps=("of", "at", "from", "to"), regime=True)
+        if lemma in FORCE_NOUNS or low in FORCE_NOUNS:  # "Syrian government forces", "Yemen's Houthi rebels"
+            found = self._modifier_actors(tok, depth, preps=("of", "at", "from", "to"), regime=True)
+            return [r for r in found if r.entity.type != "GPE"] or found  # the group, not its country
         if lemma in TITLES:  # "the envoy, James Jeffrey"; else "Sweden's foreign minister" acts for Sweden
             after = self.refs.get(tok.i + 1)
             if after and after.entity.type == "PERSON":  # "President Erdogan" misparsed as two conjuncts

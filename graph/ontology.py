@@ -32,7 +32,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
        "cooperate collaborate agree sign ally partner coordinate team join share unite accept",
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
-       "ground coordination", "allied", symmetric=True),
+       "ground coordination ties rapprochement", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
        "meet talk discuss negotiate visit phone host mediate consult confer speak",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
@@ -123,7 +123,7 @@ FORCE_NOUNS = frozenset("""
 forces force troops troop soldiers soldier military army navy government regime administration
 officials official leaders leader leadership authorities diplomats diplomat delegation ministry
 units unit jets warplanes aircraft militia militants fighters police commanders commander
-drones drone missiles artillery navy
+drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
@@ -154,10 +154,11 @@ FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "pr
                            "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail"})
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
-STOPPING_VERBS = frozenset("halt suspend freeze stop cancel block end delay postpone scrap".split())
+STOPPING_VERBS = frozenset("halt suspend freeze stop cancel block end delay postpone scrap cut sever break".split())
 # Verbs that turn a relation noun into an act by their conjoined subjects: "A and B struck a deal".
 LIGHT_VERBS = frozenset("""
 strike reach sign hold have make find conclude forge seal announce maintain keep build form enter
+restore establish re-establish normalize normalise resume renew deepen strengthen improve
 """.split())
 # Types for which a weapon system is a natural object ("buy the S-400", "oppose the sale").
 WEAK_OBJECT_TYPES = frozenset({"acquires", "supplies", "requests", "opposes", "criticizes"})
