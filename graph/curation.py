@@ -196,7 +196,8 @@ def _merge(g: nx.MultiDiGraph, action: Mapping, dates: Mapping[str, str | None])
     for how, n in (dd.get("resolved_by") or {}).items():
         resolved[how] = resolved.get(how, 0) + n
     attrs = dict(kd)
-    attrs.update(aliases=sorted(aliases), articles=sorted(set(kd.get("articles") or ()) | set(dd.get("articles") or ())),
+    articles = set(kd.get("articles") or ()) | set(dd.get("articles") or ())
+    attrs.update(aliases=sorted(aliases), articles=sorted(articles),
                  mentions=(kd.get("mentions") or 0) + (dd.get("mentions") or 0),
                  merged=sorted(set(kd.get("merged") or ()) | set(dd.get("merged") or ()) | {drop}))
     if "resolved_by" in kd or "resolved_by" in dd:
@@ -205,6 +206,9 @@ def _merge(g: nx.MultiDiGraph, action: Mapping, dates: Mapping[str, str | None])
     g.remove_node(drop)
     g.nodes[keep].clear()
     g.nodes[keep].update(attrs)
+    for node, parent in list(g.nodes(data="part_of")):
+        if parent == drop:  # agencies of the dropped actor now belong to the kept one
+            g.nodes[node]["part_of"] = keep if node != keep else None
     for s, t, k, d in moved:
         s, t = (keep if s == drop else s), (keep if t == drop else t)
         if s == t:  # an edge between the two halves of one actor says nothing

@@ -259,17 +259,19 @@ def filter_graph(
         if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
             raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
     dates = doc_dates(g)
-    evidenced, structural = [], []
+    in_period = {doc for doc, date in dates.items() if _in_range(date, first, last)}
+    kept: list[tuple[str, str, str, dict, bool]] = []  # in input order; the flag marks structural edges
+    anchored = set(pinned)
     for s, t, k, d in g.edges(keys=True, data=True):
         if s not in candidates or t not in candidates or not allowed(d.get("relation", k)):
             continue
-        evidence = d.get("evidence") or []
+        evidence = d.get("evidence")
         if not evidence:
-            structural.append((s, t, k, dict(d)))
+            kept.append((s, t, k, dict(d), True))
             continue
         attrs = dict(d)
         if date_range is not None:
-            evidence = [ev for ev in evidence if _in_range(dates.get(ev.get("doc_id")), first, last)]
+            evidence = [ev for ev in evidence if ev.get("doc_id") in in_period]
             if not evidence:
                 continue
             attrs["evidence"] = evidence
@@ -279,18 +281,16 @@ def filter_graph(
             articles = len({ev.get("doc_id") for ev in evidence})
         if articles < min_articles:
             continue
-        evidenced.append((s, t, k, attrs))
-    anchored = {n for s, t, _, _ in evidenced for n in (s, t)} | pinned
+        kept.append((s, t, k, attrs, False))
+        anchored.add(s)
+        anchored.add(t)
     if date_range is not None or min_articles > 1:
-        structural = [e for e in structural if e[0] in anchored and e[1] in anchored]
-    shown = anchored | {n for s, t, _, _ in structural for n in (s, t)}
+        kept = [e for e in kept if not e[4] or (e[0] in anchored and e[1] in anchored)]
+    shown = anchored | {n for s, t, _, _, structural in kept if structural for n in (s, t)}
     out = nx.MultiDiGraph()
     out.graph.update(g.graph)
     out.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in shown)
-    # Keep the input's edge order so the result reads (and serialises) like the input.
-    keys = {(s, t, k) for s, t, k, _ in evidenced} | {(s, t, k) for s, t, k, _ in structural}
-    attrs_of = {(s, t, k): d for s, t, k, d in evidenced + structural}
-    out.add_edges_from((s, t, k, attrs_of[(s, t, k)]) for s, t, k in g.edges(keys=True) if (s, t, k) in keys)
+    out.add_edges_from((s, t, k, attrs) for s, t, k, attrs, _ in kept)
     return out
 
 
@@ -341,12 +341,12 @@ def _collapsed(g: nx.MultiDiGraph, allowed) -> nx.Graph:
     """One undirected edge per linked node pair, standing for the strongest edge between them."""
     simple = nx.Graph()
     simple.add_nodes_from(g)
-    best: dict[frozenset, tuple] = {}
+    best: dict[tuple[str, str], tuple] = {}
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = d.get("relation", k)
         if s == t or not allowed(relation):
             continue
-        pair = frozenset((s, t))
+        pair = (s, t) if s < t else (t, s)
         key = _edge_strength(relation, d)
         if pair not in best or key > best[pair][0]:
             best[pair] = (key, (s, t, k))

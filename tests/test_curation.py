@@ -53,7 +53,8 @@ def extractions():
     return [
         Extraction(d1, (US, TR), (_mention(d1, US, "United States"), _mention(d1, TR, "Turkey")),
                    (_rel(d1, US, "supports", TR, "The United States backs Turkey."),)),
-        Extraction(d2, (US_DUP, TR, RU), (_mention(d2, US_DUP, "US"), _mention(d2, TR, "Turkey"), _mention(d2, RU, "Russia")),
+        Extraction(d2, (US_DUP, TR, RU),
+                   (_mention(d2, US_DUP, "US"), _mention(d2, TR, "Turkey"), _mention(d2, RU, "Russia")),
                    (_rel(d2, US_DUP, "supports", TR, "The US backs Turkey again."),
                     _rel(d2, US_DUP, "criticizes", RU, "The US condemns Russia.", start=40))),
         Extraction(d3, (US, US_DUP, RU, TR), (_mention(d3, US, "Washington"), _mention(d3, US_DUP, "US"),
@@ -149,6 +150,15 @@ def test_merge_moves_edges_and_pools_their_evidence(base):
     assert node["articles"] == ["d1", "d2", "d3"] and node["merged"] == ["us"]
 
 
+def test_merge_points_agencies_of_the_dropped_actor_at_the_kept_one(table):
+    agency = Entity("us-embassy", "US Embassy", "ORG", part_of="us")
+    d = _doc(9, "2020-04")
+    extra = Extraction(d, (US_DUP, agency), (_mention(d, agency, "US Embassy"),), ())
+    g = curated(build_graph(extractions() + [extra], table=table), [MERGE])
+    assert g.nodes["us-embassy"]["part_of"] == "united-states"
+    assert g.has_edge("us-embassy", "united-states", "part_of")
+
+
 def test_merge_then_undo_returns_an_identical_graph(base):
     assert snapshot(curated(base, [MERGE, UNDO])) == snapshot(base)
     assert snapshot(curated(base, [MERGE])) != snapshot(base)
@@ -202,7 +212,8 @@ def test_confirm_marks_the_edge_and_keeps_confidence(base):
     assert edge["confirmed"] is True
     assert [ev["confidence"] for ev in edge["evidence"]] == [0.9, 0.7]
     one = dict(whole, sentence="Russia objects to Turkey.")
-    marked = [ev.get("confirmed", False) for ev in curated(base, [one]).edges["russia", "turkey", "opposes"]["evidence"]]
+    evidence = curated(base, [one]).edges["russia", "turkey", "opposes"]["evidence"]
+    marked = [ev.get("confirmed", False) for ev in evidence]
     assert marked == [False, True]
     assert "confirmed" not in base.edges["russia", "turkey", "opposes"]
 
@@ -210,7 +221,8 @@ def test_confirm_marks_the_edge_and_keeps_confidence(base):
 def test_actions_on_missing_nodes_or_edges_are_skipped_and_reported(base):
     late = {"op": "rename", "id": "us", "label": "USA"}
     ghost = {"op": "reject", "subject": "turkey", "relation": "attacks", "object": "russia"}
-    wrong_sentence = {"op": "reject", "subject": "russia", "relation": "opposes", "object": "turkey", "sentence": "nope"}
+    wrong_sentence = {"op": "reject", "subject": "russia", "relation": "opposes", "object": "turkey",
+                      "sentence": "nope"}
     result = apply_curation(base, [MERGE, late, ghost, wrong_sentence, {"op": "explode"}, RENAME])
     assert [s.action for s in result.skipped] == [late, ghost, wrong_sentence, {"op": "explode"}]
     assert "'us'" in result.skipped[0].reason and "attacks" in result.skipped[1].reason
@@ -256,3 +268,21 @@ def test_describe_reads_like_a_sentence():
 def test_describe_log_pairs_lines_with_their_state():
     assert describe_log([MERGE, RENAME, UNDO]) == [("Merged 'us' into 'united-states'", True),
                                                    ("Renamed 'turkey' to 'Türkiye'", False)]
+
+
+# --------------------------------------------------------------------------- seed graph
+
+
+def test_seed_merge_leaves_no_trace_of_the_dropped_actor_and_undo_restores_it():
+    from graph.export import from_node_link
+    from graph.pipeline import build_seed_graph
+
+    seed = from_node_link(build_seed_graph())
+    merge = {"op": "merge", "keep": "united-states", "drop": "white-house"}
+    assert seed.degree("white-house")
+    result = apply_curation(seed, [merge])
+    g = result.graph
+    assert not result.skipped and "white-house" not in g and not list(nx.selfloop_edges(g))
+    assert all("white-house" not in (s, t) for s, t in g.edges())
+    assert g.degree("united-states") >= seed.degree("united-states")
+    assert snapshot(curated(seed, [merge, UNDO])) == snapshot(seed)

@@ -201,7 +201,8 @@ def chain():
     """a -supports-> b <-attacks- c; a - d - e - c the long way; a co-mentioned with c."""
     nodes = [(n, n.upper(), "GPE") for n in "abcdefg"]
     edges = [
-        ("a", "supports", "b", [ev("d1", "weak", confidence=0.6), ev("d1", "reported", confidence=0.9, modality="reported"),
+        ("a", "supports", "b", [ev("d1", "weak", confidence=0.6),
+                                ev("d1", "reported", confidence=0.9, modality="reported"),
                                 ev("d2", "best", confidence=0.9)]),
         ("c", "attacks", "b", [ev("d2", "c hits b")]),
         ("a", "co_mentioned", "c", [ev("d1", f"a and c {i}") for i in range(5)]),
@@ -305,7 +306,8 @@ def test_search_folds_diacritics_and_case(world):
 
 
 def test_search_puts_label_prefix_before_substring():
-    g = make_graph([("assyria", "Assyria", "LOC"), ("syria", "Syria", "GPE"), ("syr-army", "Free Syrian Army", "ARMED_GROUP")], [])
+    g = make_graph([("assyria", "Assyria", "LOC"), ("syria", "Syria", "GPE"),
+                    ("syr-army", "Free Syrian Army", "ARMED_GROUP")], [])
     assert search(g, "syr") == ["syria", "syr-army", "assyria"]
     assert search(g, "syr", limit=1) == ["syria"]
 
