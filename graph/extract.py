@@ -81,11 +81,13 @@ def extract(doc, document: Document, *, table: ActorTable | None = None) -> Extr
         table: the actor alias table (the shipped one by default).
     """
     reader = _Reader(doc, document, table or load_actor_table())
+    relations = tuple(reader.relations())
     return Extraction(
         document=document,
-        entities=tuple(sorted({r.entity for r in reader.refs.values()}, key=lambda e: e.id)),
+        entities=tuple(sorted({r.entity for r in (*reader.refs.values(), *reader.anaphora)}
+                              | set(reader.related.values()), key=lambda e: e.id)),
         mentions=reader.mentions(),
-        relations=tuple(reader.relations()),
+        relations=relations,
     )
 
 
@@ -115,6 +117,7 @@ class _Reader:
         self.doc, self.document, self.table = doc, document, table
         self.refs: dict[int, _Ref] = {}  # token index -> the actor at that token
         self.anaphora: set[_Ref] = set()  # pronouns and descriptions resolved while reading relations
+        self.related: dict[str, Entity] = {}  # every entity a relation names (a leader's state, say)
         self._resolve_mentions()
 
     # ---- mentions -------------------------------------------------------------------
@@ -132,7 +135,7 @@ class _Reader:
             entity, how = self.table.demonym(tok.text), "demonym"
             if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
                 entity, how = self.table.lookup(tok.text) or self.table.known_surnames.get(tok.lower_), "lexicon"
-                if entity is None and self.table.seat(tok.text):
+                if entity is None and self.table.seat(tok.text) and slugify(tok.text):
                     entity, how = self.table.seat(tok.text), "seat"
                     if _is_locative(tok):
                         entity, how = Entity(slugify(tok.text), tok.text, "LOC"), "place"
@@ -468,6 +471,8 @@ class _Reader:
             found: dict[tuple[str, str, str], Relation] = {}
             for rel in self._sentence_relations(sent):
                 key = (rel.subject, rel.relation, rel.object)
+                if self.related[rel.subject].type == "WEAPON" and rel.relation != "co_mentioned":
+                    continue  # a weapon does not act: "the S-400's radar could provide ..."
                 if rel.subject != rel.object and (
                         key not in found or found[key].evidence.confidence < rel.evidence.confidence):
                     found[key] = rel
@@ -713,6 +718,7 @@ class _Reader:
             negated=negated, modality=modality or mood, confidence=round(max(confidence, 0.1), 2),
             rule=rule, speaker=speaker,
         )
+        self.related.update({subj.entity.id: subj.entity, obj.entity.id: obj.entity})
         return Relation(subj.entity.id, rtype, obj.entity.id, evidence)
 
     def _co_mentions(self, sent, typed) -> list[Relation]:
@@ -817,8 +823,17 @@ def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
 
 
 def _trim(span):
-    """Drop a leading "the", and titles before a person's name ("Spokesperson Garrett Marquis")."""
-    start = span.start
+    """Drop a leading "the", and titles before a person's name ("Spokesperson Garrett Marquis");
+    keep the span within one sentence and give up on spans with no letters to name them by."""
+    sent = span.root.sent
+    start, end = max(span.start, sent.start), min(span.end, sent.end)
+    while start < end and span.doc[end - 1].is_space:
+        end -= 1
+    while start < end and span.doc[start].is_space:
+        start += 1
+    if start >= end or not slugify(span.doc[start:end].text):
+        return None
+    span = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
     while start < span.end - 1 and (span.doc[start].lower_ == "the" or (
             span.label_ == "PERSON" and span.doc[start].lower_.strip(".") in TITLE_WORDS)):
         start += 1
