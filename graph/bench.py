@@ -53,7 +53,7 @@ def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: i
     Args:
         sizes: Corpus sizes, in articles.
         workers: Parsing processes for the multi-process rows and the corpus ingests.
-        batch_size: Documents per transaction and per parsing batch.
+        batch_size: Documents per transaction.
         throughput_words: Words of seed text for each throughput row.
         model: spaCy model package (default: as `load_pipeline`).
         app: Measure app start-up with `bench_app` for each corpus.
@@ -70,6 +70,8 @@ def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: i
     tmp = None if workdir else tempfile.TemporaryDirectory(prefix="newsgraph-bench-")
     root = Path(workdir or tmp.name)
     root.mkdir(parents=True, exist_ok=True)
+    for stale in [*root.glob("throughput-*.db*"), *root.glob("corpus-*.db*")]:  # a kept folder, run again
+        stale.unlink()
     try:
         add("machine", "cores / load average", f"{os.cpu_count()} / {_load()}",
             note=f"Python {platform.python_version()}, {platform.machine()}; other work on the machine slows every row")
@@ -119,7 +121,7 @@ def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, a
     from graph.pipeline import PIPE_BATCH, SEEDS_DIR, read_articles
     from graph.store import Store
 
-    seeds = read_articles([SEEDS_DIR])[0]
+    seeds = read_articles([SEEDS_DIR]).documents
     docs, total = [], 0
     while total < words:  # the seeds over and over, each copy a document of its own
         for d in seeds:
@@ -130,31 +132,55 @@ def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, a
     section = "throughput"
     note = f"{len(docs)} copies of the 5 seed articles, {total:,} words"
 
-    def bare(n_process: int) -> float:
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process):
-            pass
-        return total / (time.perf_counter() - t0)
+    def bare(n_process: int) -> _Clock:
+        with _Clock() as clock:
+            for _ in nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process):
+                pass
+        return clock
 
-    def full(n: int) -> float:
-        with Store(root / f"throughput-{n}.db") as store:
-            t0 = time.perf_counter()
+    def full(n: int) -> _Clock:
+        with Store(root / f"throughput-{n}.db") as store, _Clock() as clock:
             report = store.ingest(docs, nlp=nlp, batch_size=batch_size, workers=n)
-            rate = report.parsed_words / (time.perf_counter() - t0)
-        assert report.added == len(docs), report
-        return rate
+        assert report.added == len(docs) and report.parsed_words == total, report
+        return clock
 
     b1 = bare(1)
-    add(section, "bare nlp.pipe, 1 process", f"{b1:,.0f} words/s", note=note)
+    add(section, "bare nlp.pipe, 1 process", f"{total / b1.wall:,.0f} words/s", note=f"{note}; {b1}")
     f1 = full(1)
-    add(section, "full ingest, 1 process", f"{f1:,.0f} words/s", f">= {0.9 * b1:,.0f} (90% of bare)",
-        f"{f1 / b1:.0%} of bare: parse + extract + write to a fresh store")
+    add(section, "full ingest, 1 process", f"{total / f1.wall:,.0f} words/s", f">= {0.9 * total / b1.wall:,.0f} "
+        f"(90% of bare)", f"{b1.wall / f1.wall:.0%} of bare ({b1.busy / f1.busy:.0%} by CPU time): parse + extract "
+        f"+ write to a fresh store; {f1}")
     bn = bare(workers)
-    add(section, f"bare nlp.pipe, n_process={workers}", f"{bn:,.0f} words/s", note=f"{bn / b1:.2f}x bare 1 process "
-        "(spaCy's own multiprocessing, Docs sent back to the parent)")
+    add(section, f"bare nlp.pipe, n_process={workers}", f"{total / bn.wall:,.0f} words/s",
+        note=f"{b1.wall / bn.wall:.2f}x bare 1 process: spaCy's multiprocessing, Docs sent back to the parent; {bn}")
     fn = full(workers)
-    add(section, f"full ingest, --workers {workers}", f"{fn:,.0f} words/s", f">= {1.6 * f1:,.0f} (1.6x single)",
-        f"{fn / f1:.2f}x full single: forked processes parse + extract, the parent writes")
+    add(section, f"full ingest, --workers {workers}", f"{total / fn.wall:,.0f} words/s",
+        f">= {1.6 * total / f1.wall:,.0f} (1.6x single)",
+        f"{f1.wall / fn.wall:.2f}x full single: forked processes parse + extract, the parent writes; {fn}; "
+        f"the processes used {fn.busy / fn.wall:.2f} cores, and {fn.busy / f1.busy:.2f}x the CPU of one process, "
+        f"so {workers} idle cores would give about {workers * f1.busy / fn.busy:.2f}x")
+
+
+class _Clock:
+    """Wall time and CPU time of this process and of the child processes it reaped meanwhile."""
+
+    def __enter__(self) -> _Clock:
+        self._start = (time.perf_counter(), *self._cpu())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        now = (time.perf_counter(), *self._cpu())
+        self.wall, self.cpu, self.children = (b - a for a, b in zip(self._start, now))
+        self.busy = self.cpu + self.children
+
+    @staticmethod
+    def _cpu() -> tuple[float, float]:
+        t = os.times()
+        return t.user + t.system, t.children_user + t.children_system
+
+    def __str__(self) -> str:
+        """E.g. "wall 10.1 s, CPU 9.8 s + workers 0.0 s": CPU well below wall x processes means a busy machine."""
+        return f"wall {self.wall:.1f} s, CPU {self.cpu:.1f} s + workers {self.children:.1f} s"
 
 
 # ---- corpora ------------------------------------------------------------------------------
@@ -205,7 +231,7 @@ def _corpora(nlp, root: Path, *, sizes: list[int], workers: int, batch_size: int
             "< 1.5 GB" if size >= 10000 else "", f"fresh process: imports, store read, graph, node-link dict; "
             f"store file {db.stat().st_size / 1e6:.0f} MB")
         if app:
-            for measure, value in _in_fresh_process("_probe_app", db).items():
+            for measure, value in _in_fresh_process("bench_app", db).items():
                 add(section, measure, value, note="fresh process, bench_app")
         previous, done = db, size
 
@@ -252,13 +278,18 @@ def _probe(store_path: str) -> dict:
             "evidence": sum(len(e["evidence"]) for e in data["edges"]), "peak_mb": _peak_mb()}
 
 
-def _probe_app(store_path: str) -> dict:
-    return bench_app(store_path)
-
-
 def _peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1e6 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+    """Peak resident memory of this process in MB.
+
+    Linux's VmHWM first: ru_maxrss of a process started by subprocess also counts the parent's
+    memory from before the exec.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 1e6 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
 
 def _load() -> str:
@@ -276,7 +307,7 @@ def generate_articles(n: int, *, nlp, seed: int = SEED) -> list[str]:
 
     table = load_actor_table()
     names = {t: sorted(e.label for e in table.entities() if e.type == t) for t in ("GPE", "PERSON")}
-    templates = [_template(sent, table) for doc in nlp.pipe(d.text for d in read_articles([SEEDS_DIR])[0])
+    templates = [_template(sent, table) for doc in nlp.pipe(d.text for d in read_articles([SEEDS_DIR]).documents)
                  for sent in doc.sents if sum(t.is_alpha for t in sent) >= 6]
     seen, out = set(), []
     for i in range(n):
@@ -330,7 +361,7 @@ def _write_articles(folder: Path, articles: list[str]) -> None:
 
 
 # ---- the table ----------------------------------------------------------------------------
-def format_row(row: Row, *, widths=(14, 50, 18, 24)) -> str:
+def format_row(row: Row, *, widths=(16, 50, 18, 24)) -> str:
     """One table line: section, measure, value, target, then what it measures."""
     cells = (row.section, row.measure, row.value, row.target)
     line = "  ".join(c.ljust(w) for c, w in zip(cells, widths))

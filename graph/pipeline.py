@@ -5,7 +5,8 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,15 +14,20 @@ import networkx as nx
 
 from graph.build import build_graph
 from graph.export import to_node_link
-from graph.extract import extract
-from graph.ingest import IngestError, _collect, read_documents
+from graph.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Duplicate, IngestError, _collect, read_documents
 from graph.models import Document, Extraction
-from graph.nlp import load_pipeline
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 GRAPH_DIR = Path(__file__).resolve().parent
 CACHE_ENV = "NEWSGRAPH_CACHE"
 PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
+
+
+def load_pipeline(model: str | None = None):
+    """`graph.nlp.load_pipeline`, imported on first use: reading a store never needs spaCy."""
+    from graph import nlp
+
+    return nlp.load_pipeline(model)
 
 
 def extract_documents(documents, *, nlp, batch_size: int = PIPE_BATCH, workers: int = 1) -> list[Extraction]:
@@ -60,6 +66,8 @@ def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PI
 
 
 def _extract_one(parsed, document: Document) -> Extraction | IngestError:
+    from graph.extract import extract  # here, not at the top: spaCy loads only when parsing
+
     try:
         return extract(parsed, document)
     except Exception as exc:  # one odd article must not stop the batch; report it instead
@@ -83,9 +91,10 @@ def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
 def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterator[Extraction | IngestError]:
     """Parse and extract in forked processes: each inherits the loaded pipeline and returns
     small Extractions, so the parent only unpickles records and writes them."""
+    import graph.extract  # noqa: F401  imported, and the actor table loaded, once here for every worker
     from graph.actors import load_actor_table
 
-    load_actor_table()  # loaded once here, inherited by every worker
+    load_actor_table()
     size = max(1, batch_size)
     chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
@@ -93,14 +102,22 @@ def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterato
             yield from results
 
 
-def read_articles(paths, *, progress: bool = False
-                  ) -> tuple[tuple[Document, ...], dict[str, str], tuple[IngestError, ...]]:
+@dataclass(frozen=True)
+class Articles:
+    """Articles read from files: the documents, where each came from, what failed, what repeated."""
+
+    documents: tuple[Document, ...]
+    origins: Mapping[str, str]  # document id -> resolved folder joined with document.source
+    errors: tuple[IngestError, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()  # notes, not failures: each text is kept once
+
+
+def read_articles(paths, *, progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_chars: int = DEFAULT_MAX_CHARS) -> Articles:
     """Read files and folders like `read_documents`, and say where each document came from.
 
-    Returns:
-        The documents (each content hash once), their origins by document id (the resolved
-        folder joined with `document.source`, which is what an edited file is matched by),
-        and the errors.
+    The origin (the resolved folder joined with `document.source`) is what an edited file is
+    matched by in a store: file names alone repeat across folders.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -110,40 +127,58 @@ def read_articles(paths, *, progress: bool = False
         folders.setdefault(f.parent, []).append(f)
     documents: dict[str, Document] = {}
     origins: dict[str, str] = {}
+    duplicates: list[Duplicate] = []
     for folder, group in folders.items():
-        result = read_documents(group, progress=progress)
+        result = read_documents(group, progress=progress, max_bytes=max_bytes, max_chars=max_chars)
         errors.extend(result.errors)
+        duplicates.extend(result.duplicates)
         base = folder.resolve()
         for d in result.documents:
-            if d.id not in documents:
-                documents[d.id], origins[d.id] = d, str(base / d.source)
-    return tuple(documents.values()), origins, tuple(errors)
+            origin = str(base / d.source)
+            if d.id in documents:
+                duplicates.append(Duplicate(origin, f"same text as {origins[d.id]}; kept once"))
+            else:
+                documents[d.id], origins[d.id] = d, origin
+    return Articles(tuple(documents.values()), origins, tuple(errors), tuple(duplicates))
 
 
 def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size: int = 64,
-                 workers: int = 1, progress: bool = False):
+                 workers: int = 1, progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES):
     """Read articles under `paths` into an open Store; the model loads only if something is new.
 
     Returns:
-        The store's IngestReport, with unreadable files among its errors.
+        The store's IngestReport, with unreadable files among its errors and repeated texts
+        among its duplicates.
     """
     from graph.store import IngestReport
 
-    documents, origins, errors = read_articles(paths, progress=progress)
-    report = store.ingest(documents, nlp=nlp or (lambda: load_pipeline(model)), origins=origins,
+    articles = read_articles(paths, progress=progress, max_bytes=max_bytes)
+    report = store.ingest(articles.documents, nlp=nlp or (lambda: load_pipeline(model)), origins=articles.origins,
                           batch_size=batch_size, workers=workers, progress=progress)
-    return IngestReport(errors=errors) + report
+    return IngestReport(errors=articles.errors, duplicates=articles.duplicates) + report
+
+
+def read_and_build(paths, *, model: str | None = None, nlp=None, progress: bool = False, workers: int = 1,
+                   max_bytes: int = DEFAULT_MAX_BYTES
+                   ) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...], tuple[Duplicate, ...]]:
+    """Read, parse and extract every article under `paths`.
+
+    Returns:
+        The graph, the files (or records) that failed, and notes on texts read twice.
+    """
+    result = read_documents([str(p) for p in paths], progress=progress, max_bytes=max_bytes)
+    nlp = nlp or load_pipeline(model)
+    extractions, errors = [], list(result.errors)
+    for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
+        (errors if isinstance(x, IngestError) else extractions).append(x)
+    return build_graph(extractions), tuple(errors), result.duplicates
 
 
 def build_from_paths(paths, *, model: str | None = None, nlp=None, progress: bool = False,
                      workers: int = 1) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...]]:
     """Read, parse and extract every article under `paths`; return the graph and bad files."""
-    result = read_documents([str(p) for p in paths], progress=progress)
-    nlp = nlp or load_pipeline(model)
-    extractions, errors = [], list(result.errors)
-    for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
-        (errors if isinstance(x, IngestError) else extractions).append(x)
-    return build_graph(extractions), tuple(errors)
+    g, errors, _ = read_and_build(paths, model=model, nlp=nlp, progress=progress, workers=workers)
+    return g, errors
 
 
 def cache_dir() -> Path:
@@ -216,5 +251,5 @@ def build_seed_graph() -> dict:
     return json.loads(_seed_graph_json())
 
 
-__all__ = ["build_from_paths", "build_seed_graph", "extract_documents", "ingest_paths", "iter_extractions",
-           "read_articles", "seed_store", "Document", "SEEDS_DIR"]
+__all__ = ["Articles", "build_from_paths", "build_seed_graph", "extract_documents", "ingest_paths", "iter_extractions",
+           "read_and_build", "read_articles", "seed_store", "Document", "SEEDS_DIR"]

@@ -94,11 +94,12 @@ class IngestReport:
     unchanged: int = 0
     errors: tuple[IngestError, ...] = ()
     parsed_words: int = 0
+    duplicates: tuple[IngestError, ...] = ()  # notes, not failures: the same text read twice
 
     def __add__(self, other: IngestReport) -> IngestReport:
         return IngestReport(self.added + other.added, self.replaced + other.replaced,
                             self.unchanged + other.unchanged, self.errors + other.errors,
-                            self.parsed_words + other.parsed_words)
+                            self.parsed_words + other.parsed_words, self.duplicates + other.duplicates)
 
 
 class Store:
@@ -149,13 +150,30 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it."""
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:  # locked too long, disk full, file gone: say so plainly
+            raise StoreError(f"{self.path}: {_describe(exc)}") from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every SELECT in it sees the same snapshot, even while another
+        process commits (WAL readers never wait for writers)."""
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.Error as exc:  # a damaged file shows up on the first read of the bad page
+            raise StoreError(f"{self.path}: {_describe(exc)}") from None
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -202,37 +220,19 @@ class Store:
     # ---- reading ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Row counts: documents, entities, mentions, relations, curation."""
-        conn = self._connection()
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "entities", "mentions", "relations", "curation")}
+        with self._reading() as conn:
+            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("documents", "entities", "mentions", "relations", "curation")}
 
     def document_ids(self) -> set[str]:
         """The content hashes of every stored document."""
-        return {r[0] for r in self._connection().execute("SELECT id FROM documents")}
+        with self._reading() as conn:
+            return {r[0] for r in conn.execute("SELECT id FROM documents")}
 
     def extractions(self) -> list[Extraction]:
         """Every stored document with its entities, mentions and relations, in ingest order."""
-        conn = self._connection()
-        # SQLite hands back a new string per cell; sharing equal ones (ids, types, the sentence
-        # of every relation read from it) roughly halves the memory of a large corpus.
-        shared: dict = {}
-        one = shared.setdefault
-        docs = {r[0]: Document(*r) for r in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid")}
-        entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
-        for doc_id, eid, label, etype, part_of in conn.execute(
-                "SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
-            entity = Entity(eid, label, etype, part_of)
-            entities[doc_id].append(one(entity, entity))
-        for doc_id, eid, start, end, text, how in conn.execute(
-                "SELECT doc_id, entity_id, start_char, end_char, text, resolved_by FROM mentions ORDER BY rowid"):
-            mentions[doc_id].append(Mention(one(eid, eid), one(doc_id, doc_id), start, end, one(text, text),
-                                            one(how, how)))
-        for doc_id, *row in conn.execute(f"SELECT doc_id, {_RELATION_COLUMNS} FROM relations ORDER BY rowid"):
-            doc_id = one(doc_id, doc_id)
-            relations[doc_id].append(_relation(doc_id, docs[doc_id].source, [
-                one(v, v) if type(v) is str else v for v in row]))
-        return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
-                for i, doc in docs.items()]
+        with self._reading() as conn:
+            return _read_extractions(conn)
 
     def graph(self, **options) -> nx.MultiDiGraph:
         """The knowledge graph of the whole corpus (build_graph over `extractions()`)."""
@@ -298,7 +298,7 @@ class Store:
             Counts of added, replaced and unchanged documents, documents that failed to
             extract (as errors), and the number of words parsed.
         """
-        from graph.pipeline import iter_extractions  # deferred: pipeline imports this module
+        from graph.pipeline import iter_extractions  # deferred: it imports spaCy, which reading never needs
 
         docs = list({d.id: d for d in documents}.values())
         known = self.document_ids()
@@ -336,16 +336,41 @@ class Store:
 
     def curation_log(self) -> list[dict]:
         """Every curation action, oldest first, as it was appended."""
-        return [json.loads(r[0]) for r in self._connection().execute("SELECT action FROM curation ORDER BY seq")]
+        with self._reading() as conn:
+            return [json.loads(r[0]) for r in conn.execute("SELECT action FROM curation ORDER BY seq")]
 
     # ---- maintenance -----------------------------------------------------------------
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks (empty when sound)."""
-        conn = self._connection()
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [f"{table} row {rowid} points at missing {parent}"
-                     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+        with self._reading() as conn:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [f"{table} row {rowid} points at missing {parent}"
+                         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
         return problems
+
+
+def _read_extractions(conn: sqlite3.Connection) -> list[Extraction]:
+    """Rebuild the typed records of every stored document, in ingest order."""
+    # SQLite hands back a new string per cell; sharing equal ones (ids, types, the sentence
+    # of every relation read from it) roughly halves the memory of a large corpus.
+    shared: dict = {}
+    one = shared.setdefault
+    docs = {r[0]: Document(*r) for r in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid")}
+    entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
+    for doc_id, eid, label, etype, part_of in conn.execute(
+            "SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
+        entity = Entity(eid, label, etype, part_of)
+        entities[doc_id].append(one(entity, entity))
+    for doc_id, eid, start, end, text, how in conn.execute(
+            "SELECT doc_id, entity_id, start_char, end_char, text, resolved_by FROM mentions ORDER BY rowid"):
+        mentions[doc_id].append(Mention(one(eid, eid), one(doc_id, doc_id), start, end, one(text, text),
+                                        one(how, how)))
+    for doc_id, *row in conn.execute(f"SELECT doc_id, {_RELATION_COLUMNS} FROM relations ORDER BY rowid"):
+        doc_id = one(doc_id, doc_id)
+        relations[doc_id].append(_relation(doc_id, docs[doc_id].source, [
+            one(v, v) if type(v) is str else v for v in row]))
+    return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
+            for i, doc in docs.items()]
 
 
 def _relation_row(doc_id: str, r: Relation) -> tuple:

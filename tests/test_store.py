@@ -73,7 +73,8 @@ def _handmade() -> list[Extraction]:
                                   Mention("turkey", "d1", 9, 15, "Turkey", "demonym")),
                    (Relation("united-states", "supports", "turkey", ev1),
                     Relation("united-states", "co_mentioned", "turkey", co))),
-        Extraction(d2, (pent, tr), (Mention("pentagon", "d2", 4, 12, "Pentagon"), Mention("turkey", "d2", 26, 32, "Turkey")),
+        Extraction(d2, (pent, tr),
+                   (Mention("pentagon", "d2", 4, 12, "Pentagon"), Mention("turkey", "d2", 26, 32, "Turkey")),
                    (Relation("pentagon", "supports", "turkey", ev2),)),
     ]
 
@@ -110,7 +111,7 @@ def seeds_store(tmp_path_factory):
 def test_seed_store_reads_back_the_same_graph_as_build_graph_on_the_extractions(seeds_store):
     from graph.nlp import load_pipeline
 
-    documents = read_articles([pipeline.SEEDS_DIR])[0]
+    documents = read_articles([pipeline.SEEDS_DIR]).documents
     xs = extract_documents(documents, nlp=load_pipeline())
     assert seeds_store.extractions() == xs
     assert to_node_link(seeds_store.graph()) == to_node_link(build_graph(xs))
@@ -120,9 +121,10 @@ def test_seed_store_reads_back_the_same_graph_as_build_graph_on_the_extractions(
 def test_two_worker_processes_store_what_one_process_stores(seeds_store, tmp_path):
     from graph.nlp import load_pipeline
 
-    documents, origins, _ = read_articles([pipeline.SEEDS_DIR])
+    articles = read_articles([pipeline.SEEDS_DIR])
     with Store(tmp_path / "w.db") as store:
-        report = store.ingest(documents, nlp=load_pipeline(), origins=origins, workers=2, batch_size=2)
+        report = store.ingest(articles.documents, nlp=load_pipeline(), origins=articles.origins, workers=2,
+                              batch_size=2)
         assert report.added == 5 and not report.errors
         assert store.extractions() == seeds_store.extractions()
 
@@ -181,7 +183,8 @@ CREATE TABLE relations (doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE
     modality TEXT NOT NULL, confidence REAL NOT NULL, rule TEXT NOT NULL);
 CREATE INDEX relations_doc ON relations (doc_id);
 INSERT INTO documents VALUES ('d1', '1.txt', 'Article 1', 'Wire', '2020-02', NULL, 'US backs Turkey.');
-INSERT INTO entities VALUES ('d1', 'united-states', 'United States', 'GPE', NULL), ('d1', 'turkey', 'Turkey', 'GPE', NULL);
+INSERT INTO entities VALUES ('d1', 'united-states', 'United States', 'GPE', NULL),
+                            ('d1', 'turkey', 'Turkey', 'GPE', NULL);
 INSERT INTO mentions VALUES ('d1', 'united-states', 0, 2, 'US', 'alias'), ('d1', 'turkey', 9, 15, 'Turkey', 'alias');
 INSERT INTO relations VALUES ('d1', 'united-states', 'supports', 'turkey', 'US backs Turkey.', 0, 16, 0, 2, 9, 15,
                               3, 8, 'backs', 0, 'asserted', 0.85, 'svo');
@@ -383,3 +386,15 @@ def test_two_ingests_into_one_store_at_once_both_land_intact(tmp_path):
         assert store.counts()["documents"] == 60 and not store.check()
         texts = {x.document.text for x in store.extractions()}
     assert texts == {_article(i) for i in [*range(30), *range(100, 130)]}
+
+
+def test_the_same_text_in_two_folders_is_stored_once_with_a_note_naming_both(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    (tmp_path / "x" / "a.txt").write_text(_article(1))
+    (tmp_path / "y" / "b.txt").write_text(_article(1))
+    with Store(tmp_path / "s.db") as store:
+        report = ingest_paths(store, [tmp_path / "x", tmp_path / "y"], nlp=CountingNlp())
+    assert report.added == 1 and not report.errors
+    assert [(d.path, d.reason) for d in report.duplicates] == [
+        (str((tmp_path / "y" / "b.txt").resolve()), f"same text as {(tmp_path / 'x' / 'a.txt').resolve()}; kept once")]
