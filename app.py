@@ -1,12 +1,15 @@
-"""newsgraph explorer: a Dash app over a node-link graph of actors and evidenced relations.
+"""newsgraph explorer: a Dash app over a corpus store (or a node-link graph) of actors and relations.
 
-``python app.py`` serves the seed articles on http://127.0.0.1:8050; ``--graph graph.json``
-serves an exported graph instead. :func:`create_app` and :func:`serve` are reused by the CLI.
+``python app.py`` serves the seed articles on http://127.0.0.1:8050 from the cached seed
+store; ``--db corpus.db`` serves (and keeps uploads and curation in) a store of your own;
+``--graph graph.json`` shows an exported graph read-only. :func:`create_app` and
+:func:`serve` are reused by the CLI and the tests.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,33 +18,65 @@ from typing import Any
 import dash
 
 from ui import callbacks
-from ui.elements import node_positions
+from ui.corpus import DEFAULT_BUDGET, CorpusSource
 from ui.layout import build_layout
+from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 
 
-def create_app(data: Mapping[str, Any] | None = None, *, title: str = "newsgraph") -> dash.Dash:
-    """Build the explorer for one graph.
+def build_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
+              title: str = "newsgraph", budget: int = DEFAULT_BUDGET, nlp: Any = None,
+              max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> tuple[dash.Dash, CorpusSource]:
+    """Build the explorer and return it with its corpus source (see :func:`create_app`)."""
+    if data is None and store is None:
+        from graph.pipeline import seed_store  # the NLP stack loads only when the seeds need parsing
+
+        with seed_store() as seeds:
+            store = seeds.path
+    source = (CorpusSource(store_path=store, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)
+              if store is not None else CorpusSource(data=data, budget=budget))
+    source.current()  # layout, sizes and options are computed now, not on the first request
+    app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), update_title=None,
+                    on_error=callbacks.report_error)
+    # A request holds at most a batch of uploads (base64 is 4/3 of the bytes); bigger ones are refused
+    app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(max_upload_bytes)
+    app.layout = lambda: build_layout(source.current(), title=title)
+    callbacks.register(app, source)
+    return app, source
+
+
+UPLOAD_BATCH = 12  # files of the largest size one request may carry
+
+
+def max_request_bytes(max_upload_bytes: int) -> int:
+    """The largest request the server reads: a batch of uploads at the size limit, base64-encoded."""
+    return max_upload_bytes * 4 // 3 * UPLOAD_BATCH + 1_000_000
+
+
+def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
+               title: str = "newsgraph", budget: int = DEFAULT_BUDGET, nlp: Any = None,
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> dash.Dash:
+    """Build the explorer for a corpus store or a node-link graph.
 
     Args:
-        data: Node-link graph (DESIGN.md section 4); the seed articles are built when omitted.
+        data: Node-link graph (DESIGN.md section 4) shown read-only.
+        store: A corpus store; uploads and curation are kept in it. With neither, the seed
+            articles' store is used (built in the cache on first use).
         title: Name shown in the header and the browser tab.
+        budget: Most actors drawn at once; bigger graphs show their most central part.
+        nlp: spaCy pipeline (or a function returning it) for uploads; default: the project's.
+        max_upload_bytes: Per-file size limit of uploads.
 
     Returns:
         A Dash app, ready for :func:`serve` or a test server.
-    """
-    if data is None:
-        from graph.pipeline import build_seed_graph  # the NLP stack loads only when needed
 
-        data = build_seed_graph()
-    positions = node_positions(data)
-    app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), update_title=None)
-    app.layout = build_layout(data, positions=positions, title=title)
-    callbacks.register(app, data, positions)
-    return app
+    Raises:
+        graph.store.StoreError: The store cannot be opened.
+    """
+    return build_app(data, store=store, title=title, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)[0]
 
 
 def load_graph(path: str | Path) -> dict[str, Any]:
@@ -70,14 +105,23 @@ def serve(app: dash.Dash, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and serve the explorer."""
+    from graph.store import StoreError
+
     parser = argparse.ArgumentParser(description="Serve the newsgraph explorer.")
-    parser.add_argument("--graph", type=Path, help="node-link JSON export to show (default: the seeds)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--db", type=Path, help="corpus store to explore, upload to and curate (default: the seeds)")
+    source.add_argument("--graph", type=Path, help="node-link JSON export to show read-only")
     parser.add_argument("--host", default=DEFAULT_HOST)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--title", default="newsgraph")
+    parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="most actors drawn at once")
     args = parser.parse_args(argv)
     data = load_graph(args.graph) if args.graph else None
-    serve(create_app(data, title=args.title), args.host, args.port)
+    try:
+        app = create_app(data, store=args.db, title=args.title, budget=max(1, args.budget))
+    except StoreError as err:
+        raise SystemExit(str(err)) from None
+    serve(app, args.host, args.port)
     return 0
 
 

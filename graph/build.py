@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict
+from dataclasses import fields
 
 import networkx as nx
 
 from graph.actors import ActorTable, load_actor_table
-from graph.models import Extraction
+from graph.models import Evidence, Extraction
 from graph.ontology import polarity
 
+EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})
 
 
@@ -64,7 +65,9 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
 
 
 def _evidence_dict(ev) -> dict:
-    d = asdict(ev)
+    """The evidence as plain JSON-ready data (spans as lists); a field copy, much faster than asdict."""
+    d = {f: getattr(ev, f) for f in EVIDENCE_FIELDS}
     for key in ("subject_span", "object_span", "trigger_span"):
-        d[key] = list(d[key]) if d[key] is not None else None
+        if d[key] is not None:
+            d[key] = list(d[key])
     return d

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article: its text as the user sees it, plus publication metadata."""
 
@@ -17,7 +17,7 @@ class Document:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical actor: one node in the graph.
 
@@ -31,7 +31,7 @@ class Entity:
     part_of: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a document that refers to an entity, and how it was resolved."""
 
@@ -43,7 +43,7 @@ class Mention:
     resolved_by: str = "alias"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a relation was read: the sentence and the character offsets of its parts."""
 
@@ -63,7 +63,7 @@ class Evidence:
     speaker: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed, directed relation subject -> object with the evidence that supports it."""
 
@@ -73,7 +73,7 @@ class Relation:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
 

@@ -100,3 +100,45 @@ def pytest_setup_options():
 def sample_graph() -> dict:
     """A fresh copy of the hand-made seed fixture graph (DESIGN.md section 4 format)."""
     return json.loads(SAMPLE_GRAPH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus store of the five seed articles, built once per test session in a temporary folder.
+
+    Parsing the seeds with spaCy takes a few seconds, so it is done once; tests that write to
+    a store take a copy (:func:`seed_store_copy`). The user's cache is never touched.
+    """
+    from graph.pipeline import SEEDS_DIR, ingest_paths
+    from graph.store import Store
+
+    path = tmp_path_factory.mktemp("seed-corpus") / "seeds.db"
+    with Store(path) as store:
+        report = ingest_paths(store, [SEEDS_DIR])
+    assert not report.errors, report.errors
+    return path
+
+
+@pytest.fixture
+def seed_store_copy(seed_corpus: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the seed corpus store for one test."""
+    target = tmp_path / "store" / "corpus.db"
+    target.parent.mkdir()
+    shutil.copyfile(seed_corpus, target)
+    return target
+
+
+@pytest.fixture
+def sample_g(sample_graph: dict):
+    """The fixture graph as the MultiDiGraph `graph.build` makes."""
+    from graph.export import from_node_link
+
+    return from_node_link(sample_graph)
+
+
+@pytest.fixture
+def sample_corpus(sample_graph: dict):
+    """The explorer's snapshot of the fixture graph (read-only: no store)."""
+    from ui.corpus import CorpusSource
+
+    return CorpusSource(data=sample_graph).current()

@@ -1,17 +1,19 @@
-"""Pure functions behind the explorer: node-link data in, cytoscape elements and panels out.
+"""Pure functions behind the canvas: graph in, cytoscape elements, layout and selection out.
 
-Nothing here reads files or keeps state; every function takes the node-link dict of
-DESIGN.md section 4 (or parts of it) and returns new data or new Dash components. Text from
-articles only ever becomes component children, which Dash renders as text, never as HTML.
+Nothing here reads files or keeps state. Two shapes of graph come in: the networkx
+MultiDiGraph of `graph.build` (what the canvas draws, filtered by `graph.query`), and a
+light node-link dict of it (DESIGN.md section 4 without the evidence, see :func:`light_data`)
+for the work done once per corpus version: layout, sizes, filter and search options. Text
+from articles only ever becomes component children, which Dash renders as text, never HTML.
 """
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
+import networkx as nx
 from dash import html, no_update
 
 from graph.ontology import BY_NAME, RELATION_NAMES
@@ -21,6 +23,7 @@ from ui.styles import (
     ENTITY_SHAPES,
     ENTITY_TYPES,
     MODALITY_LABELS,
+    WEAK_RELATIONS,
     entity_colour,
     focus_rules,
     relation_colour,
@@ -28,12 +31,10 @@ from ui.styles import (
 )
 
 HIDDEN_BY_DEFAULT: tuple[str, ...] = ("co_mentioned",)
-MAX_NODE_EVIDENCE = 3
 KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
 MIN_NODE_SIZE = 22.0
 MAX_NODE_SIZE = 64.0
 SPECULATIVE = frozenset({"future", "hypothetical"})
-POLARITY_LABELS = MappingProxyType({1: "cooperative", 0: "neutral", -1: "conflictual"})
 
 Data = Mapping[str, Any]
 Selection = dict[str, Any]
@@ -42,10 +43,24 @@ Selection = dict[str, Any]
 # --------------------------------------------------------------------------- accessors
 
 
-def edge_id(edge: Mapping[str, Any]) -> str:
+def make_edge_id(source: str, relation: str, target: str) -> str:
     """Return the stable element id of an edge: ``source|relation|target``."""
-    relation = edge.get("relation") or edge.get("key") or ""
-    return f"{edge.get('source')}|{relation}|{edge.get('target')}"
+    return f"{source}|{relation}|{target}"
+
+
+def edge_id(edge: Mapping[str, Any]) -> str:
+    """Return the element id of a node-link edge dict (see :func:`make_edge_id`)."""
+    return make_edge_id(str(edge.get("source")), relation_of(edge), str(edge.get("target")))
+
+
+def parse_edge_id(value: Any) -> tuple[str, str, str] | None:
+    """Split an edge id into ``(source, relation, target)``; None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    parts = value.split("|")
+    if len(parts) != 3 or not all(parts):
+        return None
+    return parts[0], parts[1], parts[2]
 
 
 def relation_of(edge: Mapping[str, Any]) -> str:
@@ -69,31 +84,39 @@ def node_label(node: Mapping[str, Any]) -> str:
 
 
 def nodes_by_id(data: Data) -> dict[str, Mapping[str, Any]]:
-    """Index the nodes of a graph by id."""
+    """Index the nodes of a node-link graph by id."""
     return {str(n["id"]): n for n in data.get("nodes", ()) if n.get("id") is not None}
 
 
-def edges_by_id(data: Data) -> dict[str, Mapping[str, Any]]:
-    """Index the edges of a graph by :func:`edge_id`; the first of duplicate ids wins."""
-    index: dict[str, Mapping[str, Any]] = {}
-    for edge in data.get("edges", ()):
-        index.setdefault(edge_id(edge), edge)
-    return index
-
-
 def documents_of(data: Data) -> Mapping[str, Mapping[str, Any]]:
-    """Return the ``doc_id -> metadata`` map of a graph (empty when absent)."""
+    """Return the ``doc_id -> metadata`` map of a node-link graph (empty when absent)."""
     return (data.get("graph") or {}).get("documents") or {}
 
 
+def light_data(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """Return a node-link dict of a graph without evidence: what layout and options need.
+
+    Edges keep their ends, relation, weight (evidence count) and distinct articles.
+    """
+    return {
+        "directed": True, "multigraph": True,
+        "graph": {"documents": g.graph.get("documents") or {}},
+        "nodes": [{"id": n, "label": d.get("label") or n, "type": d.get("type"), "aliases": d.get("aliases") or [],
+                   "mentions": d.get("mentions") or 0, "part_of": d.get("part_of")}
+                  for n, d in g.nodes(data=True)],
+        "edges": [{"source": s, "target": t, "relation": d.get("relation", k), "weight": d.get("weight") or 0,
+                   "articles": d.get("articles") or 0}
+                  for s, t, k, d in g.edges(keys=True, data=True)],
+    }
+
+
 def graph_stats(data: Data) -> dict[str, int]:
-    """Count actors, typed relations, evidence sentences and articles in a graph."""
-    edges = data.get("edges", ())
-    typed = [e for e in edges if relation_of(e) not in HIDDEN_BY_DEFAULT]
+    """Count actors, typed relations, evidence sentences and articles in a node-link graph."""
+    typed = [e for e in data.get("edges", ()) if relation_of(e) not in HIDDEN_BY_DEFAULT]
     return {
         "actors": len(data.get("nodes", ())),
         "relations": len(typed),
-        "evidence": sum(len(e.get("evidence") or ()) for e in typed),
+        "evidence": sum(len(e["evidence"]) if "evidence" in e else int(e.get("weight") or 0) for e in typed),
         "articles": len(documents_of(data)),
     }
 
@@ -131,7 +154,7 @@ def default_relations(data: Data) -> list[str]:
     return [r for r in relation_names(data) if r not in HIDDEN_BY_DEFAULT]
 
 
-# --------------------------------------------------------------------------- canvas
+# --------------------------------------------------------------------------- layout
 
 
 def node_sizes(data: Data) -> dict[str, float]:
@@ -155,12 +178,12 @@ def node_sizes(data: Data) -> dict[str, float]:
     }
 
 
-def edge_width(weight: float | int | None) -> float:
-    """Map an evidence count to a line width in pixels (logarithmic, capped)."""
-    w = float(weight or 0)
+def edge_width(articles: float | int | None) -> float:
+    """Map the number of distinct articles behind an edge to a line width in pixels (log, capped)."""
+    w = float(articles or 0)
     if w <= 1:
         return 1.6
-    return round(min(9.0, 1.6 + 1.5 * math.log2(w)), 2)
+    return round(min(9.0, 1.6 + 2.0 * math.log2(w)), 2)
 
 
 def label_box(label: str, size: float) -> tuple[float, float, float]:
@@ -177,33 +200,65 @@ def label_box(label: str, size: float) -> tuple[float, float, float]:
     return width, size + label_h, label_h / 2
 
 
-def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120):
-    """Push apart nodes whose boxes (node plus label) overlap; returns new points."""
+def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120, movable=None):
+    """Push apart nodes whose boxes (node plus label) overlap; returns new points.
+
+    Candidate pairs come from a k-d tree, so a round costs about n log n, not n squared.
+    When `movable` (a boolean array) is given, only those nodes move: a node added to a
+    laid-out graph makes room for itself without shifting the picture around it.
+    """
     import numpy as np
+    from scipy.spatial import cKDTree
 
     pts = pts.copy()
-    n = len(pts)
-    w = np.array([b[0] for b in boxes])
-    h = np.array([b[1] for b in boxes])
-    shift = np.array([b[2] for b in boxes])
-    order = np.arange(n)
-    tie = np.where(order[:, None] < order[None, :], -1.0, 1.0)
+    if len(pts) < 2:
+        return pts
+    w = np.array([b[0] for b in boxes], dtype=float)
+    h = np.array([b[1] for b in boxes], dtype=float)
+    shift = np.array([b[2] for b in boxes], dtype=float)
+    reach = float(max(w.max(), h.max()) + pad)
     for _ in range(rounds):
-        cx, cy = pts[:, 0], pts[:, 1] + shift
-        dx, dy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
-        ox = (w[:, None] + w[None, :]) / 2 + pad - np.abs(dx)
-        oy = (h[:, None] + h[None, :]) / 2 + pad - np.abs(dy)
+        centres = np.column_stack([pts[:, 0], pts[:, 1] + shift])
+        pairs = cKDTree(centres).query_pairs(reach, p=np.inf, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        dx, dy = centres[i, 0] - centres[j, 0], centres[i, 1] - centres[j, 1]
+        ox = (w[i] + w[j]) / 2 + pad - np.abs(dx)
+        oy = (h[i] + h[j]) / 2 + pad - np.abs(dy)
         hit = (ox > 0) & (oy > 0)
-        np.fill_diagonal(hit, False)
+        if movable is not None:
+            hit &= movable[i] | movable[j]
         if not hit.any():
             break
-        along_x = hit & (ox <= oy)
-        along_y = hit & (ox > oy)
-        sx = np.where(dx != 0, np.sign(dx), tie)
-        sy = np.where(dy != 0, np.sign(dy), tie)
-        pts[:, 0] += np.where(along_x, sx * ox / 2, 0).sum(axis=1)
-        pts[:, 1] += np.where(along_y, sy * oy / 2, 0).sum(axis=1)
+        i, j, dx, dy, ox, oy = i[hit], j[hit], dx[hit], dy[hit], ox[hit], oy[hit]
+        along_x = ox <= oy
+        # identical centres: the lower index goes left/up, so ties resolve the same way every time
+        sx = np.where(dx != 0, np.sign(dx), -1.0)
+        sy = np.where(dy != 0, np.sign(dy), -1.0)
+        mx = np.where(along_x, sx * ox / 2, 0.0)
+        my = np.where(along_x, 0.0, sy * oy / 2)
+        if movable is None:
+            share_i = share_j = np.ones(len(i))
+        else:  # a fixed node does not move: the movable one takes the whole push
+            share_i = np.where(movable[i], np.where(movable[j], 1.0, 2.0), 0.0)
+            share_j = np.where(movable[j], np.where(movable[i], 1.0, 2.0), 0.0)
+        np.add.at(pts[:, 0], i, mx * share_i)
+        np.add.at(pts[:, 0], j, -mx * share_j)
+        np.add.at(pts[:, 1], i, my * share_i)
+        np.add.at(pts[:, 1], j, -my * share_j)
     return pts
+
+
+def _nearest_gap(pts) -> float:
+    """Median distance from each point to its nearest other point."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    if len(pts) < 2:
+        return 0.0
+    d, _ = cKDTree(pts).query(pts, k=2)
+    return float(np.median(d[:, 1]))
 
 
 def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str, dict[str, float]]:
@@ -216,26 +271,25 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
     picture does not jump around.
 
     Args:
-        data: Node-link graph.
+        data: Node-link graph (a :func:`light_data` dict is enough).
         seed: Seed of the force-directed layout; same data and seed give the same picture.
         gap: Typical distance in pixels between an actor and its nearest neighbour.
 
     Returns:
         ``node id -> {"x": .., "y": ..}`` in pixels.
     """
-    import networkx as nx
     import numpy as np
 
     nodes = nodes_by_id(data)
     node_ids = list(nodes)
     if not node_ids:
         return {}
-    known = set(node_ids)
+    index = {n: i for i, n in enumerate(node_ids)}
     strong, weak = nx.Graph(), nx.Graph()
     weak.add_nodes_from(node_ids)
     for edge in data.get("edges", ()):
         s, t = str(edge.get("source")), str(edge.get("target"))
-        if s == t or s not in known or t not in known:
+        if s == t or s not in index or t not in index:
             continue
         # one spring per pair of actors, however many relations: hubs linked by many
         # relation types would otherwise collapse onto each other
@@ -246,15 +300,20 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
             strong.add_edge(s, t, weight=1.0)
             weak.add_edge(s, t, weight=1.0)
 
-    core = sorted(strong.nodes, key=node_ids.index)
+    core = sorted(strong.nodes, key=index.__getitem__)
     pos: dict[str, Any] = {}
     if len(core) > 1:
         sub = strong.subgraph(core)
         # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
-        # force-directed pass then evens out the local spacing.
-        start = nx.kamada_kawai_layout(sub) if len(core) <= KAMADA_KAWAI_MAX_NODES else None
+        # force-directed pass then evens out the local spacing. Big graphs start from a
+        # spectral layout, which costs a sparse eigen-decomposition instead of all-pairs paths.
+        if len(core) <= KAMADA_KAWAI_MAX_NODES:
+            start = nx.kamada_kawai_layout(sub)
+        else:
+            start = _spectral_start(sub, seed)
+        iterations = 60 if len(core) <= KAMADA_KAWAI_MAX_NODES else max(15, 12_000 // len(core))
         layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start, seed=seed, weight="weight",
-                                  iterations=60 if start else max(40, 20_000 // len(core)))
+                                  iterations=iterations)
         pos = {i: np.asarray(layout[i], dtype=float) for i in core}
     elif core:
         pos = {core[0]: np.zeros(2)}
@@ -267,11 +326,10 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
     # ... and the rest, linked to none of those, in a band below
     loose = [i for i in node_ids if i not in pos]
     if loose:
-        sub = (nx.spring_layout(weak.subgraph(loose), seed=seed, iterations=max(20, 10_000 // len(loose)))
-               if len(loose) > 1 else {loose[0]: np.zeros(2)})
         placed = np.array(list(pos.values())) if pos else np.zeros((1, 2))
         width = max(float(np.ptp(placed[:, 0])), 1.0)
         top = float(placed[:, 1].max()) + 0.35 if pos else 0.0
+        sub = _band(weak.subgraph(loose), seed)
         for i in loose:
             x, y = sub[i]
             pos[i] = np.array([x * width / 2 + float(placed[:, 0].mean()), top + (y + 1) * 0.15])
@@ -280,97 +338,110 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
         pts = np.zeros((1, 2))
     else:
         # scale so that the typical actor of the default view has its nearest neighbour `gap` px away
-        ref = pts[[node_ids.index(i) for i in core]] if len(core) > 2 else pts
-        d = np.hypot(*(ref[:, None, :] - ref[None, :, :]).transpose(2, 0, 1))
-        np.fill_diagonal(d, np.inf)
-        nearest = float(np.median(d.min(axis=1)))
+        ref = pts[[index[i] for i in core]] if len(core) > 2 else pts
+        nearest = _nearest_gap(ref)
         pts = (pts - pts.mean(axis=0)) * (gap / nearest if nearest > 0 else gap)
         # screens are wider than tall: turn a tall default view on its side
         if np.ptp(ref[:, 1]) > 1.15 * np.ptp(ref[:, 0]):
             pts = pts[:, ::-1].copy()
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
-    pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 30)
+    pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 40)
     return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
 
 
-def _edge_classes(edge: Mapping[str, Any]) -> str:
-    evidence = edge.get("evidence") or ()
-    classes = []
-    if evidence and all(ev.get("negated") for ev in evidence):
-        classes.append("negated")
-    if evidence and all(ev.get("modality") in SPECULATIVE for ev in evidence):
-        classes.append("speculative")
-    return " ".join(classes)
+def _spectral_start(g: nx.Graph, seed: int) -> dict:
+    """Starting positions for a big layout: spectral per connected component, components side by side."""
+    import numpy as np
+
+    out: dict = {}
+    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    cols = max(1, math.ceil(math.sqrt(len(components))))
+    for n, comp in enumerate(components):
+        offset = np.array([(n % cols) * 2.5, (n // cols) * 2.5]) if n else np.zeros(2)
+        if len(comp) < 3:
+            local = {c: np.array([0.2 * k, 0.0]) for k, c in enumerate(sorted(comp))}
+        else:
+            try:
+                local = nx.spectral_layout(g.subgraph(comp))
+            except Exception:  # a degenerate component: fall back to a circle
+                local = nx.circular_layout(sorted(comp))
+        for node, p in local.items():
+            out[node] = np.asarray(p, dtype=float) + offset
+    return out
 
 
-def build_elements(
-    data: Data,
-    *,
-    relations: Iterable[str] | None,
-    entity_types: Iterable[str] | None,
-    selected_node: str | None = None,
-    positions: Mapping[str, Mapping[str, float]] | None = None,
-) -> list[dict]:
-    """Turn node-link data and filter choices into cytoscape elements.
+def _band(g: nx.Graph, seed: int) -> dict:
+    """Positions in [-1, 1]^2 for actors linked to nothing laid out: a grid for many, springs for few."""
+    import numpy as np
 
-    An edge is shown when its relation type is ticked and both ends are shown; a node is
-    shown when its entity type is ticked and at least one shown edge touches it. The
-    selected node is always shown, so a search never lands on nothing. Edges whose ends
-    are missing from the data are never emitted.
+    nodes = list(g.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: np.zeros(2)}
+    if len(nodes) <= 300:
+        return nx.spring_layout(g, seed=seed, iterations=max(20, 10_000 // len(nodes)))
+    cols = math.ceil(math.sqrt(len(nodes) * 4))
+    rows = math.ceil(len(nodes) / cols)
+    return {n: np.array([2 * (k % cols) / max(cols - 1, 1) - 1, 2 * (k // cols) / max(rows - 1, 1) - 1])
+            for k, n in enumerate(nodes)}
+
+
+def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
+                     gap: float = 80.0) -> dict[str, dict[str, float]]:
+    """Keep the positions of actors already laid out and place the new ones beside their neighbours.
+
+    After an upload or a merge the picture stays where the reader left it: new actors sit
+    next to the actors they are linked to (or in a row below the graph when they are linked
+    to none), and only they are moved to clear overlaps.
 
     Args:
-        data: Node-link graph.
-        relations: Relation types to show (``None`` shows none).
-        entity_types: Entity types to show (``None`` shows none).
-        selected_node: Id of the node the user has selected, if any.
-        positions: Precomputed ``{"x", "y"}`` per node id, from :func:`node_positions`.
-
-    Returns:
-        Node elements followed by edge elements, each with its data mirroring the export.
+        data: The new node-link graph (a :func:`light_data` dict is enough).
+        previous: Positions of the previous version of the graph.
+        gap: Distance in pixels between a new actor and the centre of its neighbours.
     """
+    import numpy as np
+
     nodes = nodes_by_id(data)
-    wanted_relations = set(relations or ())
-    wanted_types = set(entity_types or ())
-    candidates = {i for i, n in nodes.items() if node_type(n) in wanted_types}
-    if selected_node in nodes:
-        candidates.add(selected_node)
-
-    edges: list[dict] = []
-    seen: set[str] = set()
-    touched: set[str] = set()
+    node_ids = list(nodes)
+    pos = {i: np.array([previous[i]["x"], previous[i]["y"]], dtype=float) for i in node_ids if i in previous}
+    if not pos:
+        return node_positions(data, gap=gap)
+    fresh = [i for i in node_ids if i not in pos]
+    if not fresh:
+        return {i: {"x": float(p[0]), "y": float(p[1])} for i, p in pos.items()}
+    links: dict[str, set[str]] = defaultdict(set)
     for edge in data.get("edges", ()):
-        relation = relation_of(edge)
         s, t = str(edge.get("source")), str(edge.get("target"))
-        eid = edge_id(edge)
-        if relation not in wanted_relations or s not in candidates or t not in candidates or eid in seen:
-            continue
-        seen.add(eid)
-        touched.update((s, t))
-        weight = edge.get("weight")
-        if weight is None:
-            weight = len(edge.get("evidence") or ())
-        edges.append({
-            "group": "edges",
-            "data": {
-                "id": eid,
-                "source": s,
-                "target": t,
-                "relation": relation,
-                "weight": weight,
-                "polarity": edge.get("polarity", BY_NAME[relation].polarity if relation in BY_NAME else 0),
-                "articles": edge.get("articles", 0),
-                "width": edge_width(weight),
-            },
-            "classes": _edge_classes(edge),
-        })
-
-    shown = touched | ({selected_node} if selected_node in nodes else set())
+        links[s].add(t)
+        links[t].add(s)
+    golden = math.pi * (3 - math.sqrt(5))
+    placed = np.array(list(pos.values()))
+    below = float(placed[:, 1].max()) + 2 * gap
+    left = float(placed[:, 0].min())
+    row = 0
+    for n, i in enumerate(fresh):
+        near = [pos[j] for j in links[i] if j in pos]
+        if near:
+            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
+        else:
+            pos[i] = np.array([left + row * 1.6 * gap, below])
+            row += 1
+    pts = np.array([pos[i] for i in node_ids], dtype=float)
     sizes = node_sizes(data)
-    node_elements: list[dict] = []
-    for node_id, node in nodes.items():
-        if node_id not in shown:
-            continue
+    boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
+    movable = np.array([i not in previous for i in node_ids])
+    pts = _separate(pts, boxes, rounds=60, movable=movable)
+    return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
+
+
+# --------------------------------------------------------------------------- canvas
+
+
+def node_templates(data: Data, positions: Mapping[str, Mapping[str, float]]) -> dict[str, dict]:
+    """Build the cytoscape element of every node once: label, type, size and position."""
+    sizes = node_sizes(data)
+    templates = {}
+    for node_id, node in nodes_by_id(data).items():
         element: dict[str, Any] = {
             "group": "nodes",
             "data": {
@@ -381,10 +452,91 @@ def build_elements(
                 "size": sizes.get(node_id, MIN_NODE_SIZE),
             },
         }
-        if positions and node_id in positions:
+        if node_id in positions:
             element["position"] = {"x": positions[node_id]["x"], "y": positions[node_id]["y"]}
-        node_elements.append(element)
-    return node_elements + edges
+        templates[node_id] = element
+    return templates
+
+
+def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
+    """Return the style classes of an edge from its attributes and evidence."""
+    evidence = attrs.get("evidence") or ()
+    classes = []
+    if relation in WEAK_RELATIONS:
+        classes.append("weak")
+    if not evidence:
+        classes.append("structural")
+    elif int(attrs.get("articles") or 0) <= 1:
+        classes.append("single")
+    if evidence and all(ev.get("negated") for ev in evidence):
+        classes.append("negated")
+    if evidence and all(ev.get("modality") in SPECULATIVE for ev in evidence):
+        classes.append("speculative")
+    if attrs.get("confirmed"):
+        classes.append("confirmed")
+    return classes
+
+
+def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *, on_path: bool = False) -> dict:
+    """Return the cytoscape element of one edge (width by distinct articles)."""
+    relation = str(attrs.get("relation") or key)
+    evidence = attrs.get("evidence") or ()
+    weight = attrs.get("weight")
+    if weight is None:
+        weight = len(evidence)
+    articles = attrs.get("articles")
+    if articles is None:
+        articles = len({ev.get("doc_id") for ev in evidence})
+    classes = edge_classes(relation, attrs) + (["on-path"] if on_path else [])
+    return {
+        "group": "edges",
+        "data": {
+            "id": make_edge_id(source, relation, target),
+            "source": source,
+            "target": target,
+            "relation": relation,
+            "weight": weight,
+            "articles": articles,
+            "polarity": attrs.get("polarity", BY_NAME[relation].polarity if relation in BY_NAME else 0),
+            "width": edge_width(articles),
+        },
+        "classes": " ".join(classes),
+    }
+
+
+def canvas_elements(g: nx.MultiDiGraph, templates: Mapping[str, Mapping[str, Any]], *,
+                    path_nodes: Iterable[str] = (), path_edges: Iterable[str] = (),
+                    focus: str | None = None) -> list[dict]:
+    """Turn the graph to draw into cytoscape elements: nodes first, then edges.
+
+    Args:
+        g: The graph to draw (already filtered and cut to the display budget).
+        templates: Precomputed node elements from :func:`node_templates`.
+        path_nodes: Nodes on the paths of a path query (class ``on-path``).
+        path_edges: Edge ids on those paths (class ``on-path``).
+        focus: The actor the view is centred on (class ``focus-root``).
+
+    Returns:
+        Elements whose edges never dangle: an edge is emitted only when both ends are.
+    """
+    on_path_nodes, on_path_edges = set(path_nodes), set(path_edges)
+    nodes = []
+    for node_id in g.nodes:
+        template = templates.get(node_id)
+        if template is None:
+            d = g.nodes[node_id]
+            template = {"group": "nodes", "data": {"id": node_id, "label": str(d.get("label") or node_id),
+                                                   "type": str(d.get("type") or "OTHER"),
+                                                   "mentions": d.get("mentions") or 0, "size": MIN_NODE_SIZE}}
+        classes = [c for c, on in (("on-path", node_id in on_path_nodes), ("focus-root", node_id == focus)) if on]
+        nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
+    shown = set(g.nodes)
+    edges = []
+    for s, t, k, d in g.edges(keys=True, data=True):
+        if s in shown and t in shown:
+            relation = str(d.get("relation") or k)
+            edges.append(edge_element(s, t, k, d, on_path=make_edge_id(s, relation, t) in on_path_edges))
+    return nodes + edges
 
 
 def search_options(data: Data) -> list[dict]:
@@ -400,17 +552,21 @@ def search_options(data: Data) -> list[dict]:
     return sorted(options, key=lambda o: o["label"].casefold())
 
 
+# --------------------------------------------------------------------------- selection
+
+
 def resolve_selection(
     trigger_id: str | Mapping[str, Any] | None,
     prop: str | None,
     value: Any,
     previous: Selection | None,
 ) -> tuple[Selection | None, Any]:
-    """Decide what is selected after a tap, a search or a click on a panel link.
+    """Decide what is selected after a tap, a search, a chart click or a click on a panel link.
 
     Args:
         trigger_id: Id of the component that fired (a dict for panel links).
-        prop: Property that fired (``tapNodeData``, ``tapEdgeData``, ``value``, ``n_clicks``).
+        prop: Property that fired (``tapNodeData``, ``tapEdgeData``, ``value``, ``clickData``,
+            ``n_clicks``).
         value: The new value of that property.
         previous: The selection before this event.
 
@@ -429,12 +585,34 @@ def resolve_selection(
         return pick("edge", value["id"], "tap"), None
     if trigger_id == ids.SEARCH and prop == "value":
         return (pick("node", value, "search"), value) if value else (None, None)
+    if trigger_id in (ids.STANCE_GRAPH, ids.ACTORS_GRAPH) and prop == "clickData":
+        point = ((value or {}).get("points") or [{}])[0]
+        data = point.get("customdata")
+        if trigger_id == ids.ACTORS_GRAPH and isinstance(data, str):
+            return pick("node", data, "chart"), data
+        if trigger_id == ids.STANCE_GRAPH and isinstance(data, (list, tuple)) and len(data) >= 4:
+            a, b = str(data[2]), str(data[3])
+            if a != b:
+                return pick("dyad", f"{a},{b}", "chart"), None
+        return no_update, no_update
     if isinstance(trigger_id, Mapping) and value:
         if trigger_id.get("type") == ids.NODE_LINK:
             return pick("node", trigger_id["node"], "link"), trigger_id["node"]
         if trigger_id.get("type") == ids.EDGE_LINK:
             return pick("edge", trigger_id["edge"], "link"), None
     return no_update, no_update
+
+
+def path_selection(source: Any, target: Any, k: Any, previous: Selection | None) -> Selection | None:
+    """Return the selection of a path query, or None when the two actors are not both chosen."""
+    if not source or not target or not isinstance(source, str) or not isinstance(target, str):
+        return None
+    try:
+        k = min(max(int(k), 1), 5)
+    except (TypeError, ValueError):
+        k = 3
+    nonce = int((previous or {}).get("nonce", 0)) + 1
+    return {"kind": "path", "id": f"{source},{target}", "k": k, "via": "form", "nonce": nonce}
 
 
 def selected_node_id(selection: Selection | None) -> str | None:
@@ -444,73 +622,96 @@ def selected_node_id(selection: Selection | None) -> str | None:
     return None
 
 
-def focus_stylesheet(elements: Sequence[Mapping[str, Any]] | None, selection: Selection | None) -> list[dict]:
-    """Return the stylesheet with the selection and its neighbourhood brought forward.
+def selection_nodes(selection: Selection | None) -> tuple[str, ...]:
+    """Return the actors a selection names: the node, the edge's ends, the dyad or the path's ends."""
+    if not selection or not isinstance(selection.get("id"), str):
+        return ()
+    kind, target = selection.get("kind"), selection["id"]
+    if kind == "node":
+        return (target,)
+    if kind == "edge":
+        parts = parse_edge_id(target)
+        return (parts[0], parts[2]) if parts else ()
+    if kind in ("dyad", "path"):
+        pair = tuple(p for p in target.split(",") if p)
+        return pair if len(pair) == 2 else ()
+    return ()
+
+
+def focus_stylesheet(nodes: Collection[str], edges: Iterable[tuple[str, str, str]], selection: Selection | None,
+                     *, path_nodes: Iterable[str] = (), path_edges: Iterable[str] = ()) -> list[dict]:
+    """Return the stylesheet with the selection brought forward and the rest faded.
 
     Args:
-        elements: The elements currently on the canvas.
+        nodes: The actors on the canvas.
+        edges: The edges on the canvas as ``(source, relation, target)``.
         selection: The current selection.
+        path_nodes, path_edges: The elements of the paths of a path query.
 
     Returns:
         :func:`ui.styles.stylesheet` plus focus rules when the selection is on the canvas.
     """
     base = stylesheet()
-    if not selection or not elements:
+    if not selection:
         return base
-    target = selection.get("id")
-    node_ids = {e["data"]["id"] for e in elements if "source" not in e.get("data", {})}
-    edge_data = [e["data"] for e in elements if "source" in e.get("data", {})]
-    if selection.get("kind") == "node" and target in node_ids:
-        incident = [d for d in edge_data if target in (d["source"], d["target"])]
-        near = {target} | {d["source"] for d in incident} | {d["target"] for d in incident}
-        return base + focus_rules(node_ids=near, edge_ids={d["id"] for d in incident},
+    kind, target = selection.get("kind"), selection.get("id")
+    shown = set(nodes)
+    if kind == "node" and target in shown:
+        incident = [e for e in edges if target in (e[0], e[2])]
+        near = {target} | {e[0] for e in incident} | {e[2] for e in incident}
+        return base + focus_rules(node_ids=near, edge_ids={make_edge_id(*e) for e in incident},
                                   selected_node=target)
-    if selection.get("kind") == "edge":
-        for d in edge_data:
-            if d["id"] == target:
-                return base + focus_rules(node_ids={d["source"], d["target"]}, edge_ids={target},
-                                          selected_edge=target)
+    if kind == "edge":
+        parts = parse_edge_id(target)
+        if parts and parts in set(edges):
+            return base + focus_rules(node_ids={parts[0], parts[2]}, edge_ids={target}, selected_edge=target)
+    if kind == "dyad":
+        pair = selection_nodes(selection)
+        if len(pair) == 2 and all(n in shown for n in pair):
+            between = {make_edge_id(*e) for e in edges if {e[0], e[2]} == set(pair)}
+            return base + focus_rules(node_ids=set(pair), edge_ids=between)
+    if kind == "path":
+        on_path = {n for n in path_nodes if n in shown}
+        if on_path:
+            return base + focus_rules(node_ids=on_path, edge_ids=set(path_edges))
     return base
-
-
-def same_elements(a: Sequence[Mapping[str, Any]] | None, b: Sequence[Mapping[str, Any]] | None) -> bool:
-    """Tell whether two element lists show the same node and edge ids."""
-    def keys(items):
-        return sorted(str(e.get("data", {}).get("id")) for e in items or ())
-    return keys(a) == keys(b)
 
 
 # --------------------------------------------------------------------------- evidence
 
 
-def highlight_segments(sentence: str, start: int, spans: Sequence[tuple[str, Sequence[int] | None]]
+def highlight_segments(text: str, start: int, spans: Sequence[tuple[str, Sequence[int] | None]]
                        ) -> list[tuple[str, str | None]]:
-    """Cut a sentence into plain and highlighted runs.
+    """Cut a text into plain and highlighted runs.
 
     Args:
-        sentence: The sentence text.
-        start: Offset of the sentence in its document; spans are document offsets.
+        text: The text (a sentence, or a whole article with ``start=0``).
+        start: Offset of the text in its document; spans are document offsets.
         spans: ``(role, [a, b])`` pairs; later pairs win where spans overlap. Spans that
-            are missing or fall outside the sentence are ignored rather than guessed.
+            are missing or fall outside the text are ignored rather than guessed.
 
     Returns:
-        ``(text, role)`` runs covering the sentence in order; ``role`` is ``None`` for
-        plain text.
+        ``(text, role)`` runs covering the text in order; ``role`` is ``None`` for plain text.
     """
-    roles: list[str | None] = [None] * len(sentence)
+    cuts: list[tuple[int, int, str]] = []
     for role, span in spans:
         if not span or len(span) != 2 or span[0] is None or span[1] is None:
             continue
         a, b = int(span[0]) - start, int(span[1]) - start
-        if a < 0 or b > len(sentence) or a >= b:
+        if a < 0 or b > len(text) or a >= b:
             continue
+        cuts.append((a, b, role))
+    if not cuts:
+        return [(text, None)] if text else []
+    roles: list[str | None] = [None] * len(text)
+    for a, b, role in cuts:
         roles[a:b] = [role] * (b - a)
     runs: list[tuple[str, str | None]] = []
-    for char, role in zip(sentence, roles):
-        if runs and runs[-1][1] == role:
-            runs[-1] = (runs[-1][0] + char, role)
-        else:
-            runs.append((char, role))
+    begin = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or roles[i] != roles[begin]:
+            runs.append((text[begin:i], roles[begin]))
+            begin = i
     return runs
 
 
@@ -527,308 +728,27 @@ def highlighted_sentence(evidence: Mapping[str, Any]) -> list:
 
 
 def evidence_badges(evidence: Mapping[str, Any]) -> list:
-    """Return badges for a negated or not plainly asserted piece of evidence."""
+    """Return badges for a negated, confirmed or not plainly asserted piece of evidence."""
     badges = []
     if evidence.get("negated"):
         badges.append(html.Span("negated", className="badge badge-negated"))
     modality = evidence.get("modality") or "asserted"
     if modality != "asserted":
         label = MODALITY_LABELS.get(modality, str(modality))
-        badges.append(html.Span(label, className=f"badge badge-{label}"))
+        speaker = evidence.get("speaker")
+        text = f"{label} by {speaker}" if modality == "reported" and speaker else label
+        badges.append(html.Span(text, className=f"badge badge-{label}"))
+    if evidence.get("confirmed"):
+        badges.append(html.Span("confirmed", className="badge badge-confirmed"))
     return badges
 
 
-def _article_meta(doc: Mapping[str, Any] | None, fallback: str) -> list:
-    doc = doc or {}
-    title = str(doc.get("title") or fallback or "unknown article")
-    url = doc.get("url")
-    title_part = (html.A(title, href=url, target="_blank", rel="noopener noreferrer", className="doc-title")
-                  if isinstance(url, str) and url.startswith(("http://", "https://"))
-                  else html.Span(title, className="doc-title"))
-    details = [str(x) for x in (doc.get("outlet"), doc.get("date")) if x]
-    parts: list = [title_part]
-    if details:
-        parts.append(html.Span(" · ".join(details), className="doc-details"))
-    return parts
-
-
-def evidence_item(evidence: Mapping[str, Any], documents: Mapping[str, Mapping[str, Any]], *,
-                  provenance: bool = False) -> html.Li:
-    """Render one piece of evidence: the marked sentence, its article and its flags.
-
-    Args:
-        evidence: One evidence record of an edge.
-        documents: ``doc_id -> metadata`` of the graph.
-        provenance: Also show the extraction rule and confidence.
-    """
-    doc = documents.get(str(evidence.get("doc_id")))
-    meta = [*evidence_badges(evidence), *_article_meta(doc, str(evidence.get("source") or ""))]
-    if provenance:
-        confidence = evidence.get("confidence")
-        bits = []
-        if evidence.get("rule"):
-            bits.append(f"rule {evidence['rule']}")
-        if isinstance(confidence, (int, float)):
-            bits.append(f"confidence {confidence:.2f}")
-        if bits:
-            meta.append(html.Span(" · ".join(bits), className="provenance"))
-    classes = "evidence" + (" is-negated" if evidence.get("negated") else "")
-    return html.Li([
-        html.P(highlighted_sentence(evidence), className="evidence-sentence"),
-        html.Div(meta, className="evidence-meta"),
-    ], className=classes)
-
-
-def _evidence_sorted(edge: Mapping[str, Any], documents: Mapping[str, Mapping[str, Any]]) -> list:
-    def key(ev):
-        doc = documents.get(str(ev.get("doc_id"))) or {}
-        return (str(doc.get("date") or ""), str(ev.get("source") or ""), int(ev.get("start") or 0))
-    return sorted(edge.get("evidence") or (), key=key)
-
-
-# --------------------------------------------------------------------------- panels
+# --------------------------------------------------------------------------- filters
 
 
 def swatch(colour: str, *, shape: str = "line") -> html.Span:
     """Return a small colour sample (a line for relations, a shape for entity types)."""
     return html.Span(className=f"swatch swatch-{shape}", style={"backgroundColor": colour})
-
-
-def relation_chip(relation: str) -> html.Span:
-    """Return a coloured chip naming a relation type."""
-    return html.Span([swatch(relation_colour(relation)), relation_label(relation)], className="relation-chip")
-
-
-def type_badge(entity_type: str) -> html.Span:
-    """Return a badge naming an entity type in its colour."""
-    return html.Span(ENTITY_LABELS.get(entity_type, entity_type.title()), className="type-badge",
-                     style={"backgroundColor": entity_colour(entity_type)})
-
-
-def node_link(node_id: str, label: str, *, slot: str, entity_type: str | None = None) -> html.Button:
-    """Return a link-styled button that selects a node.
-
-    ``slot`` names the place of the link in the panel: a panel may link one actor many
-    times, and component ids must stay unique.
-    """
-    children: list = [label]
-    if entity_type:
-        children.insert(0, html.Span(className="dot", style={"backgroundColor": entity_colour(entity_type)}))
-    return html.Button(children, id={"type": ids.NODE_LINK, "node": node_id, "slot": slot}, className="link node-link",
-                       n_clicks=0, title=f"Show {label}")
-
-
-def edge_link(edge: Mapping[str, Any], text: str, *, slot: str) -> html.Button:
-    """Return a link-styled button that opens the evidence dossier of an edge.
-
-    ``slot`` keeps the id unique, as in :func:`node_link`.
-    """
-    return html.Button(text, id={"type": ids.EDGE_LINK, "edge": edge_id(edge), "slot": slot},
-                       className="link edge-link", n_clicks=0)
-
-
-def mark_key() -> html.Div:
-    """Return the key to the highlight colours used in evidence sentences."""
-    return html.Div([
-        html.Mark("subject", className="hl hl-subject"),
-        html.Mark("trigger", className="hl hl-trigger"),
-        html.Mark("object", className="hl hl-object"),
-    ], className="mark-key")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _present(children: list) -> list:
-    """Drop the ``None`` placeholders of optional children."""
-    return [c for c in children if c is not None]
-
-
-def _empty(message: str) -> html.Div:
-    return html.Div(html.P(message, className="muted"), className="panel-empty")
-
-
-def overview(data: Data) -> html.Div:
-    """Return the panel shown when nothing is selected: how to start, counts, key actors."""
-    stats = graph_stats(data)
-    top = sorted(nodes_by_id(data).values(), key=lambda n: -(n.get("mentions") or 0))[:8]
-    documents = documents_of(data)
-    return html.Div([
-        html.H2("Explore the graph", className="panel-title"),
-        html.P("Click an actor or a relation on the canvas, or search for an actor above. "
-               "Every relation links to the sentences it was read from.", className="muted"),
-        html.Div([
-            html.Div([html.Strong(f"{stats[k]:,}"), html.Span(label)], className="stat")
-            for k, label in (("actors", "actors"), ("relations", "relations"),
-                             ("evidence", "sentences"), ("articles", "articles"))
-        ], className="stats"),
-        html.H3("Most mentioned", className="section-title"),
-        html.Ul([html.Li([node_link(str(n["id"]), node_label(n), slot="top", entity_type=node_type(n)),
-                          html.Span(f"{n.get('mentions') or 0}", className="count")])
-                 for n in top], className="plain-list"),
-        html.H3("Articles", className="section-title"),
-        html.Ul([html.Li(_article_meta(doc, doc_id), className="article")
-                 for doc_id, doc in sorted(documents.items(), key=lambda kv: str(kv[1].get("date") or ""),
-                                           reverse=True)],
-                className="plain-list articles"),
-    ], className="dossier overview")
-
-
-def node_dossier(data: Data, node_id: str, *, visible_relations: Iterable[str] | None = None) -> html.Div:
-    """Return the panel of one actor: who it is, where it appears, and its relations.
-
-    Relations are grouped by type in ontology order, each listing the other actor and up to
-    :data:`MAX_NODE_EVIDENCE` evidence sentences; types hidden on the canvas start folded.
-
-    Args:
-        data: Node-link graph.
-        node_id: The actor to describe.
-        visible_relations: Relation types currently shown on the canvas.
-    """
-    nodes = nodes_by_id(data)
-    node = nodes.get(node_id)
-    if node is None:
-        return _empty(f"“{node_id}” is not in this graph.")
-    documents = documents_of(data)
-    visible = set(visible_relations or ())
-    incident = [e for e in data.get("edges", ()) if node_id in (str(e.get("source")), str(e.get("target")))]
-
-    groups: dict[str, list] = defaultdict(list)
-    for edge in incident:
-        groups[relation_of(edge)].append(edge)
-    order = [r for r in relation_names(data) if r in groups]
-
-    sections = []
-    for relation in order:
-        edges = sorted(groups[relation], key=lambda e: (-(e.get("weight") or 0), edge_id(e)))
-        n_evidence = sum(len(e.get("evidence") or ()) for e in edges)
-        rows = [_relation_row(data, node_id, edge, nodes, documents) for edge in edges]
-        hidden = relation not in visible
-        summary = html.Summary(_present([
-            relation_chip(relation),
-            html.Span(f"{_plural(len(edges), 'relation')} · {_plural(n_evidence, 'sentence')}",
-                      className="muted small group-counts"),
-            html.Span("hidden on canvas", className="muted small hidden-note") if hidden else None,
-        ]))
-        sections.append(html.Details([summary, html.Ul(rows, className="relation-rows")],
-                                     open=not hidden, className="relation-group",
-                                     **{"data-relation": relation}))
-
-    n_weak = sum(1 for e in incident if relation_of(e) in HIDDEN_BY_DEFAULT)
-    article_ids = list(node.get("articles") or ())
-    if not article_ids:
-        article_ids = sorted({str(ev.get("doc_id")) for e in incident for ev in e.get("evidence") or ()})
-    aliases = [str(a) for a in node.get("aliases") or () if str(a) != node_label(node)]
-    parent = nodes.get(str(node.get("part_of"))) if node.get("part_of") else None
-    members = [n for n in nodes.values() if n.get("part_of") == node_id]
-
-    facts: list = []
-    if parent is not None:
-        facts.append(html.Div(["Part of ", node_link(str(parent["id"]), node_label(parent), slot="parent",
-                                                      entity_type=node_type(parent))], className="fact"))
-    if members:
-        facts.append(html.Div(["Includes ", *[
-            node_link(str(m["id"]), node_label(m), slot="member", entity_type=node_type(m)) for m in members
-        ]], className="fact"))
-    if aliases:
-        facts.append(html.Div(["Also: ", html.Span(", ".join(aliases), className="aliases")], className="fact"))
-
-    return html.Div(_present([
-        html.Div([type_badge(node_type(node))], className="eyebrow"),
-        html.H2(node_label(node), className="panel-title"),
-        html.P(" · ".join(_present([
-            _plural(node.get("mentions") or 0, "mention"),
-            _plural(len(article_ids), "article"),
-            _plural(len(incident) - n_weak, "relation"),
-            _plural(n_weak, "co-mention") if n_weak else None,
-        ])), className="muted"),
-        *facts,
-        html.H3("Relations", className="section-title"),
-        mark_key() if sections else None,
-        html.Div(sections, className="relation-groups") if sections
-        else html.P("No relations found for this actor.", className="muted"),
-        html.H3("Articles", className="section-title"),
-        html.Ul([html.Li(_article_meta(documents.get(d), d), className="article") for d in article_ids],
-                className="plain-list articles"),
-    ]), className="dossier node-dossier", **{"data-node": node_id})
-
-
-def _relation_row(data: Data, node_id: str, edge: Mapping[str, Any], nodes: Mapping[str, Mapping[str, Any]],
-                  documents: Mapping[str, Mapping[str, Any]]) -> html.Li:
-    outgoing = str(edge.get("source")) == node_id
-    other_id = str(edge.get("target") if outgoing else edge.get("source"))
-    other = nodes.get(other_id, {"id": other_id, "label": other_id})
-    evidence = _evidence_sorted(edge, documents)
-    shown = evidence[:MAX_NODE_EVIDENCE]
-    more = len(evidence) - len(shown)
-    head = html.Div([
-        html.Span("→" if outgoing else "←", className="direction",
-                  title="this actor is the subject" if outgoing else "this actor is the object"),
-        node_link(other_id, node_label(other), slot=f"row:{edge_id(edge)}", entity_type=node_type(other)),
-        html.Span(f"{len(evidence)}×", className="count", title="evidence sentences"),
-        edge_link(edge, "all evidence ›" if more > 0 else "details ›", slot="head"),
-    ], className="relation-head")
-    items = [evidence_item(ev, documents) for ev in shown]
-    if more > 0:
-        items.append(html.Li(edge_link(edge, f"+ {_plural(more, 'more sentence')}", slot="more"),
-                             className="evidence-more"))
-    if not evidence:
-        items.append(html.Li("No sentence: this relation comes from the actor table.",
-                             className="muted small"))
-    return html.Li([head, html.Ul(items, className="evidence-list")], className="relation-row")
-
-
-def edge_dossier(data: Data, target_edge_id: str) -> html.Div:
-    """Return the evidence dossier of one edge: every sentence, its article and provenance."""
-    edge = edges_by_id(data).get(target_edge_id)
-    if edge is None:
-        return _empty("This relation is not in the graph.")
-    nodes = nodes_by_id(data)
-    documents = documents_of(data)
-    relation = relation_of(edge)
-    kind = BY_NAME.get(relation)
-    s, t = str(edge.get("source")), str(edge.get("target"))
-    source = nodes.get(s, {"id": s, "label": s})
-    target = nodes.get(t, {"id": t, "label": t})
-    evidence = _evidence_sorted(edge, documents)
-    polarity = edge.get("polarity", kind.polarity if kind else 0)
-    dates = [d for d in (edge.get("first_date"), edge.get("last_date")) if d]
-    span = " – ".join(dict.fromkeys(str(d) for d in dates))
-    n_articles = edge.get("articles")
-    if not isinstance(n_articles, int):
-        n_articles = len({ev.get("doc_id") for ev in evidence})
-    facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
-             POLARITY_LABELS.get(polarity, str(polarity))]
-    if span:
-        facts.append(span)
-    return html.Div(_present([
-        html.Div([relation_chip(relation)], className="eyebrow"),
-        html.H2([
-            node_link(s, node_label(source), slot="subject", entity_type=node_type(source)),
-            html.Span(f" {relation_label(relation)} ", className="relation-verb",
-                      style={"color": relation_colour(relation)}),
-            node_link(t, node_label(target), slot="object", entity_type=node_type(target)),
-        ], className="panel-title edge-title"),
-        html.P(kind.description, className="muted") if kind else None,
-        html.P(" · ".join(facts), className="muted small"),
-        html.H3("Evidence", className="section-title"),
-        mark_key() if evidence else None,
-        html.Ul([evidence_item(ev, documents, provenance=True) for ev in evidence], className="evidence-list")
-        if evidence else html.P("No sentence: this relation comes from the actor table.", className="muted"),
-    ]), className="dossier edge-dossier", **{"data-edge": target_edge_id})
-
-
-def detail_panel(data: Data, selection: Selection | None, *, visible_relations: Iterable[str] | None = None):
-    """Return the right-hand panel for the current selection."""
-    if not selection:
-        return overview(data)
-    if selection.get("kind") == "edge":
-        return edge_dossier(data, str(selection.get("id")))
-    return node_dossier(data, str(selection.get("id")), visible_relations=visible_relations)
-
-
-# --------------------------------------------------------------------------- filters
 
 
 def relation_filter_options(data: Data) -> list[dict]:
@@ -840,7 +760,7 @@ def relation_filter_options(data: Data) -> list[dict]:
         n = counts.get(relation, 0)
         options.append({
             "label": html.Span([
-                swatch(relation_colour(relation)),
+                swatch(relation_colour(relation), shape="dotted" if relation in WEAK_RELATIONS else "line"),
                 html.Span(relation_label(relation), className="option-name"),
                 html.Span(str(n), className="count"),
             ], className="option" + (" is-empty" if n == 0 else ""),
@@ -861,3 +781,44 @@ def entity_filter_options(data: Data) -> list[dict]:
         ], className="option" + (" is-empty" if counts.get(t, 0) == 0 else ""), title=t),
         "value": t,
     } for t in entity_type_names(data)]
+
+
+def month_range(first: str | None, last: str | None) -> tuple[str, ...]:
+    """Return every ``YYYY-MM`` month from the month of `first` to that of `last`, inclusive.
+
+    A year-only date stands for January at the start and December at the end.
+    """
+    def parse(value: str | None, end: bool) -> tuple[int, int] | None:
+        if not value or len(value) < 4 or not value[:4].isdigit():
+            return None
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else (12 if end else 1)
+        return (year, min(max(month, 1), 12))
+
+    a, b = parse(first, False), parse(last, True)
+    if a is None or b is None or a > b:
+        return ()
+    months = []
+    year, month = a
+    while (year, month) <= b:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
+
+
+def month_marks(months: Sequence[str], *, most: int = 4) -> dict[int, str]:
+    """Return slider marks: the first month of some years, at most `most` of them."""
+    starts = [i for i, m in enumerate(months) if m.endswith("-01") or i == 0]
+    step = max(1, math.ceil(len(starts) / most))
+    return {i: months[i][:4] for i in starts[::step]}
+
+
+def date_span_label(months: Sequence[str], value: Sequence[int] | None) -> str:
+    """Return the chosen date span as text (``2018-01 – 2020-02``, or a note when undated)."""
+    if not months:
+        return "no dated articles"
+    lo, hi = (value or [0, len(months) - 1])[:2]
+    lo, hi = min(max(int(lo), 0), len(months) - 1), min(max(int(hi), 0), len(months) - 1)
+    if lo == 0 and hi == len(months) - 1:
+        return f"{months[0]} – {months[-1]} (all)"
+    return f"{months[lo]} – {months[hi]}"

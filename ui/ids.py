@@ -5,30 +5,89 @@ is changed here or nowhere.
 """
 from __future__ import annotations
 
-# Stores (per-session state)
-SELECTION_STORE = "selection-store"
-FOCUS_STORE = "focus-store"
+# Per-session state, kept in the browser
+URL = "url"
+URL_SEEN = "url-seen"  # the query string the page last read from or wrote to the address bar
+SELECTION_STORE = "selection-store"  # what the panel shows: a node, an edge, a dyad or a path query
+VIEW_STORE = "view-store"  # the neighbourhood view: focus node, hops and expanded nodes
+FOCUS_STORE = "focus-store"  # clientside: the nonce of the last selection the camera moved to
+VERSION_STORE = "version-store"  # the corpus version this page shows; changes after uploads and curation
+CANVAS_KEY = "canvas-key"  # which view the canvas elements were drawn for
+DBLTAP_STORE = "dbltap-store"  # clientside: the node last double-tapped on the canvas
+ARTICLE_STORE = "article-store"  # the article open in the Articles tab
 
 # Header
 HEADER = "header"
 HEADER_STATS = "header-stats"
 SEARCH = "entity-search"
+STATUS = "status"
+UNDO_BUTTON = "undo-button"
+REDO_BUTTON = "redo-button"
 
-# Sidebar filters
+# Sidebar: filters
 RELATION_FILTER = "relation-filter"
 ENTITY_FILTER = "entity-filter"
+DATE_SLIDER = "date-slider"
+DATE_LABEL = "date-label"
+MIN_ARTICLES = "min-articles"
+HOPS_SLIDER = "hops-slider"
+RESET_BUTTON = "reset-button"
+
+# Sidebar: paths
+PATH_SOURCE = "path-source"
+PATH_TARGET = "path-target"
+PATH_K = "path-k"
+PATH_BUTTON = "path-button"
+
+# Sidebar: export
+EXPORT_FORMAT = "export-format"
+EXPORT_BUTTON = "export-button"
+EXPORT_PNG = "export-png"
+DOWNLOAD = "download"
 
 # Canvas
 CANVAS = "graph-canvas"
 FIT_BUTTON = "fit-button"
 LEGEND = "canvas-legend"
+CANVAS_NOTICE = "canvas-notice"
 
-# Detail panel
+# Right-hand side: tabs
+TABS = "side-tabs"
+TAB_GRAPH = "graph"
+TAB_STANCE = "stance"
+TAB_ACTORS = "actors"
+TAB_ARTICLES = "articles"
+TAB_CURATION = "curation"
+TAB_NAMES = (TAB_GRAPH, TAB_STANCE, TAB_ACTORS, TAB_ARTICLES, TAB_CURATION)
+
 PANEL = "detail-panel"
+STANCE_GRAPH = "stance-graph"
+STANCE_DETAIL = "stance-detail"
+ACTORS_GRAPH = "actors-graph"
+ARTICLE_FILTER = "article-filter"
+ARTICLE_LIST = "article-list"
+ARTICLE_VIEW = "article-view"
+UPLOAD = "upload"
+UPLOAD_REPORT = "upload-report"
+MERGE_KEEP = "merge-keep"
+MERGE_DROP = "merge-drop"
+MERGE_BUTTON = "merge-button"
+CURATION_LOG = "curation-log"
 
-# Pattern-matching id types for links inside the detail panel:
-# {"type": NODE_LINK, "node": <node id>, "slot": <place>} and
-# {"type": EDGE_LINK, "edge": <edge id>, "slot": <place>}; the slot keeps ids unique when a
-# panel links the same actor or relation more than once.
+# Pattern-matching id types for controls rendered inside panels:
+# {"type": NODE_LINK, "node": <node id>, "slot": <place>} selects an actor;
+# {"type": EDGE_LINK, "edge": <edge id>, "slot": <place>} opens a relation's dossier;
+# {"type": ARTICLE_LINK, "doc": <doc id>, "slot": <place>} opens an article;
+# {"type": VIEW_ACTION, "action": <name>, "target": <node id>} changes the view (focus, expand,
+# paths, merge: the last opens the merge form);
+# {"type": CURATE_ACTION, "action": <name>, "target": <node or edge id>} curates (rename, reject,
+# confirm);
+# {"type": RENAME_INPUT, "target": <node id>} holds the new name typed in a node panel.
+# The slot keeps ids unique when a panel links the same actor or relation more than once.
 NODE_LINK = "node-link"
 EDGE_LINK = "edge-link"
+ARTICLE_LINK = "article-link"
+VIEW_ACTION = "view-action"
+CURATE_ACTION = "curate-action"
+RENAME_INPUT = "rename-input"
+PATTERN_TYPES = (NODE_LINK, EDGE_LINK, ARTICLE_LINK, VIEW_ACTION, CURATE_ACTION, RENAME_INPUT)

@@ -1,97 +1,137 @@
-"""The page: header with search, filter sidebar, graph canvas and detail panel.
+"""The page: header, filter sidebar, graph canvas and the tabbed side panel.
 
-The first render is complete on its own (elements, stylesheet and panel are computed here),
-so the page needs no callback round trip before it shows the graph.
+The first render is complete on its own (elements, stylesheet and panel are computed here
+from the current corpus snapshot), so the page shows the graph before any callback runs.
 """
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 import dash_cytoscape as cyto
 from dash import dcc, html
 
 from ui import ids
+from ui.corpus import Corpus
 from ui.elements import (
-    build_elements,
-    default_relations,
+    date_span_label,
     entity_filter_options,
-    entity_type_names,
-    graph_stats,
-    node_positions,
-    overview,
+    month_marks,
     relation_filter_options,
-    search_options,
 )
+from ui.figures import empty_figure
+from ui.panels import canvas_notice, curation_view, overview
+from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
-MIN_ZOOM = 0.15
+MIN_ZOOM = 0.05
 MAX_ZOOM = 2.5
+NOT_SEEN = "\u2400"  # the URL store before the address bar has reported (no query string looks like this)
+EXPORT_FORMATS = (("json", "JSON"), ("graphml", "GraphML"), ("gexf", "GEXF"), ("csv", "CSV"))
 
 
-def _header(data: Mapping[str, Any], title: str) -> html.Header:
-    stats = graph_stats(data)
+def header_stats(corpus: Corpus) -> str:
+    """The corpus counts shown beside the title."""
+    s = corpus.stats
+    return f"{s['actors']:,} actors · {s['relations']:,} relations · {s['articles']:,} articles"
+
+
+def _header(corpus: Corpus, title: str) -> html.Header:
     return html.Header([
         html.Div([
             html.Span(className="logo", **{"aria-hidden": "true"}),
             html.H1(title, className="app-title"),
-            html.Span(f"{stats['actors']} actors · {stats['relations']} relations · "
-                      f"{stats['articles']} articles", id=ids.HEADER_STATS, className="header-stats"),
+            html.Span(header_stats(corpus), id=ids.HEADER_STATS, className="header-stats"),
         ], className="brand"),
-        dcc.Dropdown(
-            id=ids.SEARCH,
-            options=search_options(data),
-            value=None,
-            placeholder="Search an actor…",
-            clearable=True,
-            searchable=True,
-            className="search",
-            maxHeight=360,
-        ),
+        html.Div("", id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
+        html.Div([
+            html.Button("↶ Undo", id=ids.UNDO_BUTTON, n_clicks=0, className="action",
+                        disabled=not corpus.writable, title="Undo the last curation change"),
+            html.Button("↷ Redo", id=ids.REDO_BUTTON, n_clicks=0, className="action",
+                        disabled=not corpus.writable, title="Redo the last undone change"),
+        ], className="undo-bar"),
+        dcc.Dropdown(id=ids.SEARCH, options=corpus.search_options, value=None, placeholder="Search an actor…",
+                     clearable=True, searchable=True, className="search", maxHeight=360),
     ], id=ids.HEADER, className="app-header")
 
 
-def _sidebar(data: Mapping[str, Any]) -> html.Aside:
+def _section(title: str, *children, hint: str | None = None) -> html.Div:
+    return html.Div([html.H2(title, className="sidebar-title"),
+                     *([html.P(hint, className="muted small")] if hint else []), *children], className="side-section")
+
+
+def _sidebar(corpus: Corpus) -> html.Aside:
+    months = corpus.months
+    last = max(len(months) - 1, 0)
     return html.Aside([
-        html.H2("Relations", className="sidebar-title"),
-        html.P("Edge colour and arrow: who does what to whom.", className="muted small"),
-        dcc.Checklist(
-            id=ids.RELATION_FILTER,
-            options=relation_filter_options(data),
-            value=default_relations(data),
-            className="filter",
-            inputClassName="filter-input",
-            labelClassName="filter-label",
-        ),
-        html.H2("Actors", className="sidebar-title"),
-        html.P("Node colour and shape: the kind of actor.", className="muted small"),
-        dcc.Checklist(
-            id=ids.ENTITY_FILTER,
-            options=entity_filter_options(data),
-            value=entity_type_names(data),
-            className="filter",
-            inputClassName="filter-input",
-            labelClassName="filter-label",
-        ),
+        _section("Relations", dcc.Checklist(
+            id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light),
+            value=list(corpus.default_relations), className="filter", inputClassName="filter-input",
+            labelClassName="filter-label"), hint="Edge colour and arrow: who does what to whom."),
+        _section("Actors", dcc.Checklist(
+            id=ids.ENTITY_FILTER, options=entity_filter_options(corpus.light), value=list(corpus.entity_types),
+            className="filter", inputClassName="filter-input", labelClassName="filter-label"),
+            hint="Node colour and shape: the kind of actor."),
+        _section("Time", html.Div(date_span_label(months, [0, last]), id=ids.DATE_LABEL, className="range-label"),
+                 dcc.RangeSlider(id=ids.DATE_SLIDER, min=0, max=last, step=1, value=[0, last],
+                                 marks=month_marks(months), allowCross=False, updatemode="mouseup",
+                                 disabled=not months, allow_direct_input=False, className="slider"),
+                 hint="Keep relations with evidence in these months."),
+        _section("Corroboration", dcc.Slider(
+            id=ids.MIN_ARTICLES, min=1, max=corpus.max_articles, step=1, value=1,
+            marks={i: str(i) for i in range(1, corpus.max_articles + 1)}, allow_direct_input=False,
+            disabled=corpus.max_articles < 2, className="slider"),
+            hint="Minimum distinct articles behind a relation."),
+        _section("Neighbourhood", dcc.Slider(
+            id=ids.HOPS_SLIDER, min=1, max=MAX_HOPS, step=1, value=DEFAULT_HOPS,
+            marks={i: str(i) for i in range(1, MAX_HOPS + 1)}, allow_direct_input=False, className="slider"),
+            html.Button("Reset to the whole graph", id=ids.RESET_BUTTON, n_clicks=0, className="action wide"),
+            hint="Focus or double-click an actor; the slider sets how many hops its neighbourhood reaches."),
+        _section("Paths", _path_form(corpus), hint="How is one actor connected to another?"),
+        _section("Export", html.Div([
+            dcc.Dropdown(id=ids.EXPORT_FORMAT, options=[{"label": label, "value": value}
+                                                        for value, label in EXPORT_FORMATS],
+                         value="json", clearable=False, searchable=False, className="export-format"),
+            html.Button("Download", id=ids.EXPORT_BUTTON, n_clicks=0, className="action",
+                        title="Download the actors on the canvas and every relation between them, with its evidence"),
+        ], className="row"), html.Button("Save canvas as PNG", id=ids.EXPORT_PNG, n_clicks=0, className="action wide"),
+            hint="The actors on the canvas and their relations, with evidence."),
     ], className="sidebar")
+
+
+def _path_form(corpus: Corpus) -> html.Div:
+    return html.Div([
+        dcc.Dropdown(id=ids.PATH_SOURCE, options=corpus.search_options, placeholder="From…", clearable=True,
+                     className="path-dropdown", maxHeight=280),
+        dcc.Dropdown(id=ids.PATH_TARGET, options=corpus.search_options, placeholder="To…", clearable=True,
+                     className="path-dropdown", maxHeight=280),
+        html.Div([
+            html.Label("paths", htmlFor=ids.PATH_K, className="muted small"),
+            dcc.Slider(id=ids.PATH_K, min=1, max=MAX_PATHS, step=1, value=DEFAULT_PATHS,
+                       marks={i: str(i) for i in range(1, MAX_PATHS + 1)}, allow_direct_input=False,
+                       className="slider k-slider"),
+        ], className="row"),
+        html.Button("Find paths", id=ids.PATH_BUTTON, n_clicks=0, className="action is-primary wide"),
+    ], className="path-form")
 
 
 def _legend() -> html.Div:
     return html.Div([
         html.Div([html.Span(className="key key-size"), "size: mentions"], className="key-row"),
         html.Div([html.Span(className="key key-arrow"), "arrow: subject → object"], className="key-row"),
-        html.Div([html.Span(className="key key-width"), "width: evidence"], className="key-row"),
+        html.Div([html.Span(className="key key-width"), "width: articles"], className="key-row"),
+        html.Div([html.Span(className="key key-single"), "dash-dot: one article"], className="key-row"),
         html.Div([html.Span(className="key key-dashed"), "dashed: negated"], className="key-row"),
+        html.Div([html.Span(className="key key-dotted"), "dotted: co-mention"], className="key-row"),
     ], id=ids.LEGEND, className="legend")
 
 
-def _canvas(data: Mapping[str, Any], positions: Mapping[str, Any]) -> html.Main:
-    elements = build_elements(data, relations=default_relations(data), entity_types=entity_type_names(data),
-                              positions=positions)
+def _canvas(corpus: Corpus) -> html.Main:
+    f = corpus.default_filters()
+    view = corpus.view(f, corpus.view_spec(None), None)
+    notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=corpus.budget,
+                           edges_shown=len(view.edges), edges_total=view.edges_total)
     return html.Main([
         cyto.Cytoscape(
             id=ids.CANVAS,
-            elements=elements,
+            elements=corpus.elements(view, f),
             stylesheet=stylesheet(),
             layout={"name": "preset", "fit": True, "padding": 48, "animate": False},
             minZoom=MIN_ZOOM,
@@ -103,30 +143,86 @@ def _canvas(data: Mapping[str, Any], positions: Mapping[str, Any]) -> html.Main:
             style={"width": "100%", "height": "100%"},
             className="canvas",
         ),
+        dcc.Store(id=ids.CANVAS_KEY, data=view.key),
+        html.Div(notice, id=ids.CANVAS_NOTICE, className="canvas-notice" + (" is-shown" if notice else "")),
         html.Button("Fit", id=ids.FIT_BUTTON, className="fit-button", n_clicks=0,
                     title="Fit the whole graph in view"),
         _legend(),
     ], className="canvas-wrap")
 
 
-def build_layout(data: Mapping[str, Any], *, positions: Mapping[str, Any] | None = None,
-                 title: str = "newsgraph") -> html.Div:
-    """Return the whole page for one graph.
+def _tabs(corpus: Corpus) -> html.Div:
+    f = corpus.default_filters()
+    tab = {"className": "tab", "selected_className": "tab--selected"}
+    return html.Div(dcc.Tabs(id=ids.TABS, value=ids.TAB_GRAPH, className="tabs", content_className="tab-content",
+                             parent_className="tabs-parent", children=[
+        dcc.Tab(label="Graph", value=ids.TAB_GRAPH, **tab, children=html.Section(
+            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents),
+            id=ids.PANEL, className="panel", **{"aria-live": "polite"})),
+        dcc.Tab(label="Stance", value=ids.TAB_STANCE, **tab, children=html.Section([
+            html.P("Net stance between the most connected actors: cooperation minus conflict, in evidence "
+                   "sentences. Hover a cell for the counts; click it for the sentences.", className="muted small"),
+            dcc.Graph(id=ids.STANCE_GRAPH, config={"displayModeBar": False}, className="chart",
+                      figure=empty_figure("Loading…")),
+            html.Div(id=ids.STANCE_DETAIL, className="stance-detail"),
+        ], className="panel")),
+        dcc.Tab(label="Actors", value=ids.TAB_ACTORS, **tab, children=html.Section([
+            html.P("The most connected actors with the current filters. Click a bar to select the actor.",
+                   className="muted small"),
+            dcc.Graph(id=ids.ACTORS_GRAPH, config={"displayModeBar": False}, className="chart",
+                      figure=empty_figure("Loading…")),
+        ], className="panel")),
+        dcc.Tab(label="Articles", value=ids.TAB_ARTICLES, **tab, children=html.Section([
+            dcc.Upload(id=ids.UPLOAD, multiple=True, disabled=not corpus.writable, className="upload",
+                       className_active="upload is-active", children=html.Div([
+                           html.Strong("Add articles"), html.Span(
+                               " — drop .txt, .md, .html, .json or .jsonl files here, or click to choose"
+                               if corpus.writable else " — needs a corpus store (start with --db)"),
+                       ])),
+            html.Div(id=ids.UPLOAD_REPORT),
+            html.Div(id=ids.ARTICLE_VIEW, className="article-view"),
+            dcc.Input(id=ids.ARTICLE_FILTER, type="search", placeholder="Filter by title, outlet or date…",
+                      debounce=True, className="text-input wide"),
+            html.Div(id=ids.ARTICLE_LIST, className="article-list"),
+        ], className="panel")),
+        dcc.Tab(label="Curation log", value=ids.TAB_CURATION, **tab, children=html.Section([
+            html.H3("Merge two actors", className="section-title first"),
+            html.P("When two names are one actor: the duplicate's mentions, aliases and relations move to the "
+                   "actor kept. Undo takes it back.", className="muted small"),
+            html.Label("Actor to keep", htmlFor=ids.MERGE_KEEP, className="field-label"),
+            dcc.Dropdown(id=ids.MERGE_KEEP, options=corpus.search_options, placeholder="Choose the actor to keep…",
+                         disabled=not corpus.writable, className="merge-dropdown", maxHeight=280),
+            html.Label("Duplicate to merge into it", htmlFor=ids.MERGE_DROP, className="field-label"),
+            dcc.Dropdown(id=ids.MERGE_DROP, options=corpus.search_options, placeholder="Choose the duplicate…",
+                         disabled=not corpus.writable, className="merge-dropdown", maxHeight=280),
+            html.Button("Merge", id=ids.MERGE_BUTTON, n_clicks=0, className="action is-primary",
+                        disabled=not corpus.writable),
+            html.H3("Log", className="section-title"),
+            html.Div(curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before,
+                                   writable=corpus.writable), id=ids.CURATION_LOG),
+        ], className="panel")),
+    ]), className="side")
+
+
+def build_layout(corpus: Corpus, *, title: str = "newsgraph") -> html.Div:
+    """Return the whole page for the current corpus snapshot.
 
     Args:
-        data: Node-link graph (DESIGN.md section 4).
-        positions: Node positions; computed with :func:`ui.elements.node_positions` if omitted.
+        corpus: The corpus snapshot to show.
         title: Name shown in the header.
     """
-    if positions is None:
-        positions = node_positions(data)
     return html.Div([
-        dcc.Store(id=ids.SELECTION_STORE, data=None),
-        dcc.Store(id=ids.FOCUS_STORE, data=None),
-        _header(data, title),
-        html.Div([
-            _sidebar(data),
-            _canvas(data, positions),
-            html.Section(overview(data), id=ids.PANEL, className="panel", **{"aria-live": "polite"}),
-        ], className="app-body"),
+        # Stores start with a value, not None: a memory store starting empty reports a change
+        # on mount, which would run every callback listening to it on page load.
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.URL_SEEN, data=NOT_SEEN),
+        dcc.Store(id=ids.SELECTION_STORE, data={}),
+        dcc.Store(id=ids.VIEW_STORE, data={"focus": None, "expanded": []}),
+        dcc.Store(id=ids.FOCUS_STORE, data=0),
+        dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
+        dcc.Store(id=ids.DBLTAP_STORE, data={}),
+        dcc.Store(id=ids.ARTICLE_STORE, data=""),
+        dcc.Download(id=ids.DOWNLOAD),
+        _header(corpus, title),
+        html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus)], className="app-body"),
     ], className="app")

@@ -54,6 +54,10 @@ OTHER_COLOUR = "#8a94a3"
 DEFAULT_RELATION_COLOUR = "#9aa3ad"
 TEXT_COLOUR = "#1f2933"
 SELECTED_COLOUR = "#111827"
+PATH_COLOUR = "#f59e0b"
+FOCUS_COLOUR = "#1d4ed8"
+CONFIRMED_COLOUR = "#16a34a"
+SINGLE_SOURCE_DASH = [10, 3, 2, 3]
 
 MODALITY_LABELS = MappingProxyType({
     "reported": "reported",
@@ -155,8 +159,20 @@ def stylesheet() -> list[dict]:
             style.update({"line-style": "dotted", "target-arrow-shape": "none", "opacity": 0.6})
         rules.append({"selector": f'edge[relation = "{kind.name}"]', "style": style})
     rules.extend([
+        # single-source edges dash-dot, negated ones dashed, co-mentions dotted (later rules win)
+        {"selector": "edge.single", "style": {"line-style": "dashed", "line-dash-pattern": SINGLE_SOURCE_DASH}},
         {"selector": "edge.negated", "style": {"line-style": "dashed", "line-dash-pattern": [6, 4]}},
+        {"selector": "edge.weak", "style": {"line-style": "dotted", "target-arrow-shape": "none",
+                                            "source-arrow-shape": "none", "opacity": 0.6}},
+        {"selector": "edge.structural", "style": {"line-style": "solid", "opacity": 0.5}},
         {"selector": "edge.speculative", "style": {"opacity": 0.55}},
+        {"selector": "edge.confirmed", "style": {"underlay-color": CONFIRMED_COLOUR, "underlay-opacity": 0.2,
+                                                 "underlay-padding": 3}},
+        {"selector": "node.focus-root", "style": {"border-width": 5, "border-color": FOCUS_COLOUR}},
+        {"selector": "node.on-path", "style": {"border-width": 5, "border-color": PATH_COLOUR, "z-index": 25}},
+        {"selector": "edge.on-path", "style": {"underlay-color": PATH_COLOUR, "underlay-opacity": 0.45,
+                                               "underlay-padding": 5, "z-index-compare": "manual",
+                                               "z-index": 25}},
         {"selector": "node:active, edge:active", "style": {"overlay-opacity": 0.08}},
     ])
     return rules

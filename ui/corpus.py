@@ -1,0 +1,697 @@
+"""The explorer's server-side model: one corpus version, with everything computed once.
+
+A :class:`Corpus` is an immutable snapshot: the curated graph, its layout, node sizes,
+filter and search options, the month list of the date slider. Work that depends on what a
+reader chose (filtered graph, the view to draw, paths, the stance matrix) is memoised per
+snapshot, so a click that changes nothing on the canvas costs a dictionary lookup.
+
+A :class:`CorpusSource` hands out the current snapshot. Over a store it checks the store
+file (a stat per request); when the file changed, the version key (row counts and the
+length of the curation log) says whether the graph must be rebuilt. Uploads and curation
+go through it, so the store stays the single place where a corpus is kept. Both objects
+belong to one app (created by `app.create_app`); none of this is module-level state.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from graph.curation import apply_curation, effective_actions, problem
+from graph.export import from_node_link
+from graph.ingest import IngestError
+from graph.query import (
+    STANCE_EXCLUDED_TYPES,
+    date_bounds,
+    filter_graph,
+    shortest_paths,
+    stance_matrix,
+)
+from ui.elements import (
+    HIDDEN_BY_DEFAULT,
+    edge_element,
+    parse_edge_id,
+    default_relations,
+    entity_counts,
+    entity_type_names,
+    extend_positions,
+    graph_stats,
+    light_data,
+    make_edge_id,
+    month_range,
+    node_positions,
+    node_templates,
+    relation_counts,
+    relation_names,
+    search_options,
+    selection_nodes,
+)
+from ui.index import EdgeIndex, Survivors
+from ui.state import MAX_HOPS, Known
+from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BUDGET = 300
+READ_ATTEMPTS = 4
+DEFAULT_EDGE_BUDGET = 1500
+MAX_MIN_ARTICLES = 10
+STANCE_TOP = 12
+CENTRAL_TOP = 15
+MEMO_SIZE = 256
+
+
+class _Memo:
+    """A small thread-safe LRU of computed values, owned by one corpus snapshot."""
+
+    def __init__(self, size: int = MEMO_SIZE):
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key, compute: Callable[[], Any]):
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+        return value
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The reader's filter choices, normalised so equal choices are equal keys.
+
+    `dates` (``YYYY-MM`` strings, for `graph.query.filter_graph`) and `span` (the same months
+    as slider positions, for `ui.index.EdgeIndex`) are None when the whole span is chosen:
+    then undated evidence stays too.
+    """
+
+    relations: tuple[str, ...]
+    types: tuple[str, ...]
+    dates: tuple[str, str] | None = None
+    min_articles: int = 1
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """The neighbourhood view: the focus actor, how many hops, and the actors expanded since."""
+
+    focus: str | None = None
+    hops: int = 1
+    expanded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class View:
+    """What the canvas draws for one set of choices.
+
+    Attributes:
+        key: Names this view: equal keys draw equal elements.
+        nodes: The actors drawn.
+        edges: Positions (in the corpus's `EdgeIndex`) of the edges drawn.
+        survivors: What the filters keep (edges, recounted totals, actors).
+        keep: Actors kept against the filters because the selection names them.
+        total: Actors in scope before the display budget cut.
+        truncated: Whether the budget left actors out.
+        edges_total: Edges between the drawn actors before the edge budget cut.
+        focus: The focus actor, when the view is a neighbourhood.
+        paths: The paths of a path query (lists of `graph.query.Hop`).
+        path_nodes, path_edges: The nodes and edge ids on those paths.
+    """
+
+    key: str
+    nodes: tuple[str, ...]
+    edges: tuple[int, ...]
+    survivors: Survivors
+    keep: frozenset[str] = frozenset()
+    total: int = 0
+    truncated: bool = False
+    edges_total: int = 0
+    focus: str | None = None
+    paths: tuple = ()
+    path_nodes: frozenset[str] = frozenset()
+    path_edges: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """One stored article with the actor mentions found in it."""
+
+    document: Any
+    mentions: tuple = ()
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+class Corpus:
+    """One version of the corpus and everything the explorer computes once for it.
+
+    Args:
+        graph: The curated graph (never changed by the explorer).
+        version: The version key this snapshot was built for.
+        log: The raw curation log (undo and redo entries included).
+        skipped: Curation actions that could not be applied, with reasons.
+        labels_before: Node labels before curation (a merged actor has left the graph).
+        previous_positions: Positions of the previous version, kept for actors still present.
+        texts: Called (at most once, when an article is opened) to read article texts and
+            mentions; None when there is no store.
+        writable: Whether uploads and curation can be kept (a store is open).
+        budget: Most actors drawn at once.
+        edge_budget: Most edges drawn at once (the strongest are kept).
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, *, version: str = "static", log: Sequence[Mapping] = (),
+                 skipped: Sequence = (), labels_before: Mapping[str, str] | None = None,
+                 previous_positions: Mapping[str, Mapping[str, float]] | None = None,
+                 texts: Callable[[], Mapping[str, ArticleText]] | None = None,
+                 writable: bool = False, budget: int = DEFAULT_BUDGET, edge_budget: int = DEFAULT_EDGE_BUDGET):
+        self.graph = graph
+        self.version = version
+        self.log = tuple(log)
+        self.skipped = tuple(skipped)
+        self.labels_before = dict(labels_before) if labels_before is not None else {
+            n: str(d.get("label") or n) for n, d in graph.nodes(data=True)}
+        self.writable = writable
+        self.budget = max(1, int(budget))
+        self.edge_budget = max(1, int(edge_budget))
+        self.documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
+        light = light_data(graph)
+        self.light = light
+        self.positions = (extend_positions(light, previous_positions) if previous_positions
+                          else node_positions(light))
+        self.templates = node_templates(light, self.positions)
+        self.stats = graph_stats(light)
+        self.relations = tuple(relation_names(light))
+        self.default_relations = tuple(default_relations(light))
+        self.entity_types = tuple(entity_type_names(light))
+        self.relation_counts = relation_counts(light)
+        self.entity_counts = entity_counts(light)
+        self.search_options = search_options(light)
+        bounds = date_bounds(graph)
+        self.months = month_range(*bounds) if bounds else ()
+        self.max_articles = max(1, min(MAX_MIN_ARTICLES, max((e["articles"] for e in light["edges"]), default=1)))
+        self.labels = {n: str(d.get("label") or n) for n, d in graph.nodes(data=True)}
+        self.canonical = merged_into(effective_actions(self.log))
+        self.index = EdgeIndex(graph, self.months)
+        self._texts = texts
+        self._memo = _Memo()
+        self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
+
+    # ---- choices -------------------------------------------------------------------
+    def known(self) -> Known:
+        """What a URL may name in this corpus (see `ui.state`)."""
+        return Known(relations=self.relations, default_relations=self.default_relations,
+                     entity_types=self.entity_types, months=self.months, max_articles=self.max_articles,
+                     tabs=_TABS, has_node=self.graph.__contains__, has_edge=self.has_edge,
+                     has_doc=self.documents.__contains__)
+
+    def filters(self, relations: Iterable[str] | None, types: Iterable[str] | None,
+                dates: Sequence[int] | None = None, min_articles: Any = 1) -> Filters:
+        """Normalise raw filter values from the page into a :class:`Filters` key."""
+        wanted_relations, wanted_types = set(relations or ()), set(types or ())
+        rel = tuple(r for r in self.relations if r in wanted_relations)
+        typ = tuple(t for t in self.entity_types if t in wanted_types)
+        span = None
+        if self.months and dates and len(dates) == 2:
+            try:
+                lo, hi = sorted(min(max(int(i), 0), len(self.months) - 1) for i in dates)
+            except (TypeError, ValueError):
+                lo, hi = 0, len(self.months) - 1
+            if (lo, hi) != (0, len(self.months) - 1):
+                span = (lo, hi)
+        try:
+            least = min(max(int(min_articles or 1), 1), MAX_MIN_ARTICLES)
+        except (TypeError, ValueError):
+            least = 1
+        return Filters(rel, typ, (self.months[span[0]], self.months[span[1]]) if span else None, least, span)
+
+    def default_filters(self) -> Filters:
+        """The filters of a freshly opened page."""
+        return Filters(self.default_relations, self.entity_types, None, 1, None)
+
+    @staticmethod
+    def view_spec(view: Mapping[str, Any] | None, hops: Any = 1) -> ViewSpec:
+        """Normalise the view store and the hops slider into a :class:`ViewSpec`."""
+        view = view or {}
+        try:
+            hops = min(max(int(hops or 1), 1), MAX_HOPS)
+        except (TypeError, ValueError):
+            hops = 1
+        focus = view.get("focus") if isinstance(view.get("focus"), str) else None
+        expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
+        return ViewSpec(focus, hops, expanded if focus else ())
+
+    # ---- lookups -------------------------------------------------------------------
+    def has_edge(self, value: str) -> bool:
+        """Whether an edge id names an edge of the corpus graph."""
+        parts = parse_edge_id(value)
+        return bool(parts) and self.graph.has_edge(parts[0], parts[2], parts[1])
+
+    def label(self, node: str) -> str:
+        """The display name of an actor (its id when it is unknown)."""
+        return self.labels.get(node) or self.labels_before.get(node) or node
+
+    # ---- what the filters keep -----------------------------------------------------
+    def survivors(self, f: Filters, keep: frozenset[str] = frozenset()) -> Survivors:
+        """Which edges and actors the filters keep, with recounted totals (fast: array index)."""
+        return self._memo.get(("survivors", f, keep), lambda: self.index.survivors(
+            relations=f.relations, types=f.types, months=f.span, min_articles=f.min_articles, keep=keep))
+
+    def keep_for(self, f: Filters, selection: Mapping[str, Any] | None) -> frozenset[str]:
+        """The selected actors the filters would hide (kept so a selection never lands on nothing)."""
+        s = self.survivors(f)
+        index = self.index.node_index
+        return frozenset(n for n in selection_nodes(selection) if n in index and not s.nodes[index[n]])
+
+    def filtered(self, f: Filters, keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+        """The graph the filters allow (`graph.query.filter_graph`): for paths, the stance matrix, exports."""
+        def compute():
+            return filter_graph(self.graph, relations=f.relations, entity_types=f.types, date_range=f.dates,
+                                min_articles=f.min_articles,
+                                include_co_mentions=any(r in HIDDEN_BY_DEFAULT for r in f.relations),
+                                keep=keep)
+        return self._memo.get(("filtered", f, keep), compute)
+
+    def local(self, f: Filters, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
+        """The small filtered graph a panel reads: the selected actor's edges, the edge, or the pair's.
+
+        Built with `graph.query.filter_graph` from the edges the filters keep, so evidence is
+        trimmed to the date range and totals are recounted exactly as in the whole filtered
+        graph, at the cost of a few edges instead of all of them.
+        """
+        keep = self.keep_for(f, selection)
+        s = self.survivors(f, keep)
+        kind = (selection or {}).get("kind")
+        pair = selection_nodes(selection)
+        if kind == "node" and pair:
+            positions = self.index.incident(s, pair)
+        elif kind == "edge" and pair:
+            position = self.index.position(str(selection.get("id")))
+            positions = [position] if position is not None and s.edges[position] else []
+        elif kind == "dyad" and len(pair) == 2:
+            positions = [i for i in self.index.incident(s, pair[:1])
+                         if {self.index.edges[i][0], self.index.edges[i][1]} == set(pair)]
+        else:
+            return self.filtered(f, keep)
+        present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
+        return self._memo.get(("local", f, keep, tuple(positions), tuple(present)),
+                              lambda: self._subgraph(f, positions, present))
+
+    def _subgraph(self, f: Filters, positions: Sequence[int], nodes: Sequence[str]) -> nx.MultiDiGraph:
+        sub = nx.MultiDiGraph()
+        sub.graph.update(self.graph.graph)
+        edges = [self.index.edges[i] for i in positions]
+        ends = set(nodes) | {n for s, t, _, _ in edges for n in (s, t)}
+        sub.add_nodes_from((n, self.graph.nodes[n]) for n in ends)
+        sub.add_edges_from((s, t, k, d) for s, t, k, d in edges)
+        if f.dates is None and f.min_articles <= 1:
+            return sub  # nothing to trim or recount
+        # every edge here is kept by the filters already: filter_graph trims and recounts them
+        return filter_graph(sub, relations=f.relations, entity_types=f.types, date_range=f.dates,
+                            min_articles=f.min_articles, include_co_mentions=True, keep=ends)
+
+    # ---- the view ------------------------------------------------------------------
+    def _scope(self, f: Filters, keep: frozenset, spec: ViewSpec):
+        """The actors of the neighbourhood view as a mask (None: every actor the filters keep)."""
+        s = self.survivors(f, keep)
+        i = self.index.node_index.get(spec.focus) if spec.focus else None
+        if i is None or not s.nodes[i]:
+            return None
+        return self._memo.get(("scope", f, keep, spec), lambda: self.index.neighbourhood(
+            s, spec.focus, spec.hops, spec.expanded))
+
+    def _budgeted(self, f: Filters, keep: frozenset, spec: ViewSpec, anchor: str | None):
+        def compute():
+            s = self.survivors(f, keep)
+            scope = self._scope(f, keep, spec)
+            scope = s.nodes if scope is None else scope
+            chosen, truncated = self.index.budgeted(s, scope, self.budget, anchor)
+            return chosen, truncated, int(scope.sum())
+        return self._memo.get(("budget", f, keep, spec, anchor), compute)
+
+    def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int) -> tuple:
+        """The k shortest paths between two actors over the filtered graph (empty when none)."""
+        def compute():
+            fg = self.filtered(f, keep)
+            if source not in fg or target not in fg or source == target:
+                return ()
+            return tuple(tuple(p) for p in shortest_paths(fg, source, target, k=k, relations=f.relations))
+        return self._memo.get(("paths", f, keep, source, target, k), compute)
+
+    def view(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> View:
+        """Everything the canvas needs for these choices (see :class:`View`)."""
+        keep = self.keep_for(f, selection)
+        s = self.survivors(f, keep)
+        index = self.index.node_index
+        scope = self._scope(f, keep, spec)
+        focus = spec.focus if scope is not None else None
+        chosen, truncated, total = self._budgeted(f, keep, spec, focus)
+        anchor = None
+        selected = selection.get("id") if selection and selection.get("kind") == "node" else None
+        if (truncated and selected in index and s.nodes[index[selected]] and not chosen[index[selected]]
+                and (scope is None or scope[index[selected]])):
+            anchor = selected  # a searched actor outside the most central ones: draw its neighbourhood
+            chosen, truncated, total = self._budgeted(f, keep, spec, anchor)
+        paths: tuple = ()
+        path_nodes: set[str] = set()
+        path_edges: set[str] = set()
+        if selection and selection.get("kind") == "path":
+            pair = selection_nodes(selection)
+            if len(pair) == 2:
+                paths = self.paths(f, keep, pair[0], pair[1], int(selection.get("k") or 3))
+                for path in paths:
+                    for hop in path:
+                        a, b = (hop.source, hop.target) if hop.direction == "->" else (hop.target, hop.source)
+                        path_nodes.update((a, b))
+                        path_edges.add(make_edge_id(a, hop.relation, b))
+        required = {n for n in selection_nodes(selection) if n in index and s.nodes[index[n]]} | path_nodes
+        extra = sorted(n for n in required if not chosen[index[n]])
+        key = _digest((self.version, f, keep, spec if scope is not None else None, anchor, tuple(extra),
+                       tuple(sorted(path_edges))))
+
+        def draw():
+            mask = chosen.copy()
+            for n in extra:
+                mask[index[n]] = True
+            positions, count = self.index.drawn_edges(s, mask, self.edge_budget)
+            wanted = {self.index.position(e) for e in path_edges} - {None}
+            missing = sorted(wanted - set(positions.tolist()))
+            nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
+            return nodes, tuple(sorted(positions.tolist() + missing)), count
+        nodes, edges, count = self._memo.get(("drawn", key), draw)
+        return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
+                    edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
+                    path_edges=frozenset(path_edges))
+
+    def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
+        """What an export holds: the actors on the canvas and every filtered relation between them."""
+        view = self.view(f, spec, selection)
+        fg = self.filtered(f, view.keep)
+        if len(view.nodes) == fg.number_of_nodes():
+            return fg
+        return fg.subgraph(view.nodes).copy()
+
+    def drawn_edge_ids(self, view: View) -> list[tuple[str, str, str]]:
+        """``(source, relation, target)`` of each edge drawn."""
+        return [parse_edge_id(self.index.edge_ids[i]) for i in view.edges]
+
+    def elements(self, view: View, f: Filters) -> list[dict]:
+        """The cytoscape elements of a view, built once per view key."""
+        return self._memo.get(("elements", view.key), lambda: view_elements(
+            self.index, view, self.templates, self.index.documents_in(f.span) if f.span else None))
+
+    # ---- charts --------------------------------------------------------------------
+    def stance(self, f: Filters):
+        """The stance matrix of the most connected actors the filters allow."""
+        return self._memo.get(("stance", f), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP))
+
+    def central(self, f: Filters) -> list[tuple[str, str, int]]:
+        """The most central actors the filters allow (the ranking of `graph.query.central_actors`)."""
+        return self._memo.get(("central", f), lambda: self.index.central(
+            self.survivors(f), top=CENTRAL_TOP, exclude_types=STANCE_EXCLUDED_TYPES))
+
+    def counts(self, f: Filters) -> tuple[int, int]:
+        """Actors and relations the filters keep."""
+        s = self.survivors(f)
+        return int(s.nodes.sum()), int(s.edges.sum())
+
+    # ---- articles ------------------------------------------------------------------
+    def article_relations(self) -> Mapping[str, list[tuple[str, str, str, dict]]]:
+        """Evidence of the curated graph by article: ``doc_id -> [(source, target, relation, evidence)]``."""
+        def compute():
+            index: dict[str, list] = defaultdict(list)
+            for s, t, k, d in self.graph.edges(keys=True, data=True):
+                for ev in d.get("evidence") or ():
+                    index[str(ev.get("doc_id"))].append((s, t, str(d.get("relation") or k), ev))
+            for rows in index.values():
+                rows.sort(key=lambda r: (int(r[3].get("start") or 0), r[2]))
+            return dict(index)
+        return self._memo.get(("article_relations",), compute)
+
+    def article_text(self, doc_id: str) -> ArticleText | None:
+        """The stored text and mentions of an article; None without a store or for unknown ids."""
+        if self._texts is None:
+            return None
+        return self._memo.get(("texts",), self._texts).get(doc_id)
+
+
+def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[str, Any]],
+                  in_range: Collection[str] | None) -> list[dict]:
+    """Cytoscape elements of a view: node templates with their classes, edges with the recounted totals.
+
+    With a date range (`in_range`: the articles inside it), whether an edge is negated or
+    speculative is judged on its evidence inside the range only.
+    """
+    s = view.survivors
+    nodes = []
+    for node_id in view.nodes:
+        classes = [c for c, on in (("on-path", node_id in view.path_nodes), ("focus-root", node_id == view.focus))
+                   if on]
+        template = templates[node_id]
+        nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
+    edges = []
+    for i in view.edges:
+        src, dst, key, attrs = index.edges[i]
+        if in_range is not None and attrs.get("evidence"):
+            attrs = {**attrs, "evidence": [ev for ev in attrs["evidence"] if ev.get("doc_id") in in_range]}
+        attrs = {**attrs, "weight": int(s.weight[i]), "articles": int(s.articles[i])}
+        relation = str(attrs.get("relation") or key)
+        edges.append(edge_element(src, dst, key, attrs, on_path=make_edge_id(src, relation, dst) in view.path_edges))
+    return nodes + edges
+
+
+_TABS = ("graph", "stance", "actors", "articles", "curation")
+
+
+def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Map every actor merged away to the actor it lives on in (merges of merges followed)."""
+    parent: dict[str, str] = {}
+    for action in actions:
+        if action.get("op") == "merge" and isinstance(action.get("keep"), str) and isinstance(action.get("drop"), str):
+            parent[action["drop"]] = action["keep"]
+    out = {}
+    for drop in parent:
+        seen, node = {drop}, parent[drop]
+        while node in parent and node not in seen:
+            seen.add(node)
+            node = parent[node]
+        out[drop] = node
+    return out
+
+
+# --------------------------------------------------------------------------- the source
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """What an upload did: articles added, replaced and already present, and the bad files."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    errors: tuple[IngestError, ...] = ()
+    files: int = 0
+    notes: tuple[IngestError, ...] = ()  # not failures: the same text sent twice, kept once
+
+
+class CurationRefused(ValueError):
+    """A curation action that cannot be kept (bad shape, no store); the message says why."""
+
+
+@dataclass
+class CorpusSource:
+    """Hands out the current :class:`Corpus`, from a store or from a fixed node-link graph.
+
+    Args:
+        store_path: A corpus store (`graph.store.Store`); uploads and curation are kept in it.
+        data: A node-link graph to show read-only (when there is no store).
+        budget: Most actors drawn at once.
+        nlp: The spaCy pipeline for uploads, or a function returning it (default: the
+            project's pipeline, loaded on the first upload).
+        max_upload_bytes: Per-file size limit of uploads.
+    """
+
+    store_path: str | os.PathLike[str] | None = None
+    data: Mapping[str, Any] | None = None
+    budget: int = DEFAULT_BUDGET
+    nlp: Any = None
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    _corpus: Corpus | None = field(default=None, init=False, repr=False)
+    _signature: tuple | None = field(default=None, init=False, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
+
+    def __post_init__(self):
+        if (self.store_path is None) == (self.data is None):
+            raise ValueError("give exactly one of store_path and data")
+        if self.store_path is not None:
+            self.store_path = Path(self.store_path)
+
+    @property
+    def writable(self) -> bool:
+        """Whether uploads and curation can be kept."""
+        return self.store_path is not None
+
+    def current(self) -> Corpus:
+        """The corpus as it is now (rebuilt only when the store's version key changed)."""
+        if self.store_path is None:
+            if self._corpus is None:
+                with self._lock:
+                    if self._corpus is None:
+                        self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
+                                              budget=self.budget)
+            return self._corpus
+        signature = self._file_signature()
+        if self._corpus is not None and signature == self._signature:
+            return self._corpus
+        # One thread rebuilds; while an upload or a curation change is being written, readers
+        # keep the snapshot they have rather than read a store in mid-write.
+        if not self._lock.acquire(blocking=self._corpus is None):
+            return self._corpus
+        try:
+            signature = self._file_signature()
+            if self._corpus is None or signature != self._signature:
+                try:
+                    self._corpus = self._load(self._corpus)
+                except Exception:
+                    if self._corpus is None:
+                        raise
+                    # keep serving the last good snapshot; the next request reads the store again
+                    log.exception("%s: could not read the store; keeping the previous snapshot", self.store_path)
+                    return self._corpus
+                self._signature = signature
+            return self._corpus
+        finally:
+            self._lock.release()
+
+    def _file_signature(self) -> tuple:
+        out = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.store_path}{suffix}")
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _open(self):
+        from graph.store import Store
+
+        return Store(self.store_path, create=False)
+
+    def _load(self, previous: Corpus | None) -> Corpus:
+        """Read the store into a new snapshot (or keep `previous` when the version is the same).
+
+        Raises:
+            graph.store.StoreError: The store cannot be read (a damaged file, say); the
+                message names the file and the reason.
+        """
+        from graph.store import StoreError
+
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                return self._read(previous)
+            except sqlite3.Error as exc:  # the store wraps errors on opening; a damaged table shows on reading
+                raise StoreError(f"{self.store_path}: not a usable newsgraph store ({exc})") from None
+            except KeyError:
+                # the store's reads are not one snapshot: a writer in another process can add a
+                # document between them; reading again gives a consistent picture
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _read(self, previous: Corpus | None) -> Corpus:
+        t0 = time.perf_counter()
+        with self._open() as store:
+            counts = store.counts()
+            log = store.curation_log()
+            version = "-".join(f"{k[0]}{v}" for k, v in sorted(counts.items())) + f"-l{len(log)}"
+            if previous is not None and previous.version == version:
+                return previous
+            raw = store.graph()
+        t1 = time.perf_counter()
+        result = apply_curation(raw, effective_actions(log))
+        t2 = time.perf_counter()
+        labels_before = {n: str(d.get("label") or n) for n, d in raw.nodes(data=True)}
+        positions = previous.positions if previous else None
+        if positions is None and log:
+            # lay out the graph as extracted, then place what curation changed: merges and
+            # rejections never reshuffle the picture, not even after a restart
+            positions = node_positions(light_data(raw))
+        corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
+                        previous_positions=positions, texts=self._read_texts, writable=True, budget=self.budget)
+        corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
+                               "explorer precompute": time.perf_counter() - t2})
+        return corpus
+
+    def _read_texts(self) -> dict[str, ArticleText]:
+        # The store has no per-article reader yet, so the first article opened reads them all.
+        with self._open() as store:
+            return {x.document.id: ArticleText(x.document, tuple(x.mentions)) for x in store.extractions()}
+
+    # ---- writing -------------------------------------------------------------------
+    def curate(self, action: Mapping[str, Any]) -> Corpus:
+        """Append a curation action to the store's log and return the corpus with it applied.
+
+        Raises:
+            CurationRefused: No store, or the action is malformed.
+            graph.store.StoreError: The store cannot be written.
+        """
+        if not self.writable:
+            raise CurationRefused("curation needs a corpus store: start the explorer with --db")
+        reason = problem(action)
+        if reason:
+            raise CurationRefused(reason)
+        with self._lock:
+            with self._open() as store:
+                store.append_curation(dict(action))
+            return self.current()
+
+    def upload(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadOutcome:
+        """Read uploaded files in memory and ingest their articles into the store.
+
+        A bad file is reported (name and reason) and the rest still load.
+
+        Raises:
+            CurationRefused: There is no store to keep the articles in.
+        """
+        if not self.writable:
+            raise CurationRefused("uploads need a corpus store: start the explorer with --db")
+        read = read_uploads(uploads, max_bytes=self.max_upload_bytes)
+        problems = tuple(errors) + read.errors
+        files = len(uploads) + len(errors)
+        if not read.documents:
+            return UploadOutcome(errors=problems, files=files, notes=read.notes)
+        with self._lock:
+            with self._open() as store:
+                report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
+            self.current()
+        return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
+                             errors=problems + tuple(report.errors), files=files,
+                             notes=read.notes + tuple(getattr(report, "duplicates", ())))
+
+
+def _default_nlp():
+    from graph.nlp import load_pipeline
+
+    return load_pipeline(None)

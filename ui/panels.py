@@ -1,0 +1,696 @@
+"""Pure functions that build the explorer's panels: dossiers, path answers, articles, the log.
+
+Each function takes graph data (the filtered graph of `ui.corpus.View`, document metadata)
+and returns Dash components; nothing here reads files or keeps state. Text from articles
+only ever becomes component children, which Dash renders as text, never as HTML.
+"""
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+from dash import dcc, html
+
+from graph.curation import can_redo, can_undo, describe, history
+from graph.ontology import BY_NAME
+from graph.query import FORWARD, dyad_evidence, node_summary
+from ui import ids
+from ui.elements import (
+    HIDDEN_BY_DEFAULT,
+    evidence_badges,
+    highlight_segments,
+    highlighted_sentence,
+    make_edge_id,
+    parse_edge_id,
+    relation_label,
+    swatch,
+)
+from ui.styles import ENTITY_LABELS, WEAK_RELATIONS, entity_colour, relation_colour
+
+MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
+FULL_ROWS = 2  # ... this many of them; one sentence under the others
+MAX_GROUP_ROWS = 6  # a hub has hundreds of relations of one type: the strongest are listed
+MAX_NEIGHBOURS = 24
+MAX_ARTICLES = 30
+MAX_ARTICLE_LIST = 100
+WEAK_TEXT_COLOUR = "#64748b"  # the co-mention colour is too pale for text
+POLARITY_LABELS = MappingProxyType({1: "cooperative", 0: "neutral", -1: "conflictual"})
+
+Documents = Mapping[str, Mapping[str, Any]]
+
+
+# --------------------------------------------------------------------------- small parts
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _present(children: list) -> list:
+    """Drop the ``None`` placeholders of optional children."""
+    return [c for c in children if c is not None]
+
+
+def empty(message: str) -> html.Div:
+    """Return a panel that only says something (nothing selected, nothing found)."""
+    return html.Div(html.P(message, className="muted"), className="panel-empty")
+
+
+def relation_chip(relation: str) -> html.Span:
+    """Return a coloured chip naming a relation type."""
+    weak = relation in WEAK_RELATIONS
+    return html.Span([swatch(relation_colour(relation), shape="dotted" if weak else "line"), relation_label(relation)],
+                     className="relation-chip" + (" is-weak" if weak else ""))
+
+
+def type_badge(entity_type: str) -> html.Span:
+    """Return a badge naming an entity type in its colour."""
+    return html.Span(ENTITY_LABELS.get(entity_type, entity_type.title()), className="type-badge",
+                     style={"backgroundColor": entity_colour(entity_type)})
+
+
+def node_link(node_id: str, label: str, *, slot: str, entity_type: str | None = None) -> html.Button:
+    """Return a link-styled button that selects a node.
+
+    ``slot`` names the place of the link in the panel: a panel may link one actor many
+    times, and component ids must stay unique.
+    """
+    children: list = [label]
+    if entity_type:
+        children.insert(0, html.Span(className="dot", style={"backgroundColor": entity_colour(entity_type)}))
+    return html.Button(children, id={"type": ids.NODE_LINK, "node": node_id, "slot": slot},
+                       className="link node-link", n_clicks=0, title=f"Show {label}")
+
+
+def edge_link(target_edge_id: str, text: str, *, slot: str) -> html.Button:
+    """Return a link-styled button that opens the evidence dossier of an edge (see :func:`node_link`)."""
+    return html.Button(text, id={"type": ids.EDGE_LINK, "edge": target_edge_id, "slot": slot},
+                       className="link edge-link", n_clicks=0)
+
+
+def article_link(doc_id: str, title: str, *, slot: str) -> html.Button:
+    """Return a link-styled button that opens an article in the Articles tab."""
+    return html.Button(title, id={"type": ids.ARTICLE_LINK, "doc": doc_id, "slot": slot},
+                       className="link article-link doc-title", n_clicks=0, title="Open the article")
+
+
+def action_button(action: str, target: str, text: str, *, kind: str = ids.VIEW_ACTION, title: str = "",
+                  primary: bool = False) -> html.Button:
+    """Return a button that acts on the panel's subject (focus, expand, reject...)."""
+    return html.Button(text, id={"type": kind, "action": action, "target": target}, n_clicks=0,
+                       className="action" + (" is-primary" if primary else ""), title=title or text)
+
+
+def mark_key() -> html.Div:
+    """Return the key to the highlight colours used in evidence sentences."""
+    return html.Div([
+        html.Mark("subject", className="hl hl-subject"),
+        html.Mark("trigger", className="hl hl-trigger"),
+        html.Mark("object", className="hl hl-object"),
+    ], className="mark-key")
+
+
+def _label(g: nx.MultiDiGraph, node: str) -> str:
+    return str(g.nodes[node].get("label") or node) if node in g else node
+
+
+def _type(g: nx.MultiDiGraph, node: str) -> str:
+    return str(g.nodes[node].get("type") or "OTHER") if node in g else "OTHER"
+
+
+def _link(g: nx.MultiDiGraph, node: str, slot: str) -> html.Button:
+    return node_link(node, _label(g, node), slot=slot, entity_type=_type(g, node))
+
+
+def article_meta(doc_id: str, doc: Mapping[str, Any] | None, fallback: str, *, slot: str) -> list:
+    """Return the title (opens the article), a link to the original when it has a URL, outlet and date."""
+    doc = doc or {}
+    title = str(doc.get("title") or fallback or "unknown article")
+    parts: list = [article_link(doc_id, title, slot=slot) if doc_id else html.Span(title, className="doc-title")]
+    url = doc.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        parts.append(html.A("source ↗", href=url, target="_blank", rel="noopener noreferrer", className="doc-url"))
+    details = [str(x) for x in (doc.get("outlet"), doc.get("date")) if x]
+    if details:
+        parts.append(html.Span(" · ".join(details), className="doc-details"))
+    return parts
+
+
+def _source_line(doc: Mapping[str, Any]) -> list:
+    """Outlet, date, file and a link to the original of an article."""
+    parts: list = [html.Span(" · ".join(str(x) for x in (doc.get("outlet"), doc.get("date"), doc.get("source")) if x),
+                             className="doc-details")]
+    url = doc.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        parts.append(html.A("source ↗", href=url, target="_blank", rel="noopener noreferrer", className="doc-url"))
+    return parts
+
+
+def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: str,
+                  provenance: bool = False, weak: bool = False) -> html.Li:
+    """Render one piece of evidence: the marked sentence, its article and its flags.
+
+    Args:
+        evidence: One evidence record of an edge.
+        documents: ``doc_id -> metadata`` of the graph.
+        slot: Keeps the ids of the links in this item unique.
+        provenance: Also show the extraction rule and confidence.
+        weak: The evidence of a co-mention (drawn apart from typed relations).
+    """
+    doc_id = str(evidence.get("doc_id") or "")
+    meta = [*evidence_badges(evidence),
+            *article_meta(doc_id, documents.get(doc_id), str(evidence.get("source") or ""), slot=slot)]
+    if provenance:
+        confidence = evidence.get("confidence")
+        bits = []
+        if evidence.get("rule"):
+            bits.append(f"rule {evidence['rule']}")
+        if isinstance(confidence, (int, float)):
+            bits.append(f"confidence {confidence:.2f}")
+        if bits:
+            meta.append(html.Span(" · ".join(bits), className="provenance"))
+    classes = "evidence" + (" is-negated" if evidence.get("negated") else "") + (" is-weak" if weak else "")
+    return html.Li([
+        html.P(highlighted_sentence(evidence), className="evidence-sentence"),
+        html.Div(meta, className="evidence-meta"),
+    ], className=classes)
+
+
+def sorted_evidence(evidence: Iterable[Mapping[str, Any]], documents: Documents, *, first: int | None = None
+                    ) -> list:
+    """Return evidence oldest article first, then by source and reading order (only the `first` ones if given)."""
+    def key(ev):
+        doc = documents.get(str(ev.get("doc_id"))) or {}
+        return (str(doc.get("date") or ""), str(ev.get("source") or ""), int(ev.get("start") or 0))
+    if first is not None:
+        return heapq.nsmallest(first, evidence, key=key)
+    return sorted(evidence, key=key)
+
+
+def _edge_attrs(g: nx.MultiDiGraph, s: str, t: str, relation: str) -> Mapping[str, Any]:
+    return (g.succ[s].get(t) or {}).get(relation) or {}
+
+
+# --------------------------------------------------------------------------- overview
+
+
+def overview(stats: Mapping[str, int], central: Sequence[tuple[str, str, int]], counts: tuple[int, int],
+             g: nx.MultiDiGraph, documents: Documents) -> html.Div:
+    """Return the panel shown when nothing is selected: how to start, counts, key actors.
+
+    Args:
+        stats: Counts of the corpus (actors, relations, evidence, articles).
+        central: The most central actors the filters allow, as from `graph.query.central_actors`.
+        counts: Actors and relations the filters keep.
+        g: The corpus graph (for names and types).
+        documents: Article metadata.
+    """
+    latest = sorted(documents.items(), key=lambda kv: str(kv[1].get("date") or ""), reverse=True)[:8]
+    return html.Div([
+        html.H2("Explore the graph", className="panel-title"),
+        html.P("Click an actor or a relation on the canvas, or search for an actor above. "
+               "Every relation links to the sentences it was read from. Double-click an actor "
+               "to add its neighbours to a focused view.", className="muted"),
+        html.Div([
+            html.Div([html.Strong(f"{stats[k]:,}"), html.Span(label)], className="stat")
+            for k, label in (("actors", "actors"), ("relations", "relations"),
+                             ("evidence", "sentences"), ("articles", "articles"))
+        ], className="stats"),
+        html.P(f"With the current filters: {_plural(counts[0], 'actor')}, "
+               f"{_plural(counts[1], 'relation')}.", className="muted small"),
+        html.H3("Most connected", className="section-title"),
+        html.Ul([html.Li([_link(g, n, "top"), html.Span(f"{score}", className="count", title="evidence sentences")])
+                 for n, _, score in central[:8] if n in g], className="plain-list"),
+        html.H3("Latest articles", className="section-title"),
+        html.Ul([html.Li(article_meta(doc_id, doc, doc_id, slot="overview"), className="article")
+                 for doc_id, doc in latest], className="plain-list articles"),
+    ], className="dossier overview")
+
+
+# --------------------------------------------------------------------------- node
+
+
+def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
+                 visible_relations: Iterable[str] | None = None, writable: bool = False,
+                 in_corpus: bool = True) -> html.Div:
+    """Return the panel of one actor: who it is, its relations by type, neighbours and articles.
+
+    Relations are grouped by type in ontology order with their counts, each listing the other
+    actor (the :data:`MAX_GROUP_ROWS` strongest) and up to :data:`MAX_NODE_EVIDENCE` sentences;
+    types hidden on the canvas start folded. Neighbours and articles are links that move the
+    selection.
+
+    Args:
+        g: The filtered graph (what the reader's filters allow).
+        node_id: The actor to describe.
+        documents: Article metadata.
+        visible_relations: Relation types currently shown on the canvas.
+        writable: Offer the curation buttons (rename, merge).
+        in_corpus: Whether the actor exists at all (to explain a miss).
+    """
+    if node_id not in g:
+        message = (f"“{node_id}” is hidden by the current filters." if in_corpus
+                   else f"“{node_id}” is not in this graph (merged away or never seen).")
+        return empty(message)
+    summary = node_summary(g, node_id)
+    visible = set(visible_relations or ())
+    sections = []
+    n_weak = 0
+    for group in summary.relations:
+        rows = [(node_id, other, True) for other in group.outgoing] + [(other, node_id, False)
+                                                                       for other in group.incoming]
+        rows.sort(key=lambda r: (-int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1]))
+        if group.relation in HIDDEN_BY_DEFAULT:
+            n_weak += group.count
+        hidden = group.relation not in visible
+        head = html.Summary(_present([
+            relation_chip(group.relation),
+            html.Span(f"{_plural(group.count, 'relation')} · {_plural(group.sentences, 'sentence')}",
+                      className="muted small group-counts"),
+            html.Span("hidden on canvas", className="muted small hidden-note") if hidden else None,
+        ]))
+        listed = [_relation_row(g, s, t, group.relation, outgoing, documents,
+                                sentences=MAX_NODE_EVIDENCE if i < FULL_ROWS else 1)
+                  for i, (s, t, outgoing) in enumerate(rows[:MAX_GROUP_ROWS])]
+        if len(rows) > MAX_GROUP_ROWS:
+            listed.append(html.Li(f"+ {len(rows) - MAX_GROUP_ROWS} weaker {relation_label(group.relation)} "
+                                  "relations: narrow the filters or open them from the canvas",
+                                  className="muted small more-rows"))
+        body = html.Ul(listed, className="relation-rows")
+        sections.append(html.Details([head, body], open=not hidden, className="relation-group",
+                                     **{"data-relation": group.relation}))
+    d = g.nodes[node_id]
+    aliases = [a for a in summary.aliases if a != summary.label]
+    parent = d.get("part_of")
+    members = [n for n, md in g.nodes(data=True) if md.get("part_of") == node_id][:12]
+    facts: list = []
+    if parent and parent in g:
+        facts.append(html.Div(["Part of ", _link(g, parent, "parent")], className="fact"))
+    if members:
+        facts.append(html.Div(["Includes ", *[_link(g, m, "member") for m in members]], className="fact"))
+    if aliases:
+        facts.append(html.Div(["Also: ", html.Span(", ".join(aliases[:20]), className="aliases")], className="fact"))
+    if d.get("merged"):
+        facts.append(html.Div([f"Merged from: {', '.join(map(str, d['merged']))}"], className="fact muted small"))
+    n_typed = sum(g.count for g in summary.relations) - n_weak
+    actions = [
+        action_button("focus", node_id, "Focus", title="Show only this actor's neighbourhood", primary=True),
+        action_button("expand", node_id, "Expand", title="Add this actor's neighbours to the view"),
+        action_button("paths", node_id, "Paths from here", title="Start a path query from this actor"),
+    ]
+    curation = None
+    if writable:
+        curation = html.Div([
+            dcc.Input(id={"type": ids.RENAME_INPUT, "target": node_id}, value=summary.label, type="text",
+                      debounce=False, className="rename-input", maxLength=120, placeholder="New name"),
+            action_button("rename", node_id, "Rename", kind=ids.CURATE_ACTION, title="Give this actor a better name"),
+            action_button("merge", node_id, "Merge…", title="Merge this actor into another (Curation tab)"),
+        ], className="action-bar curation-bar")
+    neighbours = summary.neighbours
+    articles = list(summary.articles)
+    return html.Div(_present([
+        html.Div([type_badge(summary.type or "OTHER")], className="eyebrow"),
+        html.H2(summary.label, className="panel-title"),
+        html.P(" · ".join(_present([
+            _plural(summary.mentions, "mention"),
+            _plural(len(articles), "article"),
+            _plural(n_typed, "relation"),
+            _plural(n_weak, "co-mention") if n_weak else None,
+        ])), className="muted"),
+        *facts,
+        html.Div(actions, className="action-bar"),
+        curation,
+        html.H3("Relations", className="section-title"),
+        mark_key() if sections else None,
+        html.Div(sections, className="relation-groups") if sections
+        else html.P("No relations with the current filters.", className="muted"),
+        html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
+        html.Div([
+            html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
+                      className="neighbour", title=", ".join(relation_label(r) for r in nb.relations))
+            for nb in neighbours[:MAX_NEIGHBOURS]
+        ] + ([html.Span(f"+ {len(neighbours) - MAX_NEIGHBOURS} more", className="muted small")]
+             if len(neighbours) > MAX_NEIGHBOURS else []), className="neighbours") if neighbours else None,
+        html.H3(f"Articles ({len(articles)})", className="section-title"),
+        html.Ul([html.Li(article_meta(doc, documents.get(doc), doc, slot="node"), className="article")
+                 for doc in articles[:MAX_ARTICLES]]
+                + ([html.Li(f"+ {len(articles) - MAX_ARTICLES} more", className="muted small")]
+                   if len(articles) > MAX_ARTICLES else []), className="plain-list articles"),
+    ]), className="dossier node-dossier", **{"data-node": node_id})
+
+
+def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents, *,
+                  sentences: int) -> html.Li:
+    other = t if outgoing else s
+    eid = make_edge_id(s, relation, t)
+    attrs = _edge_attrs(g, s, t, relation)
+    evidence = attrs.get("evidence") or ()
+    shown = sorted_evidence(evidence, documents, first=sentences)
+    more = len(evidence) - len(shown)
+    weak = relation in WEAK_RELATIONS
+    head = html.Div(_present([
+        html.Span("→" if outgoing else "←", className="direction",
+                  title="this actor is the subject" if outgoing else "this actor is the object"),
+        _link(g, other, f"row:{eid}"),
+        html.Span(f"{len(evidence)}×", className="count", title="evidence sentences"),
+        html.Span("single source", className="badge badge-single") if evidence and attrs.get("articles") == 1
+        else None,
+        edge_link(eid, "all evidence ›" if more > 0 else "details ›", slot="head"),
+    ]), className="relation-head")
+    items = [evidence_item(ev, documents, slot=f"{eid}:{i}", weak=weak) for i, ev in enumerate(shown)]
+    if more > 0:
+        items.append(html.Li(edge_link(eid, f"+ {_plural(more, 'more sentence')}", slot="more"),
+                             className="evidence-more"))
+    if not evidence:
+        items.append(html.Li("No sentence: this relation comes from the actor table.", className="muted small"))
+    return html.Li([head, html.Ul(items, className="evidence-list")], className="relation-row")
+
+
+# --------------------------------------------------------------------------- edge
+
+
+def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Documents, writable: bool = False,
+                 in_corpus: bool = True) -> html.Div:
+    """Return the evidence dossier of one edge: every sentence, its article and provenance.
+
+    Co-mentions (weak, untyped) are drawn apart from typed relations; an edge read from a
+    single article carries a "single source" badge.
+    """
+    parts = parse_edge_id(target_edge_id)
+    if not parts or not g.has_edge(parts[0], parts[2], parts[1]):
+        return empty("This relation is hidden by the current filters (or has no evidence in the chosen period)."
+                     if in_corpus else "This relation is not in the graph (rejected or merged away).")
+    s, relation, t = parts
+    attrs = g.edges[s, t, relation]
+    kind = BY_NAME.get(relation)
+    weak = relation in WEAK_RELATIONS
+    evidence = sorted_evidence(attrs.get("evidence") or (), documents)
+    polarity = attrs.get("polarity", kind.polarity if kind else 0)
+    span = " – ".join(dict.fromkeys(str(d) for d in (attrs.get("first_date"), attrs.get("last_date")) if d))
+    n_articles = attrs.get("articles")
+    if not isinstance(n_articles, int):
+        n_articles = len({ev.get("doc_id") for ev in evidence})
+    facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
+             POLARITY_LABELS.get(polarity, str(polarity))]
+    if span:
+        facts.append(span)
+    badges = _present([
+        html.Span("weak · co-mention", className="badge badge-weak") if weak else None,
+        html.Span("single source", className="badge badge-single") if evidence and n_articles == 1 else None,
+        html.Span("confirmed", className="badge badge-confirmed") if attrs.get("confirmed") else None,
+    ])
+    description = ("Named in the same sentence, with no typed relation read between them: weak evidence."
+                   if weak else kind.description if kind else None)
+    actions = None
+    if writable:
+        actions = html.Div([
+            action_button("reject", target_edge_id, "Reject relation", kind=ids.CURATE_ACTION,
+                          title="This relation is wrong: remove it from the graph"),
+            action_button("confirm", target_edge_id, "Confirm relation", kind=ids.CURATE_ACTION,
+                          title="This relation is right: mark it as checked"),
+        ], className="action-bar")
+    return html.Div(_present([
+        html.Div([relation_chip(relation), *badges], className="eyebrow"),
+        html.H2([
+            _link(g, s, "subject"),
+            html.Span(f" {relation_label(relation)} ", className="relation-verb",
+                      style={"color": WEAK_TEXT_COLOUR if weak else relation_colour(relation)}),
+            _link(g, t, "object"),
+        ], className="panel-title edge-title"),
+        html.P(description, className="muted") if description else None,
+        html.P(" · ".join(facts), className="muted small"),
+        actions,
+        html.H3("Evidence", className="section-title"),
+        mark_key() if evidence else None,
+        html.Ul([evidence_item(ev, documents, slot=f"e{i}", provenance=True, weak=weak)
+                 for i, ev in enumerate(evidence)], className="evidence-list")
+        if evidence else html.P("No sentence: this relation comes from the actor table.", className="muted"),
+    ]), className="dossier edge-dossier" + (" is-weak" if weak else ""), **{"data-edge": target_edge_id})
+
+
+# --------------------------------------------------------------------------- dyad
+
+
+def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents) -> html.Div:
+    """Return every sentence behind the relations between two actors, by relation and direction."""
+    if a not in g or b not in g:
+        return empty("One of these actors is hidden by the current filters.")
+    rows = dyad_evidence(g, a, b)
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for relation, direction, ev in rows:
+        groups[(relation, direction)].append(ev)
+    coop = sum(len(evs) for (rel, _), evs in groups.items() if BY_NAME.get(rel) and BY_NAME[rel].polarity > 0)
+    conflict = sum(len(evs) for (rel, _), evs in groups.items() if BY_NAME.get(rel) and BY_NAME[rel].polarity < 0)
+    sections = []
+    for (relation, direction), evs in groups.items():
+        s, t = (a, b) if direction == FORWARD else (b, a)
+        eid = make_edge_id(s, relation, t)
+        sections.append(html.Div([
+            html.Div([relation_chip(relation), html.Span(f"{_label(g, s)} → {_label(g, t)}", className="small"),
+                      edge_link(eid, "dossier ›", slot="dyad")], className="relation-head"),
+            html.Ul([evidence_item(ev, documents, slot=f"{eid}:{i}", weak=relation in WEAK_RELATIONS)
+                     for i, ev in enumerate(evs)], className="evidence-list"),
+        ], className="dyad-group", **{"data-relation": relation}))
+    return html.Div(_present([
+        html.Div([html.Span("stance", className="relation-chip")], className="eyebrow"),
+        html.H2([_link(g, a, "dyad-a"), html.Span(" ↔ ", className="relation-verb"), _link(g, b, "dyad-b")],
+                className="panel-title edge-title"),
+        html.P(f"cooperation {coop} · conflict {conflict} · net {coop - conflict:+d} (evidence sentences)",
+               className="muted small"),
+        mark_key() if sections else None,
+        html.Div(sections) if sections else html.P("No evidence between these two with the current filters.",
+                                                  className="muted"),
+    ]), className="dossier dyad-dossier", **{"data-dyad": f"{a},{b}"})
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def path_panel(g: nx.MultiDiGraph, source: str, target: str, paths: Sequence[Sequence[Any]], *,
+               documents: Documents, labels: Mapping[str, str]) -> html.Div:
+    """Return the answer to "how is A connected to B?": each path, each hop with its best sentence."""
+    name_a, name_b = labels.get(source, source), labels.get(target, target)
+    title = html.H2(f"How is {name_a} connected to {name_b}?", className="panel-title")
+    if source == target:
+        return html.Div([title, html.P("Pick two different actors.", className="muted")],
+                        className="dossier path-panel")
+    if not paths:
+        return html.Div([title, html.P("No path between them over the relation types, dates and minimum "
+                                       "articles chosen. Tick more relation types or widen the dates.",
+                                       className="muted")], className="dossier path-panel")
+    blocks = []
+    for n, path in enumerate(paths, 1):
+        hops = []
+        for i, hop in enumerate(path):
+            s, t = (hop.source, hop.target) if hop.direction == FORWARD else (hop.target, hop.source)
+            eid = make_edge_id(s, hop.relation, t)
+            arrow = "→" if hop.direction == FORWARD else "←"
+            hops.append(html.Li([
+                html.Div([
+                    _link(g, hop.source, f"p{n}h{i}a"),
+                    html.Span([f" {arrow} ", relation_chip(hop.relation), f" {arrow} "], className="hop-relation"),
+                    _link(g, hop.target, f"p{n}h{i}b"),
+                    edge_link(eid, "all evidence ›", slot=f"p{n}h{i}"),
+                ], className="hop-head"),
+                html.Ul([evidence_item(hop.evidence, documents, slot=f"p{n}h{i}",
+                                       weak=hop.relation in WEAK_RELATIONS)], className="evidence-list")
+                if hop.evidence else html.P("No sentence: from the actor table.", className="muted small"),
+            ], className="hop"))
+        blocks.append(html.Section([
+            html.H3(f"Path {n} · {_plural(len(path), 'hop')}", className="section-title"),
+            html.Ol(hops, className="hops"),
+        ], className="path", **{"data-path": str(n)}))
+    return html.Div([title, html.P(f"{_plural(len(paths), 'shortest path')} over the relation types ticked; "
+                                   "each hop shows its best sentence.", className="muted small"),
+                     mark_key(), *blocks], className="dossier path-panel")
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def article_list(documents: Documents, relation_counts: Mapping[str, int], *, query: str | None = None,
+                 limit: int = MAX_ARTICLE_LIST) -> html.Div:
+    """Return the list of loaded articles, newest first, filtered by a text in title, outlet or file."""
+    needle = (query or "").strip().casefold()
+    rows = sorted(documents.items(), key=lambda kv: (str(kv[1].get("date") or ""), kv[0]), reverse=True)
+    if needle:
+        rows = [(i, d) for i, d in rows
+                if any(needle in str(d.get(f) or "").casefold() for f in ("title", "outlet", "source", "date"))]
+    shown = rows[:limit]
+    note = (f"{len(rows):,} of {len(documents):,} articles" if needle else f"{len(documents):,} articles")
+    if len(rows) > limit:
+        note += f" — showing the newest {limit}; type to narrow"
+    return html.Div([
+        html.P(note, className="muted small"),
+        html.Ul([html.Li([html.Div(article_meta(doc_id, doc, doc_id, slot="list"), className="article-main"),
+                          html.Span(_plural(relation_counts.get(doc_id, 0), "relation"), className="count")],
+                         className="article listed") for doc_id, doc in shown], className="plain-list articles"),
+    ])
+
+
+def article_view(doc_id: str | None, *, documents: Documents, text: Any, mentions: Sequence[Any],
+                 relations: Sequence[tuple[str, str, str, Mapping[str, Any]]], g: nx.MultiDiGraph,
+                 canonical: Mapping[str, str]) -> html.Div:
+    """Return one article: its text with the recognised actors marked, and the relations read from it.
+
+    Args:
+        doc_id: The article.
+        documents: Article metadata.
+        text: The article text, or None when the corpus keeps no text (a node-link graph).
+        mentions: Its actor mentions (objects with entity_id, start, end).
+        relations: ``(source, target, relation, evidence)`` read from it.
+        g: The curated graph, for actor names and types.
+        canonical: Where merged actors went (``dropped id -> kept id``).
+    """
+    if not doc_id or doc_id not in documents:
+        return html.Div()
+    doc = documents[doc_id]
+    head = [
+        html.Div([html.Span("article", className="relation-chip"),
+                  article_link("", "× close", slot="close")], className="eyebrow article-head"),
+        html.H2(str(doc.get("title") or doc_id), className="panel-title"),
+        html.Div(_source_line(doc), className="evidence-meta"),
+    ]
+    if text is not None:
+        spans = []
+        for m in mentions:
+            node = canonical.get(m.entity_id, m.entity_id)
+            spans.append((node, (m.start, m.end)))
+        runs = highlight_segments(str(text), 0, spans)
+        body = []
+        for i, (chunk, node) in enumerate(runs):
+            if node is None:
+                body.append(chunk)
+            else:
+                body.append(html.Button(chunk, id={"type": ids.NODE_LINK, "node": node, "slot": f"m{i}"}, n_clicks=0,
+                                        className="mention", title=_label(g, node),
+                                        style={"borderColor": entity_colour(_type(g, node))}))
+        text_block = html.Div(body, className="article-text")
+        note = html.P(f"{_plural(len({canonical.get(m.entity_id, m.entity_id) for m in mentions}), 'actor')} "
+                      f"recognised; click one to select it.", className="muted small")
+    else:
+        text_block = html.Div([html.P(highlighted_sentence(ev), className="evidence-sentence")
+                               for ev in dict((ev.get("start"), ev) for *_, ev in relations).values()],
+                              className="article-text is-sentences")
+        note = html.P("This graph keeps no article text: the sentences relations were read from are shown, "
+                      "with the actors and trigger marked.", className="muted small")
+    typed = [r for r in relations if r[2] not in WEAK_RELATIONS]
+    weak = [r for r in relations if r[2] in WEAK_RELATIONS]
+    return html.Div(_present([
+        *head,
+        note,
+        text_block,
+        html.H3(f"Relations read from it ({len(typed)})", className="section-title"),
+        mark_key() if typed else None,
+        html.Ul([_article_relation(g, r, i) for i, r in enumerate(typed)], className="evidence-list")
+        if typed else html.P("No typed relation was read from this article.", className="muted"),
+        html.Details([
+            html.Summary(f"{_plural(len(weak), 'co-mention')} (weak)"),
+            html.Ul([_article_relation(g, r, len(typed) + i) for i, r in enumerate(weak)],
+                    className="evidence-list"),
+        ], className="relation-group") if weak else None,
+    ]), className="dossier article-dossier", **{"data-doc": doc_id})
+
+
+def _article_relation(g: nx.MultiDiGraph, row: tuple, i: int) -> html.Li:
+    s, t, relation, ev = row
+    eid = make_edge_id(s, relation, t)
+    return html.Li([
+        html.Div([_link(g, s, f"ar{i}s"), html.Span(f" {relation_label(relation)} ", className="relation-verb",
+                                                    style={"color": relation_colour(relation)}),
+                  _link(g, t, f"ar{i}t"), *evidence_badges(ev), edge_link(eid, "dossier ›", slot=f"ar{i}")],
+                 className="relation-head"),
+        html.P(highlighted_sentence(ev), className="evidence-sentence"),
+    ], className="evidence" + (" is-weak" if relation in WEAK_RELATIONS else ""))
+
+
+def upload_report(outcome: Any) -> html.Div:
+    """Return what an upload did: articles added, and each bad file with the reason."""
+    done = []
+    if outcome.added:
+        done.append(f"added {_plural(outcome.added, 'article')}")
+    if outcome.replaced:
+        done.append(f"replaced {_plural(outcome.replaced, 'article')}")
+    if outcome.unchanged:
+        done.append(f"{_plural(outcome.unchanged, 'article')} already stored")
+    summary = ("Upload: " + ", ".join(done) + ".") if done else "Upload: no article was added."
+    return html.Div(_present([
+        html.P(summary, className="upload-summary" + (" is-ok" if outcome.added or outcome.replaced else "")),
+        html.Ul([html.Li([html.Strong(e.path), " — ", e.reason], className="upload-error") for e in outcome.errors],
+                className="upload-errors") if outcome.errors else None,
+        html.Ul([html.Li([html.Strong(n.path), " — ", n.reason], className="upload-note")
+                 for n in getattr(outcome, "notes", ())], className="upload-notes")
+        if getattr(outcome, "notes", ()) else None,
+    ]), className="upload-report")
+
+
+# --------------------------------------------------------------------------- curation
+
+
+def curation_view(log: Sequence[Mapping[str, Any]], skipped: Sequence[Any], *, labels: Mapping[str, str],
+                  writable: bool) -> html.Div:
+    """Return the curation log: every edit with whether it is in force, and those that failed."""
+    if not writable:
+        return html.Div(html.P("This graph is read-only: curation is kept in a corpus store. "
+                               "Start the explorer with --db to merge, rename, reject and confirm.",
+                               className="muted"))
+    entries = history(log)
+    rows = [html.Li([
+        html.Span(str(n), className="log-number"),
+        html.Span(describe(action, labels=labels), className="log-text"),
+        html.Span("in force" if active else "undone", className="badge " + ("badge-active" if active
+                                                                            else "badge-undone")),
+    ], className="log-entry" + ("" if active else " is-undone")) for n, (action, active) in enumerate(entries, 1)]
+    return html.Div(_present([
+        html.P(f"{_plural(len(entries), 'change')} kept with the corpus and applied on every rebuild"
+               + (" · undo available" if can_undo(log) else "") + (" · redo available" if can_redo(log) else "")
+               + ".", className="muted small"),
+        html.Ol(rows, className="curation-entries") if rows
+        else html.P("No changes yet: merge, rename, reject or confirm from the panels.", className="muted"),
+        html.H3("Could not be applied", className="section-title") if skipped else None,
+        html.Ul([html.Li([describe(s.action, labels=labels), " — ", s.reason], className="log-entry is-skipped")
+                 for s in skipped], className="curation-entries") if skipped else None,
+    ]))
+
+
+def curation_action(op: str, target: str, *, value: Any = None) -> dict | None:
+    """Turn a panel button into a curation action for `graph.curation` (None when incomplete).
+
+    Args:
+        op: ``rename``, ``reject`` or ``confirm``.
+        target: A node id (rename) or an edge id (reject, confirm).
+        value: The new name, for rename.
+    """
+    if op == "rename":
+        label = str(value or "").strip()
+        return {"op": "rename", "id": target, "label": label} if label else None
+    if op in ("reject", "confirm"):
+        parts = parse_edge_id(target)
+        if not parts:
+            return None
+        return {"op": op, "subject": parts[0], "relation": parts[1], "object": parts[2]}
+    return None
+
+
+def merge_action(keep: Any, drop: Any) -> dict | None:
+    """Return a merge action, or None unless two different actors are chosen."""
+    if not keep or not drop or keep == drop or not isinstance(keep, str) or not isinstance(drop, str):
+        return None
+    return {"op": "merge", "keep": keep, "drop": drop}
+
+
+def canvas_notice(total: int, shown: int, truncated: bool, *, budget: int, focus_label: str | None = None,
+                  edges_shown: int = 0, edges_total: int = 0) -> str:
+    """Return the line over the canvas: how much of the graph is drawn and how to reach the rest."""
+    parts = []
+    if truncated:
+        parts.append(f"Showing the {budget:,} most central of {total:,} actors — search or focus to reach the rest")
+    elif focus_label:
+        parts.append(f"Neighbourhood of {focus_label}: {_plural(shown, 'actor')} · Reset shows the whole graph")
+    if edges_total > edges_shown:
+        parts.append(f"the {edges_shown:,} strongest of {edges_total:,} relations drawn")
+    return " · ".join(parts)

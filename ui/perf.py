@@ -1,0 +1,141 @@
+"""Server-side speed of the explorer over a store, for the benchmark command.
+
+`bench_app` builds the app the way `python app.py --db STORE` does, then calls the callback
+functions directly, as Dash would after a filter change or a click on a node, and times
+them. The browser's share (network, rendering) is not included: this is the server time.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from contextvars import copy_context
+from pathlib import Path
+from typing import Any
+
+CALLS = 30
+
+Row = tuple[str, float, str]
+
+
+def _fire(callback: Callable, prop_id: str, value: Any, *args, **kwargs):
+    """Run a callback inside a Dash callback context, as if `prop_id` had just changed to `value`."""
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    def run():
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": value}],
+                                        updated_props={}))
+        return callback(*args, **kwargs)
+    return copy_context().run(run)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * (len(ordered) - 1))))]
+
+
+def _filter_changes(corpus, n: int) -> list[tuple[list, list, list, int]]:
+    """`n` distinct filter choices a reader might make, none seen before by the app."""
+    relations, types = list(corpus.default_relations), list(corpus.entity_types)
+    last = max(len(corpus.months) - 1, 0)
+    out = []
+    for r in relations:
+        out.append(([x for x in relations if x != r], types, [0, last], 1))
+    for t in types:
+        out.append((relations, [x for x in types if x != t], [0, last], 1))
+    for k in range(1, max(2, last)):
+        out.append((relations, types, [k, last], 1))
+        out.append((relations, types, [0, last - k], 1))
+    for m in range(2, corpus.max_articles + 1):
+        out.append((relations, types, [0, last], m))
+    return out[:n]
+
+
+def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list[Row]:
+    """Measure the explorer over a store: start-up, and the server time of filter changes and node clicks.
+
+    The store is copied to a temporary folder first, so measuring never changes it.
+
+    Args:
+        store_path: A corpus store.
+        calls: Calls per measured interaction.
+
+    Returns:
+        Rows ``(name, value, unit)``: app start-up in seconds; median and 95th percentile
+        in milliseconds of a filter change (canvas, panel and URL callbacks) and of a node
+        click (selection, canvas, panel and URL callbacks); actors and relations drawn.
+    """
+    from app import build_app
+    from ui import callbacks, ids
+
+    with tempfile.TemporaryDirectory(prefix="newsgraph-perf-") as tmp:
+        store = Path(tmp) / "corpus.db"
+        shutil.copyfile(store_path, store)
+        t0 = time.perf_counter()
+        app, source = build_app(store=store)
+        app.layout()  # the first page
+        start = time.perf_counter() - t0
+        corpus = source.current()
+        rows: list[Row] = [("app start-up (build_app and first page)", round(start, 2), "s"),
+                           *[(f"  of which {step}", round(seconds, 2), "s")
+                             for step, seconds in corpus.timings.items()],
+                           ("actors in the corpus", float(corpus.stats["actors"]), "actors"),
+                           ("typed relations in the corpus", float(corpus.stats["relations"]), "relations"),
+                           ("display budget", float(corpus.budget), "actors")]
+        relations, types = list(corpus.default_relations), list(corpus.entity_types)
+        dates = [0, max(len(corpus.months) - 1, 0)]
+        view = {"focus": None, "expanded": []}
+        drawn = {"key": None}  # the view the canvas shows, as the page's CANVAS_KEY store holds it
+
+        def interaction(selection, r, t, d, m, *, trigger: str, value: Any, previous=None) -> float:
+            t0 = time.perf_counter()
+            if trigger == "tap":
+                selection = _fire(callbacks.select, f"{ids.CANVAS}.tapNodeData", value, value, None, None, None,
+                                  None, 0, None, None, 3, previous, ids.TAB_GRAPH)[0]
+            drawn["key"] = callbacks.update_canvas(r, t, d, m, 1, view, selection, corpus.version, drawn["key"],
+                                                   source=source)[2]
+            callbacks.update_panel(selection, r, t, d, m, corpus.version, source=source)
+            _fire(callbacks.sync_url, f"{ids.RELATION_FILTER}.value", r, "", r, t, d, m, 1, selection, view,
+                  ids.TAB_GRAPH, None, "", source=source)
+            return (time.perf_counter() - t0) * 1000
+
+        # warm up: the default view as the first page request computes it
+        interaction(None, relations, types, dates, 1, trigger="filter", value=None)
+        changes = _filter_changes(corpus, calls)
+        filter_ms = [interaction(None, r, t, d, m, trigger="filter", value=r) for r, t, d, m in changes]
+        central = [n for n, _, _ in corpus.central(corpus.default_filters())]
+        nodes = (central + [n for n in corpus.graph.nodes if n not in set(central)])[:calls]
+        click_ms = []
+        previous = None
+        for node in nodes:
+            tap = {"id": node, "label": corpus.label(node)}
+            click_ms.append(interaction(previous, relations, types, dates, 1, trigger="tap", value=tap,
+                                        previous=previous))
+            previous = {"kind": "node", "id": node, "via": "tap", "nonce": len(click_ms)}
+        for name, values in (("filter change", filter_ms), ("node click", click_ms)):
+            if values:
+                rows.append((f"{name}, server time, median of {len(values)}", round(statistics.median(values), 1),
+                             "ms"))
+                rows.append((f"{name}, server time, p95 of {len(values)}", round(_p95(values), 1), "ms"))
+        return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the rows of :func:`bench_app` for a store given on the command line."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m ui.perf STORE", file=sys.stderr)
+        return 2
+    for name, value, unit in bench_app(args[0]):
+        print(f"{name:<50} {value:>10g} {unit}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
