@@ -121,8 +121,17 @@ def cmd_serve(args) -> int:
             from_node_link(data)
         except (OSError, ValueError, KeyError, TypeError) as err:
             sys.exit(f"newsgraph: cannot read graph {args.graph}: {err}")
-    elif args.paths or args.db:
-        g, _ = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
+    elif args.db:  # a store: uploads and curation are kept in it
+        if args.paths:
+            _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
+        try:
+            app = create_app(store=args.db)
+        except StoreError as err:
+            sys.exit(f"newsgraph: {err}")
+        serve(app, host=args.host, port=args.port, debug=args.debug)
+        return 0
+    elif args.paths:
+        g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
         data = to_node_link(g)
     else:
         data = None

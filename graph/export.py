@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import networkx as nx
 
 from graph.ontology import colour
 
 FORMATS = ("json", "graphml", "gexf", "csv")
+# Characters XML 1.0 cannot carry (C0 controls other than tab, newline and carriage return).
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def to_node_link(g: nx.MultiDiGraph) -> dict:
@@ -44,14 +47,24 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for s, t, k, d in g.edges(keys=True, data=True):
         attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None}
         attrs["colour"] = colour(d["relation"])
-        attrs["evidence"] = " | ".join(ev["sentence"] for ev in d.get("evidence", []))
+        attrs["evidence"] = _scalar(" | ".join(ev["sentence"] for ev in d.get("evidence", [])))
         flat.add_edge(s, t, key=k, **attrs)
     return flat
 
 
 def _scalar(value):
+    """A value XML can hold: lists and dicts as JSON, strings without control characters."""
     if isinstance(value, (list, dict, tuple)):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return _XML_UNSAFE.sub("", value)
+    return value
+
+
+def _cell(value):
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
     return value
 
 
@@ -64,7 +77,7 @@ def _edge_csv(g: nx.MultiDiGraph) -> str:
     for s, t, d in g.edges(data=True):
         head = [s, t, d["relation"], d["polarity"], d["weight"], d["articles"]]
         for ev in d.get("evidence") or [{}]:
-            w.writerow(head + [ev.get("doc_id", ""), ev.get("source", ""), ev.get("sentence", ""),
-                               ev.get("trigger", ""), ev.get("negated", ""), ev.get("modality", ""),
-                               ev.get("confidence", ""), ev.get("rule", "")])
+            row = head + [ev.get("doc_id", ""), ev.get("source", ""), ev.get("sentence", ""), ev.get("trigger", ""),
+                          ev.get("negated", ""), ev.get("modality", ""), ev.get("confidence", ""), ev.get("rule", "")]
+            w.writerow([_cell(v) for v in row])
     return buf.getvalue()
