@@ -114,6 +114,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from app import create_app, serve
     from graph.export import to_node_link
+    from graph.store import StoreError
 
     if args.graph:
         try:
