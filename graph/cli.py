@@ -12,6 +12,11 @@ from graph.export import FORMATS, from_node_link, render
 from graph.ingest import DEFAULT_MAX_BYTES
 
 
+def _shown(path: str) -> str:
+    """A path as a terminal can show it: control characters escaped, never acted on."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in str(path))
+
+
 def _build(paths, model, *, db=None, workers=1, max_bytes=DEFAULT_MAX_BYTES):
     """The graph of `paths`, or of the store `db` after adding `paths` to it."""
     from graph.nlp import ModelNotFound
@@ -38,9 +43,9 @@ def _build(paths, model, *, db=None, workers=1, max_bytes=DEFAULT_MAX_BYTES):
 def _print_problems(errors, duplicates=()) -> None:
     """Each skipped file with its reason, then each text read twice (a note, not a failure)."""
     for e in errors:
-        print(f"skipped {e.path}: {e.reason}", file=sys.stderr)
+        print(f"skipped {_shown(e.path)}: {e.reason}", file=sys.stderr)
     for d in duplicates:
-        print(f"{d.path}: {d.reason}", file=sys.stderr)
+        print(f"{_shown(d.path)}: {d.reason}", file=sys.stderr)
 
 
 def _open_store(db, *, create: bool):
