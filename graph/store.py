@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from graph.models import Document, Entity, Evidence, Extraction, Mention, Relati
 SCHEMA_VERSION = 2
 DEFAULT_BATCH_SIZE = 64
 BUSY_TIMEOUT_S = 120  # how long a writer waits for another process's transaction
+OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs creating one store)
 
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -119,19 +121,32 @@ class Store:
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such store")
         self._conn = None
-        try:
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash never corrupts
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._upgrade()
-        except sqlite3.Error as exc:
-            self.close()
-            raise StoreError(f"{self.path}: {_describe(exc)}") from None
-        except StoreError:
-            self.close()
-            raise
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                self.close()
+                # Two programs creating one store race to switch it to WAL and write its schema;
+                # SQLite answers the loser "locked" at once rather than waiting, so try again.
+                if attempt + 1 < OPEN_ATTEMPTS and _is_busy(exc):
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                raise StoreError(f"{self.path}: {_describe(exc)}") from None
+            except sqlite3.Error as exc:
+                self.close()
+                raise StoreError(f"{self.path}: {_describe(exc)}") from None
+            except StoreError:
+                self.close()
+                raise
+
+    def _open(self) -> None:
+        self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash never corrupts
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._upgrade()
 
     # ---- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -151,7 +166,14 @@ class Store:
         """One write transaction: all of it is committed, or none of it."""
         conn = self._connection()
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            for attempt in range(OPEN_ATTEMPTS):  # an immediate "locked" (not a timeout): try again
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if attempt + 1 == OPEN_ATTEMPTS or not _is_busy(exc):
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
             try:
                 yield conn
             except BaseException:
@@ -389,6 +411,11 @@ def _relation(doc_id: str, source: str, row) -> Relation:
                         negated=bool(negated), modality=modality, confidence=confidence, rule=rule,
                         speaker=speaker)
     return Relation(subject, rtype, obj, evidence)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    msg = str(exc).lower()
+    return "locked" in msg or "busy" in msg
 
 
 def _describe(exc: sqlite3.Error) -> str:
