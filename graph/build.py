@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import fields
 
 import networkx as nx
 
 from graph.actors import ActorTable, load_actor_table
-from graph.models import Evidence, Extraction
+from graph.models import Entity, Evidence, Extraction
 from graph.ontology import polarity
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
@@ -20,42 +21,61 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
     Edges aggregate their evidence: `weight` is the evidence count, `articles` the number of
     distinct articles, `first_date`/`last_date` the span of article dates behind them.
     """
-    table = table or load_actor_table()
-    g = nx.MultiDiGraph()
-    g.graph["documents"] = {
-        x.document.id: {"title": x.document.title, "source": x.document.source, "outlet": x.document.outlet,
-                        "date": x.document.date, "url": x.document.url}
-        for x in extractions
-    }
-    entities, aliases, mentions, articles = {}, defaultdict(set), defaultdict(int), defaultdict(set)
-    resolved = defaultdict(lambda: defaultdict(int))
+    documents = {x.document.id: {"title": x.document.title, "source": x.document.source,
+                                 "outlet": x.document.outlet, "date": x.document.date, "url": x.document.url}
+                 for x in extractions}
+    entities: dict[str, Entity] = {}
     for x in extractions:
         for e in x.entities:
             entities.setdefault(e.id, e)
-        for m in x.mentions:
-            mentions[m.entity_id] += 1
-            resolved[m.entity_id][m.resolved_by] += 1
-            articles[m.entity_id].add(m.doc_id)
-            if m.text.lower() not in PRONOUNS:
-                aliases[m.entity_id].add(m.text)
+    return assemble(
+        documents, entities.values(),
+        ((m.entity_id, m.doc_id, m.text, m.resolved_by) for x in extractions for m in x.mentions),
+        ((r.subject, r.object, r.relation, evidence_dict(r.evidence)) for x in extractions for r in x.relations),
+        table=table)
+
+
+def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
+             mentions: Iterable[tuple[str, str, str, str]], relations: Iterable[tuple[str, str, str, dict]],
+             *, table: ActorTable | None = None) -> nx.MultiDiGraph:
+    """The graph from its parts, however they were read (extractions in memory, or a store).
+
+    Args:
+        documents: Article metadata by document id (title, source, outlet, date, url).
+        entities: One record per entity id.
+        mentions: ``(entity_id, doc_id, text, resolved_by)`` for every mention.
+        relations: ``(subject, object, relation, evidence)`` for every relation, the evidence
+            as :func:`evidence_dict` makes it.
+        table: The actor table (for `part_of` edges); the packaged one by default.
+    """
+    table = table or load_actor_table()
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = dict(documents)
+    entities = {e.id: e for e in entities}
+    aliases, counts, articles = defaultdict(set), defaultdict(int), defaultdict(set)
+    resolved = defaultdict(lambda: defaultdict(int))
+    for eid, doc_id, text, how in mentions:
+        counts[eid] += 1
+        resolved[eid][how] += 1
+        articles[eid].add(doc_id)
+        if text.lower() not in PRONOUNS:
+            aliases[eid].add(text)
     evidence = defaultdict(list)
-    for x in extractions:
-        for r in x.relations:
-            if r.subject in entities and r.object in entities and r.subject != r.object:
-                evidence[(r.subject, r.object, r.relation)].append(r.evidence)
+    for s, o, rel, ev in relations:
+        if s in entities and o in entities and s != o:
+            evidence[(s, o, rel)].append(ev)
     for eid, e in sorted(entities.items()):
         g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]),
-                   mentions=mentions[eid], articles=sorted(articles[eid]), part_of=e.part_of,
+                   mentions=counts[eid], articles=sorted(articles[eid]), part_of=e.part_of,
                    resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
     for (s, o, rel), evs in sorted(evidence.items()):
-        evs = sorted(evs, key=lambda ev: (ev.doc_id, ev.start, -ev.confidence))
-        doc_dates = sorted(d for d in {dates.get(ev.doc_id) for ev in evs} if d)
-        g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), weight=len(evs),
-                   articles=len({ev.doc_id for ev in evs}),
+        evs.sort(key=lambda ev: (ev["doc_id"], ev["start"], -ev["confidence"]))
+        doc_ids = {ev["doc_id"] for ev in evs}
+        doc_dates = sorted(d for d in {dates.get(i) for i in doc_ids} if d)
+        g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), weight=len(evs), articles=len(doc_ids),
                    first_date=doc_dates[0] if doc_dates else None,
-                   last_date=doc_dates[-1] if doc_dates else None,
-                   evidence=[_evidence_dict(ev) for ev in evs])
+                   last_date=doc_dates[-1] if doc_dates else None, evidence=evs)
     for eid, e in entities.items():  # agencies belong to their state, from the alias table
         parent = e.part_of or table.part_of(eid)
         if parent and parent in entities and not g.has_edge(eid, parent, "part_of"):
@@ -64,10 +84,10 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
     return g
 
 
-def _evidence_dict(ev) -> dict:
-    """The evidence as plain JSON-ready data (spans as lists); a field copy, much faster than asdict."""
-    d = {f: getattr(ev, f) for f in EVIDENCE_FIELDS}
-    for key in ("subject_span", "object_span", "trigger_span"):
-        if d[key] is not None:
-            d[key] = list(d[key])
-    return d
+def evidence_dict(ev: Evidence) -> dict:
+    """The evidence as a plain dict (spans stay tuples, which JSON writes as lists).
+
+    A field copy: much faster than `dataclasses.asdict`. Tuples of numbers, and dicts holding
+    nothing else, drop out of Python's cycle collector, which matters with a million of them.
+    """
+    return {f: getattr(ev, f) for f in EVIDENCE_FIELDS}

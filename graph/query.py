@@ -551,10 +551,6 @@ def search(g: nx.MultiDiGraph, text: str, *, limit: int = 20) -> list[str]:
 # --------------------------------------------------------------------------- panels
 
 
-def _date_key(dates: Mapping[str, str | None]):
-    return lambda doc: (dates.get(doc) is None, dates.get(doc) or "", doc)
-
-
 def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
     """Summarise one actor for the node panel, over the edges of `g`.
 
@@ -582,7 +578,11 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         sentences[relation] += len(evidence)
         ties[other]["weight"] += weight
         ties[other]["relations"].add(relation)
-        articles.update(ev.get("doc_id") for ev in evidence if ev.get("doc_id"))
+        articles.update([ev.get("doc_id") for ev in evidence])
+    articles.discard(None)
+    articles.discard("")
+    documents = g.graph.get("documents") or {}
+    dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
     groups = tuple(
         RelationGroup(rel, tuple(n for _, n in sorted(out_ends[rel])), tuple(n for _, n in sorted(in_ends[rel])),
                       sentences[rel])
@@ -593,7 +593,8 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         for n, tie in sorted(ties.items(), key=lambda item: (-item[1]["weight"], _label(g, item[0]), item[0])))
     return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
                        aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
-                       relations=groups, articles=tuple(sorted(articles, key=_date_key(doc_dates(g)))),
+                       relations=groups,
+                       articles=tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
                        neighbours=neighbours)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.ingest import IngestError
-from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation, many_records
 
 SCHEMA_VERSION = 2
 DEFAULT_BATCH_SIZE = 64
@@ -78,9 +78,9 @@ _MIGRATIONS = {
 }
 
 _DOC_COLUMNS = "id, title, text, source, outlet, date, url"
-_RELATION_COLUMNS = ("subject, relation, object, sentence, start_char, end_char, subject_start, subject_end, "
-                     "object_start, object_end, trigger_start, trigger_end, trigger, negated, modality, "
-                     "confidence, rule, speaker")
+_EVIDENCE_COLUMNS = ("sentence, start_char, end_char, subject_start, subject_end, object_start, object_end, "
+                     "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker")
+_RELATION_COLUMNS = f"subject, relation, object, {_EVIDENCE_COLUMNS}"
 
 
 class StoreError(Exception):
@@ -253,14 +253,41 @@ class Store:
 
     def extractions(self) -> list[Extraction]:
         """Every stored document with its entities, mentions and relations, in ingest order."""
-        with self._reading() as conn:
+        with many_records(), self._reading() as conn:
             return _read_extractions(conn)
 
-    def graph(self, **options) -> nx.MultiDiGraph:
-        """The knowledge graph of the whole corpus (build_graph over `extractions()`)."""
-        from graph.build import build_graph  # deferred: it loads the actor table
+    def documents(self) -> list[tuple[Document, str]]:
+        """Every stored document with the path it was read from, in ingest order."""
+        with self._reading() as conn:
+            return [(Document(*row), path) for *row, path in
+                    conn.execute(f"SELECT {_DOC_COLUMNS}, path FROM documents ORDER BY rowid")]
 
-        return build_graph(self.extractions(), **options)
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """One stored document with its entities, mentions and relations; None if it is not stored."""
+        with self._reading() as conn:
+            found = _read_extractions(conn, doc_id)
+        return found[0] if found else None
+
+    def graph(self, *, table=None) -> nx.MultiDiGraph:
+        """The knowledge graph of the whole corpus, as `build_graph` makes it from `extractions()`.
+
+        Read straight from the tables in one snapshot, without the typed records: on a large
+        corpus this is several times faster and lighter than building the graph from them.
+        """
+        from graph.build import assemble  # deferred: it loads the actor table
+
+        with many_records(), self._reading() as conn:
+            documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u} for i, t, s, o, d, u in
+                         conn.execute("SELECT id, title, source, outlet, date, url FROM documents ORDER BY rowid")}
+            # the first record of each entity in ingest order (SQLite takes bare columns from the min() row)
+            entities = [Entity(*row) for *row, _ in conn.execute(
+                "SELECT id, label, type, part_of, min(rowid) FROM entities GROUP BY id")]
+            mentions = conn.execute("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
+            one = {}.setdefault
+            relations = ((s, o, rel, _evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
+                         conn.execute(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {_EVIDENCE_COLUMNS} "
+                                      "FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.rowid"))
+            return assemble(documents, entities, mentions, relations, table=table)
 
     # ---- writing ---------------------------------------------------------------------
     def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:
@@ -371,26 +398,28 @@ class Store:
         return problems
 
 
-def _read_extractions(conn: sqlite3.Connection) -> list[Extraction]:
-    """Rebuild the typed records of every stored document, in ingest order."""
+def _read_extractions(conn: sqlite3.Connection, doc_id: str | None = None) -> list[Extraction]:
+    """Rebuild the typed records of every stored document (or of one), in ingest order."""
     # SQLite hands back a new string per cell; sharing equal ones (ids, types, the sentence
     # of every relation read from it) roughly halves the memory of a large corpus.
-    shared: dict = {}
-    one = shared.setdefault
-    docs = {r[0]: Document(*r) for r in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid")}
+    one = {}.setdefault
+    where, args = ("WHERE {} = ?", (doc_id,)) if doc_id is not None else ("", ())
+
+    def rows(columns: str, table: str, key: str = "doc_id"):
+        return conn.execute(f"SELECT {columns} FROM {table} {where.format(key)} ORDER BY rowid", args)
+
+    docs = {r[0]: Document(*r) for r in rows(_DOC_COLUMNS, "documents", "id")}
     entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
-    for doc_id, eid, label, etype, part_of in conn.execute(
-            "SELECT doc_id, id, label, type, part_of FROM entities ORDER BY rowid"):
+    for doc_id, eid, label, etype, part_of in rows("doc_id, id, label, type, part_of", "entities"):
         entity = Entity(eid, label, etype, part_of)
         entities[doc_id].append(one(entity, entity))
-    for doc_id, eid, start, end, text, how in conn.execute(
-            "SELECT doc_id, entity_id, start_char, end_char, text, resolved_by FROM mentions ORDER BY rowid"):
+    for doc_id, eid, start, end, text, how in rows("doc_id, entity_id, start_char, end_char, text, resolved_by",
+                                                    "mentions"):
         mentions[doc_id].append(Mention(one(eid, eid), one(doc_id, doc_id), start, end, one(text, text),
                                         one(how, how)))
-    for doc_id, *row in conn.execute(f"SELECT doc_id, {_RELATION_COLUMNS} FROM relations ORDER BY rowid"):
-        doc_id = one(doc_id, doc_id)
-        relations[doc_id].append(_relation(doc_id, docs[doc_id].source, [
-            one(v, v) if type(v) is str else v for v in row]))
+    for s, o, rel, doc_id, *row in rows(f"subject, object, relation, doc_id, {_EVIDENCE_COLUMNS}", "relations"):
+        ev = Evidence(**_evidence(one, doc_id, docs[doc_id].source, row))
+        relations[ev.doc_id].append(Relation(one(s, s), one(rel, rel), one(o, o), ev))
     return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
             for i, doc in docs.items()]
 
@@ -402,15 +431,14 @@ def _relation_row(doc_id: str, r: Relation) -> tuple:
             *ev.object_span, *trigger, ev.trigger, int(ev.negated), ev.modality, ev.confidence, ev.rule, ev.speaker)
 
 
-def _relation(doc_id: str, source: str, row) -> Relation:
-    (subject, rtype, obj, sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality,
-     confidence, rule, speaker) = row
-    evidence = Evidence(doc_id=doc_id, source=source, sentence=sentence, start=start, end=end,
-                        subject_span=(s0, s1), object_span=(o0, o1),
-                        trigger_span=(t0, t1) if t0 is not None else None, trigger=trigger,
-                        negated=bool(negated), modality=modality, confidence=confidence, rule=rule,
-                        speaker=speaker)
-    return Relation(subject, rtype, obj, evidence)
+def _evidence(one: Callable, doc_id: str, source: str, row) -> dict:
+    """A relation row's evidence as `graph.build.evidence_dict` makes it; equal strings shared through `one`."""
+    sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality, confidence, rule, speaker = row
+    return {"doc_id": one(doc_id, doc_id), "source": one(source, source), "sentence": one(sentence, sentence),
+            "start": start, "end": end, "subject_span": (s0, s1), "object_span": (o0, o1),
+            "trigger_span": (t0, t1) if t0 is not None else None, "trigger": one(trigger, trigger),
+            "negated": bool(negated), "modality": one(modality, modality), "confidence": confidence,
+            "rule": one(rule, rule), "speaker": speaker if speaker is None else one(speaker, speaker)}
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:

@@ -107,3 +107,22 @@ def test_csv_has_one_row_per_evidence_sentence():
     rows = list(csv.DictReader(io.StringIO(render(g, "csv"))))
     supports = [r for r in rows if r["relation"] == "supports"]
     assert len(supports) == 2 and supports[0]["sentence"] == "US backs Turkey."
+
+
+def test_many_records_pauses_the_cycle_collector_until_the_outermost_block_ends():
+    import gc
+
+    import pytest
+
+    from graph.models import many_records
+
+    assert gc.isenabled()
+    with many_records():
+        assert not gc.isenabled()
+        with many_records():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block leaves it to the outer one
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), many_records():
+        raise RuntimeError("a read failed half-way")
+    assert gc.isenabled()

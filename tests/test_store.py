@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,34 @@ def test_stored_extractions_read_back_equal_with_every_evidence_field(tmp_path):
         assert to_node_link(store.graph()) == to_node_link(build_graph(xs))
 
 
+def test_the_graph_read_from_the_tables_is_the_graph_built_from_the_records(tmp_path):
+    xs = _handmade()
+    first = xs[0]
+    renamed = Extraction(_doc(3, "Türkiye and Iran talked."), (Entity("turkey", "Türkiye", "GPE"),),
+                         (Mention("turkey", "d3", 0, 7, "Türkiye"),),
+                         # an end that names no listed entity is dropped on both paths
+                         (Relation("turkey", "negotiates", "iran", replace(first.relations[0].evidence, doc_id="d3")),))
+    with Store(tmp_path / "s.db") as store:
+        store.add(xs)
+        store.add([renamed])
+        store.add([replace(first, document=replace(first.document, id="d1-edited"))], origins={"d1-edited": "1.txt"})
+        stored = store.extractions()
+        g = store.graph()
+    assert [x.document.id for x in stored] == ["d2", "d3", "d1-edited"]
+    assert to_node_link(g) == to_node_link(build_graph(stored))
+    assert g.nodes["turkey"]["label"] == "Turkey"  # the first record of an entity, in ingest order
+    assert g.nodes["turkey"]["aliases"] == ["Turkey", "Türkiye"] and g.nodes["turkey"]["mentions"] == 3
+    assert "iran" not in g and g.edges["united-states", "turkey", "supports"]["evidence"][0]["doc_id"] == "d1-edited"
+
+
+def test_one_document_is_read_back_alone(tmp_path):
+    xs = _handmade()
+    with Store(tmp_path / "s.db") as store:
+        store.add(xs)
+        assert store.extraction("d2") == xs[1] and store.extraction("d1") == xs[0]
+        assert store.extraction("nope") is None
+
+
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory):
     """The seed store as `python app.py` builds it, in a private cache folder."""
@@ -146,6 +175,45 @@ def test_seed_store_name_changes_with_the_seed_content(tmp_path, monkeypatch):
     assert before.parent == tmp_path / "cache" and before == pipeline.seed_store_path()
     (seeds / "a.txt").write_text(_article(2))
     assert pipeline.seed_store_path() != before
+
+
+def _seed_setup(tmp_path, monkeypatch, name):
+    """Two small seed articles, a private cache and a counting pipeline; returns the pipeline."""
+    seeds = _write_corpus(tmp_path / "seeds", 2)
+    monkeypatch.setattr(pipeline, "SEEDS_DIR", seeds)
+    nlp = CountingNlp()
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda *a, **k: nlp)
+    monkeypatch.setattr(pipeline, "seed_store_path", lambda: tmp_path / "cache" / name)
+    return nlp
+
+
+def test_a_new_seed_store_keeps_the_uploads_and_curation_of_the_one_before(tmp_path, monkeypatch):
+    nlp = _seed_setup(tmp_path, monkeypatch, "seeds-old.db")
+    upload = Document(id="up1", title="Upload", text="Greece criticized Egypt. Iran and India met.",
+                      source="mine.txt")
+    with seed_store() as store:
+        store.ingest([upload], nlp=nlp, origins={"up1": "upload:mine.txt"})
+        for action in ({"op": "rename", "id": "turkey", "label": "Türkiye"}, {"op": "undo"}, {"op": "redo"}):
+            store.append_curation(action)
+        log = store.curation_log()
+    # new code (or seeds): a store of another name is built, and the old one's additions move in
+    monkeypatch.setattr(pipeline, "seed_store_path", lambda: tmp_path / "cache" / "seeds-new.db")
+    nlp.parsed.clear()
+    with seed_store() as store:
+        assert store.curation_log() == log
+        assert store.counts()["documents"] == 3 and ("up1" in store.document_ids())
+        assert [origin for d, origin in store.documents() if d.id == "up1"] == ["upload:mine.txt"]
+    assert upload.text in nlp.parsed  # parsed again by the code of today
+    assert sorted(p.name for p in (tmp_path / "cache").glob("seeds-*.db")) == ["seeds-new.db"]
+
+
+def test_an_unreadable_old_seed_store_is_left_in_place_and_the_seeds_still_open(tmp_path, monkeypatch, caplog):
+    _seed_setup(tmp_path, monkeypatch, "seeds-new.db")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "seeds-old.db").write_bytes(b"not a database at all" * 100)
+    with seed_store() as store:
+        assert store.counts()["documents"] == 2 and not store.curation_log()
+    assert "seeds-old.db" in caplog.text and (tmp_path / "cache" / "seeds-old.db").exists()
 
 
 def test_seed_graph_falls_back_to_memory_when_the_cache_is_not_writable(tmp_path, monkeypatch):

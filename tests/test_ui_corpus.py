@@ -267,6 +267,29 @@ def test_article_texts_and_mentions_come_from_the_store(seed_store_copy):
     assert corpus.article_text("unknown") is None
 
 
+def test_opening_an_article_reads_that_article_only(seed_store_copy, monkeypatch):
+    corpus = CorpusSource(store_path=seed_store_copy).current()
+    monkeypatch.setattr(Store, "extractions", lambda self: pytest.fail("read every article"))
+    first, second = list(corpus.documents)[:2]
+    assert corpus.article_text(first).document.id == first
+    assert corpus.article_text(second).document.id == second
+    assert corpus.article_text(first) is corpus.article_text(first)  # read once, then remembered
+    assert corpus.article_text(None) is None
+
+
+def test_a_snapshot_is_kept_out_of_the_cycle_collector_and_freed_when_replaced(seed_store_copy):
+    import gc
+    import weakref
+
+    source = CorpusSource(store_path=seed_store_copy)
+    old = weakref.ref(source.current().graph)
+    assert gc.get_freeze_count() > 0  # the snapshot's objects were frozen
+    with Store(seed_store_copy) as store:
+        store.append_curation({"op": "rename", "id": "turkey", "label": "Türkiye"})
+    assert source.current().label("turkey") == "Türkiye"
+    assert old() is None  # the replaced snapshot was handed back to the collector and freed
+
+
 def test_a_read_that_races_a_writer_is_tried_again(seed_store_copy, monkeypatch):
     source = CorpusSource(store_path=seed_store_copy)
     real = source._read

@@ -13,6 +13,7 @@ belong to one app (created by `app.create_app`); none of this is module-level st
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -29,9 +30,10 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.curation import apply_curation, effective_actions, problem
+from graph.curation import CurationResult, apply_curation, effective_actions, problem
 from graph.export import from_node_link
 from graph.ingest import IngestError
+from graph.models import many_records
 from graph.query import (
     STANCE_EXCLUDED_TYPES,
     date_bounds,
@@ -173,8 +175,8 @@ class Corpus:
         skipped: Curation actions that could not be applied, with reasons.
         labels_before: Node labels before curation (a merged actor has left the graph).
         previous_positions: Positions of the previous version, kept for actors still present.
-        texts: Called (at most once, when an article is opened) to read article texts and
-            mentions; None when there is no store.
+        text: Reads one article's text and mentions from the store by document id (called
+            when the article is opened, then remembered); None when there is no store.
         writable: Whether uploads and curation can be kept (a store is open).
         budget: Most actors drawn at once.
         edge_budget: Most edges drawn at once (the strongest are kept).
@@ -183,7 +185,7 @@ class Corpus:
     def __init__(self, graph: nx.MultiDiGraph, *, version: str = "static", log: Sequence[Mapping] = (),
                  skipped: Sequence = (), labels_before: Mapping[str, str] | None = None,
                  previous_positions: Mapping[str, Mapping[str, float]] | None = None,
-                 texts: Callable[[], Mapping[str, ArticleText]] | None = None,
+                 text: Callable[[str], ArticleText | None] | None = None,
                  writable: bool = False, budget: int = DEFAULT_BUDGET, edge_budget: int = DEFAULT_EDGE_BUDGET):
         self.graph = graph
         self.version = version
@@ -213,7 +215,7 @@ class Corpus:
         self.labels = {n: str(d.get("label") or n) for n, d in graph.nodes(data=True)}
         self.canonical = merged_into(effective_actions(self.log))
         self.index = EdgeIndex(graph, self.months)
-        self._texts = texts
+        self._text = text
         self._memo = _Memo()
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
@@ -450,9 +452,25 @@ class Corpus:
 
     def article_text(self, doc_id: str) -> ArticleText | None:
         """The stored text and mentions of an article; None without a store or for unknown ids."""
-        if self._texts is None:
+        if self._text is None or not isinstance(doc_id, str):
             return None
-        return self._memo.get(("texts",), self._texts).get(doc_id)
+        return self._memo.get(("text", doc_id), lambda: self._text(doc_id))
+
+
+def settle() -> None:
+    """Put the objects of the snapshot just made out of the cycle collector's way.
+
+    A snapshot of a large corpus is hundreds of thousands of containers that live until the
+    next corpus version; every full collection would walk them all, a pause of 200 ms or
+    more in the middle of some click. `gc.freeze` moves every object alive into the
+    permanent generation, which collections skip. The objects frozen last time (the
+    snapshot before) are handed back to the collector and collected first, so a replaced
+    snapshot is freed by this call or, if a request still held it, by the next.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
 
 
 def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[str, Any]],
@@ -557,8 +575,10 @@ class CorpusSource:
             if self._corpus is None:
                 with self._lock:
                     if self._corpus is None:
-                        self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
-                                              budget=self.budget)
+                        with many_records():
+                            self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
+                                                  budget=self.budget)
+                        settle()
             return self._corpus
         signature = self._file_signature()
         if self._corpus is not None and signature == self._signature:
@@ -572,6 +592,7 @@ class CorpusSource:
             if self._corpus is None or signature != self._signature:
                 try:
                     self._corpus = self._load(self._corpus)
+                    settle()
                 except Exception:
                     if self._corpus is None:
                         raise
@@ -609,7 +630,8 @@ class CorpusSource:
 
         for attempt in range(READ_ATTEMPTS):
             try:
-                return self._read(previous)
+                with many_records():
+                    return self._read(previous)
             except sqlite3.Error as exc:  # the store wraps errors on opening; a damaged table shows on reading
                 raise StoreError(f"{self.store_path}: not a usable newsgraph store ({exc})") from None
             except KeyError:
@@ -630,7 +652,9 @@ class CorpusSource:
                 return previous
             raw = store.graph()
         t1 = time.perf_counter()
-        result = apply_curation(raw, effective_actions(log))
+        actions = effective_actions(log)
+        # the snapshot never changes its graph, so an uncurated store needs no copy of it
+        result = apply_curation(raw, actions) if actions else CurationResult(raw)
         t2 = time.perf_counter()
         labels_before = {n: str(d.get("label") or n) for n, d in raw.nodes(data=True)}
         positions = previous.positions if previous else None
@@ -639,15 +663,15 @@ class CorpusSource:
             # rejections never reshuffle the picture, not even after a restart
             positions = node_positions(light_data(raw))
         corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
-                        previous_positions=positions, texts=self._read_texts, writable=True, budget=self.budget)
+                        previous_positions=positions, text=self._read_text, writable=True, budget=self.budget)
         corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
                                "explorer precompute": time.perf_counter() - t2})
         return corpus
 
-    def _read_texts(self) -> dict[str, ArticleText]:
-        # The store has no per-article reader yet, so the first article opened reads them all.
+    def _read_text(self, doc_id: str) -> ArticleText | None:
         with self._open() as store:
-            return {x.document.id: ArticleText(x.document, tuple(x.mentions)) for x in store.extractions()}
+            x = store.extraction(doc_id)
+        return ArticleText(x.document, x.mentions) if x else None
 
     # ---- writing -------------------------------------------------------------------
     def curate(self, action: Mapping[str, Any]) -> Corpus:
