@@ -466,6 +466,9 @@ def settle() -> None:
     permanent generation, which collections skip. The objects frozen last time (the
     snapshot before) are handed back to the collector and collected first, so a replaced
     snapshot is freed by this call or, if a request still held it, by the next.
+
+    Call it inside the `many_records` block that made the snapshot: frozen before the
+    collector comes back, the new objects are never walked at all.
     """
     if gc.get_freeze_count():
         gc.unfreeze()
@@ -578,7 +581,7 @@ class CorpusSource:
                         with many_records():
                             self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
                                                   budget=self.budget)
-                        settle()
+                            settle()
             return self._corpus
         signature = self._file_signature()
         if self._corpus is not None and signature == self._signature:
@@ -591,8 +594,9 @@ class CorpusSource:
             signature = self._file_signature()
             if self._corpus is None or signature != self._signature:
                 try:
-                    self._corpus = self._load(self._corpus)
-                    settle()
+                    with many_records():
+                        self._corpus = self._load(self._corpus)
+                        settle()
                 except Exception:
                     if self._corpus is None:
                         raise
@@ -630,8 +634,7 @@ class CorpusSource:
 
         for attempt in range(READ_ATTEMPTS):
             try:
-                with many_records():
-                    return self._read(previous)
+                return self._read(previous)
             except sqlite3.Error as exc:  # the store wraps errors on opening; a damaged table shows on reading
                 raise StoreError(f"{self.store_path}: not a usable newsgraph store ({exc})") from None
             except KeyError:
