@@ -22,6 +22,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 GRAPH_DIR = Path(__file__).resolve().parent
 CACHE_ENV = "NEWSGRAPH_CACHE"
 PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
+TASKS_PER_WORKER = 16  # fewer documents per task when a corpus is small, to even out the end
 
 
 def load_pipeline(model: str | None = None):
@@ -96,7 +97,9 @@ def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterato
     from graph.actors import load_actor_table
 
     load_actor_table()
-    size = max(1, batch_size)
+    # tasks of `batch_size` documents, smaller when there are few: with at least TASKS_PER_WORKER
+    # tasks each, no process sits idle for long at the end while another finishes a big one
+    size = max(1, min(batch_size, -(-len(docs) // (workers * TASKS_PER_WORKER))))
     chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
         for results in pool.imap(_extract_chunk, chunks):

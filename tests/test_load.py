@@ -211,11 +211,12 @@ def test_concurrent_sessions_get_correct_unmixed_answers(server):
                     ok = r.status_code == 200 and (selection["kind"], selection["id"]) == ("node", actor)
                 elif kind == "upload":
                     text = f"Upload {i}-{n}\n\nTurkey criticized Russia over the talks held on day {i * 100 + n}."
-                    values[("upload", "contents")] = [
-                        "data:text/plain;base64," + base64.b64encode(text.encode()).decode()]
-                    values[("upload", "filename")] = [f"client{i}-{n}.txt"]
+                    # what the page's size check hands on to the server
+                    values[("upload-queue", "data")] = {
+                        "contents": ["data:text/plain;base64," + base64.b64encode(text.encode()).decode()],
+                        "filenames": [f"client{i}-{n}.txt"]}
                     r = session.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
-                                     json=body(upload_cb, values, ["upload.contents"]))
+                                     json=body(upload_cb, values, ["upload-queue.data"]))
                     response = r.json()["response"] if r.status_code == 200 else {}
                     ok = r.status_code == 200 and response.get("status", {}).get("children") == "Added 1 article."
                 else:

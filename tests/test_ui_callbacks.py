@@ -470,16 +470,16 @@ def data_url(payload: bytes) -> str:
 
 def test_uploading_good_and_bad_files(store_source):
     good = b"Greece criticized Turkey over the drilling near Cyprus."
-    report, version, status, status_class, contents = callbacks.upload(
-        [data_url(good), data_url(b"%PDF-1.4"), "data:text/plain;base64,@@@"], ["greece.txt", "scan.pdf", "x.txt"],
-        source=store_source)
+    report, version, status, status_class = callbacks.upload(
+        {"contents": [data_url(good), data_url(b"%PDF-1.4"), "data:text/plain;base64,@@@"],
+         "filenames": ["greece.txt", "scan.pdf", "x.txt"]}, source=store_source)
     assert version == store_source.current().version and store_source.current().stats["articles"] == 6
     errors = [text_of(e) for e in by_class(report, "upload-error")]
     assert errors[0].startswith("scan.pdf — unsupported file type '.pdf'")
     assert errors[1] == "x.txt — the upload could not be decoded"
     assert status.startswith("Added 1 article; 2 file problems") and status_class == "status is-error"
-    assert contents is None
-    assert callbacks.upload(None, None, source=store_source) == (no_update,) * 5
+    assert callbacks.upload(None, source=store_source) == (no_update,) * 4
+    assert callbacks.upload({"limit": 100}, source=store_source) == (no_update,) * 4  # the page's first state
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])

@@ -373,14 +373,15 @@ def _last_changed(log: Sequence[dict], op: str) -> dict:
     return next((a for a, active in entries if not active), {})
 
 
-def upload(contents, filenames, *, source: CorpusSource) -> tuple:
+def upload(queue, *, source: CorpusSource) -> tuple:
     """Ingest uploaded files into the store; bad files are named with the reason, the rest load.
 
-    Outputs: the report, the corpus version, the status text and class, and the upload's
-    contents (cleared, so the same file can be sent again).
+    `queue` is what the browser's size check passed on: ``{"contents": [...], "filenames": [...]}``.
+    Outputs: the report, the corpus version, the status text and class.
     """
+    contents, filenames = (queue or {}).get("contents"), (queue or {}).get("filenames")
     if not contents:
-        return (no_update,) * 5
+        return (no_update,) * 4
     uploads, errors = decode_contents(contents, filenames)
     outcome = source.upload(uploads, errors=errors)
     order = {safe_name(n): i for i, n in reversed(list(enumerate(filenames or [])))}
@@ -391,7 +392,7 @@ def upload(contents, filenames, *, source: CorpusSource) -> tuple:
         f"; {len(outcome.errors)} file problem{'s' if len(outcome.errors) != 1 else ''} listed in the Articles tab"
         if outcome.errors else "") + "."
     return (upload_report(outcome), corpus.version, status, "status is-ok" if added and not outcome.errors
-            else "status is-error" if outcome.errors else "status", None)
+            else "status is-error" if outcome.errors else "status")
 
 
 # --------------------------------------------------------------------------- export
@@ -441,6 +442,29 @@ def report_error(err: Exception) -> None:
 # --------------------------------------------------------------------------- clientside
 
 FOCUS_MAX_ZOOM = 1.15
+
+# Checks the size of the files chosen for upload before anything is sent: the server refuses a
+# request above its limit (413) with nothing the page could show. A batch within the limit goes
+# to the upload queue (and on to the server); the upload's contents are cleared either way, so
+# the same file can be chosen again.
+UPLOAD_CHECK_JS = """
+function (contents, filenames, queue) {
+    const skip = window.dash_clientside.no_update;
+    if (!contents || !contents.length) { return [skip, skip, skip]; }
+    const limit = (queue && queue.limit) || 0;
+    const total = contents.reduce((n, c) => n + (c ? c.length : 0), 0);
+    if (limit && total > limit) {
+        const size = (chars) => {  // base64 is 4 characters for 3 bytes
+            const bytes = chars * 3 / 4;
+            return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
+        };
+        const files = contents.length === 1 ? 'this file comes' : `these ${contents.length} files come`;
+        return [skip, `Nothing was uploaded: ${files} to ${size(total)}, and one upload takes at most `
+                      + `${size(limit)}. Send them in smaller groups.`, null];
+    }
+    return [{limit: limit, contents: contents, filenames: filenames}, '', null];
+}
+"""
 
 # Moves the camera. A new selection made by search, a link, a chart or the URL (not by a tap,
 # which would move the graph under the pointer) is centred, zooming in no further than
@@ -642,10 +666,15 @@ def register(app: Dash, source: CorpusSource) -> None:
     app.callback(
         Output(ids.UPLOAD_REPORT, "children"), Output(ids.VERSION_STORE, "data", allow_duplicate=True),
         Output(ids.STATUS, "children", allow_duplicate=True), Output(ids.STATUS, "className", allow_duplicate=True),
-        Output(ids.UPLOAD, "contents"),
-        Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"),
+        Input(ids.UPLOAD_QUEUE, "data"),
         prevent_initial_call=True,
     )(bind(upload))
+    app.clientside_callback(
+        UPLOAD_CHECK_JS,
+        Output(ids.UPLOAD_QUEUE, "data"), Output(ids.UPLOAD_LIMIT, "children"), Output(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), State(ids.UPLOAD_QUEUE, "data"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(ids.DOWNLOAD, "data"),
         Input(ids.EXPORT_BUTTON, "n_clicks"), State(ids.EXPORT_FORMAT, "value"), *_filter_states(),

@@ -179,6 +179,7 @@ def _tabs(corpus: Corpus) -> html.Div:
                                " — drop .txt, .md, .html, .json or .jsonl files here, or click to choose"
                                if corpus.writable else " — needs a corpus store (start with --db)"),
                        ])),
+            html.P(id=ids.UPLOAD_LIMIT, className="upload-limit", role="alert"),
             html.Div(id=ids.UPLOAD_REPORT),
             html.Div(id=ids.ARTICLE_VIEW, className="article-view"),
             dcc.Input(id=ids.ARTICLE_FILTER, type="search", placeholder="Filter by title, outlet or date…",
@@ -204,12 +205,14 @@ def _tabs(corpus: Corpus) -> html.Div:
     ]), className="side")
 
 
-def build_layout(corpus: Corpus, *, title: str = "newsgraph") -> html.Div:
+def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int = 0) -> html.Div:
     """Return the whole page for the current corpus snapshot.
 
     Args:
         corpus: The corpus snapshot to show.
         title: Name shown in the header.
+        upload_limit: Most characters of file data (base64) one upload may send; a bigger
+            batch is stopped in the browser with a message. 0: no check.
     """
     return html.Div([
         # Stores start with a value, not None: a memory store starting empty reports a change
@@ -222,6 +225,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph") -> html.Div:
         dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
+        dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
         dcc.Download(id=ids.DOWNLOAD),
         _header(corpus, title),
         html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus)], className="app-body"),

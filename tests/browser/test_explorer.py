@@ -10,6 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from graph.store import Store
 from ui import ids
 
 pytestmark = pytest.mark.browser
@@ -20,11 +21,11 @@ CY = f"document.getElementById('{ids.CANVAS}')._cyreg.cy"
 TIMEOUT = 15
 
 
-def start(dash_duo, data=None, *, store=None, path=""):
+def start(dash_duo, data=None, *, store=None, path="", **options):
     # a loaded two-core machine can take more than dash's default 10 s; waits return as soon as they can
     dash_duo._wait_timeout = TIMEOUT
     dash_duo._wd_wait = WebDriverWait(dash_duo.driver, TIMEOUT)
-    dash_duo.start_server(create_app(data, store=store))
+    dash_duo.start_server(create_app(data, store=store, **options))
     if path:
         dash_duo.driver.get(dash_duo.server_url + path)
     WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda d: d.execute_script(
@@ -303,6 +304,30 @@ def test_uploading_a_good_and_a_bad_file(dash_duo, seed_store_copy, tmp_path):
     dash_duo.wait_for_contains_text(f"#{ids.HEADER_STATS}", "6 articles")
     dash_duo.wait_for_contains_text(f"#{ids.ARTICLE_LIST}", "Greece condemns Turkey over Cyprus")
     wait_until(dash_duo, lambda: "greece" in canvas_nodes(dash_duo), "the new actor should appear on the canvas")
+    assert dash_duo.get_logs() == []
+
+
+def test_a_batch_too_big_for_one_upload_is_stopped_in_the_page_with_a_reason(dash_duo, seed_store_copy, tmp_path):
+    files = []
+    for n in range(3):  # 3 x 6 kB against a limit of 12 files x 1 kB
+        files.append(tmp_path / f"long-{n}.txt")
+        files[-1].write_text(f"Long article {n}\n\n" + "Greece criticized Turkey over the drilling. " * 140)
+    start(dash_duo, store=seed_store_copy, max_upload_bytes=1000)
+    open_tab(dash_duo, "Articles")
+    dash_duo.find_element(f"#{ids.UPLOAD} input[type=file]").send_keys("\n".join(map(str, files)))
+
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_LIMIT}", "Nothing was uploaded: these 3 files come to 19 kB, "
+                                    "and one upload takes at most 12 kB. Send them in smaller groups.")
+    with Store(seed_store_copy) as store:
+        assert store.counts()["documents"] == 5  # nothing reached the server
+
+    small = tmp_path / "small.txt"
+    small.write_text("Small article\n\nGreece criticized Turkey over the drilling near Cyprus.")
+    chooser = dash_duo.find_element(f"#{ids.UPLOAD} input[type=file]")
+    dash_duo.driver.execute_script("arguments[0].value = '';", chooser)  # chromedriver adds to the last choice
+    chooser.send_keys(str(small))
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_REPORT}", "Upload:", timeout=60)
+    assert dash_duo.find_element(f"#{ids.UPLOAD_LIMIT}").text == ""  # a batch that fits clears the message
     assert dash_duo.get_logs() == []
 
 
