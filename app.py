@@ -43,7 +43,7 @@ def build_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike
                     on_error=callbacks.report_error)
     # A request holds at most a batch of uploads (base64 is 4/3 of the bytes); bigger ones are refused
     app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(max_upload_bytes)
-    limit = max_upload_bytes * 4 // 3 * UPLOAD_BATCH
+    limit = upload_batch_chars(max_upload_bytes)
     app.layout = lambda: build_layout(source.current(), title=title, upload_limit=limit)
     callbacks.register(app, source)
     return app, source
@@ -52,13 +52,17 @@ def build_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike
 UPLOAD_BATCH = 12  # files of the largest size one request may carry
 
 
-def max_request_bytes(max_upload_bytes: int) -> int:
-    """The largest request the server reads: a batch of uploads at the size limit, base64-encoded.
+def upload_batch_chars(max_upload_bytes: int) -> int:
+    """The file data one upload may send: a batch of files at the size limit, base64-encoded.
 
-    The page checks a batch against the same figure (without the margin for the rest of the
-    request) before sending it, and says why when it is too big.
+    The page checks a batch against it before sending, and says why when it is too big.
     """
-    return max_upload_bytes * 4 // 3 * UPLOAD_BATCH + 1_000_000
+    return max_upload_bytes * 4 // 3 * UPLOAD_BATCH
+
+
+def max_request_bytes(max_upload_bytes: int) -> int:
+    """The largest request the server reads: an upload batch and a margin for the rest of it."""
+    return upload_batch_chars(max_upload_bytes) + 1_000_000
 
 
 def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
