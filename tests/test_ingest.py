@@ -16,6 +16,7 @@ from graph.ingest import (
     strip_boilerplate,
     strip_markdown,
 )
+from tests.helpers import write_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -28,13 +29,7 @@ BODY = (
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
+    return write_file(folder / name, content)
 
 
 def by_source(result) -> dict:

@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 import requests
 
-from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import Store
+from tests.helpers import turkey_criticizes_russia
 from ui.corpus import CorpusSource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,20 +132,10 @@ def _texts_with_class(node: Any, cls: str) -> list[str]:
 # --------------------------------------------------------------------------- the burst
 
 
-def _outside_article(i: int) -> Extraction:
-    text = f"Turkey criticized Russia in outside report {i}."
-    doc = Document(id=f"outside{i:03d}", title=f"Outside {i}", text=text, source=f"outside{i}.txt")
-    ev = Evidence(doc_id=doc.id, source=doc.source, sentence=text, start=0, end=len(text), subject_span=(0, 6),
-                  object_span=(18, 24), trigger_span=(7, 17), trigger="criticized", confidence=0.9, rule="svo")
-    return Extraction(doc, (Entity("russia", "Russia", "GPE"), Entity("turkey", "Turkey", "GPE")),
-                      (Mention("turkey", doc.id, 0, 6, "Turkey"), Mention("russia", doc.id, 18, 24, "Russia")),
-                      (Relation("turkey", "criticizes", "russia", ev),))
-
-
 def _write_outside(store_path: Path, stop: threading.Event) -> None:
     for i in range(OUTSIDE_WRITES):
         with Store(store_path) as store:
-            store.add([_outside_article(i)])
+            store.add([turkey_criticizes_russia(f"outside{i:03d}", f"Outside {i}", f"in outside report {i}")])
         stop.wait(0.05)
 
 

@@ -35,6 +35,7 @@ from graph.ingest import (
     read_documents,
 )
 from graph.store import SCHEMA_VERSION, Store
+from tests.helpers import turkey_criticizes_russia, write_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI_TIMEOUT_S = 600  # a guard against hangs, not a speed test: real runs take seconds
@@ -51,15 +52,6 @@ class Bad:
 
     name: str
     reason: str
-
-
-def _write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 PDF = (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -98,30 +90,30 @@ def bad_inputs(folder: Path) -> list[Bad]:
         Bad("escape", "symlink points outside the folder; not followed"),
         Bad("pipe.txt", "not a regular file (a pipe, socket or device); not read"),
     ]
-    _write(folder / "empty.txt", b"")
-    _write(folder / "blank.md", b"  \n\t \r\n  ")
-    _write(folder / "nul.txt", b"Turkey\x00criticized\x00Russia")
-    _write(folder / "image.txt", PNG)
-    _write(folder / "paper.txt", PDF)
-    _write(folder / "controls.txt", bytes(b for b in range(1, 32) if b not in b"\t\n\r\x0b\x0c") * 40)
-    _write(folder / "huge.txt", b"Turkey met Russia. " * (5_100_000 // 19 + 1))
-    _write(folder / "toolong.txt", "a" * (DEFAULT_MAX_CHARS + 1))
-    _write(folder / "broken.json", '{"text": "Turkey criticized Russia.",\n "title": oops}')
-    _write(folder / "deep.json", "[" * 100_000 + "]" * 100_000)
-    _write(folder / "hugenumber.json", '{"text": "Turkey met Russia.", "title": ' + "9" * 5000 + "}")
-    _write(folder / "scalar.json", "42")
-    _write(folder / "notext.json", '{"title": "A title and nothing else"}')
-    _write(folder / "records.jsonl", "\n".join([
+    write_file(folder / "empty.txt", b"")
+    write_file(folder / "blank.md", b"  \n\t \r\n  ")
+    write_file(folder / "nul.txt", b"Turkey\x00criticized\x00Russia")
+    write_file(folder / "image.txt", PNG)
+    write_file(folder / "paper.txt", PDF)
+    write_file(folder / "controls.txt", bytes(b for b in range(1, 32) if b not in b"\t\n\r\x0b\x0c") * 40)
+    write_file(folder / "huge.txt", b"Turkey met Russia. " * (5_100_000 // 19 + 1))
+    write_file(folder / "toolong.txt", "a" * (DEFAULT_MAX_CHARS + 1))
+    write_file(folder / "broken.json", '{"text": "Turkey criticized Russia.",\n "title": oops}')
+    write_file(folder / "deep.json", "[" * 100_000 + "]" * 100_000)
+    write_file(folder / "hugenumber.json", '{"text": "Turkey met Russia.", "title": ' + "9" * 5000 + "}")
+    write_file(folder / "scalar.json", "42")
+    write_file(folder / "notext.json", '{"title": "A title and nothing else"}')
+    write_file(folder / "records.jsonl", "\n".join([
         json.dumps({"text": "Greece criticized Turkey over the drilling.", "title": "Drilling"}),
         '{"text": "a line cut short',
         json.dumps({"text": "Egypt urged Israel to halt the strikes.", "title": "Strikes"}),
     ]) + "\n")
-    _write(folder / "scripts.html", "<html><head><style>p{color:red}</style><script>alert(1)</script></head>"
+    write_file(folder / "scripts.html", "<html><head><style>p{color:red}</style><script>alert(1)</script></head>"
                                     "<body><script>document.write('x')</script></body></html>")
-    _write(folder / "paper.pdf", PDF)
-    _write(folder / "letter.docx", b"PK\x03\x04\x14\x00\x06\x00")
-    _write(folder / "README", "Turkey criticized Russia.")
-    outside = _write(folder.parent / f"{folder.name}-outside" / "secret.txt", "Secret text outside the corpus.")
+    write_file(folder / "paper.pdf", PDF)
+    write_file(folder / "letter.docx", b"PK\x03\x04\x14\x00\x06\x00")
+    write_file(folder / "README", "Turkey criticized Russia.")
+    outside = write_file(folder.parent / f"{folder.name}-outside" / "secret.txt", "Secret text outside the corpus.")
     (folder / "outside.txt").symlink_to(outside)
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
@@ -131,8 +123,8 @@ def bad_inputs(folder: Path) -> list[Bad]:
     (folder / "escape").symlink_to(outside.parent, target_is_directory=True)
     os.mkfifo(folder / "pipe.txt")
     # skipped without a word: hidden files and folders are not articles
-    _write(folder / ".hidden.txt", "Hidden file text that must never load.")
-    _write(folder / ".git" / "notes.txt", "Hidden folder text that must never load.")
+    write_file(folder / ".hidden.txt", "Hidden file text that must never load.")
+    write_file(folder / ".git" / "notes.txt", "Hidden folder text that must never load.")
     return cases
 
 
@@ -160,7 +152,7 @@ ODD_GOOD = {
 def odd_good_inputs(folder: Path) -> dict[str, str | None]:
     """Write the odd-but-good inputs; return name -> expected text (None: checked elsewhere)."""
     for name, (content, _) in ODD_GOOD.items():
-        _write(folder / name, content)
+        write_file(folder / name, content)
     # a name that is not valid UTF-8 (Linux allows any bytes)
     raw = os.path.join(os.fsencode(folder), b"caf\xe9 news.txt")
     with open(raw, "wb") as f:
@@ -277,7 +269,7 @@ def test_a_missing_path_a_pipe_and_a_broken_link_given_by_name_are_named_with_th
 
 
 def test_size_limits_are_configurable(tmp_path):
-    path = _write(tmp_path / "a.txt", GOOD)
+    path = write_file(tmp_path / "a.txt", GOOD)
     (error,) = read_documents([path], max_bytes=10).errors
     assert error.reason == f"file is {len(GOOD.encode())} bytes, above the 10 bytes limit"
     (error,) = read_documents([path], max_chars=20).errors
@@ -286,7 +278,7 @@ def test_size_limits_are_configurable(tmp_path):
 
 
 def test_a_long_record_in_a_jsonl_file_is_named_and_the_other_records_load(tmp_path):
-    path = _write(tmp_path / "a.jsonl", json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "x" * 150}) + "\n")
+    path = write_file(tmp_path / "a.jsonl", json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "x" * 150}) + "\n")
     result = read_documents([path], max_chars=len(GOOD))
     assert [d.source for d in result.documents] == ["a.jsonl#1"]
     assert result.errors == (IngestError(str(path), "line 2: text is 150 characters, above the "
@@ -295,7 +287,7 @@ def test_a_long_record_in_a_jsonl_file_is_named_and_the_other_records_load(tmp_p
 
 def test_pathological_markdown_is_read_in_linear_time(tmp_path):
     lines = ["**x " * 25_000, "_a " * 33_000, "[" * 50_000, "[a](" * 25_000, "*" * 100_000]
-    paths = [_write(tmp_path / f"m{i}.md", "Title\n\n" + line) for i, line in enumerate(lines)]
+    paths = [write_file(tmp_path / f"m{i}.md", "Title\n\n" + line) for i, line in enumerate(lines)]
     with _no_hang(30):  # the old lazy patterns took minutes on each of these
         result = read_documents(paths)
     assert result.errors == () and len(result.documents) == len(paths)
@@ -384,8 +376,8 @@ def test_cli_ingest_names_each_bad_file_stores_the_rest_and_exits_1(cli_corpus, 
 
 def test_cli_reports_duplicates_by_name_without_failing(tmp_path):
     """Needs graph/pipeline.py and graph/cli.py to pass `IngestResult.duplicates` on (see the report)."""
-    _write(tmp_path / "c" / "a.txt", GOOD)
-    _write(tmp_path / "c" / "b.txt", GOOD)
+    write_file(tmp_path / "c" / "a.txt", GOOD)
+    write_file(tmp_path / "c" / "b.txt", GOOD)
     done = cli("build", str(tmp_path / "c"), "--out", str(tmp_path / "g.json"))
     no_traceback(done)
     assert done.returncode == 0, done.stderr
@@ -394,8 +386,8 @@ def test_cli_reports_duplicates_by_name_without_failing(tmp_path):
 
 def test_cli_size_limit_is_configurable_with_max_bytes(tmp_path):
     """Needs a --max-bytes option on build/ingest/serve (graph/cli.py, graph/pipeline.py; see the report)."""
-    _write(tmp_path / "c" / "a.txt", GOOD)
-    _write(tmp_path / "c" / "big.txt", GOOD * 10)
+    write_file(tmp_path / "c" / "a.txt", GOOD)
+    write_file(tmp_path / "c" / "big.txt", GOOD * 10)
     done = cli("build", str(tmp_path / "c"), "--max-bytes", str(len(GOOD) * 2), "--out", str(tmp_path / "g.json"))
     no_traceback(done)
     assert done.returncode == 1, done.stderr
@@ -409,7 +401,7 @@ def test_a_hundred_thousand_character_sentence_is_parsed_whole(tmp_path):
     text = " ".join(rng.choice(words) if i % 9 else rng.choice(["Turkey", "Russia", "Iran", "NATO"])
                     for i in range(30_000))[:100_000]
     assert "." not in text and len(text) == 100_000
-    _write(tmp_path / "c" / "long.txt", text)
+    write_file(tmp_path / "c" / "long.txt", text)
     started = time.perf_counter()
     done = cli("build", str(tmp_path / "c"), "--out", str(tmp_path / "g.json"))
     elapsed = time.perf_counter() - started
@@ -428,7 +420,7 @@ def test_a_hundred_thousand_character_sentence_is_parsed_whole(tmp_path):
 def _store_with_good_articles(tmp_path: Path) -> Path:
     folder = tmp_path / "first"
     for i, (a, b) in enumerate([("Turkey", "Russia"), ("Greece", "Egypt"), ("Iran", "Israel")]):
-        _write(folder / f"a{i}.txt", f"Story {i}\n\n{a} criticized {b} over the talks. {b} urged {a} to agree.")
+        write_file(folder / f"a{i}.txt", f"Story {i}\n\n{a} criticized {b} over the talks. {b} urged {a} to agree.")
     db = tmp_path / "s.db"
     done = cli("ingest", str(folder), "--db", str(db))
     assert done.returncode == 0, done.stderr
@@ -440,9 +432,9 @@ def test_a_bad_batch_leaves_every_stored_row_byte_identical(tmp_path, cli_corpus
     before = dump(db)
     bad = tmp_path / "bad"
     cases = [c for c in bad_inputs(bad) if c.name != "records.jsonl"]
-    _write(bad / "records.jsonl", '{"text": "a line cut short\n{"title": "no text"}\n')  # no good line this time
+    write_file(bad / "records.jsonl", '{"text": "a line cut short\n{"title": "no text"}\n')  # no good line this time
     cases += [Bad("records.jsonl", "not valid JSON on line 1"), Bad("records.jsonl", "line 2 has no 'text' string")]
-    _write(bad / "again.txt", (tmp_path / "first" / "a0.txt").read_text())  # already stored: unchanged
+    write_file(bad / "again.txt", (tmp_path / "first" / "a0.txt").read_text())  # already stored: unchanged
     done = cli("ingest", str(bad), "--db", str(db))
     no_traceback(done)
     assert done.returncode == 1
@@ -455,9 +447,9 @@ def test_a_mixed_batch_adds_the_good_articles_and_keeps_every_old_row(tmp_path):
     db = _store_with_good_articles(tmp_path)
     before = dump(db)
     batch = tmp_path / "batch"
-    _write(batch / "new.txt", "Fresh story\n\nEgypt criticized Turkey over the pipeline. Greece urged Egypt to act.")
-    _write(batch / "bad.json", "{oops")
-    _write(batch / "bin.txt", PNG)
+    write_file(batch / "new.txt", "Fresh story\n\nEgypt criticized Turkey over the pipeline. Greece urged Egypt to act.")
+    write_file(batch / "bad.json", "{oops")
+    write_file(batch / "bin.txt", PNG)
     done = cli("ingest", str(batch), "--db", str(db))
     no_traceback(done)
     assert done.returncode == 1 and "1 added" in done.stderr
@@ -468,7 +460,7 @@ def test_a_mixed_batch_adds_the_good_articles_and_keeps_every_old_row(tmp_path):
 def test_a_missing_model_gets_an_install_instruction_and_leaves_the_store_alone(tmp_path):
     db = _store_with_good_articles(tmp_path)
     before = dump(db)
-    _write(tmp_path / "new" / "n.txt", "Another story\n\nIndia criticized China over the border.")
+    write_file(tmp_path / "new" / "n.txt", "Another story\n\nIndia criticized China over the border.")
     for args in (("ingest", str(tmp_path / "new"), "--db", str(db)), ("build", str(tmp_path / "new"))):
         done = cli(*args, "--model", "no_such_model")
         no_traceback(done)
@@ -484,7 +476,7 @@ def _news(folder: Path, n: int) -> Path:
     states = ("Turkey", "Russia", "Greece", "Iran", "Israel", "Egypt", "France", "India", "China", "Japan")
     for i in range(n):
         a, b, c = states[i % 10], states[(i + 3) % 10], states[(i + 7) % 10]
-        _write(folder / f"n{i:04d}.txt", f"Report {i}\n\n{a} criticized {b} over the talks on day {i}. "
+        write_file(folder / f"n{i:04d}.txt", f"Report {i}\n\n{a} criticized {b} over the talks on day {i}. "
                                          f"{c} urged {a} to agree. {b} and {c} met in Geneva.")
     return folder
 
@@ -616,7 +608,7 @@ def test_a_damaged_store_gets_one_clear_line_naming_it_from_every_command(damage
                                                                          command):
     db = tmp_path / damaged_stores[kind].name
     shutil.copyfile(damaged_stores[kind], db)
-    articles = _write(tmp_path / "new" / "n.txt", "Another story\n\nIndia criticized China over the border.")
+    articles = write_file(tmp_path / "new" / "n.txt", "Another story\n\nIndia criticized China over the border.")
     args = {"build": ("build", "--db", str(db)), "ingest": ("ingest", str(articles.parent), "--db", str(db)),
             "serve": ("serve", "--db", str(db), "--port", str(busy_port))}.get(command)
     if args:
@@ -633,15 +625,7 @@ def test_a_damaged_store_gets_one_clear_line_naming_it_from_every_command(damage
 
 
 def _extraction(i: int):
-    from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
-
-    text = f"Turkey criticized Russia on day {i}."
-    doc = Document(id=f"doc{i:04d}", title=f"Day {i}", text=text, source=f"d{i}.txt")
-    ev = Evidence(doc_id=doc.id, source=doc.source, sentence=text, start=0, end=len(text), subject_span=(0, 6),
-                  object_span=(18, 24), trigger_span=(7, 17), trigger="criticized", confidence=0.9, rule="svo")
-    return Extraction(doc, (Entity("russia", "Russia", "GPE"), Entity("turkey", "Turkey", "GPE")),
-                      (Mention("turkey", doc.id, 0, 6, "Turkey"), Mention("russia", doc.id, 18, 24, "Russia")),
-                      (Relation("turkey", "criticizes", "russia", ev),))
+    return turkey_criticizes_russia(f"doc{i:04d}", f"Day {i}", f"on day {i}")
 
 
 class _WriterBetweenReads:

@@ -1,0 +1,27 @@
+"""Small builders shared by several test modules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+
+
+def write_file(path: Path, content: str | bytes) -> Path:
+    """Write text (UTF-8) or bytes to `path`, making its folder; returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def turkey_criticizes_russia(doc_id: str, title: str, tail: str) -> Extraction:
+    """A one-sentence extraction, "Turkey criticized Russia <tail>.", made by hand (no spaCy)."""
+    text = f"Turkey criticized Russia {tail}."
+    doc = Document(id=doc_id, title=title, text=text, source=f"{doc_id}.txt")
+    ev = Evidence(doc_id=doc.id, source=doc.source, sentence=text, start=0, end=len(text), subject_span=(0, 6),
+                  object_span=(18, 24), trigger_span=(7, 17), trigger="criticized", confidence=0.9, rule="svo")
+    return Extraction(doc, (Entity("russia", "Russia", "GPE"), Entity("turkey", "Turkey", "GPE")),
+                      (Mention("turkey", doc.id, 0, 6, "Turkey"), Mention("russia", doc.id, 18, 24, "Russia")),
+                      (Relation("turkey", "criticizes", "russia", ev),))
