@@ -94,6 +94,8 @@ NOUN_TRIGGERS = _lexicon("nouns")
 ADJECTIVE_TRIGGERS = _lexicon("adjectives")
 
 SYMMETRIC = frozenset(t.name for t in RELATION_TYPES if t.symmetric)
+# Types that link conjoined subjects with no object: "A and B squabbled/clashed".
+RECIPROCAL = SYMMETRIC | {"opposes", "attacks"}
 
 # Verbs that signal a relation only with a given preposition: lemma -> (preposition, type).
 PREP_VERB_TRIGGERS = {
@@ -110,6 +112,13 @@ IRREALIS_VERBS = frozenset("""
 threaten warn consider propose seek plan weigh discuss debate demand urge want fear avoid prevent
 deny reject oppose rule mull
 """.split())
+# Verbs whose subject reacts to a relation noun rather than doing it: "X criticised the sanctions".
+REACTING_VERBS = frozenset("""
+criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
+deny fear ignore note report mention cite blame defend justify support back resist block
+""".split())
+# Verbs whose subject is the target of a relation noun: "Y received support from X".
+RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept"})
 
 # "X-backed Y": the participle -> (relation, whether Y is the subject rather than X).
 BACKED_FORMS = {
@@ -138,6 +147,7 @@ minister secretary spokesman spokeswoman spokesperson envoy ambassador official 
 advisor adviser diplomat general commander counterpart senator lawmaker director officer aide
 negotiator deputy admiral
 """.split())
+TITLES = LEADER_TITLES | MEMBER_TITLES
 # Titles that name the agency as well as the office (United States usage).
 TITLE_AGENCIES = {
     "secretary of state": "state-department", "defense secretary": "pentagon",
@@ -150,6 +160,7 @@ PLACE_NOUNS = frozenset({"province", "city", "region", "town", "district", "gove
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "note",
                           "insist", "confirm", "allege", "cite", "describe", "argue", "warn"})
 HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
+HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
                            "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail"})

@@ -1,0 +1,173 @@
+"""What actors a token stands for: names and their conjuncts, pronouns and descriptions that
+point back ("he", "the country", "the two leaders"), and nouns qualified by an actor
+("Turkish troops", "the Assad regime", "the U.S. envoy, James Jeffrey").
+"""
+from __future__ import annotations
+
+from graph.actors import WEAPON_HEADS
+from graph.extract.context import Context
+from graph.extract.mentions import Ref, unique
+from graph.extract.tokens import pobjs, trigger
+from graph.ontology import BACKED_FORMS, FORCE_NOUNS, NOUN_TRIGGERS, TITLES
+
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+PERSON_TYPES = ("PERSON",)
+STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states",
+                           "government", "governments", "regime", "administration"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
+PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including")
+
+
+def actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
+    """The actors a token stands for, with its conjuncts ("Putin and Erdogan")."""
+    found = actors_at(ctx, tok, depth)
+    for conj in tok.conjuncts:
+        if conj.i > tok.i:
+            found += actors_at(ctx, conj, depth)
+    return unique(found)
+
+
+def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
+    """The actors one token stands for, without its conjuncts."""
+    if tok.i in ctx.refs:
+        ref = ctx.refs[tok.i]
+        return [] if ref.entity.type == "LOC" else [ref]
+    if depth > 3:
+        return []
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound")}
+    if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
+        return _antecedent(ctx, tok, PERSON_TYPES if low in PERSONAL_PRONOUNS else STATE_TYPES)
+    if kids == {"the"} and lemma in COUNTRY_NOUNS:  # "the country"
+        return _antecedent(ctx, tok, ("GPE",))
+    if kids == {"the"} and lemma in TITLES:  # "the envoy", "the president"
+        return _antecedent(ctx, tok, PERSON_TYPES)
+    if low == "two" and "the" in kids:  # "the two spoke"
+        return _last_pair(ctx, tok, ("PERSON", "GPE"))
+    if kids in ({"the", "two"}, {"both"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
+        return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
+    if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        return actors(ctx, tok.head.head, depth=depth + 1)
+    if tok.dep_ == "appos" and tok.head.i in ctx.refs:
+        return [ctx.refs[tok.head.i]]
+    if lemma in FORCE_NOUNS or low in FORCE_NOUNS:  # "Syrian government forces", "Yemen's Houthi rebels"
+        found = modifier_actors(ctx, tok, depth, preps=("of", "at", "from", "to"), regime=True)
+        return [r for r in found if r.entity.type != "GPE"] or found  # the group, not its country
+    if lemma in TITLES:  # "the envoy, James Jeffrey"; else "Sweden's foreign minister" acts for Sweden
+        after = ctx.refs.get(tok.i + 1)
+        if after and after.entity.type == "PERSON":  # "President Erdogan" misparsed as two conjuncts
+            return [after]
+        return titled_person(ctx, tok) or modifier_actors(ctx, tok, depth)
+    return []
+
+
+def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
+    """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"."""
+    found = []
+    for child in tok.children:
+        if child.dep_ == "amod" and child.lower_ == "loyal":  # "forces loyal to X"
+            found += [_regime_state(ctx, r) for r in modifier_actors(ctx, child, depth + 1, preps=("to",))]
+        elif child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") \
+                and child.lower_ not in BACKED_FORMS:
+            refs = actors_at(ctx, child, depth + 1) or modifier_actors(ctx, child, depth + 1)
+            if child.dep_ in ("compound", "nmod") and tok.lower_ not in WEAPON_HEADS:
+                refs = [r for r in refs if r.entity.type != "WEAPON"]  # "the S-400 working group"
+            found += [_regime_state(ctx, r) for r in refs] if regime else refs
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            found += [r for obj in pobjs(child) for r in actors(ctx, obj, depth=depth + 1)]
+    return found
+
+
+def _regime_state(ctx: Context, ref: Ref) -> Ref:
+    """A leader standing for the state's apparatus: "the Assad regime", "forces loyal to X"."""
+    state = ctx.table.home_state(ref.entity.id) if ref.entity.type == "PERSON" else None
+    return Ref(ctx.table.entity(state), ref.start, ref.end, "leader") if state else ref
+
+
+def titled_person(ctx: Context, tok) -> list[Ref]:
+    """The person a title noun introduces: "the U.S. envoy, James Jeffrey" / "Pahon, spokesman"."""
+    heads = [tok.i] + [o.i for p in tok.children if p.dep_ == "prep" for o in pobjs(p)]
+    for t in tok.subtree:  # the parser may hang the name on the title's own object
+        ref = ctx.refs.get(t.i)
+        if ref and ref.entity.type == "PERSON" and t.dep_ == "appos" and t.head.i in heads:
+            return [ref]
+    left = tok.left_edge.i - 1
+    opens_clause = tok.dep_ == "nsubj" and any(c.dep_ == "det" for c in tok.children)
+    if left > 0 and ctx.doc[left].text == "," and not opens_clause:  # not "X, a spokesman said"
+        ref = ctx.refs.get(left - 1)
+        if ref and ref.entity.type == "PERSON":
+            return [ref]
+    return []
+
+
+def apposed(ctx: Context, noun) -> list[Ref]:
+    """The actor a descriptive phrase is set beside: "al-Nusra, the ... group"."""
+    if noun.dep_ == "appos" and noun.head.i in ctx.refs:
+        return [ctx.refs[noun.head.i]]
+    left = noun.left_edge.i - 1
+    if left > 0 and ctx.doc[left].text == "," and left - 1 in ctx.refs:
+        return [ctx.refs[left - 1]]
+    return []
+
+
+def party_actors(ctx: Context, tok) -> list[Ref]:
+    """Parties a meeting or deal object names: "Finnish officials", "Lithuania's offer",
+    "tariffs with Mexico" — but not its topic ("a Syria pact")."""
+    return actors(ctx, tok) or unique(
+        [r for c in tok.children if c.dep_ == "poss" for r in actors(ctx, c)]
+        + [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "to")
+           for o in pobjs(p) for r in actors(ctx, o)])
+
+
+def phrase_actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
+    """Actors a noun phrase is about: itself, its qualifiers, or what its of/with/to name."""
+    found = actors(ctx, tok, depth=depth)
+    if found or depth > 2:
+        return found
+    found = modifier_actors(ctx, tok, depth)
+    # a relation noun is about its doer, not its target: "criticised sanctions against Russia"
+    preps = ("of", "by", "from") if trigger(tok, NOUN_TRIGGERS) else PHRASE_PREPS
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj, depth=depth + 1)]
+    return unique(found)
+
+
+def _antecedent(ctx: Context, tok, types) -> list[Ref]:
+    """The earlier actor a pronoun or "the country" refers to: a subject of its own sentence,
+    else the nearest actor of its own sentence, else a subject before, else the nearest."""
+    sent_start = tok.sent.start
+    ranked = []
+    for i in range(tok.i - 1, max(0, sent_start - 60) - 1, -1):
+        ref = ctx.refs.get(i)
+        if not ref or ref.entity.type not in types:
+            continue
+        t = ctx.doc[i]
+        subjectish = "subj" in t.dep_ or (t.dep_ in ("poss", "compound") and "subj" in t.head.dep_)
+        ranked.append(((i >= sent_start, subjectish), -len(ranked), ref))
+    if not ranked:
+        return []
+    ref = max(ranked, key=lambda r: r[:2])[2]
+    found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
+    ctx.anaphora.add(found)
+    return [found]
+
+
+def _last_pair(ctx: Context, tok, types) -> list[Ref]:
+    """"The two (leaders)": the last two actors of one kind named in earlier sentences,
+    outside relative clauses."""
+    for wanted in types:
+        seen: list[Ref] = []
+        for i in range(tok.sent.start - 1, max(0, tok.sent.start - 150) - 1, -1):
+            ref = ctx.refs.get(i)
+            if ref and ref.entity.type == wanted and ref.entity.id not in {r.entity.id for r in seen} \
+                    and not any(a.dep_ == "relcl" for a in ctx.doc[i].ancestors):
+                seen.append(ref)
+                if len(seen) == 2:
+                    found = [Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in reversed(seen)]
+                    ctx.anaphora.update(found)
+                    return found
+    return []

@@ -1,0 +1,200 @@
+"""Actor mentions in a parsed Doc: named-entity spans, demonyms and names the model left untagged.
+
+Spans are trimmed ("the", titles before a name), resolved through the actor table, and people
+are merged by full name within a document (a surname joins the one full name that ends in it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from graph.actors import TITLE_WORDS, ActorTable, fold, media_names, slugify, surname
+from graph.models import Entity
+from graph.ontology import FORCE_NOUNS, LOCATIVE_PREPS
+
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
+GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "national", "guard", "special",
+                               "command", "defence", "defense", "ministry", "foreign", "the"})
+GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "justice", "interior",
+                                  "foreign", "security", "commerce", "energy", "finance", "war"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An actor found at a token: the entity, its character span and how it was resolved."""
+
+    entity: Entity
+    start: int
+    end: int
+    how: str
+
+
+def unique(refs: list[Ref]) -> list[Ref]:
+    """The refs in order, each entity once (its first ref)."""
+    seen, out = set(), []
+    for r in refs:
+        if r.entity.id not in seen:
+            seen.add(r.entity.id)
+            out.append(r)
+    return out
+
+
+def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
+    """Map every token that names an actor (or a place) to its ref.
+
+    Args:
+        doc: the parsed spaCy Doc.
+        table: the actor alias table.
+    """
+    refs: dict[int, Ref] = {}
+    people = _people_index(doc, table)
+    for span in doc.ents:
+        span = _trim(span)
+        ref = span is not None and _resolve_span(span, people, table)
+        if ref:
+            for tok in span:
+                refs[tok.i] = ref
+    for tok in doc:  # demonyms and names the NER left untagged
+        if tok.i in refs or not tok.text[:1].isupper():
+            continue
+        entity, how = table.demonym(tok.text), "demonym"
+        if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
+            entity, how = table.lookup(tok.text) or table.known_surnames.get(tok.lower_), "lexicon"
+            if entity is None and table.seat(tok.text) and slugify(tok.text):
+                entity, how = table.seat(tok.text), "seat"
+                if _is_locative(tok):
+                    entity, how = Entity(slugify(tok.text), tok.text, "LOC"), "place"
+        if entity:
+            refs[tok.i] = Ref(entity, tok.idx, tok.idx + len(tok.text), how)
+    return refs
+
+
+def _resolve_span(span, people: dict[str, Entity], table: ActorTable) -> Ref | None:
+    """The ref of a trimmed entity span; a state's seat used as a place becomes the place."""
+    entity, how = _lookup(span, people, table)
+    if entity is None:
+        return None
+    if entity.type == "GPE" and how == "seat" and _is_locative(span.root):
+        entity, how = Entity(slugify(span.text), span.text, "LOC"), "place"
+    return Ref(entity, span.start_char, span.end_char, how)
+
+
+def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity | None, str]:
+    """The entity an entity span names, and how it was found (none for news outlets and titles)."""
+    text, label = span.text, span.label_
+    if fold(text).lower() in media_names():  # "Reuters reported": a source, not an actor
+        return None, ""
+    if label == "PERSON":
+        known = table.lookup(text) or table.seat(text)
+        if known and known.type != "PERSON":  # the model calls "Patriot" or "Sanaa" a person
+            return known, "alias"
+        return people.get(_name_key(text)), "person"
+    for how, find in (("alias", table.lookup), ("demonym", table.demonym), ("seat", table.seat)):
+        entity = find(text)
+        if entity:
+            return entity, how
+    known = people.get(_name_key(text)) or (table.known_surnames.get(_name_key(text)) if len(span) == 1 else None)
+    if known:  # a person the model tagged as something else
+        return known, "person"
+    if len(span) > 1:  # "U.S. State Department", "Turkish Foreign Ministry": the state is implied
+        entity = table.lookup(span[1:].text)
+        if entity and entity.type != "GPE":
+            return entity, "alias"
+    if label == "ORG" and all(t.lower_ in FORCE_NOUNS | GENERIC_ORG_WORDS for t in span):
+        return None, ""  # "the Syrian Air Force" stands for Syria (see FORCE_NOUNS)
+    if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
+        return Entity(slugify(text), text, "ORG"), "ner"
+    if label in ("GPE", "LOC"):
+        return Entity(slugify(text), text, "LOC"), "ner"
+    return None, ""
+
+
+def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
+    """Map every person name in a document to one entity: surnames join their full name."""
+    names = []
+    for ent in doc.ents:
+        span = _trim(ent) if ent.label_ == "PERSON" else None
+        if span is not None:
+            names.append(_clean_name(span.text))
+    full: dict[str, Entity] = {}
+    for name in names:
+        if " " in name:
+            known = table.lookup(name)
+            full[_name_key(name)] = known if known and known.type == "PERSON" else \
+                Entity(slugify(name), name, "PERSON")
+    index = dict(full)
+    surnames: dict[str, set] = {}
+    for key, entity in full.items():
+        surnames.setdefault(surname(key), set()).add(entity)
+    index.update({k: next(iter(v)) for k, v in surnames.items() if len(v) == 1 and k not in index})
+    for name in names:
+        key = _name_key(name)
+        if key in index:
+            continue
+        matches = {e for k, e in full.items() if surname(k) == surname(key)}
+        known = table.lookup(name) or table.known_surnames.get(surname(key))
+        if len(matches) == 1:
+            index[key] = matches.pop()
+        elif known and known.type == "PERSON":
+            index[key] = known
+        else:
+            index[key] = Entity(slugify(name), name, "PERSON")
+    return index
+
+
+def _trim(span):
+    """Drop a leading "the", and titles before a person's name ("Spokesperson Garrett Marquis");
+    keep the span within one sentence and give up on spans with no letters to name them by."""
+    sent = span.root.sent
+    start, end = max(span.start, sent.start), min(span.end, sent.end)
+    while start < end and span.doc[end - 1].is_space:
+        end -= 1
+    while start < end and span.doc[start].is_space:
+        start += 1
+    if start >= end or not slugify(span.doc[start:end].text):
+        return None
+    span = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
+    while start < span.end - 1 and (span.doc[start].lower_ == "the" or (
+            span.label_ == "PERSON" and span.doc[start].lower_.strip(".") in TITLE_WORDS)):
+        start += 1
+    if not (span.doc[start].is_alpha or span.doc[start].is_upper):
+        return None
+    while span.label_ == "PERSON" and start > 0 and _name_word(span.doc[start - 1]) \
+            and span.doc[start - 1].head.i in range(start, span.end):
+        start -= 1  # "NSC Spokesperson Garrett Marquis" tagged as just "Marquis"
+    if span.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) or t.is_lower
+                                       and t.lower_ not in NAME_PARTICLES for t in span.doc[start:span.end]):
+        return None  # "J-10C fighter jets" is not a name
+    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
+
+
+def _name_word(tok) -> bool:
+    """A capitalised proper noun the NER left out of a name, not a title."""
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.lower_.strip(".") not in TITLE_WORDS
+
+
+def _title_part(span) -> bool:
+    """An ORG the NER cut out of a title or office: "Defense" Secretary, Secretary of "State"."""
+    root = span.root
+    if len(span) == 1 and root.lower_ in TITLE_WORDS | GENERIC_OFFICE_WORDS:
+        return True
+    head = root.head
+    return root.dep_ in ("compound", "pobj") and (head.lower_ in TITLE_WORDS or head.head.lower_ in TITLE_WORDS)
+
+
+def _clean_name(text: str) -> str:
+    text = fold(text).strip()
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _name_key(text: str) -> str:
+    return _clean_name(text).lower()
+
+
+def _is_locative(tok) -> bool:
+    """Named as a place: "in Ankara", "near Idlib"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS

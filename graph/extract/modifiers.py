@@ -1,0 +1,58 @@
+"""Relations a modifier signals: "X is opposed to Y" (adjectives), "Russian-backed forces"
+(participles) and "Idlib province in Syria" (places)."""
+from __future__ import annotations
+
+from graph.extract.context import Context
+from graph.extract.coref import actors_at, apposed, modifier_actors, phrase_actors
+from graph.extract.evidence import relation
+from graph.extract.mentions import unique
+from graph.extract.roles import subjects
+from graph.extract.tokens import pobjs, trigger
+from graph.ontology import ADJECTIVE_TRIGGERS, BACKED_FORMS, PLACE_NOUNS
+
+
+def adjective_relations(ctx: Context, adj, sent):
+    """"X is opposed to Y", "X is critical of Y"."""
+    rtype = trigger(adj, ADJECTIVE_TRIGGERS) if adj.dep_ == "acomp" else None
+    if not rtype:
+        return
+    doers, _ = subjects(ctx, adj.head, False)
+    receivers = [r for prep in adj.children if prep.dep_ == "prep" for o in pobjs(prep)
+                 for r in phrase_actors(ctx, o)]
+    for s in doers:
+        for o in unique(receivers):
+            yield relation(ctx, s, rtype, o, adj, sent, "adjective")
+
+
+def backed_relations(ctx: Context, tok, sent):
+    """"Russian-backed forces" -> supports; "the al-Qaeda-affiliated group" -> member_of."""
+    if tok.lower_ not in BACKED_FORMS:
+        return
+    backers = [ctx.refs[t.i] for t in tok.children if t.i in ctx.refs]
+    if not backers and tok.i >= 2 and ctx.doc[tok.i - 1].text == "-" and tok.i - 2 in ctx.refs:
+        backers = [ctx.refs[tok.i - 2]]
+    backers = unique(backers)
+    if not backers:
+        return
+    rtype, reverse = BACKED_FORMS[tok.lower_]
+    head = tok.head  # the participle qualifies its own noun, not the nouns conjoined to it
+    backed = [r for r in actors_at(ctx, head, 0) or modifier_actors(ctx, head, 0) if r not in backers] \
+        or apposed(ctx, head)
+    for b in backers:
+        for t in backed:
+            s, o = (t, b) if reverse else (b, t)
+            yield relation(ctx, s, rtype, o, tok, sent, "backed")
+
+
+def located_relations(ctx: Context, tok, sent):
+    """"Idlib province in Syria", "Syria's Idlib province" -> located_in."""
+    place = ctx.ending_ref(tok, "LOC")
+    if not place:
+        return
+    head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS else tok
+    for child in head.children:
+        objs = [child] if child.dep_ == "poss" else pobjs(child) if child.lower_ == "in" else []
+        for obj in objs:
+            ref = ctx.refs.get(obj.i)
+            if ref and ref.entity.type == "GPE":
+                yield relation(ctx, place, "located_in", ref, tok, sent, "located")

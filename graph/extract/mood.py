@@ -1,0 +1,65 @@
+"""Clause mood: whether a trigger's clause is negated, reported, future or hypothetical, and who says so."""
+from __future__ import annotations
+
+from graph.extract.context import Context
+from graph.extract.coref import actors
+from graph.ontology import (
+    FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
+)
+
+CLIMBING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep"})
+
+
+def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
+    """Negation, modality and speaker of the clause a trigger sits in.
+
+    It climbs from the trigger (from a trigger noun's verb) through its verb chain. "not",
+    "might" and "will" count only within the trigger's own verb complex ("did not agree to
+    send"); planning and asking verbs count for their complements ("plans to buy"); a speech
+    verb anywhere above makes it reported. The climb stops at relative clauses and noun
+    modifiers, so "careful not to alienate Putin, who is backing Assad" leaves the backing asserted.
+
+    Returns:
+        Whether it is negated, its modality, and the speaker's label (or words) if reported.
+    """
+    negated, modality, speaker = False, "asserted", None
+    node, via = tok, "self"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        node = tok.head
+    for _ in range(10):
+        tight = via in ("self", "xcomp", "acomp")
+        for child in node.children:
+            low, lemma = child.lower_, child.lemma_.lower()
+            if child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
+                modality = "reported"  # covers the whole sentence below it
+            if not tight:
+                continue
+            if child.dep_ == "neg":
+                negated = True
+            elif child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall") and modality != "hypothetical":
+                modality = "future"
+            elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX or child.dep_ == "mark" and low in ("if", "unless"):
+                modality = "hypothetical"
+            elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
+                modality = "hypothetical"
+        lemma = node.lemma_.lower()
+        if node != tok and node.pos_ in ("VERB", "AUX", "ADJ"):
+            ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
+            if via in ("xcomp", "advcl", "pcomp") and (lemma in NEGATING_LEMMAS or ruled_out):
+                negated = True  # "unwilling to support", "ruled out sending"
+            elif via == "xcomp" and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
+                modality = "future"
+            elif via in ("xcomp", "ccomp") and VERB_TRIGGERS.get(lemma) in ("requests", "opposes"):
+                modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
+            if lemma in SPEECH_VERBS and via != "self":
+                modality = "reported" if modality == "asserted" else modality
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subj is not None and speaker is None:
+                    refs = actors(ctx, subj)
+                    speaker = refs[0].entity.label if refs else subj.text
+        if node.dep_ in ("acl",) and any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children):
+            modality = "hypothetical"  # "a potential deal to sell X"
+        if node.head == node or node.dep_ not in CLIMBING_DEPS:
+            break
+        via, node = node.dep_, node.head
+    return negated, modality, speaker

@@ -1,0 +1,178 @@
+"""Who does it and who receives it: subjects (active, passive agents, inherited through control,
+conjunction or relative clauses) and objects (direct, recipient, prepositional, relative)."""
+from __future__ import annotations
+
+from graph.extract.context import Context
+from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
+from graph.extract.mentions import Ref, unique
+from graph.extract.tokens import pobjs, trigger
+from graph.ontology import NOUN_TRIGGERS, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+
+QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
+                            "many", "most", "all", "group", "number", "contingent", "unit", "team"})
+VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
+                               "towards", "upon", "of", "between"})
+INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
+
+
+# ---- who does it ------------------------------------------------------------------------
+def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
+    """Who does it: the subject, the passive agent, or a controller up the verb chain.
+
+    Returns:
+        The doers, and the rule that found them: "svo", "passive" or "control".
+    """
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            found = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
+            if found:
+                return found, "passive"
+        if not passive and child.dep_ in ("nsubj", "csubj"):
+            return _subject_actors(ctx, child), "svo"
+        if not passive and child.dep_ in ("compound", "npadvmod") and child.i < verb.i and actors(ctx, child):
+            return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
+    if passive:
+        cause = _cause_actors(ctx, verb)
+        if cause:
+            return cause, "passive"
+    return _inherited_subjects(ctx, verb), "control"
+
+
+def surface_subjects(ctx: Context, verb) -> list[Ref]:
+    """The grammatical subject, active or passive, that a dependent clause shares."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _subject_actors(ctx, child)
+    return _inherited_subjects(ctx, verb)
+
+
+def _subject_actors(ctx: Context, tok) -> list[Ref]:
+    """The doers a subject names: an actor, or a count of one ("hundreds of US troops");
+    not the owner of a thing ("its radar could provide ..." is not the owner acting)."""
+    found = actors(ctx, tok)
+    if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
+        found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
+                 for r in actors(ctx, o)]
+    return found
+
+
+def _cause_actors(ctx: Context, verb) -> list[Ref]:
+    """Agents of a passive verb given as a cause: "killed in/as a result of Syrian airstrikes"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "as", "during", "from", "amid"):
+            for tok in prep.subtree:
+                if trigger(tok, NOUN_TRIGGERS) == "attacks":
+                    found = modifier_actors(ctx, tok, 0, preps=("by",), regime=True)
+                    if found:
+                        return found
+    return []
+
+
+def _inherited_subjects(ctx: Context, verb, depth: int = 0) -> list[Ref]:
+    """Subject of a verb that has none: control, conjunction, participle, relative clause."""
+    head, dep = verb.head, verb.dep_
+    if head == verb or depth > 4:
+        return []
+    if dep == "xcomp" or (dep == "advcl" and any(c.lower_ == "to" for c in verb.children)):
+        for child in head.children:  # object control: "pressed X to send", "help X fight"
+            if child.dep_ in ("dobj", "dative") and child.i < verb.i and actors(ctx, child):
+                return actors(ctx, child)
+        return surface_subjects(ctx, head)
+    if dep in ("conj", "advcl", "acomp"):
+        return surface_subjects(ctx, head)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Turkey's decision to acquire"
+        return [r for c in head.children if c.dep_ == "poss" for r in actors(ctx, c)] or \
+            actors(ctx, head) or governor_subjects(ctx, head)
+    if dep == "relcl":
+        return actors(ctx, head)
+    if dep == "pcomp" and head.lower_ in INHERITING_PREPS:  # "leading a coalition in fighting X"
+        node = head.head
+        while node.pos_ not in ("VERB", "AUX") and node.head != node:
+            node = node.head
+        return surface_subjects(ctx, node) if node.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def governor_subjects(ctx: Context, noun) -> list[Ref]:
+    """Subject of the verb a noun hangs from: "X expressed concern", "X is in talks", "X is one of"."""
+    while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        noun = noun.head if noun.dep_ == "conj" else noun.head.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr", "oprd"):
+        return []
+    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubjpass" for c in head.children) \
+            and noun.dep_ != "oprd":
+        return []
+    return surface_subjects(ctx, head)
+
+
+# ---- who receives it --------------------------------------------------------------------
+def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
+    """Who receives it: direct object, recipient, prepositional or relative object."""
+    found: list[Ref] = []
+    recipients: list[Ref] = []
+    for child in verb.children:
+        if (passive and child.dep_ == "nsubjpass") or child.dep_ in ("dobj", "dative", "attr") and child.pos_ != "ADP":
+            # one meets or deals with a party, not with the topic: "discuss a Syria pact"
+            found += party_actors(ctx, child) if rtype in SYMMETRIC else phrase_actors(ctx, child)
+            if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
+                recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                               for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
+                rtype == "supports" and child.lower_ == "against"):
+            refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
+            (recipients if child.lower_ in ("to", "for") else found).extend(refs)
+        elif child.dep_ == "ccomp" and not any(c.dep_ == "dobj" for c in verb.children):
+            found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
+        elif child.dep_ == "xcomp" and rtype == "threatens":  # "threatened to hit Syrian targets"
+            found += objects(ctx, child, "attacks", False)
+        if child.dep_ == "dobj" and rtype == "threatens" and trigger(child, NOUN_TRIGGERS):
+            found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "for")
+                      for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "threatening sanctions on Turkey"
+    found += _relative_objects(ctx, verb)
+    if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
+        found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children
+                 if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if rtype == "supplies":
+        return unique(recipients or found)
+    found = unique(found + recipients)
+    return fit_objects(found, rtype)
+
+
+def _relative_objects(ctx: Context, verb) -> list[Ref]:
+    """"which Ankara plans to purchase" -> the noun the relative clause hangs on;
+    "X, something Carter opposed" -> the doers of the clause it comments on."""
+    if not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children) \
+            and verb.dep_ != "relcl":
+        return []
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp") and node.head != node:
+        node = node.head
+    if node.dep_ != "relcl":
+        return []
+    noun = node.head
+    if noun.pos_ == "PRON" and noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
+        return surface_subjects(ctx, noun.head)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) \
+            or verb != node:
+        return phrase_actors(ctx, noun)
+    return []
+
+
+def previous_objects(ctx: Context, sent) -> list[Ref]:
+    """Objects of an elided verb ("Russia opposes.") from the sentence before."""
+    if sent.start == 0:
+        return []
+    found = []
+    for tok in ctx.doc[sent.start - 1].sent:
+        rtype = trigger(tok, VERB_TRIGGERS) if tok.pos_ == "VERB" else None
+        if rtype:
+            found += objects(ctx, tok, rtype, False)
+    return unique(found)
+
+
+def fit_objects(refs: list[Ref], rtype: str) -> list[Ref]:
+    """A weapon is a fit object only of buying, supplying, asking for or opposing it."""
+    return unique(refs) if rtype in WEAK_OBJECT_TYPES else [r for r in unique(refs) if r.entity.type != "WEAPON"]

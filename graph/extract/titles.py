@@ -1,0 +1,95 @@
+"""Relations a title or a membership word signals: "Turkish President Erdogan" -> leads,
+"Kremlin spokesman Dmitry Peskov" -> member_of, "Turkey, a NATO member", "a key Kremlin ally"."""
+from __future__ import annotations
+
+from graph.actors import TITLE_WORDS
+from graph.extract.context import Context
+from graph.extract.coref import actors, apposed, titled_person
+from graph.extract.evidence import relation
+from graph.extract.mentions import Ref, unique
+from graph.extract.roles import subjects
+from graph.extract.tokens import pobjs
+from graph.ontology import BACKED_FORMS, LEADER_TITLES, MEMBER_TITLES, SPEECH_VERBS, TITLE_AGENCIES, TITLES
+
+
+def person_title_relations(ctx: Context, tok, sent):
+    """"Turkish President Erdogan" -> leads; "Kremlin spokesman Dmitry Peskov" -> member_of."""
+    person = ctx.ending_ref(tok, "PERSON")
+    if not person:
+        return
+    first = tok.i
+    while first > 0 and ctx.refs.get(first - 1) == person:
+        first -= 1
+    before = [t for t in tok.subtree if t.i < first]
+    i = first - 1  # the words right before the name, however the parser attached them
+    while i >= 0 and (ctx.doc[i].lower_.strip(".") in TITLE_WORDS or ctx.doc[i].lower_ in ("'s", "of")
+                      or ctx.doc[i].i in ctx.refs and ctx.refs[i].entity.type != "PERSON"):
+        if ctx.doc[i] not in before:
+            before.append(ctx.doc[i])
+        i -= 1
+    yield from _titled(ctx, person, before, tok, sent, "title")
+    for child in tok.children:
+        after = child.right_edge.i + 1
+        if after < len(ctx.doc) and ctx.doc[after] == tok.head and tok.head.lemma_ in SPEECH_VERBS:
+            continue  # "Jaishankar, a State Department spokesperson said": a new clause's subject
+        if child.dep_ == "appos":  # the title and what qualifies it, not its later clauses
+            phrase = [t for t in child.subtree if t.i <= child.i or t.dep_ == "pobj" and t.head.head == child
+                      and t.head.lower_ in ("of", "at")]
+            yield from _titled(ctx, person, phrase, child, sent, "appos")
+
+
+def noun_title_relations(ctx: Context, noun, sent):
+    """"The U.S. special representative for Syria, James Jeffrey" / "Eric Pahon, Pentagon spokesman"."""
+    if noun.lemma_.lower() not in TITLES or noun.pos_ not in ("NOUN", "PROPN") or noun.i in ctx.refs \
+            or noun.dep_ == "compound":
+        return
+    people = titled_person(ctx, noun)
+    if people and not (noun.dep_ == "appos" and noun.head.i in ctx.refs):
+        phrase = [t for t in noun.subtree if t.i <= noun.i]
+        yield from _titled(ctx, people[0], phrase, noun, sent, "appos")
+
+
+def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
+    """The office a title phrase gives a person: the agency it names, else what qualifies it."""
+    words = " ".join(t.lower_ for t in phrase)
+    for title in sorted(TITLE_AGENCIES, key=len, reverse=True):
+        if title in words:
+            ref = Ref(ctx.table.entity(TITLE_AGENCIES[title]), trigger.idx, trigger.idx + len(trigger), "title")
+            yield relation(ctx, person, "member_of", ref, trigger, sent, rule)
+            return
+    lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    kind = "leads" if lemmas & LEADER_TITLES else "member_of" if lemmas & MEMBER_TITLES else None
+    if not kind:
+        return
+    orgs = unique([ctx.refs[t.i] for t in phrase if t.i in ctx.refs and ctx.refs[t.i] != person
+                   and ctx.refs[t.i].entity.type not in ("PERSON", "WEAPON", "LOC")
+                   and t.head.lower_ not in BACKED_FORMS])
+    if not orgs and kind == "leads":  # "President Bashar al-Assad": the head of state we know
+        state = ctx.table.home_state(person.entity.id)
+        if state:
+            orgs = [Ref(ctx.table.entity(state), trigger.idx, trigger.idx + len(trigger), "leader")]
+    for org in orgs[-1:]:  # the innermost qualifier: "U.S. State Department spokesman" -> State Dept.
+        yield relation(ctx, person, kind, org, trigger, sent, rule)
+
+
+def membership_relations(ctx: Context, noun, sent):
+    """"Turkey, a NATO member country" / "NATO member Turkey" / "a key Kremlin ally"."""
+    if noun.lemma_.lower() not in ("member", "ally") or noun.pos_ != "NOUN":
+        return
+    holder = noun if noun.dep_ != "compound" else noun.head
+    groups = [r for t in ((noun,) if noun == holder else (noun, holder)) for c in t.children
+              if c.dep_ in ("compound", "poss", "nmod") and c != noun for r in actors(ctx, c)]
+    groups += [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "an ally of X"
+               for o in pobjs(p) for r in actors(ctx, o)]
+    if holder.dep_ == "attr":
+        members = subjects(ctx, holder.head, False)[0]
+    elif holder.dep_ == "compound" and holder.head.i in ctx.refs:
+        members = [ctx.refs[holder.head.i]]
+    else:
+        members = [r for c in holder.children if c.dep_ == "appos" for r in actors(ctx, c)] or apposed(ctx, holder)
+    for g in groups:
+        for m in members:
+            if noun.lemma_.lower() == "ally":
+                yield relation(ctx, g, "supports", m, noun, sent, "copula")
+            else:
+                yield relation(ctx, m, "member_of", g, noun, sent, "appos")
