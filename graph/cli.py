@@ -146,29 +146,34 @@ def cmd_serve(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from graph.evaluate import audit, evaluate_gold, gold_table, read_jsonl, recall
+    from graph.evaluate import audit_graph, audit_table, evaluate_gold, gold_table, read_jsonl, recall
 
+    if not (args.gold or args.audit or args.unjudged):
+        sys.exit("newsgraph: eval needs --gold FILE, --audit FILE or --unjudged FILE")
     try:
-        gold = read_jsonl(args.gold)
-        judged = read_jsonl(args.audit) if args.audit else None
+        gold = read_jsonl(args.gold) if args.gold else None
+        judged = read_jsonl(args.audit) if args.audit else []
     except (OSError, ValueError) as err:
         sys.exit(f"newsgraph: {err}")
     g, _ = _build(args.paths, args.model, max_bytes=args.max_bytes)
-    results = evaluate_gold(g, gold)
-    print(gold_table(results))
-    print(f"\ncore recall {recall(results, core_only=True):.1%}   all recall {recall(results):.1%}")
-    missed = [r for r in results if r.outcome != "found"]
-    if missed:
-        print("\nnot found:")
-        for r in missed:
+    if gold is not None:
+        results = evaluate_gold(g, gold)
+        print(gold_table(results))
+        print(f"\ncore recall {recall(results, core_only=True):.1%}   all recall {recall(results):.1%}")
+        for r in (r for r in results if args.misses and r.outcome != "found"):
             row = r.row
-            print(f"  [{r.outcome}] {row['subject']} -{row['relation']}-> {row['object']}: {row['evidence']}")
-    if judged is not None:
-        correct, total, unjudged = audit(g, judged)
-        print(f"\naudit precision {correct}/{total} = {correct / max(total, 1):.1%}; "
-              f"{len(unjudged)} typed facts not yet judged")
-        for fact in unjudged:
-            print("  " + json.dumps({**fact, "correct": None}, ensure_ascii=False))
+            print(f"  [{r.outcome}] {row['doc']}: {row['subject']} -{row['relation']}-> {row['object']}: "
+                  f"{row['evidence']}")
+    result = audit_graph(g, judged)
+    if args.audit:
+        print("\n" + audit_table(result))
+    if args.unjudged:
+        lines = [json.dumps({**fact, "correct": None}, ensure_ascii=False) + "\n" for fact in result.unjudged]
+        try:
+            Path(args.unjudged).write_text("".join(lines), encoding="utf-8")
+        except OSError as err:
+            sys.exit(f"newsgraph: cannot write {_shown(args.unjudged)}: {err.strerror}")
+        print(f"\n{len(lines)} typed evidence sentences without a verdict written to {_shown(args.unjudged)}")
     return 0
 
 
@@ -208,9 +213,13 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", parents=[common, reading],
                        help="recall against gold relations, precision against an audit")
-    e.add_argument("gold", help="gold relations JSONL")
     e.add_argument("paths", nargs="+", help="article files or folders")
-    e.add_argument("--audit", help="JSONL of hand-judged extracted facts")
+    e.add_argument("--gold", help="gold relations JSONL: recall per relation type")
+    e.add_argument("--audit", help="JSONL of hand-judged evidence sentences: precision per sentence and per edge")
+    e.add_argument("--unjudged", metavar="OUT", help="write every typed evidence sentence without a verdict "
+                                                     "to OUT (JSONL, 'correct': null), for a reviewer")
+    e.add_argument("--misses", action="store_true",
+                   help="list the gold rows not found (for a development set only; keep a test set blind)")
     e.set_defaults(func=cmd_eval)
     i = sub.add_parser("ingest", parents=[common, reading],
                        help="add articles to a corpus store (unchanged ones are skipped)")

@@ -116,15 +116,20 @@ def recall(results: list[GoldResult], *, core_only: bool = False) -> float:
 
 
 def typed_facts(g: nx.MultiDiGraph) -> list[dict]:
-    """Every typed (non co-mention) edge's evidence sentence as an auditable fact."""
+    """Every typed (non co-mention) edge's evidence sentence as an auditable fact.
+
+    The facts carry what a reviewer needs to judge them (the actors' labels, the sentence and
+    its flags) and nothing about how they were found.
+    """
     facts = []
     for s, o, key, d in g.edges(keys=True, data=True):
         if key == "co_mentioned":
             continue
         for ev in d.get("evidence", []):
             facts.append({"doc": ev["source"], "subject": s, "relation": key, "object": o,
+                          "subject_label": g.nodes[s].get("label", s), "object_label": g.nodes[o].get("label", o),
                           "sentence": ev["sentence"], "trigger": ev["trigger"], "negated": ev["negated"],
-                          "modality": ev["modality"]})
+                          "modality": ev["modality"], "speaker": ev.get("speaker"), "item": ev.get("item")})
     return facts
 
 
@@ -132,16 +137,71 @@ def _fact_key(fact: dict) -> tuple:
     return (fact["doc"], fact["subject"], fact["relation"], fact["object"], _norm(fact["sentence"]))
 
 
-def audit(g: nx.MultiDiGraph, judged: list[dict]) -> tuple[int, int, list[dict]]:
-    """Return (correct, judged, unjudged facts) for the graph's typed facts."""
-    verdicts = {_fact_key(j): bool(j["correct"]) for j in judged}
-    correct = total = 0
+@dataclass(frozen=True)
+class AuditResult:
+    """Verdicts matched to a graph's typed facts: per relation type, (correct, judged) counts
+    per evidence sentence and per edge, and the facts that have no verdict yet."""
+
+    sentences: dict[str, tuple[int, int]]
+    edges: dict[str, tuple[int, int]]
+    unjudged: list[dict]
+
+    def precision(self, *, per: str = "sentences", relation: str = "ALL") -> float:
+        """Share of judged sentences (or edges) that are correct, for one type or ALL."""
+        correct, judged = getattr(self, per).get(relation, (0, 0))
+        return correct / judged if judged else 0.0
+
+
+def audit_graph(g: nx.MultiDiGraph, judged: list[dict]) -> AuditResult:
+    """Match hand verdicts to the graph's typed facts.
+
+    An edge (subject, type, object) counts as correct when at least one of its judged sentences
+    is: the relation it draws is then true, whatever else its panel shows.
+    """
+    verdicts = {_fact_key(j): bool(j["correct"]) for j in judged if j.get("correct") is not None}
+    sentences: dict[str, Counter] = defaultdict(Counter)
+    edges: dict[tuple, list[bool]] = defaultdict(list)
     unjudged = []
     for fact in typed_facts(g):
         verdict = verdicts.get(_fact_key(fact))
         if verdict is None:
             unjudged.append(fact)
-        else:
-            total += 1
-            correct += verdict
-    return correct, total, unjudged
+            continue
+        for rel in (fact["relation"], "ALL"):
+            sentences[rel]["judged"] += 1
+            sentences[rel]["correct"] += verdict
+        edges[(fact["subject"], fact["relation"], fact["object"])].append(verdict)
+    edge_counts: dict[str, Counter] = defaultdict(Counter)
+    for (_, rel, _), marks in edges.items():
+        for key in (rel, "ALL"):
+            edge_counts[key]["judged"] += 1
+            edge_counts[key]["correct"] += any(marks)
+    return AuditResult(_pairs(sentences), _pairs(edge_counts), unjudged)
+
+
+def _pairs(table: dict[str, Counter]) -> dict[str, tuple[int, int]]:
+    return {k: (c["correct"], c["judged"]) for k, c in table.items()}
+
+
+def _share(correct: int, judged: int) -> str:
+    return f"{correct / judged:.0%}" if judged else "-"
+
+
+def audit(g: nx.MultiDiGraph, judged: list[dict]) -> tuple[int, int, list[dict]]:
+    """Return (correct, judged, unjudged facts) over every typed evidence sentence of the graph."""
+    result = audit_graph(g, judged)
+    correct, total = result.sentences.get("ALL", (0, 0))
+    return correct, total, result.unjudged
+
+
+def audit_table(result: AuditResult) -> str:
+    """Per relation type: judged sentences and edges with their precision, and facts unjudged."""
+    waiting = Counter(f["relation"] for f in result.unjudged)
+    waiting["ALL"] = len(result.unjudged)
+    lines = [f"{'relation':<12} {'sentences':>9} {'precision':>9} {'edges':>6} {'precision':>9} {'unjudged':>8}"]
+    names = sorted(k for k in set(result.sentences) | set(waiting) if k != "ALL") + ["ALL"]
+    for rel in names:
+        sc, sn = result.sentences.get(rel, (0, 0))
+        ec, en = result.edges.get(rel, (0, 0))
+        lines.append(f"{rel:<12} {sn:>9} {_share(sc, sn):>9} {en:>6} {_share(ec, en):>9} {waiting.get(rel, 0):>8}")
+    return "\n".join(lines)

@@ -64,6 +64,7 @@ class Evidence:
     confidence: float = 0.5
     rule: str = ""
     speaker: str | None = None
+    item: str | None = None  # the thing bought, sold or asked for ("S-400", "gas"), when the object is a party
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ import networkx as nx
 from graph.ingest import IngestError
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation, many_records
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_BATCH_SIZE = 64
 BUSY_TIMEOUT_S = 120  # how long a writer waits for another process's transaction
 OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs creating one store)
@@ -59,13 +59,13 @@ _SCHEMA = (
         object_start INTEGER NOT NULL, object_end INTEGER NOT NULL,
         trigger_start INTEGER, trigger_end INTEGER, trigger TEXT NOT NULL,
         negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL,
-        rule TEXT NOT NULL, speaker TEXT)""",
+        rule TEXT NOT NULL, speaker TEXT, item TEXT)""",
     "CREATE INDEX relations_doc ON relations (doc_id)",
     "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
 )
 
 # Statements that take a store from version N to N + 1. Version 1 had no origin path or
-# ingest time on documents, no speaker on relations and no curation log.
+# ingest time on documents, no speaker on relations and no curation log; version 2 no item.
 _MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -75,11 +75,12 @@ _MIGRATIONS = {
         "ALTER TABLE relations ADD COLUMN speaker TEXT",
         "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
     ),
+    2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
 }
 
 _DOC_COLUMNS = "id, title, text, source, outlet, date, url"
 _EVIDENCE_COLUMNS = ("sentence, start_char, end_char, subject_start, subject_end, object_start, object_end, "
-                     "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker")
+                     "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker, item")
 _RELATION_COLUMNS = f"subject, relation, object, {_EVIDENCE_COLUMNS}"
 
 
@@ -318,7 +319,7 @@ class Store:
                                  [(d.id, e.id, e.label, e.type, e.part_of) for e in x.entities])
                 conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
                                  [(d.id, m.entity_id, m.start, m.end, m.text, m.resolved_by) for m in x.mentions])
-                conn.executemany(f"INSERT INTO relations (doc_id, {_RELATION_COLUMNS}) VALUES ({', '.join('?' * 19)})",
+                conn.executemany(f"INSERT INTO relations (doc_id, {_RELATION_COLUMNS}) VALUES ({', '.join('?' * 20)})",
                                  [_relation_row(d.id, r) for r in x.relations])
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
@@ -428,17 +429,19 @@ def _relation_row(doc_id: str, r: Relation) -> tuple:
     ev = r.evidence
     trigger = ev.trigger_span or (None, None)
     return (doc_id, r.subject, r.relation, r.object, ev.sentence, ev.start, ev.end, *ev.subject_span,
-            *ev.object_span, *trigger, ev.trigger, int(ev.negated), ev.modality, ev.confidence, ev.rule, ev.speaker)
+            *ev.object_span, *trigger, ev.trigger, int(ev.negated), ev.modality, ev.confidence, ev.rule, ev.speaker,
+            ev.item)
 
 
 def _evidence(one: Callable, doc_id: str, source: str, row) -> dict:
     """A relation row's evidence as `graph.build.evidence_dict` makes it; equal strings shared through `one`."""
-    sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality, confidence, rule, speaker = row
+    sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality, confidence, rule, speaker, item = row
     return {"doc_id": one(doc_id, doc_id), "source": one(source, source), "sentence": one(sentence, sentence),
             "start": start, "end": end, "subject_span": (s0, s1), "object_span": (o0, o1),
             "trigger_span": (t0, t1) if t0 is not None else None, "trigger": one(trigger, trigger),
             "negated": bool(negated), "modality": one(modality, modality), "confidence": confidence,
-            "rule": one(rule, rule), "speaker": speaker if speaker is None else one(speaker, speaker)}
+            "rule": one(rule, rule), "speaker": speaker if speaker is None else one(speaker, speaker),
+            "item": item if item is None else one(item, item)}
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
