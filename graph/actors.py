@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping
 
 from graph.models import Entity
 
-ENTITY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"})
+ENTITY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT", "LOC"})
 
 # Characters NFKD leaves alone but that have a plain Latin or ASCII reading.
 _FOLD_MAP = str.maketrans({
@@ -49,7 +49,7 @@ king queen prince princess crown emir sheikh sultan ayatollah grand supreme lead
 lt col colonel admiral adm mr mrs ms dr sir dame lord former then senator sen rep ambassador
 envoy spokesman spokeswoman spokesperson chief commander deputy acting mp counterpart marshal
 field lieutenant major home interior national security adviser advisor head ruler incumbent
-late the
+late the speaker chairman chairwoman chair governor mayor commissioner director trade economy
 """.split())
 
 

@@ -26,13 +26,13 @@ def _t(name, polarity, colour, description, verbs="", nouns="", adjectives="", s
 RELATION_TYPES: tuple[RelationType, ...] = (
     _t("supports", 1, "#2e9d5b", "backs, aids, defends or praises",
        "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
-       "rescue shield champion welcome thank",
+       "rescue shield champion welcome thank congratulate",
        "support backing help aid assistance protection endorsement",
        "supportive sympathetic friendly"),
     _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
        "cooperate collaborate agree sign ally partner coordinate team join share unite accept",
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
-       "ground coordination ties rapprochement", "allied", symmetric=True),
+       "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
        "meet talk discuss negotiate visit phone host mediate consult confer speak",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
@@ -42,33 +42,37 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "sale delivery supply shipment transfer export provision"),
     _t("acquires", 0, "#8c6bb1", "buys, purchases, acquires or obtains",
        "buy purchase acquire obtain procure import receive order",
-       "purchase acquisition procurement import"),
+       "purchase acquisition procurement import order"),
     _t("requests", 0, "#c9a227", "asks, urges, presses, calls on, demands",
        "ask request urge press call demand seek appeal want invite push lobby plead",
        "request demand appeal plea"),
     _t("opposes", -1, "#e07b39", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
-       "quarrel rebuff",
+       "quarrel rebuff provoke antagonize antagonise",
        "opposition objection disagreement resistance rejection dispute rift tension "
-       "odds feud row standoff",
+       "odds feud row standoff faceoff face-off strain strains friction loggerheads spat hostility "
+       "confrontation conflict rivalry animosity",
        "opposed hostile"),
     _t("criticizes", -1, "#d45087", "accuses, criticizes, condemns, blames",
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
-       "decry fault",
-       "criticism condemnation accusation concern skepticism scepticism rebuke",
+       "decry fault deplore protest lambaste castigate assail chide scold berate",
+       "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
+       "denunciation",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#b8336a", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
        "threat warning ultimatum"),
     _t("sanctions", -1, "#7a1f5c", "sanctions, embargoes, suspends, halts delivery, expels",
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
-       "exclude remove blacklist boycott cut",
-       "sanction sanctions embargo suspension freeze ban boycott expulsion"),
+       "exclude remove blacklist boycott cut sever downgrade",
+       "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
+       "tariff tariffs penalties"),
     _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
-       "crush ambush destroy wound clash drive repel",
+       "crush ambush destroy wound clash drive repel dislodge bomb shoot",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
-       "fighting war incursion operation campaign"),
+       "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
+       "counteroffensive seizure clashes"),
     _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance"),
     _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
     _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
@@ -101,6 +105,7 @@ RECIPROCAL = SYMMETRIC | {"opposes", "attacks"}
 PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
+    "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""
@@ -116,9 +121,11 @@ deny reject oppose rule mull
 REACTING_VERBS = frozenset("""
 criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
 deny fear ignore note report mention cite blame defend justify support back resist block
+acknowledge discuss debate study examine
 """.split())
 # Verbs whose subject is the target of a relation noun: "Y received support from X".
-RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept"})
+RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept", "draw",
+                             "face", "attract", "meet", "earn", "invite", "provoke", "spark", "trigger"})
 
 # "X-backed Y": the participle -> (relation, whether Y is the subject rather than X).
 BACKED_FORMS = {
@@ -134,20 +141,25 @@ officials official leaders leader leadership authorities diplomats diplomat dele
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
+companies company firms firm
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 
 # Titles that make their holder the head of what qualifies them, or a member of it.
 LEADER_TITLES = frozenset("""
 president leader head king queen emir sultan chancellor premier chief prime dictator ruler
-secretary-general monarch
+secretary-general monarch commander chairman chairwoman chair speaker founder
 """.split())
 MEMBER_TITLES = frozenset("""
 minister secretary spokesman spokeswoman spokesperson envoy ambassador official representative
-advisor adviser diplomat general commander counterpart senator lawmaker director officer aide
-negotiator deputy admiral
+advisor adviser diplomat general counterpart senator lawmaker director officer aide
+negotiator deputy admiral commissioner governor member
 """.split())
 TITLES = LEADER_TITLES | MEMBER_TITLES
+# Leader titles that make their holder the head of a state, not only of a body within it.
+STATE_LEADER_TITLES = frozenset("""
+president leader king queen emir sultan chancellor premier prime dictator ruler monarch
+""".split())
 # Titles that name the agency as well as the office (United States usage).
 TITLE_AGENCIES = {
     "secretary of state": "state-department", "defense secretary": "pentagon",
@@ -163,16 +175,51 @@ HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"
 HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
                            "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})
-NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail"})
+NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail", "deny"})
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
-STOPPING_VERBS = frozenset("halt suspend freeze stop cancel block end delay postpone scrap cut sever break".split())
+STOPPING_VERBS = frozenset("""
+halt suspend freeze stop cancel block end delay postpone scrap cut sever break abandon drop ditch renounce
+quit exit
+""".split())
 # Verbs that turn a relation noun into an act by their conjoined subjects: "A and B struck a deal".
 LIGHT_VERBS = frozenset("""
 strike reach sign hold have make find conclude forge seal announce maintain keep build form enter
 restore establish re-establish normalize normalise resume renew deepen strengthen improve
 """.split())
+# Heads of the names of deals, treaties, programmes and projects: "the Nord Stream 2 pipeline",
+# "the Iran nuclear deal", "the Abraham Accords" become AGREEMENT nodes that actors can back or oppose.
+DEAL_HEADS = frozenset("""
+deal agreement agreements accord accords treaty pact pipeline programme program project dam initiative
+corridor protocol convention charter plan
+""".split())
+# Nouns for the state of two actors' relations, typed by what qualifies them: "strained relations"
+# (opposes), "improved ties" (cooperates); bare "relations" says nothing.
+TIE_NOUNS = frozenset({"relation", "relations", "tie", "ties", "relationship"})
+SOURING_WORDS = frozenset("""
+strained tense frosty sour soured souring deteriorating deteriorated worsening worsened fraught
+troubled uneasy rocky icy hostile strain sour deteriorate worsen plummet collapse fray hit
+""".split())
+IMPROVING_WORDS = frozenset("""
+improved improving warm warming close closer friendly cordial normal normalised normalized restored
+strong stronger improve restore normalise normalize strengthen deepen mend boost warm
+""".split())
+# Nouns whose clause is a claim, not a fact: "accusations that it supports M23" (reported).
+CLAIM_NOUNS = frozenset("""
+accusation accusations allegation allegations claim claims charge charges report reports suggestion
+suggestions assertion assertions
+""".split())
+# Verbs that deny the claim they take: "denied accusations that ..." (negated).
+DENYING_VERBS = frozenset("deny reject dismiss refute rebut disprove".split())
+# Things launched or fired at a target: "launched drones toward Saudi Arabia" is an attack.
+PROJECTILES = frozenset("""
+drone drones missile missiles rocket rockets shell shells mortar mortars bomb bombs projectile projectiles
+""".split())
+# Goods whose trade a sanction names: "restrictions on exports to X", "a ban on imports from X".
+TRADE_NOUNS = frozenset("export exports import imports trade shipment shipments sale sales supply supplies".split())
 # Types for which a weapon system is a natural object ("buy the S-400", "oppose the sale").
-WEAK_OBJECT_TYPES = frozenset({"acquires", "supplies", "requests", "opposes", "criticizes"})
+WEAK_OBJECT_TYPES = frozenset({"acquires", "opposes", "criticizes"})
+# Types whose object is a party while the thing traded or asked for is kept as the evidence's item.
+ITEM_TYPES = frozenset({"supplies", "acquires", "requests"})
 
 BY_NAME: dict[str, RelationType] = {t.name: t for t in RELATION_TYPES}
 RELATION_NAMES: tuple[str, ...] = tuple(BY_NAME)

@@ -46,7 +46,7 @@ CASES = [
     ("Lebanon urged France to send aid.", "Lebanon", "requests", "France", {}),
     ("Nigeria has been pressing Britain to return the bronzes.", "Nigeria", "requests", "United Kingdom", {}),
     ("The European Union called on Serbia to recognise Kosovo.", "European Union", "requests", "Serbia", {}),
-    ("Estonia formally requested Patriot missile systems.", "Estonia", "requests", "Patriot", {}),
+    ("Estonia formally requested Patriot missile systems from Germany.", "Estonia", "requests", "Germany", {}),
     # opposes
     ("Hungary opposes Ukraine's bid.", "Hungary", "opposes", "Ukraine", {}),
     ("Greece is at odds with Cyprus over the pipeline.", "Greece", "opposes", "Cyprus", {}),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.actors import ActorTable
-from graph.models import Document, Entity, Mention
+from graph.models import Document, Entity, Mention, Relation
 from graph.extract.mentions import Ref, find_refs
 
 
@@ -16,6 +16,7 @@ class Context:
         refs: token index -> the actor named at that token.
         anaphora: pronouns and descriptions resolved while reading relations.
         related: every entity a relation names (a leader's state, say), by id.
+        threats: threats that conditional relations make, waiting to join their sentence's relations.
     """
 
     def __init__(self, doc, document: Document, table: ActorTable):
@@ -23,6 +24,7 @@ class Context:
         self.refs: dict[int, Ref] = find_refs(doc, table)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
+        self.threats: list[Relation] = []
 
     def ending_ref(self, tok, kind: str) -> Ref | None:
         """The actor of this entity type whose mention ends at this token, if any."""

@@ -15,10 +15,13 @@ THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 PERSON_TYPES = ("PERSON",)
 STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
-COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states",
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "kingdom", "republic",
                            "government", "governments", "regime", "administration"})
+STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
-PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including")
+PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by")
+BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "grouping"})  # "the bloc" -> the alliance named before
+NAMING_VERBS = frozenset({"call", "name", "know", "dub"})  # "a militia called Kataib Hezbollah"
 
 
 def actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
@@ -38,17 +41,24 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if depth > 3:
         return []
     low, lemma = tok.lower_, tok.lemma_.lower()
-    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound")}
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound", "preconj")}
     if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
         return _antecedent(ctx, tok, PERSON_TYPES if low in PERSONAL_PRONOUNS else STATE_TYPES)
-    if kids == {"the"} and lemma in COUNTRY_NOUNS:  # "the country"
+    if kids <= {"the", "national", "central", "federal"} and "the" in kids and (
+            lemma in COUNTRY_NOUNS or lemma in STATE_FORCES):  # "the country", "the national army"
         return _antecedent(ctx, tok, ("GPE",))
+    if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
+        return _antecedent(ctx, tok, ("ALLIANCE",))
     if kids == {"the"} and lemma in TITLES:  # "the envoy", "the president"
         return _antecedent(ctx, tok, PERSON_TYPES)
     if low == "two" and "the" in kids:  # "the two spoke"
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
-    if kids in ({"the", "two"}, {"both"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
+    if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
+    named = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS
+             for o in c.children if o.dep_ in ("oprd", "dobj", "attr", "xcomp") for r in actors(ctx, o, depth=depth + 1)]
+    if named:  # "the Iran-funded militia called Kataib Hezbollah"
+        return named
     if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return actors(ctx, tok.head.head, depth=depth + 1)
     if tok.dep_ == "appos" and tok.head.i in ctx.refs:
@@ -127,7 +137,8 @@ def phrase_actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
     found = actors(ctx, tok, depth=depth)
     if found or depth > 2:
         return found
-    found = modifier_actors(ctx, tok, depth)
+    found = modifier_actors(ctx, tok, depth) or [  # "the Islamist insurgency Al-Shabaab"
+        r for c in tok.children if c.dep_ == "appos" for r in actors(ctx, c, depth=depth + 1)]
     # a relation noun is about its doer, not its target: "criticised sanctions against Russia"
     preps = ("of", "by", "from") if trigger(tok, NOUN_TRIGGERS) else PHRASE_PREPS
     for child in tok.children:
@@ -147,6 +158,9 @@ def _antecedent(ctx: Context, tok, types) -> list[Ref]:
             continue
         t = ctx.doc[i]
         subjectish = "subj" in t.dep_ or (t.dep_ in ("poss", "compound") and "subj" in t.head.dep_)
+        if tok.dep_ == "poss" and i >= sent_start and t.dep_ not in ("amod", "compound", "nmod"):
+            ranked = [((True, True), 0, ref)]  # "penalties on Hungary over its order": the nearest phrase
+            break
         ranked.append(((i >= sent_start, subjectish), -len(ranked), ref))
     if not ranked:
         return []

@@ -6,20 +6,22 @@ from itertools import combinations
 
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
-from graph.extract.mood import clause_mood
+from graph.extract.mood import clause_mood, conditional
 from graph.models import Evidence, Relation
 
-ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON"})
+ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT"})
 # Rules whose relation holds whatever the clause's mood: "Turkish President Erdogan" leads Turkey.
 STATIC_RULES = frozenset({"title", "appos", "located", "backed", "co_mentioned"})
+# What a conditional sentence turns into a threat: "X would strike Y if ...".
+COERCIVE = frozenset({"sanctions", "attacks"})
 # How far each rule is trusted; a rule not listed gets 0.6.
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
               "backed": 0.85, "title": 0.9, "appos": 0.85, "copula": 0.75, "adjective": 0.8,
-              "located": 0.7, "ellipsis": 0.5, "co_mentioned": 0.3}
+              "located": 0.7, "ellipsis": 0.5, "demand": 0.7, "co_mentioned": 0.3}
 
 
 def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule: str,
-             modality: str | None = None) -> Relation:
+             modality: str | None = None, item: str | None = None) -> Relation:
     """The relation subj -rtype-> obj read at a trigger token, with its evidence.
 
     Args:
@@ -31,11 +33,15 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         sent: the sentence span.
         rule: the name of the pattern that found it (sets the confidence).
         modality: overrides the clause mood's modality.
+        item: the thing bought, sold or asked for, when the object is a party.
     """
     if rule in STATIC_RULES:
         negated, mood, speaker = False, "asserted", None
     else:
         negated, mood, speaker = clause_mood(ctx, trigger)
+    threat = rtype in COERCIVE and mood in ("future", "hypothetical") and conditional(trigger)
+    if threat:
+        mood = "hypothetical"  # "would impose tariffs on X if ...": not done, and a threat (below)
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)
     text = ctx.document.text
     end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
@@ -44,10 +50,13 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         start=sent.start_char, end=end, subject_span=(subj.start, subj.end), object_span=(obj.start, obj.end),
         trigger_span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
         negated=negated, modality=modality or mood, confidence=round(max(confidence, 0.1), 2),
-        rule=rule, speaker=speaker,
+        rule=rule, speaker=speaker, item=item if item != obj.entity.label else None,
     )
     ctx.related.update({subj.entity.id: subj.entity, obj.entity.id: obj.entity})
-    return Relation(subj.entity.id, rtype, obj.entity.id, evidence)
+    rel = Relation(subj.entity.id, rtype, obj.entity.id, evidence)
+    if threat:
+        ctx.threats.append(replace(rel, relation="threatens"))
+    return rel
 
 
 def between(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: str):

@@ -11,13 +11,19 @@ from spacy.tokens import Span
 
 from graph.actors import TITLE_WORDS, ActorTable, fold, media_names, slugify, surname
 from graph.models import Entity
-from graph.ontology import FORCE_NOUNS, LOCATIVE_PREPS
+from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS
 
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
 GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "national", "guard", "special",
                                "command", "defence", "defense", "ministry", "foreign", "the"})
 GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "justice", "interior",
-                                  "foreign", "security", "commerce", "energy", "finance", "war"})
+                                  "foreign", "security", "commerce", "energy", "finance", "war", "affairs",
+                                  "external", "home", "trade", "economy", "industry", "information"})
+# A name that qualifies one of these is a place: "Hodeidah airport", "Bulo-Marer town".
+SITE_NOUNS = frozenset("""
+airport port harbour harbor base airbase town city village province region district camp border crossing
+valley island strait
+""".split())
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,16 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
     """
     refs: dict[int, Ref] = {}
     people = _people_index(doc, table)
-    for span in doc.ents:
+    for deal in _deal_names(doc):
+        for tok in deal[1]:
+            refs[tok.i] = deal[0]
+    for span in [*doc.ents, *_titled_names(doc)]:
         span = _trim(span)
-        ref = span is not None and _resolve_span(span, people, table)
+        ref = span is not None and not any(t.i in refs for t in span) and _resolve_span(span, people, table)
         if ref:
             for tok in span:
                 refs[tok.i] = ref
+    _short_forms(doc, refs)
     for tok in doc:  # demonyms and names the NER left untagged
         if tok.i in refs or not tok.text[:1].isupper():
             continue
@@ -68,6 +78,79 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
         if entity:
             refs[tok.i] = Ref(entity, tok.idx, tok.idx + len(tok.text), how)
     return refs
+
+
+def _deal_names(doc) -> list[tuple[Ref, Span]]:
+    """Named deals, treaties and projects: a deal word with a name before it and "the" in front
+    ("the Nord Stream 2 pipeline", "the Iran nuclear deal", "the Abraham Accords"), or a LAW
+    entity. Not "Egypt's agreement with Russia", which is a relation between two actors."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in DEAL_HEADS and tok.lower_ not in DEAL_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "nummod") and c.i < tok.i]
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("FAC", "LAW", "PRODUCT", "EVENT")
+                    for m in mods for t in m.subtree)
+        relational = any(c.dep_ in ("poss",) or c.dep_ == "prep" and c.lower_ in ("with", "between")
+                         for c in tok.children)
+        if not (det and named) or relational:
+            continue
+        start = min(t.i for m in mods for t in m.subtree)
+        name_end = tok.i + 1 if tok.pos_ == "PROPN" or tok.lower_ in ("accords", "protocol", "convention") else tok.i
+        if doc[start:tok.i].text and any(t.ent_type_ in ("FAC", "PRODUCT", "EVENT", "LAW") for t in doc[start:tok.i]):
+            label = doc[start:name_end].text  # "Nord Stream 2" (pipeline)
+        else:
+            label = doc[start:tok.i + 1].text  # "Iran nuclear deal"
+        if slugify(label):
+            span = doc[start:tok.i + 1]
+            out.append((Ref(Entity(slugify(label), label, "AGREEMENT"), span.start_char, span.end_char, "deal"), span))
+    for ent in doc.ents:
+        if ent.label_ == "LAW" and slugify(ent.text) and not any(t.lower_ in DEAL_HEADS for t in ent[:1]):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            out.append((Ref(Entity(slugify(text), text, "AGREEMENT"), ent.end_char - len(text), ent.end_char, "deal"), ent))
+    return out
+
+
+def _titled_names(doc) -> list[Span]:
+    """Names the NER missed right after a title: "Trade Minister Sung Yun-mo" (as PERSON spans)."""
+    out, i = [], 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.lower_.strip(".") in TITLE_WORDS and tok.is_title and not tok.ent_type_:
+            j = i + 1
+            while j < len(doc) and _name_word(doc[j]) and doc[j].lower_.strip(".") not in TITLE_WORDS:
+                j += 1
+            if j - i >= 3 or j - i == 2 and "-" in doc[i + 1].text:  # two name words, or a hyphenated one
+                out.append(Span(doc, i + 1, j, label="PERSON"))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _short_forms(doc, refs: dict[int, Ref]) -> None:
+    """Give an actor's short forms its entity: "Rapid Support Forces (RSF)" -> later "RSF", and a
+    one-word place that ends a longer actor's name named in the article ("Congo" after
+    "Democratic Republic of Congo")."""
+    by_form: dict[str, Ref] = {}
+    for i, ref in sorted(refs.items()):
+        if ref.entity.type in ("LOC", "PERSON") or refs.get(i + 1) == ref:
+            continue
+        if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and doc[i + 2].is_upper:
+            by_form[doc[i + 2].text] = ref
+        words = doc.text[ref.start:ref.end].split()
+        if len(words) > 1 and ref.entity.type == "GPE":
+            by_form.setdefault(words[-1], ref)
+    for i, ref in list(refs.items()):
+        tok = doc[i]
+        form = by_form.get(tok.text)
+        if form and form.entity != ref.entity and ref.how in ("ner", "place") and len(ref.entity.label.split()) == 1:
+            refs[i] = Ref(form.entity, ref.start, ref.end, "short form")
+    for tok in doc:
+        form = by_form.get(tok.text)
+        if form and tok.i not in refs and tok.is_upper:
+            refs[tok.i] = Ref(form.entity, tok.idx, tok.idx + len(tok.text), "short form")
 
 
 def _resolve_span(span, people: dict[str, Entity], table: ActorTable) -> Ref | None:
@@ -103,6 +186,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
             return entity, "alias"
     if label == "ORG" and all(t.lower_ in FORCE_NOUNS | GENERIC_ORG_WORDS for t in span):
         return None, ""  # "the Syrian Air Force" stands for Syria (see FORCE_NOUNS)
+    if label in ("ORG", "GPE", "LOC", "FAC") and span.root.dep_ == "compound" and span.root.head.lower_ in SITE_NOUNS:
+        return Entity(slugify(text), text, "LOC"), "place"
     if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
         return Entity(slugify(text), text, "ORG"), "ner"
     if label in ("GPE", "LOC"):
@@ -158,13 +243,14 @@ def _trim(span):
     while start < span.end - 1 and (span.doc[start].lower_ == "the" or (
             span.label_ == "PERSON" and span.doc[start].lower_.strip(".") in TITLE_WORDS)):
         start += 1
-    if not (span.doc[start].is_alpha or span.doc[start].is_upper):
+    if not span.doc[start].text[:1].isalpha():
         return None
     while span.label_ == "PERSON" and start > 0 and _name_word(span.doc[start - 1]) \
             and span.doc[start - 1].head.i in range(start, span.end):
         start -= 1  # "NSC Spokesperson Garrett Marquis" tagged as just "Marquis"
     if span.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) or t.is_lower
-                                       and t.lower_ not in NAME_PARTICLES for t in span.doc[start:span.end]):
+                                       and t.lower_ not in NAME_PARTICLES and span.doc[t.i - 1].text != "-"
+                                       for t in span.doc[start:span.end]):
         return None  # "J-10C fighter jets" is not a name
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
@@ -180,7 +266,9 @@ def _title_part(span) -> bool:
     if len(span) == 1 and root.lower_ in TITLE_WORDS | GENERIC_OFFICE_WORDS:
         return True
     head = root.head
-    return root.dep_ in ("compound", "pobj") and (head.lower_ in TITLE_WORDS or head.head.lower_ in TITLE_WORDS)
+    office = all(t.lower_ in TITLE_WORDS | GENERIC_OFFICE_WORDS | {"of"} for t in span)
+    return root.dep_ in ("compound", "pobj") and (office or len(span) == 1) and (
+        head.lower_ in TITLE_WORDS or head.head.lower_ in TITLE_WORDS)
 
 
 def _clean_name(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from graph.extract.context import Context
 from graph.extract.coref import actors
 from graph.ontology import (
-    FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
+    CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
 )
 
 CLIMBING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep"})
@@ -45,7 +45,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         lemma = node.lemma_.lower()
         if node != tok and node.pos_ in ("VERB", "AUX", "ADJ"):
             ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
-            if via in ("xcomp", "advcl", "pcomp") and (lemma in NEGATING_LEMMAS or ruled_out):
+            denies = lemma in DENYING_VERBS and via == "ccomp"  # "denied that it had sent troops"
+            if via in ("xcomp", "advcl", "pcomp") and (lemma in NEGATING_LEMMAS or ruled_out) or denies:
                 negated = True  # "unwilling to support", "ruled out sending"
             elif via == "xcomp" and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
                 modality = "future"
@@ -59,7 +60,26 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                     speaker = refs[0].entity.label if refs else subj.text
         if node.dep_ in ("acl",) and any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children):
             modality = "hypothetical"  # "a potential deal to sell X"
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
+            claim = node.head  # "accusations that it supports M23": a claim, denied if so governed
+            modality = "reported" if modality == "asserted" else modality
+            negated = negated or claim.head.lemma_.lower() in DENYING_VERBS and claim.dep_ == "dobj"
+            break
         if node.head == node or node.dep_ not in CLIMBING_DEPS:
             break
         via, node = node.dep_, node.head
     return negated, modality, speaker
+
+
+def conditional(tok) -> bool:
+    """Whether a trigger's clause holds only on a condition: "would impose tariffs if Beijing ...",
+    "will strike unless ..." (the verb chain up from the trigger has an if/unless clause)."""
+    node = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else tok
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False

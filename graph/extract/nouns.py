@@ -7,61 +7,155 @@ from dataclasses import replace
 from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, modifier_actors, phrase_actors
 from graph.extract.evidence import between, relation
-from graph.extract.roles import VERB_OBJECT_PREPS, fit_objects, governor_subjects, surface_subjects
+from graph.extract.mentions import unique
+from graph.extract.roles import VERB_OBJECT_PREPS, attacked_territory, fit_objects, item_of, sellers, governor_subjects, surface_subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    BACKED_FORMS, IRREALIS_VERBS, LIGHT_VERBS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL,
-    STOPPING_VERBS,
+    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
+    SYMMETRIC, TRADE_NOUNS,
 )
 
-NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over"}
+NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
+TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
+VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
+PARTY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON"})
 
 
 def noun_relations(ctx: Context, noun, sent):
     """A trigger noun (not itself an actor) between its doers and its targets."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i in ctx.refs:
         return
-    rtype = trigger(noun, NOUN_TRIGGERS)
+    rtype = _tie_type(noun) or trigger(noun, NOUN_TRIGGERS) or _qualified_type(noun)
     if not rtype:
         return
+    parties = _between_parties(ctx, noun)
+    if parties:  # "talks between A and B", "an agreement reached between A and B"
+        yield from between(ctx, parties, rtype, noun, sent, "between")
+        return
     agents = [r for c in noun.children if c.dep_ == "poss" for r in actors(ctx, c)]
+    paired = not agents  # "India-China tension", "Greek-Turkish relations": the modifiers are the parties
     agents = agents or [r for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                         and c.lower_ not in BACKED_FORMS
                         for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1)]
-    targets = []
+    paired = paired and len(unique(agents)) > 1
+    targets, partners = [], []
+    joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
     for prep in noun.children:
         if prep.dep_ != "prep":
             continue
-        if prep.lower_ == "between":
-            yield from between(ctx, [r for o in pobjs(prep) for r in actors(ctx, o)], rtype, noun, sent, "between")
-            return
         if prep.lower_ in ("from", "by") and not agents:
             agents = [r for o in pobjs(prep) for r in phrase_actors(ctx, o)]
-        elif prep.lower_ in NOUN_OBJECT_PREPS:
-            targets += [r for o in pobjs(prep) for r in phrase_actors(ctx, o)]
+        elif prep.lower_ == "with" and joint:  # "joint attacks with M23 against the army"
+            partners += [r for o in pobjs(prep) for r in actors(ctx, o)]
+            targets += [r for o in pobjs(prep) for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
+                        for x in pobjs(p) for r in phrase_actors(ctx, x)]
+        elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS):
+            targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
+    if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
+        targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
+                   for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
+    if rtype == "attacks" and not targets:
+        targets = attacked_territory(ctx, noun)
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
         if clause.dep_ in ("acl", "relcl", "ccomp"):
             targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS:  # "Y received support from X"
+    governor = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj" and governor in RECEIVING_VERBS:  # "Y received support from X", "drew objections from X"
         agents = agents or [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
                             for o in pobjs(p) for r in phrase_actors(ctx, o)]
-        targets = targets or surface_subjects(ctx, noun.head)
-    if not agents and noun.head.lemma_.lower() not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
+        targets = targets or _receivers(ctx, noun.head)
+    if not agents and governor not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
         targets = surface_subjects(ctx, noun.head.head)
-    if not targets and rtype in RECIPROCAL and len(agents) > 1 and noun.head.lemma_.lower() in LIGHT_VERBS:
-        yield from between(ctx, agents, rtype, noun, sent, "nominal")  # "A and B struck a deal"
+    if not targets and rtype in RECIPROCAL and len(unique(agents)) > 1 and (
+            paired or governor not in REACTING_VERBS):
+        yield from between(ctx, agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
         return
     if rtype == "supplies":  # "the delivery of jets to Turkey": the recipient is the object
         targets = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                    for o in pobjs(p) for r in phrase_actors(ctx, o)] or targets
+    if rtype == "acquires":  # "its order of Su-35 jets from Russia": the item and the seller, nothing else
+        targets = [r for r in targets if r.entity.type in ("WEAPON", "AGREEMENT")] + sellers(ctx, noun)
     targets = fit_objects(targets, rtype)
-    governor = noun.head.lemma_.lower()
-    mood = "hypothetical" if governor in IRREALIS_VERBS else None
+    item = item_of(ctx, noun) if rtype in ITEM_TYPES else None
+    if partners and not agents:
+        agents = governor_subjects(ctx, noun)
+    for a in agents:
+        for p in partners:
+            yield relation(ctx, a, "cooperates", p, noun, sent, "nominal")
+    agents = unique(agents + partners)
+    mood = "hypothetical" if governor in IRREALIS_VERBS and noun.lemma_.lower() not in CLAIM_NOUNS else None
     for a in agents:
         for t in targets:
-            rel = relation(ctx, a, rtype, t, noun, sent, "nominal", modality=mood)
-            if governor in STOPPING_VERBS:  # "halted the delivery": the supply is not happening
-                rel = replace(rel, evidence=replace(rel.evidence, negated=True))
+            rel = relation(ctx, a, rtype, t, noun, sent, "nominal", modality=mood, item=item)
+            if governor in STOPPING_VERBS:  # "halted the delivery" is no supply; "will not scrap" keeps it
+                ev = rel.evidence
+                rel = replace(rel, evidence=replace(ev, negated=not ev.negated,
+                                                    modality="asserted" if ev.negated else ev.modality))
             yield rel
+
+
+def _tie_type(noun) -> str | None:
+    """The type of a relations noun from the words around it: "strained relations", "ties soured",
+    "relations deteriorated after ..." (opposes); "improved ties", "normalise relations" (cooperates)."""
+    if noun.lemma_.lower() not in TIE_NOUNS and noun.lower_ not in TIE_NOUNS:
+        return None
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    words |= {c.lemma_.lower() for c in noun.children if c.dep_ == "relcl"}
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        words.add(noun.head.lemma_.lower())
+    if words & SOURING_WORDS:
+        return "opposes"
+    if words & IMPROVING_WORDS:
+        return "cooperates"
+    return None
+
+
+def _qualified_type(noun) -> str | None:
+    """A plain noun typed by its adjective when it is aimed at someone: "hostile actions against X"."""
+    aimed = any(p.dep_ == "prep" and p.lower_ in ("against", "toward", "towards") for p in noun.children)
+    for c in noun.children:
+        if aimed and c.dep_ == "amod" and trigger(c, ADJECTIVE_TRIGGERS):
+            return trigger(c, ADJECTIVE_TRIGGERS)
+    return None
+
+
+def _between_parties(ctx: Context, noun) -> list:
+    """The actors named under "between" on the noun or on the clause that qualifies it: the
+    objects and their conjuncts, and people the parser nested inside them ("between Egyptian
+    President X and Ethiopian Prime Minister Y"), never what a topic or a clause adds."""
+    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"]
+    preps += [p for c in noun.children if c.dep_ == "acl" for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "between"]
+    found = [r for p in preps for o in pobjs(p) for r in actors(ctx, o)]
+    found += [ctx.refs[t.i] for p in preps for t in _phrase(p) if t.i in ctx.refs
+              and ctx.refs[t.i].entity.type == "PERSON"]
+    return [r for r in unique(found) if r.entity.type in PARTY_TYPES]
+
+
+def _phrase(tok):
+    """The tokens of a phrase without its topic ("over ...") or its clauses."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            continue
+        yield from _phrase(child)
+
+
+def _aimed_at(ctx: Context, obj, rtype: str) -> list:
+    """The actors a relation noun's object names; for a sanction on trade, its partner
+    ("restrictions on exports to South Korea", "a ban on imports from Lithuania")."""
+    if rtype == "sanctions" and obj.lemma_.lower() in TRADE_NOUNS:
+        found = [r for p in obj.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "with")
+                 for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        if found:
+            return found
+    return phrase_actors(ctx, obj)
+
+
+def _receivers(ctx: Context, verb) -> list:
+    """Who a received relation is aimed at: the subject of "drew/faced ...", or the actor its
+    subject belongs to ("Ethiopia's move ... drew objections")."""
+    return surface_subjects(ctx, verb) or [r for c in verb.children if c.dep_ == "nsubj"
+                                           for r in phrase_actors(ctx, c)]

@@ -29,7 +29,7 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
                 return found, "passive"
         if not passive and child.dep_ in ("nsubj", "csubj"):
             return _subject_actors(ctx, child), "svo"
-        if not passive and child.dep_ in ("compound", "npadvmod") and child.i < verb.i and actors(ctx, child):
+        if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
     if passive:
         cause = _cause_actors(ctx, verb)
@@ -98,7 +98,7 @@ def governor_subjects(ctx: Context, noun) -> list[Ref]:
     while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
         noun = noun.head if noun.dep_ == "conj" else noun.head.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at"):
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite"):
         head = head.head
     elif noun.dep_ not in ("dobj", "attr", "oprd"):
         return []
@@ -120,6 +120,9 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
                 recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                for o in pobjs(p) for r in phrase_actors(ctx, o)]
+            if rtype in ("requests", "acquires"):  # "requested Patriot systems from Germany"
+                found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
+                          for o in pobjs(p) for r in actors(ctx, o)]
         elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
                 rtype == "supports" and child.lower_ == "against"):
             refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
@@ -135,10 +138,19 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
         found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children
                  if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        found = found or attacked_territory(ctx, verb)
     if rtype == "supplies":
-        return unique(recipients or found)
+        return fit_objects(recipients or found, rtype)
+    if rtype == "acquires":
+        found += sellers(ctx, verb)
     found = unique(found + recipients)
     return fit_objects(found, rtype)
+
+
+def attacked_territory(ctx: Context, tok) -> list[Ref]:
+    """The state whose territory an attack goes in or into: "intervened militarily in eastern Congo"."""
+    return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "into", "inside")
+            for o in pobjs(p) for r in actors(ctx, o) if r.entity.type == "GPE"]
 
 
 def _relative_objects(ctx: Context, verb) -> list[Ref]:
@@ -174,5 +186,33 @@ def previous_objects(ctx: Context, sent) -> list[Ref]:
 
 
 def fit_objects(refs: list[Ref], rtype: str) -> list[Ref]:
-    """A weapon is a fit object only of buying, supplying, asking for or opposing it."""
+    """A weapon is a fit object only of buying, opposing or sanctioning it; what is supplied or
+    asked for is the item, never the recipient or the party asked."""
     return unique(refs) if rtype in WEAK_OBJECT_TYPES else [r for r in unique(refs) if r.entity.type != "WEAPON"]
+
+
+def sellers(ctx: Context, tok) -> list[Ref]:
+    """Who sells what a purchase names: "from Russia", or the state that qualifies the item
+    ("buy Russian S-400s", "its order of Su-35 jets from Russia")."""
+    found = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            found += [r for o in pobjs(child) for r in actors(ctx, o)]
+        elif child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prep" and child.lower_ == "of":
+            for thing in (pobjs(child) if child.dep_ == "prep" else [child]):
+                found += sellers(ctx, thing)
+                found += [r for m in thing.children if m.dep_ in ("amod", "compound", "nmod")
+                          for r in actors(ctx, m) if r.entity.type == "GPE"]
+    return unique(found)
+
+
+def item_of(ctx: Context, tok) -> str | None:
+    """The weapon system a trade or request is about, named in the trigger's object phrases:
+    "supply Ukraine with IRIS-T systems", "its order of Su-35 jets", "requested Patriot batteries"."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") or child.dep_ == "prep" and child.lower_ in ("with", "of", "for"):
+            for t in child.subtree:
+                ref = ctx.refs.get(t.i)
+                if ref and ref.entity.type == "WEAPON":
+                    return ref.entity.label
+    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract import modifiers, nouns, titles, verbs
+from graph.extract import modifiers, nouns, speech, titles, verbs
 from graph.extract.context import Context
 from graph.models import Relation
 
@@ -37,6 +37,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(("appos",), titles.noun_title_relations),
     Pattern(("located",), modifiers.located_relations),
     Pattern(("appos", "copula"), titles.membership_relations),
+    Pattern(("demand",), speech.demand_relations),
 )
 
 

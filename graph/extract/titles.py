@@ -9,7 +9,9 @@ from graph.extract.evidence import relation
 from graph.extract.mentions import Ref, unique
 from graph.extract.roles import subjects
 from graph.extract.tokens import pobjs
-from graph.ontology import BACKED_FORMS, LEADER_TITLES, MEMBER_TITLES, SPEECH_VERBS, TITLE_AGENCIES, TITLES
+from graph.ontology import (
+    BACKED_FORMS, LEADER_TITLES, MEMBER_TITLES, SPEECH_VERBS, STATE_LEADER_TITLES, TITLE_AGENCIES, TITLES,
+)
 
 
 def person_title_relations(ctx: Context, tok, sent):
@@ -62,13 +64,18 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
     if not kind:
         return
     orgs = unique([ctx.refs[t.i] for t in phrase if t.i in ctx.refs and ctx.refs[t.i] != person
-                   and ctx.refs[t.i].entity.type not in ("PERSON", "WEAPON", "LOC")
+                   and ctx.refs[t.i].entity.type not in ("PERSON", "WEAPON", "AGREEMENT", "LOC")
                    and t.head.lower_ not in BACKED_FORMS])
+    if not orgs:  # "the bloc's trade commissioner X": an owner named by a description
+        orgs = [r for t in phrase if t.dep_ == "poss" and t.i not in ctx.refs for r in actors(ctx, t)
+                if r.entity.type not in ("PERSON", "WEAPON", "AGREEMENT", "LOC")]
     if not orgs and kind == "leads":  # "President Bashar al-Assad": the head of state we know
         state = ctx.table.home_state(person.entity.id)
         if state:
             orgs = [Ref(ctx.table.entity(state), trigger.idx, trigger.idx + len(trigger), "leader")]
     for org in orgs[-1:]:  # the innermost qualifier: "U.S. State Department spokesman" -> State Dept.
+        if kind == "leads" and org.entity.type == "GPE" and not lemmas & STATE_LEADER_TITLES:
+            kind = "member_of"  # "Lithuanian Seimas Speaker X" heads the parliament, not the state
         yield relation(ctx, person, kind, org, trigger, sent, rule)
 
 
@@ -79,7 +86,7 @@ def membership_relations(ctx: Context, noun, sent):
     holder = noun if noun.dep_ != "compound" else noun.head
     groups = [r for t in ((noun,) if noun == holder else (noun, holder)) for c in t.children
               if c.dep_ in ("compound", "poss", "nmod") and c != noun for r in actors(ctx, c)]
-    groups += [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "an ally of X"
+    groups += [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")  # "an ally of X"
                for o in pobjs(p) for r in actors(ctx, o)]
     if holder.dep_ == "attr":
         members = subjects(ctx, holder.head, False)[0]
@@ -89,7 +96,7 @@ def membership_relations(ctx: Context, noun, sent):
         members = [r for c in holder.children if c.dep_ == "appos" for r in actors(ctx, c)] or apposed(ctx, holder)
     for g in groups:
         for m in members:
-            if noun.lemma_.lower() == "ally":
+            if noun.lemma_.lower() == "ally" and g.entity.type != "ALLIANCE":  # "an ally in NATO" is a member
                 yield relation(ctx, g, "supports", m, noun, sent, "copula")
             else:
                 yield relation(ctx, m, "member_of", g, noun, sent, "appos")

@@ -5,20 +5,23 @@ from __future__ import annotations
 from graph.extract.context import Context
 from graph.extract.coref import phrase_actors
 from graph.extract.evidence import between, relation
-from graph.extract.roles import objects, previous_objects, subjects
+from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DELEGATION_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, RECIPROCAL, SYMMETRIC, VERB_TRIGGERS,
+    DELEGATION_NOUNS, FORCE_NOUNS, ITEM_TYPES, RECEIVING_VERBS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
+    VERB_TRIGGERS,
 )
 
 
 def verb_relations(ctx: Context, verb, sent):
     """A trigger verb (or a verb with its preposition) between its subjects and its objects."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") and not _headline_verb(verb):
         return
-    rtype = trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
+    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
     if not rtype:
         return
+    if rtype == "supplies" and _deploys_into(verb):
+        rtype = "attacks"  # "sent troops into the country"
     if rtype in ("attacks", "acquires") and any(
             c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
         return  # "struck a deal", "received support": the noun carries the relation
@@ -42,14 +45,41 @@ def verb_relations(ctx: Context, verb, sent):
         return
     if not receivers and doers and verb.dep_ == "ROOT" and len(sent) <= 6:
         receivers, rule = previous_objects(ctx, sent), "ellipsis"
+    item = item_of(ctx, verb) if rtype in ITEM_TYPES else None
     for s in doers:
         for o in receivers:
-            yield relation(ctx, s, rtype, o, verb, sent, rule)
+            yield relation(ctx, s, rtype, o, verb, sent, rule, item=item)
+
+
+def _headline_verb(tok) -> bool:
+    """A headline verb the tagger took for a plural noun: "Algeria severs relations with Morocco"."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.lower_.endswith("s") \
+        and tok.lemma_.lower() in VERB_TRIGGERS and trigger(tok, NOUN_TRIGGERS) is None \
+        and any(c.dep_ in ("nmod", "compound", "nsubj") and c.i < tok.i for c in tok.children)
+
+
+def _launch_type(verb) -> str | None:
+    """Launching or firing projectiles at someone is an attack ("launched drones toward X");
+    getting or receiving a weapon system is acquiring it ("will not get the F-16 jets")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("launch", "fire") and any(c.dep_ == "dobj" and c.lemma_.lower() in PROJECTILES for c in verb.children):
+        return "attacks"
+    if lemma in RECEIVING_VERBS and any(c.dep_ == "dobj" and any(t.ent_type_ == "WEAPON" and t.i <= c.i
+                                                                  for t in c.subtree) for c in verb.children):
+        return "acquires"
+    return None
+
+
+def _deploys_into(verb) -> bool:
+    """Troops sent into a country invade it."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _prep_verb_type(verb) -> str | None:
-    """Verbs that signal a relation only with their preposition: "work with", "side with"."""
+    """Verbs that signal a relation only with their preposition or adverb: "work with", "side
+    with", "intervene militarily"."""
     wanted = PREP_VERB_TRIGGERS.get(verb.lemma_.lower())
-    if wanted and any(c.dep_ == "prep" and c.lower_ == wanted[0] for c in verb.children):
+    if wanted and any(c.dep_ in ("prep", "advmod") and c.lower_ == wanted[0] for c in verb.children):
         return wanted[1]
     return None
