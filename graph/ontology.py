@@ -192,6 +192,8 @@ DEAL_HEADS = frozenset("""
 deal agreement agreements accord accords treaty pact pipeline programme program project dam initiative
 corridor protocol convention charter plan
 """.split())
+# Nouns of acts done together: "joint patrols", "joint exercises" (cooperates when "joint").
+JOINT_NOUNS = frozenset("patrol patrols exercise exercises drill drills operation operations mission venture".split())
 # Nouns for the state of two actors' relations, typed by what qualifies them: "strained relations"
 # (opposes), "improved ties" (cooperates); bare "relations" says nothing.
 TIE_NOUNS = frozenset({"relation", "relations", "tie", "ties", "relationship"})

@@ -19,7 +19,13 @@ COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state",
                            "government", "governments", "regime", "administration"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
-PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by")
+PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by", "like")
+POPULATION_NOUNS = frozenset("""
+civilians citizens people population populations refugees migrants residents villagers workers students
+nationals tourists fishermen journalists children women families pilgrims community communities minority
+""".split())
+GROUP_NOUNS = frozenset({"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "group",
+                         "militia", "militias", "guerrilla", "guerrillas", "insurgency", "fighters", "jihadists"})
 BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "grouping"})  # "the bloc" -> the alliance named before
 NAMING_VERBS = frozenset({"call", "name", "know", "dub"})  # "a militia called Kataib Hezbollah"
 
@@ -49,6 +55,10 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _antecedent(ctx, tok, ("GPE",))
     if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
         return _antecedent(ctx, tok, ("ALLIANCE",))
+    if "the" in kids and lemma in GROUP_NOUNS and tok.dep_ not in ("compound", "appos") and not any(
+            t.i in ctx.refs or t.lower_.split("-")[-1] in BACKED_FORMS for t in tok.subtree if t.i < tok.i):
+        # "the (guerrilla) group" after "the ELN"; not "the U.S.-backed rebels", not "X, the ... group"
+        return _antecedent(ctx, tok, ("ARMED_GROUP",))
     if kids == {"the"} and lemma in TITLES:  # "the envoy", "the president"
         return _antecedent(ctx, tok, PERSON_TYPES)
     if low == "two" and "the" in kids:  # "the two spoke"
@@ -64,8 +74,10 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if tok.dep_ == "appos" and tok.head.i in ctx.refs:
         return [ctx.refs[tok.head.i]]
     if lemma in FORCE_NOUNS or low in FORCE_NOUNS:  # "Syrian government forces", "Yemen's Houthi rebels"
-        found = modifier_actors(ctx, tok, depth, preps=("of", "at", "from", "to"), regime=True)
-        return [r for r in found if r.entity.type != "GPE"] or found  # the group, not its country
+        own = modifier_actors(ctx, tok, depth, regime=True)
+        named = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "at", "from", "to", "with")
+                 for o in pobjs(p) for r in actors(ctx, o, depth=depth + 1)]  # "representatives of A and B"
+        return unique(([r for r in own if r.entity.type != "GPE"] or own) + named)  # the group, not its country
     if lemma in TITLES:  # "the envoy, James Jeffrey"; else "Sweden's foreign minister" acts for Sweden
         after = ctx.refs.get(tok.i + 1)
         if after and after.entity.type == "PERSON":  # "President Erdogan" misparsed as two conjuncts
@@ -77,12 +89,16 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
 def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
     """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"."""
     found = []
+    people = tok.lower_ in POPULATION_NOUNS or tok.pos_ == "PROPN" and tok.tag_ == "NNPS"
     for child in tok.children:
+        if people and child.dep_ == "amod":
+            continue  # "Congolese Tutsis", "Syrian civilians" are people, not the state
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "forces loyal to X"
             found += [_regime_state(ctx, r) for r in modifier_actors(ctx, child, depth + 1, preps=("to",))]
         elif child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") \
                 and child.lower_ not in BACKED_FORMS:
-            refs = actors_at(ctx, child, depth + 1) or modifier_actors(ctx, child, depth + 1)
+            refs = (actors(ctx, child, depth=depth + 1) if child.dep_ == "amod" else actors_at(ctx, child, depth + 1)) \
+                or modifier_actors(ctx, child, depth + 1)  # "Turkish, German leaders": conjoined demonyms
             if child.dep_ in ("compound", "nmod") and tok.lower_ not in WEAPON_HEADS:
                 refs = [r for r in refs if r.entity.type != "WEAPON"]  # "the S-400 working group"
             found += [_regime_state(ctx, r) for r in refs] if regime else refs

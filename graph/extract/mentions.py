@@ -22,7 +22,7 @@ GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "ju
 # A name that qualifies one of these is a place: "Hodeidah airport", "Bulo-Marer town".
 SITE_NOUNS = frozenset("""
 airport port harbour harbor base airbase town city village province region district camp border crossing
-valley island strait
+valley island strait zone waters territory airspace
 """.split())
 
 
@@ -55,6 +55,7 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
     """
     refs: dict[int, Ref] = {}
     people = _people_index(doc, table)
+    place_lines = dateline_tokens(doc)
     for deal in _deal_names(doc):
         for tok in deal[1]:
             refs[tok.i] = deal[0]
@@ -64,9 +65,11 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
         if ref:
             for tok in span:
                 refs[tok.i] = ref
+    for i in place_lines:
+        refs.pop(i, None)
     _short_forms(doc, refs)
     for tok in doc:  # demonyms and names the NER left untagged
-        if tok.i in refs or not tok.text[:1].isupper():
+        if tok.i in refs or tok.i in place_lines or not tok.text[:1].isupper():
             continue
         entity, how = table.demonym(tok.text), "demonym"
         if entity is None and tok.pos_ == "PROPN" and not tok.ent_type_:
@@ -78,6 +81,24 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
         if entity:
             refs[tok.i] = Ref(entity, tok.idx, tok.idx + len(tok.text), how)
     return refs
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def dateline_tokens(doc) -> set[int]:
+    """Tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -", "TOKYO, March 14 -"):
+    the place and the agency say where the story was filed, they do not act in it."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_upper and first.is_alpha and len(first) > 2):
+            continue
+        for tok in sent[1:14]:
+            if tok.text in DASHES or tok.text == ":":
+                out.update(range(first.i, tok.i + 1))
+                break
+    return out
 
 
 def _deal_names(doc) -> list[tuple[Ref, Span]]:
@@ -186,7 +207,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
             return entity, "alias"
     if label == "ORG" and all(t.lower_ in FORCE_NOUNS | GENERIC_ORG_WORDS for t in span):
         return None, ""  # "the Syrian Air Force" stands for Syria (see FORCE_NOUNS)
-    if label in ("ORG", "GPE", "LOC", "FAC") and span.root.dep_ == "compound" and span.root.head.lower_ in SITE_NOUNS:
+    if label in ("ORG", "GPE", "LOC", "FAC") and (span.root.dep_ == "compound" and span.root.head.lower_ in SITE_NOUNS
+                                                   or span[-1].lower_ in SITE_NOUNS - {"district", "region", "province"}):
         return Entity(slugify(text), text, "LOC"), "place"
     if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
         return Entity(slugify(text), text, "ORG"), "ner"

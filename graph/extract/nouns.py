@@ -11,7 +11,7 @@ from graph.extract.mentions import unique
 from graph.extract.roles import VERB_OBJECT_PREPS, attacked_territory, fit_objects, item_of, sellers, governor_subjects, surface_subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
+    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
     SYMMETRIC, TRADE_NOUNS,
 )
 
@@ -25,7 +25,7 @@ def noun_relations(ctx: Context, noun, sent):
     """A trigger noun (not itself an actor) between its doers and its targets."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i in ctx.refs:
         return
-    rtype = _tie_type(noun) or trigger(noun, NOUN_TRIGGERS) or _qualified_type(noun)
+    rtype = _tie_type(noun) or _joint_type(noun) or trigger(noun, NOUN_TRIGGERS) or _qualified_type(noun)
     if not rtype:
         return
     parties = _between_parties(ctx, noun)
@@ -49,7 +49,7 @@ def noun_relations(ctx: Context, noun, sent):
             partners += [r for o in pobjs(prep) for r in actors(ctx, o)]
             targets += [r for o in pobjs(prep) for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
                         for x in pobjs(p) for r in phrase_actors(ctx, x)]
-        elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS):
+        elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}):
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
     if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
@@ -102,7 +102,7 @@ def _tie_type(noun) -> str | None:
     if noun.lemma_.lower() not in TIE_NOUNS and noun.lower_ not in TIE_NOUNS:
         return None
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-    words |= {c.lemma_.lower() for c in noun.children if c.dep_ == "relcl"}
+    words |= {c.lemma_.lower() for c in _phrase_clauses(noun)}
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         words.add(noun.head.lemma_.lower())
     if words & SOURING_WORDS:
@@ -110,6 +110,20 @@ def _tie_type(noun) -> str | None:
     if words & IMPROVING_WORDS:
         return "cooperates"
     return None
+
+
+def _phrase_clauses(noun):
+    """Relative clauses on a noun or on the names it is between ("ties between A and B, which soured")."""
+    for t in noun.subtree:
+        if t.dep_ == "relcl" and (t.head == noun or t.head.dep_ in ("pobj", "conj") and noun in t.head.ancestors):
+            yield t
+
+
+def _joint_type(noun) -> str | None:
+    """Acts done jointly are cooperation: "joint Turkish-Russian patrols", "A and B held joint drills"."""
+    joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
+    return "cooperates" if joint and noun.lower_ in JOINT_NOUNS and not any(
+        p.dep_ == "prep" and p.lower_ == "against" for p in noun.children) else None
 
 
 def _qualified_type(noun) -> str | None:

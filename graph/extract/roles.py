@@ -27,7 +27,7 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
             found = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
             if found:
                 return found, "passive"
-        if not passive and child.dep_ in ("nsubj", "csubj"):
+        if not passive and child.dep_ in ("nsubj", "csubj") and child.i not in ctx.datelines:
             return _subject_actors(ctx, child), "svo"
         if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
@@ -98,7 +98,7 @@ def governor_subjects(ctx: Context, noun) -> list[Ref]:
     while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
         noun = noun.head if noun.dep_ == "conj" else noun.head.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite"):
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite", "during"):
         head = head.head
     elif noun.dep_ not in ("dobj", "attr", "oprd"):
         return []
@@ -124,7 +124,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]
         elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
-                rtype == "supports" and child.lower_ == "against"):
+                rtype == "supports" and child.lower_ == "against") and not (
+                rtype == "supplies" and child.lower_ not in ("to", "for")):  # "sent ships into X" supplies no one
             refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
         elif child.dep_ == "ccomp" and not any(c.dep_ == "dobj" for c in verb.children):

@@ -26,6 +26,8 @@ def verb_relations(ctx: Context, verb, sent):
             c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
         return  # "struck a deal", "received support": the noun carries the relation
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lemma_.lower() == "want":
+        return  # "wanted by Indian authorities" is sought for arrest, not asked
     doers, rule = subjects(ctx, verb, passive)
     if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in DELEGATION_NOUNS
                                    for c in verb.children):
