@@ -55,9 +55,9 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "opposed hostile"),
     _t("criticizes", -1, "#d45087", "accuses, criticizes, condemns, blames",
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
-       "decry fault deplore protest lambaste castigate assail chide scold berate",
+       "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
-       "denunciation",
+       "denunciation lawsuit complaint",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#b8336a", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
@@ -66,13 +66,13 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
        "exclude remove blacklist boycott cut sever downgrade",
        "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
-       "tariff tariffs penalties"),
+       "tariff tariffs penalties duties levies"),
     _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
        "crush ambush destroy wound clash drive repel dislodge bomb shoot",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
-       "counteroffensive seizure clashes"),
+       "counteroffensive seizure clashes intervention fire barrage"),
     _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance"),
     _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
     _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
@@ -105,7 +105,7 @@ RECIPROCAL = SYMMETRIC | {"opposes", "attacks"}
 PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
-    "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"),
+    "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""
@@ -141,7 +141,7 @@ officials official leaders leader leadership authorities diplomats diplomat dele
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
-companies company firms firm
+companies company firms firm guard coastguard vessels vessel ships ship warships boats
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 
@@ -179,7 +179,7 @@ NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluct
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
 STOPPING_VERBS = frozenset("""
 halt suspend freeze stop cancel block end delay postpone scrap cut sever break abandon drop ditch renounce
-quit exit
+quit exit lift ease relax
 """.split())
 # Verbs that turn a relation noun into an act by their conjoined subjects: "A and B struck a deal".
 LIGHT_VERBS = frozenset("""
@@ -192,6 +192,8 @@ DEAL_HEADS = frozenset("""
 deal agreement agreements accord accords treaty pact pipeline programme program project dam initiative
 corridor protocol convention charter plan
 """.split())
+# Envoys whose recall or expulsion is a diplomatic sanction on their host.
+ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats consul chargé".split())
 # Nouns of acts done together: "joint patrols", "joint exercises" (cooperates when "joint").
 JOINT_NOUNS = frozenset("patrol patrols exercise exercises drill drills operation operations mission venture".split())
 # Nouns for the state of two actors' relations, typed by what qualifies them: "strained relations"
@@ -215,6 +217,7 @@ DENYING_VERBS = frozenset("deny reject dismiss refute rebut disprove".split())
 # Things launched or fired at a target: "launched drones toward Saudi Arabia" is an attack.
 PROJECTILES = frozenset("""
 drone drones missile missiles rocket rockets shell shells mortar mortars bomb bombs projectile projectiles
+barrage salvo volley wave
 """.split())
 # Goods whose trade a sanction names: "restrictions on exports to X", "a ban on imports from X".
 TRADE_NOUNS = frozenset("export exports import imports trade shipment shipments sale sales supply supplies".split())

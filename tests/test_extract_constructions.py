@@ -160,8 +160,41 @@ ENTITIES_NOT = [
 ]
 
 
-FAMILIES = ROLES + TITLES + NOMINAL + SPEECH + MOOD + ENTITIES
-MUST_NOT = ROLES_NOT + TITLES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT
+# ---- diplomacy and force: idioms of news about states ------------------------------------------------
+DIPLOMACY = [
+    ("Ghana's foreign ministry summoned the Togolese ambassador over the border incident.",
+     "Ghana", "criticizes", "Togo", {}),
+    ("The Peruvian government recalled its ambassador from Mexico.", "Peru", "sanctions", "Mexico", {}),
+    ("Mexico broke off diplomatic relations with Ecuador.", "Mexico", "sanctions", "Ecuador", {}),
+    ("Ecuador lashed out at Mexico after police raided the embassy.", "Ecuador", "criticizes", "Mexico", {}),
+    ("Qatar and Egypt are mediating between Israel and Hamas.", "Egypt", "negotiates", "Hamas", {}),
+    ("China imposed sanctions on U.S. defence companies over arms sales to Taiwan.",
+     "China", "sanctions", "United States", {}),
+    ("The United States announced new export controls on chips to China.", "United States", "sanctions", "China", {}),
+    ("The EU slapped provisional duties on Chinese electric vehicles.", "European Union", "sanctions", "China", {}),
+    ("Russia launched a barrage of missiles at Ukrainian cities overnight.", "Russia", "attacks", "Ukraine", {}),
+    ("Iran denied supplying Russia with ballistic missiles.", "Iran", "supplies", "Russia", {"negated": True}),
+    ("The Philippine coast guard accused Chinese vessels of ramming its ship.",
+     "Philippines", "criticizes", "China", {}),
+    ("Australia welcomed China's decision to lift tariffs on Australian barley.",
+     "China", "sanctions", "Australia", {"negated": True}),
+    ("ECOWAS threatened military intervention in Niger if the coup leaders did not step down.",
+     "ECOWAS", "threatens", "Niger", {}),
+    ("Algeria and Morocco have had strained relations for decades.", "Algeria", "opposes", "Morocco", {}),
+    ("Turkish and German leaders discussed migration on Friday.", "Turkey", "negotiates", "Germany", {}),
+]
+DIPLOMACY_NOT = [
+    ("China imposed sanctions on U.S. defence companies over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
+    ("Qatar and Egypt are mediating between Israel and Hamas.", ("qatar", "negotiates", "egypt")),
+    ("Niger's junta ordered French troops to leave the country.", ("niger", "acquires", "france")),
+    ("ISTANBUL (Reuters) - Turkey has purchased Russian missile systems.", ("istanbul", "acquires", "russia")),
+    ("The M23 claims to defend the interests of Congolese Tutsis.", ("m23", "supports", "democratic-republic-of-the-congo")),
+    ("Sweden expressed concern over the arrest of Danish journalists.", ("sweden", "criticizes", "denmark")),
+]
+
+
+FAMILIES = ROLES + TITLES + NOMINAL + SPEECH + MOOD + ENTITIES + DIPLOMACY
+MUST_NOT = ROLES_NOT + TITLES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

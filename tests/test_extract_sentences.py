@@ -59,7 +59,7 @@ CASES = [
     ("Germany accused Belarus of fuelling the crisis.", "Germany", "criticizes", "Belarus", {}),
     ("The Netherlands condemned Iran's execution of protesters.", "Netherlands", "criticizes", "Iran", {}),
     ("Canadian officials criticized China on Tuesday.", "Canada", "criticizes", "China", {}),
-    ("Sweden expressed concern over the arrest of Danish journalists.", "Sweden", "criticizes", "Denmark", {}),
+    ("Sweden expressed concern over Denmark's arrest of the journalists.", "Sweden", "criticizes", "Denmark", {}),
     ("Australia said Beijing had criticized Canberra.", "China", "criticizes", "Australia", {"modality": "reported"}),
     # threatens
     ("North Korea threatened Japan with missile tests.", "North Korea", "threatens", "Japan", {}),

@@ -89,9 +89,9 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
 def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
     """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"."""
     found = []
-    people = tok.lower_ in POPULATION_NOUNS or tok.pos_ == "PROPN" and tok.tag_ == "NNPS"
+    people = tok.lower_ in POPULATION_NOUNS or tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "NOUN")
     for child in tok.children:
-        if people and child.dep_ == "amod":
+        if people and child.dep_ in ("amod", "compound"):
             continue  # "Congolese Tutsis", "Syrian civilians" are people, not the state
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "forces loyal to X"
             found += [_regime_state(ctx, r) for r in modifier_actors(ctx, child, depth + 1, preps=("to",))]

@@ -17,6 +17,7 @@ from graph.ontology import (
 
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
+REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
 PARTY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON"})
 
@@ -38,7 +39,7 @@ def noun_relations(ctx: Context, noun, sent):
                         and c.lower_ not in BACKED_FORMS
                         for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1)]
     paired = paired and len(unique(agents)) > 1
-    targets, partners = [], []
+    targets, partners, topics = [], [], []
     joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
     for prep in noun.children:
         if prep.dep_ != "prep":
@@ -49,8 +50,11 @@ def noun_relations(ctx: Context, noun, sent):
             partners += [r for o in pobjs(prep) for r in actors(ctx, o)]
             targets += [r for o in pobjs(prep) for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
                         for x in pobjs(p) for r in phrase_actors(ctx, x)]
+        elif prep.lower_ in REASON_PREPS and rtype not in SYMMETRIC:  # "sanctions ... over arms sales to X"
+            topics += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
         elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}):
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
+    targets = targets or topics  # a reason names the target only when nothing else does
     if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
                    for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
@@ -64,6 +68,10 @@ def noun_relations(ctx: Context, noun, sent):
         agents = agents or [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
                             for o in pobjs(p) for r in phrase_actors(ctx, o)]
         targets = targets or _receivers(ctx, noun.head)
+    if noun.dep_ == "pobj" and governor == "under" and not targets:  # "came under fire from X"
+        targets, agents = governor_subjects(ctx, noun), agents or [
+            r for p in noun.head.head.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if not agents and governor not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
@@ -127,7 +135,10 @@ def _joint_type(noun) -> str | None:
 
 
 def _qualified_type(noun) -> str | None:
-    """A plain noun typed by its adjective when it is aimed at someone: "hostile actions against X"."""
+    """A plain noun typed by its modifier: "hostile actions against X", "export controls on X"."""
+    if noun.lemma_.lower() in ("control", "curb", "limit") and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("export", "import", "trade") for c in noun.children):
+        return "sanctions"
     aimed = any(p.dep_ == "prep" and p.lower_ in ("against", "toward", "towards") for p in noun.children)
     for c in noun.children:
         if aimed and c.dep_ == "amod" and trigger(c, ADJECTIVE_TRIGGERS):

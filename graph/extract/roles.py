@@ -135,6 +135,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         if child.dep_ == "dobj" and rtype == "threatens" and trigger(child, NOUN_TRIGGERS):
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "for")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "threatening sanctions on Turkey"
+            if trigger(child, NOUN_TRIGGERS) == "attacks":  # "threatened military intervention in Niger"
+                found += attacked_territory(ctx, child)
     found += _relative_objects(ctx, verb)
     if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
         found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children

@@ -8,7 +8,7 @@ from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DELEGATION_NOUNS, FORCE_NOUNS, ITEM_TYPES, RECEIVING_VERBS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
+    DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, RECEIVING_VERBS, STOPPING_VERBS, TIE_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
     VERB_TRIGGERS,
 )
 
@@ -17,11 +17,16 @@ def verb_relations(ctx: Context, verb, sent):
     """A trigger verb (or a verb with its preposition) between its subjects and its objects."""
     if verb.pos_ not in ("VERB", "AUX") and not _headline_verb(verb):
         return
-    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
+    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or (
+        "sanctions" if _ends_ties(verb) else None)
     if not rtype:
         return
     if rtype == "supplies" and _deploys_into(verb):
         rtype = "attacks"  # "sent troops into the country"
+    if _ends_ties(verb):
+        rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if rtype == "acquires" and verb.lemma_.lower() == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        rtype = "requests"  # "ordered French troops to leave" is a command, not a purchase
     if rtype in ("attacks", "acquires") and any(
             c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
         return  # "struck a deal", "received support": the noun carries the relation
@@ -32,6 +37,13 @@ def verb_relations(ctx: Context, verb, sent):
     if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in DELEGATION_NOUNS
                                    for c in verb.children):
         rtype = "negotiates"  # sending a delegation is diplomacy, not supply
+    mediated = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if mediated and rtype in SYMMETRIC:  # "Qatar and Egypt are mediating between Israel and Hamas"
+        for s in doers:
+            for o in mediated:
+                yield relation(ctx, s, rtype, o, verb, sent, rule)
+        return
     if len(doers) > 1 and rtype in SYMMETRIC:  # "Putin and Erdogan struck a deal"
         yield from between(ctx, doers, rtype, verb, sent, rule)
         return
@@ -42,6 +54,10 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    if _ends_ties(verb):  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
+        receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                     and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
+            or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
     if not receivers and len(doers) > 1 and (rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo"):
         yield from between(ctx, doers, rtype, verb, sent, rule)
         return
@@ -51,6 +67,10 @@ def verb_relations(ctx: Context, verb, sent):
     for s in doers:
         for o in receivers:
             yield relation(ctx, s, rtype, o, verb, sent, rule, item=item)
+
+
+TROOP_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "army", "militia", "fighters",
+                         "fighter", "tank", "tanks", "unit", "units", "battalion", "battalions"})
 
 
 def _headline_verb(tok) -> bool:
@@ -65,16 +85,23 @@ def _launch_type(verb) -> str | None:
     getting or receiving a weapon system is acquiring it ("will not get the F-16 jets")."""
     lemma = verb.lemma_.lower()
     if lemma in ("launch", "fire") and any(c.dep_ == "dobj" and c.lemma_.lower() in PROJECTILES for c in verb.children):
-        return "attacks"
+        return "attacks"  # "fired rockets at X", "launched a barrage of missiles at X"
     if lemma in RECEIVING_VERBS and any(c.dep_ == "dobj" and any(t.ent_type_ == "WEAPON" and t.i <= c.i
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
     return None
 
 
+def _ends_ties(verb) -> bool:
+    """Breaking off relations or withdrawing envoys: "broke off ties with X", "recalled its ambassador"."""
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
+        "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS) for c in verb.children)
+
+
 def _deploys_into(verb) -> bool:
     """Troops sent into a country invade it."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS for c in verb.children) and \
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TROOP_NOUNS for c in verb.children) and \
         any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
