@@ -87,7 +87,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from graph.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
+    from cli.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
 
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes is not None else \

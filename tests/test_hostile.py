@@ -386,7 +386,7 @@ def test_the_server_binds_localhost_without_debug_by_default(monkeypatch, tmp_pa
     graph_file = tmp_path / "g.json"
     graph_file.write_text(json.dumps(sample_graph), encoding="utf-8")
     app_module.main(["--graph", str(graph_file)])
-    from graph.cli import main as cli_main
+    from cli.main import main as cli_main
 
     cli_main(["serve", "--graph", str(graph_file)])
     assert [(c["host"], c["debug"]) for c in calls] == [("127.0.0.1", False), ("127.0.0.1", False)]

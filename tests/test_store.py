@@ -320,7 +320,7 @@ def test_opening_a_missing_store_without_create_fails_and_creates_nothing(tmp_pa
 def test_the_cli_reports_a_bad_store_in_one_line_without_a_traceback(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("garbage" * 100)
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", "--db", str(bad)],
+    done = subprocess.run([sys.executable, "-m", "cli", "build", "--db", str(bad)],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert done.stderr.strip() == f"newsgraph: {bad}: not a newsgraph store (file is not a database)"
@@ -409,7 +409,7 @@ def test_curation_actions_are_kept_in_order_across_reopening(tmp_path):
 
 # ---- processes ---------------------------------------------------------------------------------
 def _ingest_command(folder: Path, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "graph.cli", "ingest", str(folder), "--db", str(db), *extra]
+    return [sys.executable, "-m", "cli", "ingest", str(folder), "--db", str(db), *extra]
 
 
 def _documents(db: Path) -> int:
