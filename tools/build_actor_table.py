@@ -2,7 +2,7 @@
 
 Run by hand after editing (never imported at run time):
 
-    python graph/data/build_actor_table.py
+    python tools/build_actor_table.py
 
 States come from countryinfo (names, altSpellings, demonym, capital, ISO codes), fixed and
 extended by the tables below. Agencies, alliances, armed groups, companies, weapons and
@@ -17,14 +17,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from countryinfo import CountryInfo  # noqa: E402
 
 from graph.actors import ActorTable, fold, slugify  # noqa: E402
 
-OUT = Path(__file__).with_name("actors.json")
+OUT = ROOT / "graph" / "data" / "actors.json"
 
 # --------------------------------------------------------------------------------------
 # States
