@@ -113,7 +113,8 @@ def _timed_load(model: str | None, add):
 
 
 def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, add) -> None:
-    from graph.pipeline import PIPE_BATCH, SEEDS_DIR, read_articles
+    from graph.parse import PIPE_BATCH
+    from graph.pipeline import SEEDS_DIR, read_articles
     from graph.store import Store
 
     seeds = read_articles([SEEDS_DIR]).documents

@@ -347,7 +347,7 @@ class Store:
             Counts of added, replaced and unchanged documents, documents that failed to
             extract (as errors), and the number of words parsed.
         """
-        from graph.pipeline import iter_extractions  # deferred: it imports spaCy, which reading never needs
+        from graph.parse import iter_extractions  # deferred: it imports spaCy, which reading never needs
 
         docs = list({d.id: d for d in documents}.values())
         known = self.document_ids()

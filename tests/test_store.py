@@ -17,7 +17,8 @@ from graph import pipeline
 from graph.build import build_graph
 from graph.export import to_node_link
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
-from graph.pipeline import extract_documents, ingest_paths, read_articles, seed_store
+from graph.parse import extract_documents
+from graph.pipeline import ingest_paths, read_articles, seed_store
 from graph.store import SCHEMA_VERSION, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
