@@ -57,7 +57,7 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
     """
     from app import build_app
     from ui import callbacks, ids
-    from ui.elements import resolve_selection
+    from ui.selection import resolve_selection
     from ui.state import format_query
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-perf-") as tmp:

@@ -48,18 +48,17 @@ from ui.elements import (
     default_relations,
     entity_counts,
     entity_type_names,
-    extend_positions,
     graph_stats,
     light_data,
     make_edge_id,
-    month_range,
-    node_positions,
     node_templates,
     relation_counts,
     relation_names,
     search_options,
-    selection_nodes,
 )
+from ui.filters import month_range
+from ui.selection import selection_nodes
+from ui.positions import extend_positions, node_positions
 from ui.index import EdgeIndex, Survivors
 from ui.state import MAX_HOPS, Known
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads

@@ -19,16 +19,8 @@ from graph.curation import can_redo, can_undo, describe, history
 from graph.ontology import BY_NAME
 from graph.query import FORWARD, dyad_evidence, node_summary
 from ui import ids
-from ui.elements import (
-    HIDDEN_BY_DEFAULT,
-    evidence_badges,
-    highlight_segments,
-    highlighted_sentence,
-    make_edge_id,
-    parse_edge_id,
-    relation_label,
-    swatch,
-)
+from ui.elements import HIDDEN_BY_DEFAULT, make_edge_id, parse_edge_id, relation_label
+from ui.evidence import evidence_badges, highlight_segments, highlighted_sentence, swatch
 from ui.styles import ENTITY_LABELS, WEAK_RELATIONS, entity_colour, relation_colour
 
 MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...

@@ -30,7 +30,7 @@ from ui.callbacks.wiring import FILTERS, Declared, bind, declarer, fired, report
 from ui.callbacks.writing import CALLBACKS as WRITING_CALLBACKS
 from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, with_colours
 from ui.corpus import CorpusSource
-from ui.elements import path_selection, resolve_selection, selection_nodes
+from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
 from ui.panels import dyad_dossier, edge_dossier, node_dossier, overview, path_panel
 from ui.state import format_query, parse_query

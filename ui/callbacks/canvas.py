@@ -7,7 +7,8 @@ from graph.curation import can_redo, can_undo
 from ui import ids
 from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer, fired
 from ui.corpus import CorpusSource
-from ui.elements import date_span_label, entity_filter_options, focus_stylesheet, month_marks, relation_filter_options
+from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
+from ui.selection import focus_stylesheet
 from ui.layout import header_stats
 from ui.panels import canvas_notice
 
