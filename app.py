@@ -18,7 +18,8 @@ from typing import Any
 import dash
 
 from ui import callbacks
-from ui.corpus import DEFAULT_BUDGET, CorpusSource
+from ui.corpus import DEFAULT_BUDGET
+from ui.source import CorpusSource
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES
 

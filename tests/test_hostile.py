@@ -28,7 +28,7 @@ from graph.export import render
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import Store
 from ui import callbacks
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.elements import make_edge_id
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, MAX_FILES

@@ -16,7 +16,7 @@ import app as app_module
 from app import build_app, create_app, load_graph
 from graph.store import Store
 from ui import callbacks, ids
-from ui.corpus import CorpusSource, CurationRefused
+from ui.source import CorpusSource, CurationRefused
 from ui.styles import stylesheet
 
 from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)

@@ -29,7 +29,7 @@ from ui.callbacks.tabs import (
 from ui.callbacks.wiring import FILTERS, Declared, bind, declarer, fired, report_error
 from ui.callbacks.writing import CALLBACKS as WRITING_CALLBACKS
 from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, with_colours
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
 from ui.panels import dyad_dossier, edge_dossier, node_dossier, overview, path_panel

@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, State, no_update
 from graph.curation import can_redo, can_undo
 from ui import ids
 from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer, fired
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
 from ui.selection import focus_stylesheet
 from ui.layout import header_stats

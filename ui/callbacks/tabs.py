@@ -5,7 +5,7 @@ from dash import ALL, Input, Output, State, no_update
 
 from ui import ids
 from ui.callbacks.wiring import FILTERS, Declared, declarer, fired
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.selection import selection_nodes
 from ui.figures import central_figure, stance_figure
 from ui.panels import article_list, article_view, curation_view, dyad_dossier, empty

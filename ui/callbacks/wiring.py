@@ -19,7 +19,7 @@ from dash import ClientsideFunction, Dash, Input, State, ctx, set_props
 
 from graph.store import StoreError
 from ui import ids
-from ui.corpus import CorpusSource, CurationRefused
+from ui.source import CorpusSource, CurationRefused
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from graph.curation import can_redo, can_undo, describe, history
 from graph.export import render
 from ui import ids
 from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.panels import curation_action, merge_action, upload_report
 from ui.styles import entity_colour
 from ui.uploads import decode_contents, safe_name
