@@ -32,7 +32,8 @@ from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, uploa
 from ui.source import CorpusSource
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
-from ui.panels import dyad_dossier, edge_dossier, node_dossier, overview, path_panel
+from ui.panels import dyad_dossier, edge_dossier, node_dossier, path_panel
+from ui.overview import overview
 from ui.state import format_query, parse_query
 
 CALLBACKS: list[Declared] = []

@@ -10,7 +10,7 @@ from ui.source import CorpusSource
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
 from ui.selection import focus_stylesheet
 from ui.layout import header_stats
-from ui.panels import canvas_notice
+from ui.overview import canvas_notice
 
 CALLBACKS: list[Declared] = []
 callback = declarer(CALLBACKS)

@@ -8,7 +8,9 @@ from ui.callbacks.wiring import FILTERS, Declared, declarer, fired
 from ui.source import CorpusSource
 from ui.selection import selection_nodes
 from ui.figures import central_figure, stance_figure
-from ui.panels import article_list, article_view, curation_view, dyad_dossier, empty
+from ui.panels import dyad_dossier, empty
+from ui.curation_view import curation_view
+from ui.articles import article_list, article_view
 
 CALLBACKS: list[Declared] = []
 callback = declarer(CALLBACKS)

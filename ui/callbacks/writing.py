@@ -11,7 +11,8 @@ from graph.export import render
 from ui import ids
 from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
 from ui.source import CorpusSource
-from ui.panels import curation_action, merge_action, upload_report
+from ui.curation_view import curation_action, merge_action
+from ui.articles import upload_report
 from ui.styles import entity_colour
 from ui.uploads import decode_contents, safe_name
 
