@@ -11,7 +11,7 @@ import pytest
 from graph.query import central_actors, display_subgraph, expand, filter_graph, neighbourhood
 from graph.store import Store
 from ui.filters import month_range
-from ui.index import EdgeIndex
+from graph.index import EdgeIndex
 
 TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
 TYPED = ("supports", "cooperates", "negotiates", "supplies", "acquires", "requests", "opposes", "criticizes",

@@ -40,7 +40,7 @@ from ui.elements import (
 from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions
-from ui.index import EdgeIndex, Survivors
+from graph.index import EdgeIndex, Survivors
 from ui.state import MAX_HOPS, Known
 
 DEFAULT_BUDGET = 300
@@ -77,7 +77,7 @@ class Filters:
     """The reader's filter choices, normalised so equal choices are equal keys.
 
     `dates` (``YYYY-MM`` strings, for `graph.query.filter_graph`) and `span` (the same months
-    as slider positions, for `ui.index.EdgeIndex`) are None when the whole span is chosen:
+    as slider positions, for `graph.index.EdgeIndex`) are None when the whole span is chosen:
     then undated evidence stays too.
     """
 

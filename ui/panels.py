@@ -16,7 +16,8 @@ import networkx as nx
 from dash import dcc, html
 
 from graph.ontology import BY_NAME
-from graph.query import FORWARD, dyad_evidence, node_summary
+from graph.query import FORWARD
+from graph.search import dyad_evidence, node_summary
 from ui import ids
 from ui.elements import HIDDEN_BY_DEFAULT, make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch

@@ -1,4 +1,6 @@
-"""Array indexes of one corpus version, so a filter change costs milliseconds on big corpora.
+"""The filter engine: array indexes of one corpus version, so a filter change costs milliseconds.
+
+The canvas, the exports, paths and stance ask it which edges and actors survive a filter.
 
 `graph.query.filter_graph` builds a new networkx graph with trimmed evidence: right for the
 panels, charts, paths and exports, but too slow to run on every filter change of a corpus
