@@ -23,7 +23,7 @@ LONG_MODULES = {
     "graph/actors.py",
     "graph/ingest.py",
 }
-JAVASCRIPT = re.compile(r"\bfunction\s*\(|=>\s*[{(]|\bdocument\.\w+\(|\bconst\s+\w+\s*=|\bwindow\.dash_clientside\.\w+\s*[(;]")
+JAVASCRIPT = re.compile(r"\bfunction\s*\([^)]*\)\s*\{|=>\s*[{(]|\bdocument\.\w+\(|\bconst\s+\w+\s*=|\bwindow\.dash_clientside\.\w+\s*[(;]")
 
 
 def _sources() -> dict[str, Path]:
