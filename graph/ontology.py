@@ -1,4 +1,5 @@
-"""Relation types (DESIGN.md section 3) and the trigger lexicon that signals each, as data."""
+"""One place for the domain's names: relation types (DESIGN.md section 3), weak relations, entity types,
+speculative modalities, and the trigger lexicon that signals each relation, as data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -163,9 +164,18 @@ restore establish re-establish normalize normalise resume renew deepen strengthe
 # Types for which a weapon system is a natural object ("buy the S-400", "oppose the sale").
 WEAK_OBJECT_TYPES = frozenset({"acquires", "supplies", "requests", "opposes", "criticizes"})
 
+#: The weak relation: two actors in one sentence with no typed relation between them.
+CO_MENTIONED = "co_mentioned"
+#: Weak relations: drawn as dotted lines, hidden until a reader names them, left out of rankings.
+WEAK_RELATIONS: frozenset[str] = frozenset({CO_MENTIONED})
+#: Modalities of evidence that does not (yet) report a fact.
+SPECULATIVE: frozenset[str] = frozenset({"future", "hypothetical"})
+#: Entity types, in display order.
+ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
+
 BY_NAME: dict[str, RelationType] = {t.name: t for t in RELATION_TYPES}
 RELATION_NAMES: tuple[str, ...] = tuple(BY_NAME)
-TYPED_RELATIONS: tuple[str, ...] = tuple(n for n in RELATION_NAMES if n != "co_mentioned")
+TYPED_RELATIONS: tuple[str, ...] = tuple(n for n in RELATION_NAMES if n not in WEAK_RELATIONS)
 
 
 def polarity(name: str) -> int:

@@ -11,7 +11,6 @@ call it on every change for graphs of tens of thousands of edges.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,13 +19,12 @@ from typing import Any
 
 import networkx as nx
 
-from graph.ontology import BY_NAME, RELATION_NAMES
+from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, relation_filter
+from graph.ontology import BY_NAME, RELATION_NAMES, WEAK_RELATIONS
 
-CO_MENTIONED = "co_mentioned"
 STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
 FORWARD, BACKWARD = "->", "<-"
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ORDER = {name: i for i, name in enumerate(RELATION_NAMES)}
 
 
@@ -79,42 +77,12 @@ def _require(g: nx.MultiDiGraph, *nodes: str) -> None:
             raise ValueError(f"no actor with id {node!r} in the graph")
 
 
-def _allowed_relations(relations: Iterable[str] | None, include_co_mentions: bool):
-    """Return a predicate on relation names for a relation filter."""
-    if relations is None:
-        return lambda rel: rel != CO_MENTIONED or include_co_mentions
-    allowed = set(relations) | ({CO_MENTIONED} if include_co_mentions else set())
-    return allowed.__contains__
-
-
 def _is_typed(relation: str) -> bool:
-    return relation != CO_MENTIONED
+    return relation not in WEAK_RELATIONS
 
 
 def _label(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("label") or node)
-
-
-def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Return doc_id -> publication date (None when unknown) from the graph's documents."""
-    return {doc_id: (meta or {}).get("date") for doc_id, meta in (g.graph.get("documents") or {}).items()}
-
-
-def edge_totals(evidence: list[dict], dates: Mapping[str, str | None]) -> dict[str, Any]:
-    """Recompute the aggregate attributes of an edge from its evidence.
-
-    Args:
-        evidence: The edge's evidence dicts.
-        dates: doc_id -> date, as from `doc_dates`.
-
-    Returns:
-        `weight` (evidence count), `articles` (distinct documents), `first_date` and
-        `last_date` (span of the known dates of those documents, None when none is known).
-    """
-    docs = {ev.get("doc_id") for ev in evidence}
-    known = sorted(d for d in (dates.get(doc) for doc in docs) if d)
-    return {"weight": len(evidence), "articles": len(docs),
-            "first_date": known[0] if known else None, "last_date": known[-1] if known else None}
 
 
 def best_evidence(evidence: Iterable[dict]) -> dict | None:
@@ -126,33 +94,6 @@ def best_evidence(evidence: Iterable[dict]) -> dict | None:
         if best_key is None or key > best_key:
             best, best_key = ev, key
     return best
-
-
-def _check_date(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError(f"date_range {what} must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', not {value!r}")
-    return value
-
-
-def _in_range(date: str | None, first: str | None, last: str | None) -> bool:
-    """Whether a date overlaps [first, last], each compared at the coarser of the two precisions.
-
-    A month-only article date "2020-02" lies inside ("2020-02-10", "2020-03-01"): the
-    article may be from any day of that month, and dropping it would hide real evidence.
-    """
-    if not date:
-        return False
-    if first is not None:
-        n = min(len(date), len(first))
-        if date[:n] < first[:n]:
-            return False
-    if last is not None:
-        n = min(len(date), len(last))
-        if date[:n] > last[:n]:
-            return False
-    return True
 
 
 def date_bounds(g: nx.MultiDiGraph) -> tuple[str, str] | None:
@@ -174,7 +115,7 @@ def filter_graph(
     include_co_mentions: bool = False,
     keep: Collection[str] = (),
 ) -> nx.MultiDiGraph:
-    """Return the part of the graph the filters allow.
+    """Return the part of the graph the filters allow: the filter engine (`graph.index`) in one call.
 
     An edge stays when its relation type is allowed, both ends are allowed, and (after the
     date range has trimmed its evidence) it still has evidence from at least `min_articles`
@@ -204,52 +145,13 @@ def filter_graph(
     Raises:
         ValueError: A malformed or reversed date range.
     """
-    allowed = _allowed_relations(relations, include_co_mentions)
-    pinned = {n for n in keep if n in g}
-    if entity_types is None:
-        candidates = set(g.nodes)
-    else:
-        types = set(entity_types)
-        candidates = {n for n, t in g.nodes(data="type") if t in types} | pinned
-    first = last = None
-    if date_range is not None:
-        first, last = (_check_date(date_range[0], "start"), _check_date(date_range[1], "end"))
-        if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
-            raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
-    dates = doc_dates(g)
-    in_period = {doc for doc, date in dates.items() if _in_range(date, first, last)}
-    kept: list[tuple[str, str, str, dict, bool]] = []  # in input order; the flag marks structural edges
-    anchored = set(pinned)
-    for s, t, k, d in g.edges(keys=True, data=True):
-        if s not in candidates or t not in candidates or not allowed(d.get("relation", k)):
-            continue
-        evidence = d.get("evidence")
-        if not evidence:
-            kept.append((s, t, k, dict(d), True))
-            continue
-        attrs = dict(d)
-        if date_range is not None:
-            evidence = [ev for ev in evidence if ev.get("doc_id") in in_period]
-            if not evidence:
-                continue
-            attrs["evidence"] = evidence
-            attrs.update(edge_totals(evidence, dates))
-        articles = attrs.get("articles")
-        if articles is None:
-            articles = len({ev.get("doc_id") for ev in evidence})
-        if articles < min_articles:
-            continue
-        kept.append((s, t, k, attrs, False))
-        anchored.add(s)
-        anchored.add(t)
-    if date_range is not None or min_articles > 1:
-        kept = [e for e in kept if not e[4] or (e[0] in anchored and e[1] in anchored)]
-    shown = anchored | {n for s, t, _, _, structural in kept if structural for n in (s, t)}
-    out = nx.MultiDiGraph()
-    out.graph.update(g.graph)
-    out.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in shown)
-    out.add_edges_from((s, t, k, attrs) for s, t, k, attrs, _ in kept)
-    return out
+    allowed = relation_filter(relations, include_co_mentions)
+    index = EdgeIndex(g, ())
+    documents = None if date_range is None else documents_between(doc_dates(g), *check_date_range(date_range))
+    survivors = index.survivors(relations=[r for r in index.relation_names if allowed(r)],
+                                types=index.type_names if entity_types is None else set(entity_types),
+                                min_articles=min_articles, keep=keep, documents=documents)
+    return index.graph(survivors, documents)
 
 
 # --------------------------------------------------------------------------- reach
@@ -346,7 +248,7 @@ def shortest_paths(
         raise ValueError(f"k must be 1 or more, not {k}")
     if source == target:
         return []
-    simple = _collapsed(g, _allowed_relations(relations, include_co_mentions))
+    simple = _collapsed(g, relation_filter(relations, include_co_mentions))
     try:
         node_paths = list(islice(nx.shortest_simple_paths(simple, source, target), k))
     except nx.NetworkXNoPath:

@@ -9,7 +9,8 @@ from functools import lru_cache
 import networkx as nx
 
 from graph.actors import fold
-from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require, doc_dates
+from graph.index import doc_dates
+from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,8 @@ import networkx as nx
 import numpy as np
 
 from graph.curation import effective_actions
-from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, filter_graph, shortest_paths, stance_matrix
+from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
-    HIDDEN_BY_DEFAULT,
     edge_element,
     parse_edge_id,
     default_relations,
@@ -76,9 +75,9 @@ class _Memo:
 class Filters:
     """The reader's filter choices, normalised so equal choices are equal keys.
 
-    `dates` (``YYYY-MM`` strings, for `graph.query.filter_graph`) and `span` (the same months
-    as slider positions, for `graph.index.EdgeIndex`) are None when the whole span is chosen:
-    then undated evidence stays too.
+    `dates` (``YYYY-MM`` strings, as the page names the range) and `span` (the same months as
+    slider positions, what the filter engine `graph.index.EdgeIndex` is asked with) are None
+    when the whole span is chosen: then undated evidence stays too.
     """
 
     relations: tuple[str, ...]
@@ -261,21 +260,21 @@ class Corpus:
         index = self.index.node_index
         return frozenset(n for n in selection_nodes(selection) if n in index and not s.nodes[index[n]])
 
+    def period(self, f: Filters) -> frozenset | None:
+        """The articles the date range covers (None: the whole span, undated ones too)."""
+        return self.index.documents_in(f.span) if f.span else None
+
     def filtered(self, f: Filters, keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
-        """The graph the filters allow (`graph.query.filter_graph`): for paths, the stance matrix, exports."""
-        def compute():
-            return filter_graph(self.graph, relations=f.relations, entity_types=f.types, date_range=f.dates,
-                                min_articles=f.min_articles,
-                                include_co_mentions=any(r in HIDDEN_BY_DEFAULT for r in f.relations),
-                                keep=keep)
-        return self._memo.get(("filtered", f, keep), compute)
+        """The graph the filters allow, from the filter engine: for paths, the stance matrix, exports."""
+        return self._memo.get(("filtered", f, keep),
+                              lambda: self.index.graph(self.survivors(f, keep), self.period(f)))
 
     def local(self, f: Filters, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """The small filtered graph a panel reads: the selected actor's edges, the edge, or the pair's.
 
-        Built with `graph.query.filter_graph` from the edges the filters keep, so evidence is
-        trimmed to the date range and totals are recounted exactly as in the whole filtered
-        graph, at the cost of a few edges instead of all of them.
+        Built by the filter engine from the edges the filters keep, so evidence is trimmed to
+        the date range and totals are recounted exactly as in the whole filtered graph, at the
+        cost of a few edges instead of all of them.
         """
         keep = self.keep_for(f, selection)
         s = self.survivors(f, keep)
@@ -293,20 +292,7 @@ class Corpus:
             return self.filtered(f, keep)
         present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
         return self._memo.get(("local", f, keep, tuple(positions), tuple(present)),
-                              lambda: self._subgraph(f, positions, present))
-
-    def _subgraph(self, f: Filters, positions: Sequence[int], nodes: Sequence[str]) -> nx.MultiDiGraph:
-        sub = nx.MultiDiGraph()
-        sub.graph.update(self.graph.graph)
-        edges = [self.index.edges[i] for i in positions]
-        ends = set(nodes) | {n for s, t, _, _ in edges for n in (s, t)}
-        sub.add_nodes_from((n, self.graph.nodes[n]) for n in ends)
-        sub.add_edges_from((s, t, k, d) for s, t, k, d in edges)
-        if f.dates is None and f.min_articles <= 1:
-            return sub  # nothing to trim or recount
-        # every edge here is kept by the filters already: filter_graph trims and recounts them
-        return filter_graph(sub, relations=f.relations, entity_types=f.types, date_range=f.dates,
-                            min_articles=f.min_articles, include_co_mentions=True, keep=ends)
+                              lambda: self.index.graph(s, self.period(f), edges=positions, nodes=present))
 
     # ---- the view ------------------------------------------------------------------
     def _scope(self, f: Filters, keep: frozenset, spec: ViewSpec):
@@ -396,7 +382,7 @@ class Corpus:
     def elements(self, view: View, f: Filters) -> list[dict]:
         """The cytoscape elements of a view, built once per view key."""
         return self._memo.get(("elements", view.key), lambda: view_elements(
-            self.index, view, self.templates, self.index.documents_in(f.span) if f.span else None))
+            self.index, view, self.templates, self.period(f)))
 
     # ---- charts --------------------------------------------------------------------
     def stance(self, f: Filters):

@@ -1,7 +1,7 @@
 """Pure functions behind the canvas: graph in, cytoscape elements, layout and selection out.
 
 Nothing here reads files or keeps state. Two shapes of graph come in: the networkx
-MultiDiGraph of `graph.build` (what the canvas draws, filtered by `graph.query`), and a
+MultiDiGraph of `graph.build` (what the canvas draws, filtered by `graph.index`), and a
 light node-link dict of it (DESIGN.md section 4 without the evidence, see :func:`light_data`)
 for the work done once per corpus version: layout, sizes, filter and search options. Text
 from articles only ever becomes component children, which Dash renders as text, never HTML.
