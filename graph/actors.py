@@ -18,8 +18,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from graph.models import Entity
-
-ENTITY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"})
+from graph.ontology import ENTITY_TYPES
 
 # Characters NFKD leaves alone but that have a plain Latin or ASCII reading.
 _FOLD_MAP = str.maketrans({

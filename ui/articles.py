@@ -9,10 +9,11 @@ from typing import Any
 import networkx as nx
 from dash import html
 
+from graph.ontology import WEAK_RELATIONS
 from ui import ids
 from ui.elements import make_edge_id, relation_label
 from ui.evidence import evidence_badges, highlight_segments, highlighted_sentence
-from ui.styles import WEAK_RELATIONS, entity_colour, relation_colour
+from ui.styles import entity_colour, relation_colour
 from ui.panels import (
     Documents,
     _plural,

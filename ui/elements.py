@@ -15,13 +15,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.ontology import BY_NAME, RELATION_NAMES
-from ui.styles import ENTITY_TYPES, WEAK_RELATIONS
+from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
-HIDDEN_BY_DEFAULT: tuple[str, ...] = ("co_mentioned",)
 MIN_NODE_SIZE = 22.0
 MAX_NODE_SIZE = 64.0
-SPECULATIVE = frozenset({"future", "hypothetical"})
 
 Data = Mapping[str, Any]
 
@@ -98,7 +95,7 @@ def light_data(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 def graph_stats(data: Data) -> dict[str, int]:
     """Count actors, typed relations, evidence sentences and articles in a node-link graph."""
-    typed = [e for e in data.get("edges", ()) if relation_of(e) not in HIDDEN_BY_DEFAULT]
+    typed = [e for e in data.get("edges", ()) if relation_of(e) not in WEAK_RELATIONS]
     return {
         "actors": len(data.get("nodes", ())),
         "relations": len(typed),
@@ -137,7 +134,7 @@ def entity_type_names(data: Data) -> list[str]:
 
 def default_relations(data: Data) -> list[str]:
     """Return the relation types ticked when the page opens (all but the weak ones)."""
-    return [r for r in relation_names(data) if r not in HIDDEN_BY_DEFAULT]
+    return [r for r in relation_names(data) if r not in WEAK_RELATIONS]
 
 
 # --------------------------------------------------------------------------- layout
@@ -150,7 +147,7 @@ def node_sizes(data: Data) -> dict[str, float]:
     """
     degree: dict[str, int] = defaultdict(int)
     for edge in data.get("edges", ()):
-        if relation_of(edge) not in HIDDEN_BY_DEFAULT:
+        if relation_of(edge) not in WEAK_RELATIONS:
             degree[str(edge.get("source"))] += 1
             degree[str(edge.get("target"))] += 1
     raw = {

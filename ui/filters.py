@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from dash import html
 
-from graph.ontology import BY_NAME
-from ui.styles import ENTITY_LABELS, ENTITY_SHAPES, WEAK_RELATIONS, entity_colour, relation_colour
+from graph.ontology import BY_NAME, WEAK_RELATIONS
+from ui.styles import ENTITY_LABELS, ENTITY_SHAPES, entity_colour, relation_colour
 from ui.evidence import swatch
 from ui.elements import Data, relation_label, relation_counts, entity_counts, relation_names, entity_type_names
 

@@ -15,13 +15,13 @@ from typing import Any
 import networkx as nx
 from dash import dcc, html
 
-from graph.ontology import BY_NAME
+from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.query import FORWARD
 from graph.search import dyad_evidence, node_summary
 from ui import ids
-from ui.elements import HIDDEN_BY_DEFAULT, make_edge_id, parse_edge_id, relation_label
+from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch
-from ui.styles import ENTITY_LABELS, WEAK_RELATIONS, entity_colour, relation_colour
+from ui.styles import ENTITY_LABELS, entity_colour, relation_colour
 
 MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
 FULL_ROWS = 2  # ... this many of them; one sentence under the others
@@ -222,7 +222,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         rows = [(node_id, other, True) for other in group.outgoing] + [(other, node_id, False)
                                                                        for other in group.incoming]
         rows.sort(key=lambda r: (-int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1]))
-        if group.relation in HIDDEN_BY_DEFAULT:
+        if group.relation in WEAK_RELATIONS:
             n_weak += group.count
         hidden = group.relation not in visible
         head = html.Summary(_present([

@@ -13,7 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from ui.elements import HIDDEN_BY_DEFAULT, Data, relation_of, node_label, nodes_by_id, node_sizes
+from graph.ontology import WEAK_RELATIONS
+from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
 
 
 DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
@@ -127,7 +128,7 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
             continue
         # one spring per pair of actors, however many relations: hubs linked by many
         # relation types would otherwise collapse onto each other
-        if relation_of(edge) in HIDDEN_BY_DEFAULT:
+        if relation_of(edge) in WEAK_RELATIONS:
             if not strong.has_edge(s, t):
                 weak.add_edge(s, t, weight=0.3)
         else:

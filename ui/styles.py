@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from graph.ontology import BY_NAME, RELATION_TYPES
+from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_TYPES, WEAK_RELATIONS
 
 FONT_STACK = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
 )
 
-#: Entity types in display order, with a short human label.
-ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
-
+#: A short human label of each entity type (`graph.ontology.ENTITY_TYPES`, in display order).
 ENTITY_LABELS = MappingProxyType({
     "GPE": "State",
     "ORG": "Organisation",
@@ -46,9 +44,6 @@ ENTITY_SHAPES = MappingProxyType({
     "WEAPON": "diamond",
     "LOC": "round-triangle",
 })
-
-#: Relations drawn as weak, undirected dotted lines.
-WEAK_RELATIONS = frozenset({"co_mentioned"})
 
 OTHER_COLOUR = "#8a94a3"
 DEFAULT_RELATION_COLOUR = "#9aa3ad"
