@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
-from graph.ingest import DEFAULT_MAX_BYTES
+from graph.read import DEFAULT_MAX_BYTES
 
 
 def _shown(path: str) -> str:

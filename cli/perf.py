@@ -55,20 +55,22 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
         in milliseconds of a filter change (canvas, panel and URL callbacks) and of a node
         click (selection, canvas, panel and URL callbacks); actors and relations drawn.
     """
-    from app import build_app
+    from app import create_app
     from ui import callbacks, ids
     from ui.selection import resolve_selection
+    from ui.source import CorpusSource
     from ui.state import format_query
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-perf-") as tmp:
         store = Path(tmp) / "corpus.db"
         shutil.copyfile(store_path, store)
         t0 = time.perf_counter()
-        app, source = build_app(store=store)
+        source = CorpusSource(store_path=store)
+        app = create_app(source=source)
         app.layout()  # the first page
         start = time.perf_counter() - t0
         corpus = source.current()
-        rows: list[Row] = [("app start-up (build_app and first page)", round(start, 2), "s"),
+        rows: list[Row] = [("app start-up (create_app and first page)", round(start, 2), "s"),
                            *[(f"  of which {step}", round(seconds, 2), "s")
                              for step, seconds in corpus.timings.items()],
                            ("actors in the corpus", float(corpus.stats["actors"]), "actors"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.models import Document, Extraction
 
 PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
@@ -20,20 +20,6 @@ def load_pipeline(model: str | None = None):
     from graph import nlp
 
     return nlp.load_pipeline(model)
-
-
-def extract_documents(documents, *, nlp, batch_size: int = PIPE_BATCH, workers: int = 1) -> list[Extraction]:
-    """Parse documents with `nlp.pipe` and extract each one.
-
-    Raises:
-        ValueError: A document could not be extracted (the message names it).
-    """
-    out = []
-    for result in iter_extractions(documents, nlp=nlp, batch_size=batch_size, workers=workers):
-        if isinstance(result, IngestError):
-            raise ValueError(f"{result.path}: {result.reason}")
-        out.append(result)
-    return out
 
 
 def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PIPE_BATCH,

@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph.build import build_graph
 from graph.export import to_node_link
-from graph.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Duplicate, IngestError, _collect, read_documents
+from graph.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Duplicate, IngestError, Unique, collect, read_documents
 from graph.models import Document
 from graph.parse import iter_extractions, load_pipeline
 
@@ -45,25 +45,22 @@ def read_articles(paths, *, progress: bool = False, max_bytes: int = DEFAULT_MAX
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files, errors = _collect([Path(p) for p in paths])
+    files, errors = collect([Path(p) for p in paths])
     folders: dict[Path, list[Path]] = {}
     for f in files:
         folders.setdefault(f.parent, []).append(f)
-    documents: dict[str, Document] = {}
+    unique = Unique()
     origins: dict[str, str] = {}
-    duplicates: list[Duplicate] = []
     for folder, group in folders.items():
         result = read_documents(group, progress=progress, max_bytes=max_bytes, max_chars=max_chars)
         errors.extend(result.errors)
-        duplicates.extend(result.duplicates)
+        unique.duplicates.extend(result.duplicates)
         base = folder.resolve()
         for d in result.documents:
             origin = str(base / d.source)
-            if d.id in documents:
-                duplicates.append(Duplicate(origin, f"same text as {origins[d.id]}; kept once"))
-            else:
-                documents[d.id], origins[d.id] = d, origin
-    return Articles(tuple(documents.values()), origins, tuple(errors), tuple(duplicates))
+            if unique.add(d, path=origin, label=origin):
+                origins[d.id] = origin
+    return Articles(tuple(unique.documents.values()), origins, tuple(errors), tuple(unique.duplicates))
 
 
 def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size: int = 64,
@@ -96,13 +93,6 @@ def read_and_build(paths, *, model: str | None = None, nlp=None, progress: bool 
     for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
         (errors if isinstance(x, IngestError) else extractions).append(x)
     return build_graph(extractions), tuple(errors), result.duplicates
-
-
-def build_from_paths(paths, *, model: str | None = None, nlp=None, progress: bool = False,
-                     workers: int = 1) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...]]:
-    """Read, parse and extract every article under `paths`; return the graph and bad files."""
-    g, errors, _ = read_and_build(paths, model=model, nlp=nlp, progress=progress, workers=workers)
-    return g, errors
 
 
 def cache_dir() -> Path:
@@ -190,7 +180,7 @@ def _seed_graph_json() -> str:
         with seed_store() as store:
             g = store.graph()
     except (OSError, StoreError):  # no writable cache: build in memory as before
-        g, _ = build_from_paths([SEEDS_DIR])
+        g, _, _ = read_and_build([SEEDS_DIR])
     return json.dumps(to_node_link(g))
 
 
@@ -200,5 +190,5 @@ def build_seed_graph() -> dict:
     return json.loads(_seed_graph_json())
 
 
-__all__ = ["Articles", "build_from_paths", "build_seed_graph", "ingest_paths",
+__all__ = ["Articles", "build_seed_graph", "ingest_paths",
            "read_and_build", "read_articles", "seed_store", "Document", "SEEDS_DIR"]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation, many_records
 
 SCHEMA_VERSION = 2

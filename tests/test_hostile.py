@@ -359,13 +359,13 @@ def test_json_export_round_trips_hostile_strings_exactly(hostile_graph):
 
 
 def test_a_hostile_article_goes_through_the_real_pipeline_as_text(tmp_path):
-    from graph.pipeline import build_from_paths
+    from graph.pipeline import read_and_build
 
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps({"title": TITLE, "outlet": OUTLET, "url": URL, "date": "2020-02",
                                 "text": f"Turkey criticized Russia over the {SVG} claims. {FORMULA} said Iran."}),
                     encoding="utf-8")
-    g, errors = build_from_paths([path])
+    g, errors, _ = read_and_build([path])
     assert errors == ()
     (doc,) = g.graph["documents"].values()
     assert (doc["title"], doc["outlet"], doc["url"]) == (TITLE, OUTLET, URL)

@@ -1,7 +1,7 @@
 """Bad input and faults: every bad file is named with its reason, the rest loads, nothing stored is lost.
 
 Each bad input is generated in a temporary folder (no binary fixtures are committed) and fed both
-to `graph.ingest.read_documents` and to the command line (`newsgraph build`, `newsgraph ingest
+to `graph.read.read_documents` and to the command line (`newsgraph build`, `newsgraph ingest
 --db`). Then faults: an ingest killed at random moments, damaged stores, a missing model.
 
 Exit codes of `newsgraph build` and `newsgraph ingest` (README): 0 when every input was read;
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import (
+from graph.read import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
     Duplicate,

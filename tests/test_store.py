@@ -17,7 +17,7 @@ from graph import pipeline
 from graph.build import build_graph
 from graph.export import to_node_link
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
-from graph.parse import extract_documents
+from graph.parse import iter_extractions
 from graph.pipeline import ingest_paths, read_articles, seed_store
 from graph.store import SCHEMA_VERSION, Store, StoreError
 
@@ -142,7 +142,7 @@ def test_seed_store_reads_back_the_same_graph_as_build_graph_on_the_extractions(
     from graph.nlp import load_pipeline
 
     documents = read_articles([pipeline.SEEDS_DIR]).documents
-    xs = extract_documents(documents, nlp=load_pipeline())
+    xs = list(iter_extractions(documents, nlp=load_pipeline()))
     assert seeds_store.extractions() == xs
     assert to_node_link(seeds_store.graph()) == to_node_link(build_graph(xs))
     assert seeds_store.counts()["relations"] == sum(len(x.relations) for x in xs) > 100

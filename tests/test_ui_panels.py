@@ -8,7 +8,7 @@ import pytest
 from dash import dcc, html
 
 from graph.export import from_node_link
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.ontology import RELATION_NAMES
 from graph.query import shortest_paths
 from ui import ids

@@ -40,7 +40,7 @@ from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions
 from graph.index import EdgeIndex, Survivors
-from ui.state import MAX_HOPS, Known
+from ui.state import MAX_HOPS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
@@ -211,15 +211,12 @@ class Corpus:
         span = None
         if self.months and dates and len(dates) == 2:
             try:
-                lo, hi = sorted(min(max(int(i), 0), len(self.months) - 1) for i in dates)
+                lo, hi = sorted(clamp(i, 0, len(self.months) - 1) for i in dates)
             except (TypeError, ValueError):
                 lo, hi = 0, len(self.months) - 1
             if (lo, hi) != (0, len(self.months) - 1):
                 span = (lo, hi)
-        try:
-            least = min(max(int(min_articles or 1), 1), MAX_MIN_ARTICLES)
-        except (TypeError, ValueError):
-            least = 1
+        least = clamp(min_articles or 1, 1, MAX_MIN_ARTICLES, default=1)
         return Filters(rel, typ, (self.months[span[0]], self.months[span[1]]) if span else None, least, span)
 
     def default_filters(self) -> Filters:
@@ -230,10 +227,7 @@ class Corpus:
     def view_spec(view: Mapping[str, Any] | None, hops: Any = 1) -> ViewSpec:
         """Normalise the view store and the hops slider into a :class:`ViewSpec`."""
         view = view or {}
-        try:
-            hops = min(max(int(hops or 1), 1), MAX_HOPS)
-        except (TypeError, ValueError):
-            hops = 1
+        hops = clamp(hops or 1, 1, MAX_HOPS, default=1)
         focus = view.get("focus") if isinstance(view.get("focus"), str) else None
         expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
         return ViewSpec(focus, hops, expanded if focus else ())

@@ -9,6 +9,7 @@ from dash import html
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from ui.styles import ENTITY_LABELS, ENTITY_SHAPES, entity_colour, relation_colour
 from ui.evidence import swatch
+from ui.state import clamp
 from ui.elements import Data, relation_label, relation_counts, entity_counts, relation_names, entity_type_names
 
 
@@ -54,7 +55,7 @@ def month_range(first: str | None, last: str | None) -> tuple[str, ...]:
             return None
         year = int(value[:4])
         month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else (12 if end else 1)
-        return (year, min(max(month, 1), 12))
+        return (year, clamp(month, 1, 12))
 
     a, b = parse(first, False), parse(last, True)
     if a is None or b is None or a > b:
@@ -79,7 +80,7 @@ def date_span_label(months: Sequence[str], value: Sequence[int] | None) -> str:
     if not months:
         return "no dated articles"
     lo, hi = (value or [0, len(months) - 1])[:2]
-    lo, hi = min(max(int(lo), 0), len(months) - 1), min(max(int(hi), 0), len(months) - 1)
+    lo, hi = clamp(lo, 0, len(months) - 1), clamp(hi, 0, len(months) - 1)
     if lo == 0 and hi == len(months) - 1:
         return f"{months[0]} – {months[-1]} (all)"
     return f"{months[lo]} – {months[hi]}"

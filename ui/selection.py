@@ -9,6 +9,7 @@ from dash import no_update
 from ui import ids
 from ui.styles import focus_rules, stylesheet
 from ui.elements import make_edge_id, parse_edge_id
+from ui.state import DEFAULT_PATHS, MAX_PATHS, clamp
 
 
 Selection = dict[str, Any]
@@ -66,10 +67,7 @@ def path_selection(source: Any, target: Any, k: Any, previous: Selection | None)
     """Return the selection of a path query, or None when the two actors are not both chosen."""
     if not source or not target or not isinstance(source, str) or not isinstance(target, str):
         return None
-    try:
-        k = min(max(int(k), 1), 5)
-    except (TypeError, ValueError):
-        k = 3
+    k = clamp(k, 1, MAX_PATHS, default=DEFAULT_PATHS)
     nonce = int((previous or {}).get("nonce", 0)) + 1
     return {"kind": "path", "id": f"{source},{target}", "k": k, "via": "form", "nonce": nonce}
 

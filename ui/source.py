@@ -3,7 +3,7 @@
 :class:`CorpusSource` holds one read-only :class:`ui.corpus.Corpus` per corpus version and
 swaps in a new one after an upload, a curation change or another process's write; it keeps
 the cycle collector away from the snapshot (:func:`settle`). Many sessions share it; it
-belongs to one app (created by `app.build_app`); none of this is module-level state. Over
+belongs to one app (created by `app.create_app`); none of this is module-level state. Over
 a store it checks the store file (a stat per request); when the file changed, the version key
 (row counts and the length of the curation log) says whether the graph must be rebuilt.
 Uploads and curation go through it, so the store stays the single place where a corpus is kept.
@@ -24,7 +24,7 @@ from typing import Any
 
 from graph.curation import CurationResult, apply_curation, effective_actions, problem
 from graph.export import from_node_link
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.models import many_records
 from ui.elements import light_data
 from ui.positions import node_positions
