@@ -11,9 +11,9 @@ from graph.actors import (
     fold,
     is_strict,
     load_actor_table,
-    ruler_patterns,
     slugify,
 )
+from graph.ruler import ruler_patterns
 from graph.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
