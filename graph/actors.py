@@ -291,21 +291,21 @@ class ActorTable:
         Nationality words are capitalised in English, so "poles" or "turkish delight"
         written in lower case do not count.
         """
-        cleaned = clean_surface(word)
-        if not cleaned or not cleaned[0].isupper():
-            return None
-        entity_id = self._demonyms.get(alias_key(cleaned).lower())
-        return self._by_id[entity_id].entity if entity_id else None
+        return self._proper_noun(word, self._demonyms)
 
     def seat(self, surface: str) -> Entity | None:
         """Return the actor whose capital or seat of power a name is: "Ankara", "the Kremlin".
 
         The name must be capitalised like a proper noun ("Male" is a capital, "male" is not).
         """
+        return self._proper_noun(surface, self._seats)
+
+    def _proper_noun(self, surface: str, names: Mapping[str, str]) -> Entity | None:
+        """The actor a name files under in `names` (demonyms or seats), when written as a proper noun."""
         cleaned = clean_surface(surface)
         if not cleaned or not cleaned[0].isupper():
             return None
-        entity_id = self._seats.get(alias_key(cleaned).lower())
+        entity_id = names.get(alias_key(cleaned).lower())
         return self._by_id[entity_id].entity if entity_id else None
 
     def resolve(self, surface: str) -> Entity | None:

@@ -29,23 +29,26 @@ class RelationGroup:
 
 
 @dataclass(frozen=True)
-class Neighbour:
-    """An actor linked to the summarised node, with the relation types that link them."""
+class Actor:
+    """An actor as a panel names it: id, display name and entity type."""
 
     id: str
     label: str
     type: str
+
+
+@dataclass(frozen=True)
+class Neighbour(Actor):
+    """An actor linked to the summarised node, with the relation types that link them."""
+
     relations: tuple[str, ...]
     weight: int
 
 
 @dataclass(frozen=True)
-class NodeSummary:
+class NodeSummary(Actor):
     """Everything the node panel shows about one actor."""
 
-    id: str
-    label: str
-    type: str
     aliases: tuple[str, ...]
     mentions: int
     relations: tuple[RelationGroup, ...]

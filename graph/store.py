@@ -188,14 +188,12 @@ class Store:
         """One read transaction: every SELECT in it sees the same snapshot, even while another
         process commits (WAL readers never wait for writers)."""
         conn = self._connection()
-        try:
+        with reported(self.path):  # a damaged file shows up on the first read of the bad page
             conn.execute("BEGIN")
             try:
                 yield conn
             finally:
                 conn.execute("COMMIT")
-        except sqlite3.Error as exc:  # a damaged file shows up on the first read of the bad page
-            raise StoreError(f"{self.path}: {_describe(exc)}") from None
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -444,6 +442,18 @@ def _evidence(one: Callable, doc_id: str, source: str, row) -> dict:
 def _is_busy(exc: sqlite3.Error) -> bool:
     msg = str(exc).lower()
     return "locked" in msg or "busy" in msg
+
+
+@contextmanager
+def reported(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Raise an SQLite failure met inside the block as a StoreError naming the store file.
+
+    For readers of a store (the explorer's source, say), so that only this module knows SQLite.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {_describe(exc)}") from None
 
 
 def _describe(exc: sqlite3.Error) -> str:

@@ -14,7 +14,6 @@ import gc
 import logging
 import json
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -26,6 +25,7 @@ from graph.curation import CurationResult, apply_curation, effective_actions, pr
 from graph.export import from_node_link
 from graph.read import IngestError
 from graph.models import many_records
+from graph.store import IngestReport, Store, reported
 from ui.elements import light_data
 from ui.positions import node_positions
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
@@ -56,15 +56,16 @@ def settle() -> None:
 
 
 @dataclass(frozen=True)
-class UploadOutcome:
-    """What an upload did: articles added, replaced and already present, and the bad files."""
+class UploadOutcome(IngestReport):
+    """What an upload did: the store's report (articles added, replaced and already present, the
+    bad files, the texts sent twice) and how many files came."""
 
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    errors: tuple[IngestError, ...] = ()
     files: int = 0
-    notes: tuple[IngestError, ...] = ()  # not failures: the same text sent twice, kept once
+
+    @property
+    def notes(self) -> tuple[IngestError, ...]:
+        """Not failures: the same text sent twice, kept once."""
+        return self.duplicates
 
 
 class CurationRefused(ValueError):
@@ -150,9 +151,7 @@ class CorpusSource:
                 out.append(None)
         return tuple(out)
 
-    def _open(self):
-        from graph.store import Store
-
+    def _open(self) -> Store:
         return Store(self.store_path, create=False)
 
     def _load(self, previous: Corpus | None) -> Corpus:
@@ -162,13 +161,10 @@ class CorpusSource:
             graph.store.StoreError: The store cannot be read (a damaged file, say); the
                 message names the file and the reason.
         """
-        from graph.store import StoreError
-
         for attempt in range(READ_ATTEMPTS):
             try:
-                return self._read(previous)
-            except sqlite3.Error as exc:  # the store wraps errors on opening; a damaged table shows on reading
-                raise StoreError(f"{self.store_path}: not a usable newsgraph store ({exc})") from None
+                with reported(self.store_path):  # a damaged table shows on reading, as a StoreError
+                    return self._read(previous)
             except KeyError:
                 # the store's reads are not one snapshot: a writer in another process can add a
                 # document between them; reading again gives a consistent picture
@@ -240,14 +236,14 @@ class CorpusSource:
         problems = tuple(errors) + read.errors
         files = len(uploads) + len(errors)
         if not read.documents:
-            return UploadOutcome(errors=problems, files=files, notes=read.notes)
+            return UploadOutcome(errors=problems, files=files, duplicates=read.notes)
         with self._lock:
             with self._open() as store:
                 report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
             self.current()
         return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
                              errors=problems + tuple(report.errors), files=files,
-                             notes=read.notes + tuple(getattr(report, "duplicates", ())))
+                             duplicates=read.notes + tuple(getattr(report, "duplicates", ())))
 
 
 def _default_nlp():
