@@ -256,7 +256,7 @@ class Corpus:
 
     def period(self, f: Filters) -> frozenset | None:
         """The articles the date range covers (None: the whole span, undated ones too)."""
-        return self.index.documents_in(f.span) if f.span else None
+        return self._memo.get(("period", f.span), lambda: self.index.documents_in(f.span)) if f.span else None
 
     def filtered(self, f: Filters, keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
         """The graph the filters allow, from the filter engine: for paths, the stance matrix, exports."""

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.index import relation_filter
 from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
 MIN_NODE_SIZE = 22.0
@@ -133,8 +134,10 @@ def entity_type_names(data: Data) -> list[str]:
 
 
 def default_relations(data: Data) -> list[str]:
-    """Return the relation types ticked when the page opens (all but the weak ones)."""
-    return [r for r in relation_names(data) if r not in WEAK_RELATIONS]
+    """Return the relation types ticked when the page opens: what the filter engine allows by
+    default (all but the weak ones)."""
+    allowed = relation_filter(None)
+    return [r for r in relation_names(data) if allowed(r)]
 
 
 # --------------------------------------------------------------------------- layout
