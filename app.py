@@ -18,7 +18,8 @@ from typing import Any
 import dash
 
 from ui import callbacks
-from ui.corpus import DEFAULT_BUDGET, CorpusSource
+from ui.corpus import DEFAULT_BUDGET
+from ui.source import CorpusSource
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
@@ -27,26 +28,45 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 
 
-def build_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
-              title: str = "newsgraph", budget: int = DEFAULT_BUDGET, nlp: Any = None,
-              max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> tuple[dash.Dash, CorpusSource]:
-    """Build the explorer and return it with its corpus source (see :func:`create_app`)."""
-    if data is None and store is None:
-        from graph.pipeline import seed_store  # the NLP stack loads only when the seeds need parsing
+def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
+               source: CorpusSource | None = None, title: str = "newsgraph", budget: int = DEFAULT_BUDGET,
+               nlp: Any = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> dash.Dash:
+    """Build the explorer for a corpus store, a node-link graph or a corpus source.
 
-        with seed_store() as seeds:
-            store = seeds.path
-    source = (CorpusSource(store_path=store, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)
-              if store is not None else CorpusSource(data=data, budget=budget))
+    Args:
+        data: Node-link graph (DESIGN.md section 4) shown read-only.
+        store: A corpus store; uploads and curation are kept in it. With neither, the seed
+            articles' store is used (built in the cache on first use).
+        source: A corpus source made by the caller (who keeps it, to read or curate the
+            corpus the app shows); `budget`, `nlp` and `max_upload_bytes` are then its own.
+        title: Name shown in the header and the browser tab.
+        budget: Most actors drawn at once; bigger graphs show their most central part.
+        nlp: spaCy pipeline (or a function returning it) for uploads; default: the project's.
+        max_upload_bytes: Per-file size limit of uploads.
+
+    Returns:
+        A Dash app, ready for :func:`serve` or a test server.
+
+    Raises:
+        graph.store.StoreError: The store cannot be opened.
+    """
+    if source is None:
+        if data is None and store is None:
+            from graph.pipeline import seed_store  # the NLP stack loads only when the seeds need parsing
+
+            with seed_store() as seeds:
+                store = seeds.path
+        source = (CorpusSource(store_path=store, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)
+                  if store is not None else CorpusSource(data=data, budget=budget, max_upload_bytes=max_upload_bytes))
     source.current()  # layout, sizes and options are computed now, not on the first request
     app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), update_title=None,
                     on_error=callbacks.report_error)
     # A request holds at most a batch of uploads (base64 is 4/3 of the bytes); bigger ones are refused
-    app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(max_upload_bytes)
-    limit = upload_batch_chars(max_upload_bytes)
+    app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(source.max_upload_bytes)
+    limit = upload_batch_chars(source.max_upload_bytes)
     app.layout = lambda: build_layout(source.current(), title=title, upload_limit=limit)
     callbacks.register(app, source)
-    return app, source
+    return app
 
 
 UPLOAD_BATCH = 12  # files of the largest size one request may carry
@@ -63,29 +83,6 @@ def upload_batch_chars(max_upload_bytes: int) -> int:
 def max_request_bytes(max_upload_bytes: int) -> int:
     """The largest request the server reads: an upload batch and a margin for the rest of it."""
     return upload_batch_chars(max_upload_bytes) + 1_000_000
-
-
-def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
-               title: str = "newsgraph", budget: int = DEFAULT_BUDGET, nlp: Any = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> dash.Dash:
-    """Build the explorer for a corpus store or a node-link graph.
-
-    Args:
-        data: Node-link graph (DESIGN.md section 4) shown read-only.
-        store: A corpus store; uploads and curation are kept in it. With neither, the seed
-            articles' store is used (built in the cache on first use).
-        title: Name shown in the header and the browser tab.
-        budget: Most actors drawn at once; bigger graphs show their most central part.
-        nlp: spaCy pipeline (or a function returning it) for uploads; default: the project's.
-        max_upload_bytes: Per-file size limit of uploads.
-
-    Returns:
-        A Dash app, ready for :func:`serve` or a test server.
-
-    Raises:
-        graph.store.StoreError: The store cannot be opened.
-    """
-    return build_app(data, store=store, title=title, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)[0]
 
 
 def load_graph(path: str | Path) -> dict[str, Any]:

@@ -1,1 +1,1 @@
-"""newsgraph domain layer: ingest, NLP, extraction, graph building and export (no Dash here)."""
+"""newsgraph domain layer: reading, NLP, extraction, graph building, the filter engine, store and export (no Dash here)."""

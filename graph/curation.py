@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.query import doc_dates, edge_totals
+from graph.index import doc_dates, edge_totals
 
 EDIT_OPS = ("merge", "rename", "reject", "confirm")
 CONTROL_OPS = ("undo", "redo")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.actors import fold, load_actor_table, slugify
+from graph.actors import load_actor_table
+from graph.names import fold, slugify
+from graph.ontology import WEAK_RELATIONS
 
 OUTCOMES = ("found", "other_type", "unlinked", "missing_entity")
 
@@ -80,7 +82,7 @@ def judge_row(row: dict, g: nx.MultiDiGraph, index: dict[str, str]) -> str:
                                    for ev in d.get("evidence", []))
                     if grounded and key in types:
                         return "found"
-                    if grounded and key != "co_mentioned":
+                    if grounded and key not in WEAK_RELATIONS:
                         other = True
     return "other_type" if other else "unlinked"
 
@@ -123,7 +125,7 @@ def typed_facts(g: nx.MultiDiGraph) -> list[dict]:
     """
     facts = []
     for s, o, key, d in g.edges(keys=True, data=True):
-        if key == "co_mentioned":
+        if key in WEAK_RELATIONS:
             continue
         for ev in d.get("evidence", []):
             facts.append({"doc": ev["source"], "subject": s, "relation": key, "object": o,

@@ -69,7 +69,15 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A typed, directed relation subject -> object with the evidence that supports it."""
+    """A typed, directed relation subject -> object with the evidence that supports it.
+
+    Attributes:
+        subject: Id of the actor that acts.
+        relation: The relation type, a name in `graph.ontology.RELATION_NAMES`.
+        object: Id of the recipient (for supplies, acquires and requests: the recipient,
+            seller or party asked).
+        evidence: The sentence that says so.
+    """
 
     subject: str
     relation: str

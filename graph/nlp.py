@@ -33,7 +33,7 @@ def load_pipeline(model: str | None = None):
     """
     import spacy
 
-    from graph.actors import ruler_patterns
+    from graph.ruler import ruler_patterns
 
     names = (model,) if model else MODEL_CANDIDATES
     for name in names:

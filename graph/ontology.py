@@ -1,4 +1,5 @@
-"""Relation types (DESIGN.md section 3) and the trigger lexicon that signals each, as data."""
+"""One place for the domain's names: relation types (DESIGN.md section 3), weak relations, entity types,
+speculative modalities, and the trigger lexicon that signals each relation, as data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,13 +67,13 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
        "exclude remove blacklist boycott cut sever downgrade",
        "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
-       "tariff tariffs penalties duties levies"),
+       "tariff tariffs penalties duties levies countermeasures countermeasure"),
     _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
        "crush ambush destroy wound clash drive repel dislodge bomb shoot",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
-       "counteroffensive seizure clashes intervention fire barrage"),
+       "counteroffensive seizure clashes intervention fire barrage retaliation"),
     _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance"),
     _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
     _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
@@ -195,7 +196,10 @@ corridor protocol convention charter plan
 # Envoys whose recall or expulsion is a diplomatic sanction on their host.
 ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats consul chargé".split())
 # Nouns of acts done together: "joint patrols", "joint exercises" (cooperates when "joint").
-JOINT_NOUNS = frozenset("patrol patrols exercise exercises drill drills operation operations mission venture".split())
+JOINT_NOUNS = frozenset("""
+patrol patrols exercise exercises drill drills operation operations mission venture communique statement
+declaration
+""".split())
 # Nouns for the state of two actors' relations, typed by what qualifies them: "strained relations"
 # (opposes), "improved ties" (cooperates); bare "relations" says nothing.
 TIE_NOUNS = frozenset({"relation", "relations", "tie", "ties", "relationship"})
@@ -226,9 +230,18 @@ WEAK_OBJECT_TYPES = frozenset({"acquires", "opposes", "criticizes"})
 # Types whose object is a party while the thing traded or asked for is kept as the evidence's item.
 ITEM_TYPES = frozenset({"supplies", "acquires", "requests"})
 
+#: The weak relation: two actors in one sentence with no typed relation between them.
+CO_MENTIONED = "co_mentioned"
+#: Weak relations: drawn as dotted lines, hidden until a reader names them, left out of rankings.
+WEAK_RELATIONS: frozenset[str] = frozenset({CO_MENTIONED})
+#: Modalities of evidence that does not (yet) report a fact.
+SPECULATIVE: frozenset[str] = frozenset({"future", "hypothetical"})
+#: Entity types, in display order.
+ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT", "LOC")
+
 BY_NAME: dict[str, RelationType] = {t.name: t for t in RELATION_TYPES}
 RELATION_NAMES: tuple[str, ...] = tuple(BY_NAME)
-TYPED_RELATIONS: tuple[str, ...] = tuple(n for n in RELATION_NAMES if n != "co_mentioned")
+TYPED_RELATIONS: tuple[str, ...] = tuple(n for n in RELATION_NAMES if n not in WEAK_RELATIONS)
 
 
 def polarity(name: str) -> int:

@@ -1,12 +1,14 @@
-"""The whole flow in one call: files -> documents -> parsed docs -> extractions -> graph or store."""
+"""The whole flow in one call: files -> documents -> parsed docs -> extractions -> graph or store.
+
+Parsing itself is `graph.parse`; the store only stores what it is handed.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,95 +17,13 @@ import networkx as nx
 
 from graph.build import build_graph
 from graph.export import to_node_link
-from graph.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Duplicate, IngestError, _collect, read_documents
-from graph.models import Document, Extraction
+from graph.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Duplicate, IngestError, Unique, collect, read_documents
+from graph.models import Document
+from graph.parse import iter_extractions, load_pipeline
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 GRAPH_DIR = Path(__file__).resolve().parent
 CACHE_ENV = "NEWSGRAPH_CACHE"
-PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
-TASKS_PER_WORKER = 16  # fewer documents per task when a corpus is small, to even out the end
-
-
-def load_pipeline(model: str | None = None):
-    """`graph.nlp.load_pipeline`, imported on first use: reading a store never needs spaCy."""
-    from graph import nlp
-
-    return nlp.load_pipeline(model)
-
-
-def extract_documents(documents, *, nlp, batch_size: int = PIPE_BATCH, workers: int = 1) -> list[Extraction]:
-    """Parse documents with `nlp.pipe` and extract each one.
-
-    Raises:
-        ValueError: A document could not be extracted (the message names it).
-    """
-    out = []
-    for result in iter_extractions(documents, nlp=nlp, batch_size=batch_size, workers=workers):
-        if isinstance(result, IngestError):
-            raise ValueError(f"{result.path}: {result.reason}")
-        out.append(result)
-    return out
-
-
-def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PIPE_BATCH,
-                     workers: int = 1) -> Iterator[Extraction | IngestError]:
-    """Parse and extract documents as a stream, in input order; a failure becomes an IngestError.
-
-    Args:
-        documents: The documents to parse.
-        nlp: The spaCy pipeline.
-        batch_size: Documents per `nlp.pipe` batch (and per task of a parsing process).
-        workers: Processes that parse and extract; above 1 they are forked copies of this
-            process that send back Extractions (spaCy's own `n_process` where fork is missing).
-    """
-    docs = list(documents)
-    workers = max(1, min(workers, len(docs)))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        yield from _pooled(docs, nlp, batch_size, workers)
-        return
-    options = {"n_process": workers} if workers > 1 else {}
-    for parsed, document in zip(nlp.pipe((d.text for d in docs), batch_size=batch_size, **options), docs):
-        yield _extract_one(parsed, document)
-
-
-def _extract_one(parsed, document: Document) -> Extraction | IngestError:
-    from graph.extract import extract  # here, not at the top: spaCy loads only when parsing
-
-    try:
-        return extract(parsed, document)
-    except Exception as exc:  # one odd article must not stop the batch; report it instead
-        return IngestError(document.source, f"extraction failed ({type(exc).__name__}: {exc})")
-
-
-# The pipeline of a forked parsing process, set once by the pool initializer.
-_worker_nlp = None
-
-
-def _init_worker(nlp) -> None:
-    global _worker_nlp
-    _worker_nlp = nlp
-
-
-def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
-    parsed = _worker_nlp.pipe([d.text for d in docs], batch_size=len(docs))
-    return [_extract_one(p, d) for p, d in zip(parsed, docs)]
-
-
-def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterator[Extraction | IngestError]:
-    """Parse and extract in forked processes: each inherits the loaded pipeline and returns
-    small Extractions, so the parent only unpickles records and writes them."""
-    import graph.extract  # noqa: F401  imported, and the actor table loaded, once here for every worker
-    from graph.actors import load_actor_table
-
-    load_actor_table()
-    # tasks of `batch_size` documents, smaller when there are few: with at least TASKS_PER_WORKER
-    # tasks each, no process sits idle for long at the end while another finishes a big one
-    size = max(1, min(batch_size, -(-len(docs) // (workers * TASKS_PER_WORKER))))
-    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
-        for results in pool.imap(_extract_chunk, chunks):
-            yield from results
 
 
 @dataclass(frozen=True)
@@ -125,25 +45,22 @@ def read_articles(paths, *, progress: bool = False, max_bytes: int = DEFAULT_MAX
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files, errors = _collect([Path(p) for p in paths])
+    files, errors = collect([Path(p) for p in paths])
     folders: dict[Path, list[Path]] = {}
     for f in files:
         folders.setdefault(f.parent, []).append(f)
-    documents: dict[str, Document] = {}
+    unique = Unique()
     origins: dict[str, str] = {}
-    duplicates: list[Duplicate] = []
     for folder, group in folders.items():
         result = read_documents(group, progress=progress, max_bytes=max_bytes, max_chars=max_chars)
         errors.extend(result.errors)
-        duplicates.extend(result.duplicates)
+        unique.duplicates.extend(result.duplicates)
         base = folder.resolve()
         for d in result.documents:
             origin = str(base / d.source)
-            if d.id in documents:
-                duplicates.append(Duplicate(origin, f"same text as {origins[d.id]}; kept once"))
-            else:
-                documents[d.id], origins[d.id] = d, origin
-    return Articles(tuple(documents.values()), origins, tuple(errors), tuple(duplicates))
+            if unique.add(d, path=origin, label=origin):
+                origins[d.id] = origin
+    return Articles(tuple(unique.documents.values()), origins, tuple(errors), tuple(unique.duplicates))
 
 
 def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size: int = 64,
@@ -176,13 +93,6 @@ def read_and_build(paths, *, model: str | None = None, nlp=None, progress: bool 
     for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
         (errors if isinstance(x, IngestError) else extractions).append(x)
     return build_graph(extractions), tuple(errors), result.duplicates
-
-
-def build_from_paths(paths, *, model: str | None = None, nlp=None, progress: bool = False,
-                     workers: int = 1) -> tuple[nx.MultiDiGraph, tuple[IngestError, ...]]:
-    """Read, parse and extract every article under `paths`; return the graph and bad files."""
-    g, errors, _ = read_and_build(paths, model=model, nlp=nlp, progress=progress, workers=workers)
-    return g, errors
 
 
 def cache_dir() -> Path:
@@ -270,7 +180,7 @@ def _seed_graph_json() -> str:
         with seed_store() as store:
             g = store.graph()
     except (OSError, StoreError):  # no writable cache: build in memory as before
-        g, _ = build_from_paths([SEEDS_DIR])
+        g, _, _ = read_and_build([SEEDS_DIR])
     return json.dumps(to_node_link(g))
 
 
@@ -280,5 +190,5 @@ def build_seed_graph() -> dict:
     return json.loads(_seed_graph_json())
 
 
-__all__ = ["Articles", "build_from_paths", "build_seed_graph", "extract_documents", "ingest_paths", "iter_extractions",
+__all__ = ["Articles", "build_seed_graph", "ingest_paths",
            "read_and_build", "read_articles", "seed_store", "Document", "SEEDS_DIR"]

@@ -11,24 +11,20 @@ call it on every change for graphs of tens of thousands of edges.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 import networkx as nx
 
-from graph.actors import fold
-from graph.ontology import BY_NAME, RELATION_NAMES
+from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, relation_filter
+from graph.ontology import BY_NAME, RELATION_NAMES, WEAK_RELATIONS
 
-CO_MENTIONED = "co_mentioned"
 STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
 FORWARD, BACKWARD = "->", "<-"
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ORDER = {name: i for i, name in enumerate(RELATION_NAMES)}
 
 
@@ -71,46 +67,6 @@ class StanceMatrix:
     conflict: tuple[tuple[int, ...], ...]
 
 
-@dataclass(frozen=True)
-class RelationGroup:
-    """The edges of one relation type at a node: who it points to, who points at it."""
-
-    relation: str
-    outgoing: tuple[str, ...]
-    incoming: tuple[str, ...]
-    sentences: int
-
-    @property
-    def count(self) -> int:
-        """Number of edges of this type in both directions."""
-        return len(self.outgoing) + len(self.incoming)
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    """An actor linked to the summarised node, with the relation types that link them."""
-
-    id: str
-    label: str
-    type: str
-    relations: tuple[str, ...]
-    weight: int
-
-
-@dataclass(frozen=True)
-class NodeSummary:
-    """Everything the node panel shows about one actor."""
-
-    id: str
-    label: str
-    type: str
-    aliases: tuple[str, ...]
-    mentions: int
-    relations: tuple[RelationGroup, ...]
-    articles: tuple[str, ...]
-    neighbours: tuple[Neighbour, ...]
-
-
 # --------------------------------------------------------------------------- helpers
 
 
@@ -121,42 +77,12 @@ def _require(g: nx.MultiDiGraph, *nodes: str) -> None:
             raise ValueError(f"no actor with id {node!r} in the graph")
 
 
-def _allowed_relations(relations: Iterable[str] | None, include_co_mentions: bool):
-    """Return a predicate on relation names for a relation filter."""
-    if relations is None:
-        return lambda rel: rel != CO_MENTIONED or include_co_mentions
-    allowed = set(relations) | ({CO_MENTIONED} if include_co_mentions else set())
-    return allowed.__contains__
-
-
 def _is_typed(relation: str) -> bool:
-    return relation != CO_MENTIONED
+    return relation not in WEAK_RELATIONS
 
 
 def _label(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("label") or node)
-
-
-def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Return doc_id -> publication date (None when unknown) from the graph's documents."""
-    return {doc_id: (meta or {}).get("date") for doc_id, meta in (g.graph.get("documents") or {}).items()}
-
-
-def edge_totals(evidence: list[dict], dates: Mapping[str, str | None]) -> dict[str, Any]:
-    """Recompute the aggregate attributes of an edge from its evidence.
-
-    Args:
-        evidence: The edge's evidence dicts.
-        dates: doc_id -> date, as from `doc_dates`.
-
-    Returns:
-        `weight` (evidence count), `articles` (distinct documents), `first_date` and
-        `last_date` (span of the known dates of those documents, None when none is known).
-    """
-    docs = {ev.get("doc_id") for ev in evidence}
-    known = sorted(d for d in (dates.get(doc) for doc in docs) if d)
-    return {"weight": len(evidence), "articles": len(docs),
-            "first_date": known[0] if known else None, "last_date": known[-1] if known else None}
 
 
 def best_evidence(evidence: Iterable[dict]) -> dict | None:
@@ -168,33 +94,6 @@ def best_evidence(evidence: Iterable[dict]) -> dict | None:
         if best_key is None or key > best_key:
             best, best_key = ev, key
     return best
-
-
-def _check_date(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError(f"date_range {what} must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', not {value!r}")
-    return value
-
-
-def _in_range(date: str | None, first: str | None, last: str | None) -> bool:
-    """Whether a date overlaps [first, last], each compared at the coarser of the two precisions.
-
-    A month-only article date "2020-02" lies inside ("2020-02-10", "2020-03-01"): the
-    article may be from any day of that month, and dropping it would hide real evidence.
-    """
-    if not date:
-        return False
-    if first is not None:
-        n = min(len(date), len(first))
-        if date[:n] < first[:n]:
-            return False
-    if last is not None:
-        n = min(len(date), len(last))
-        if date[:n] > last[:n]:
-            return False
-    return True
 
 
 def date_bounds(g: nx.MultiDiGraph) -> tuple[str, str] | None:
@@ -216,7 +115,7 @@ def filter_graph(
     include_co_mentions: bool = False,
     keep: Collection[str] = (),
 ) -> nx.MultiDiGraph:
-    """Return the part of the graph the filters allow.
+    """Return the part of the graph the filters allow: the filter engine (`graph.index`) in one call.
 
     An edge stays when its relation type is allowed, both ends are allowed, and (after the
     date range has trimmed its evidence) it still has evidence from at least `min_articles`
@@ -246,52 +145,13 @@ def filter_graph(
     Raises:
         ValueError: A malformed or reversed date range.
     """
-    allowed = _allowed_relations(relations, include_co_mentions)
-    pinned = {n for n in keep if n in g}
-    if entity_types is None:
-        candidates = set(g.nodes)
-    else:
-        types = set(entity_types)
-        candidates = {n for n, t in g.nodes(data="type") if t in types} | pinned
-    first = last = None
-    if date_range is not None:
-        first, last = (_check_date(date_range[0], "start"), _check_date(date_range[1], "end"))
-        if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
-            raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
-    dates = doc_dates(g)
-    in_period = {doc for doc, date in dates.items() if _in_range(date, first, last)}
-    kept: list[tuple[str, str, str, dict, bool]] = []  # in input order; the flag marks structural edges
-    anchored = set(pinned)
-    for s, t, k, d in g.edges(keys=True, data=True):
-        if s not in candidates or t not in candidates or not allowed(d.get("relation", k)):
-            continue
-        evidence = d.get("evidence")
-        if not evidence:
-            kept.append((s, t, k, dict(d), True))
-            continue
-        attrs = dict(d)
-        if date_range is not None:
-            evidence = [ev for ev in evidence if ev.get("doc_id") in in_period]
-            if not evidence:
-                continue
-            attrs["evidence"] = evidence
-            attrs.update(edge_totals(evidence, dates))
-        articles = attrs.get("articles")
-        if articles is None:
-            articles = len({ev.get("doc_id") for ev in evidence})
-        if articles < min_articles:
-            continue
-        kept.append((s, t, k, attrs, False))
-        anchored.add(s)
-        anchored.add(t)
-    if date_range is not None or min_articles > 1:
-        kept = [e for e in kept if not e[4] or (e[0] in anchored and e[1] in anchored)]
-    shown = anchored | {n for s, t, _, _, structural in kept if structural for n in (s, t)}
-    out = nx.MultiDiGraph()
-    out.graph.update(g.graph)
-    out.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in shown)
-    out.add_edges_from((s, t, k, attrs) for s, t, k, attrs, _ in kept)
-    return out
+    allowed = relation_filter(relations, include_co_mentions)
+    index = EdgeIndex(g, ())
+    documents = None if date_range is None else documents_between(doc_dates(g), *check_date_range(date_range))
+    survivors = index.survivors(relations=[r for r in index.relation_names if allowed(r)],
+                                types=index.type_names if entity_types is None else set(entity_types),
+                                min_articles=min_articles, keep=keep, documents=documents)
+    return index.graph(survivors, documents)
 
 
 # --------------------------------------------------------------------------- reach
@@ -388,7 +248,7 @@ def shortest_paths(
         raise ValueError(f"k must be 1 or more, not {k}")
     if source == target:
         return []
-    simple = _collapsed(g, _allowed_relations(relations, include_co_mentions))
+    simple = _collapsed(g, relation_filter(relations, include_co_mentions))
     try:
         node_paths = list(islice(nx.shortest_simple_paths(simple, source, target), k))
     except nx.NetworkXNoPath:
@@ -502,124 +362,4 @@ def display_subgraph(g: nx.MultiDiGraph, *, budget: int = 300,
 # --------------------------------------------------------------------------- search
 
 
-@lru_cache(maxsize=65536)
-def _norm(text: str) -> str:
-    """Search form of a name: diacritics folded, case folded, dots gone ("U.S." == "us")."""
-    return fold(text).casefold().replace(".", "")
-
-
-def _match_rank(query: str, label: str, aliases: Iterable[str]) -> int | None:
-    """Rank of a match: lower is better, None when nothing matches."""
-    if label == query:
-        return 0
-    if label.startswith(query):
-        return 1
-    if query in aliases:
-        return 2
-    if any(word.startswith(query) for word in label.split()[1:]):
-        return 3
-    if any(a.startswith(query) for a in aliases):
-        return 4
-    if query in label:
-        return 5
-    if any(query in a for a in aliases):
-        return 6
-    return None
-
-
-def search(g: nx.MultiDiGraph, text: str, *, limit: int = 20) -> list[str]:
-    """Find actors by name, ignoring case and diacritics ("erdogan" finds "Erdoğan").
-
-    Matches labels, aliases and ids. Best first: the exact label, a label starting with the
-    text, an exact alias, a later word of the label, an alias starting with the text, then
-    the text anywhere in a label or alias; ties go to the actor mentioned more, then by label.
-    """
-    query = _norm(text or "").strip()
-    if not query:
-        return []
-    hits = []
-    for n, d in g.nodes(data=True):
-        label = _norm(str(d.get("label") or n))
-        aliases = {_norm(str(a)) for a in d.get("aliases") or ()} | {_norm(str(n).replace("-", " "))}
-        rank = _match_rank(query, label, aliases)
-        if rank is not None:
-            hits.append((rank, -(d.get("mentions") or 0), label, n))
-    hits.sort()
-    return [n for *_, n in hits[:limit]]
-
-
 # --------------------------------------------------------------------------- panels
-
-
-def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
-    """Summarise one actor for the node panel, over the edges of `g`.
-
-    Relation groups come in ontology order, their ends strongest edge first; articles are
-    those that mention the actor or give evidence for its edges, oldest first (undated
-    last); neighbours come strongest tie first.
-
-    Raises:
-        ValueError: The node is not in the graph.
-    """
-    _require(g, node)
-    d = g.nodes[node]
-    out_ends: dict[str, list] = defaultdict(list)
-    in_ends: dict[str, list] = defaultdict(list)
-    sentences: dict[str, int] = defaultdict(int)
-    ties: dict[str, dict] = defaultdict(lambda: {"weight": 0, "relations": set()})
-    articles = set(d.get("articles") or ())
-    edges = [(s, t, k, e, out_ends, t) for s, t, k, e in g.out_edges(node, keys=True, data=True)]
-    edges += [(s, t, k, e, in_ends, s) for s, t, k, e in g.in_edges(node, keys=True, data=True) if s != t]
-    for s, t, k, e, ends, other in edges:
-        relation = e.get("relation", k)
-        evidence = e.get("evidence") or ()
-        weight = e.get("weight") or len(evidence)
-        ends[relation].append((-weight, other))
-        sentences[relation] += len(evidence)
-        ties[other]["weight"] += weight
-        ties[other]["relations"].add(relation)
-        articles.update([ev.get("doc_id") for ev in evidence])
-    articles.discard(None)
-    articles.discard("")
-    documents = g.graph.get("documents") or {}
-    dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
-    groups = tuple(
-        RelationGroup(rel, tuple(n for _, n in sorted(out_ends[rel])), tuple(n for _, n in sorted(in_ends[rel])),
-                      sentences[rel])
-        for rel in sorted(set(out_ends) | set(in_ends), key=lambda r: (_ORDER.get(r, len(_ORDER)), r)))
-    neighbours = tuple(
-        Neighbour(n, _label(g, n), str(g.nodes[n].get("type") or ""),
-                  tuple(sorted(tie["relations"], key=lambda r: (_ORDER.get(r, len(_ORDER)), r))), tie["weight"])
-        for n, tie in sorted(ties.items(), key=lambda item: (-item[1]["weight"], _label(g, item[0]), item[0])))
-    return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
-                       aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
-                       relations=groups,
-                       articles=tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
-                       neighbours=neighbours)
-
-
-def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, dict]]:
-    """Return every sentence behind the edges between two actors, for a heatmap cell.
-
-    Each item is `(relation, direction, evidence)` where direction "->" means a -> b and
-    "<-" means b -> a; relations in ontology order, a -> b before b -> a, then oldest article
-    first and, within an article, in reading order.
-
-    Raises:
-        ValueError: An actor is not in the graph.
-    """
-    _require(g, a, b)
-    dates = doc_dates(g)
-    rows = []
-    for s, t, direction in ((a, b, FORWARD), (b, a, BACKWARD)):
-        if a == b and direction == BACKWARD:
-            break
-        for k, d in (g.succ[s].get(t) or {}).items():
-            relation = d.get("relation", k)
-            for ev in d.get("evidence") or ():
-                doc = ev.get("doc_id")
-                rows.append(((_ORDER.get(relation, len(_ORDER)), relation, direction != FORWARD,
-                              dates.get(doc) is None, dates.get(doc) or "", doc or "", ev.get("start") or 0),
-                             (relation, direction, ev)))
-    rows.sort(key=lambda r: r[0])
-    return [row for _, row in rows]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation, many_records
 
 SCHEMA_VERSION = 3
@@ -189,14 +189,12 @@ class Store:
         """One read transaction: every SELECT in it sees the same snapshot, even while another
         process commits (WAL readers never wait for writers)."""
         conn = self._connection()
-        try:
+        with reported(self.path):  # a damaged file shows up on the first read of the bad page
             conn.execute("BEGIN")
             try:
                 yield conn
             finally:
                 conn.execute("COMMIT")
-        except sqlite3.Error as exc:  # a damaged file shows up on the first read of the bad page
-            raise StoreError(f"{self.path}: {_describe(exc)}") from None
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -348,7 +346,7 @@ class Store:
             Counts of added, replaced and unchanged documents, documents that failed to
             extract (as errors), and the number of words parsed.
         """
-        from graph.pipeline import iter_extractions  # deferred: it imports spaCy, which reading never needs
+        from graph.parse import iter_extractions  # deferred: it imports spaCy, which reading never needs
 
         docs = list({d.id: d for d in documents}.values())
         known = self.document_ids()
@@ -447,6 +445,18 @@ def _evidence(one: Callable, doc_id: str, source: str, row) -> dict:
 def _is_busy(exc: sqlite3.Error) -> bool:
     msg = str(exc).lower()
     return "locked" in msg or "busy" in msg
+
+
+@contextmanager
+def reported(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Raise an SQLite failure met inside the block as a StoreError naming the store file.
+
+    For readers of a store (the explorer's source, say), so that only this module knows SQLite.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {_describe(exc)}") from None
 
 
 def _describe(exc: sqlite3.Error) -> str:

@@ -139,6 +139,6 @@ def sample_g(sample_graph: dict):
 @pytest.fixture
 def sample_corpus(sample_graph: dict):
     """The explorer's snapshot of the fixture graph (read-only: no store)."""
-    from ui.corpus import CorpusSource
+    from ui.source import CorpusSource
 
     return CorpusSource(data=sample_graph).current()

@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.actors import (
-    ActorTable,
-    fold,
-    is_strict,
-    load_actor_table,
-    ruler_patterns,
-    slugify,
-)
+from graph.actors import ActorTable, load_actor_table
+from graph.names import fold, is_strict, slugify
+from graph.ruler import ruler_patterns
 from graph.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

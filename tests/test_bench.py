@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.actors import load_actor_table
-from graph.bench import format_row, generate_articles, header, run
+from cli.bench import format_row, generate_articles, header, run
 from graph.nlp import load_pipeline
 
 

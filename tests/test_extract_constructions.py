@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.actors import load_actor_table, slugify
+from graph.actors import load_actor_table
+from graph.names import slugify
 from graph.extract import extract
 from graph.models import Document
 

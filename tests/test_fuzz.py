@@ -21,7 +21,7 @@ from graph.actors import load_actor_table
 from graph.build import build_graph
 from graph.export import FORMATS, render
 from graph.extract import extract
-from graph.ingest import (
+from graph.read import (
     SUPPORTED_SUFFIXES,
     document_id,
     normalise_text,

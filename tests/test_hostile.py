@@ -28,7 +28,7 @@ from graph.export import render
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import Store
 from ui import callbacks
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 from ui.elements import make_edge_id
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, MAX_FILES
@@ -359,13 +359,13 @@ def test_json_export_round_trips_hostile_strings_exactly(hostile_graph):
 
 
 def test_a_hostile_article_goes_through_the_real_pipeline_as_text(tmp_path):
-    from graph.pipeline import build_from_paths
+    from graph.pipeline import read_and_build
 
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps({"title": TITLE, "outlet": OUTLET, "url": URL, "date": "2020-02",
                                 "text": f"Turkey criticized Russia over the {SVG} claims. {FORMULA} said Iran."}),
                     encoding="utf-8")
-    g, errors = build_from_paths([path])
+    g, errors, _ = read_and_build([path])
     assert errors == ()
     (doc,) = g.graph["documents"].values()
     assert (doc["title"], doc["outlet"], doc["url"]) == (TITLE, OUTLET, URL)
@@ -386,7 +386,7 @@ def test_the_server_binds_localhost_without_debug_by_default(monkeypatch, tmp_pa
     graph_file = tmp_path / "g.json"
     graph_file.write_text(json.dumps(sample_graph), encoding="utf-8")
     app_module.main(["--graph", str(graph_file)])
-    from graph.cli import main as cli_main
+    from cli.main import main as cli_main
 
     cli_main(["serve", "--graph", str(graph_file)])
     assert [(c["host"], c["debug"]) for c in calls] == [("127.0.0.1", False), ("127.0.0.1", False)]

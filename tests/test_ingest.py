@@ -1,4 +1,4 @@
-"""Tests for graph.ingest: formats, encodings, metadata, boilerplate and bad-file reporting."""
+"""Tests for graph.read: formats, encodings, metadata, boilerplate and bad-file reporting."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import (
+from graph.read import (
     IngestError,
     document_id,
     headline,

@@ -27,7 +27,7 @@ import requests
 
 from graph.store import Store
 from tests.helpers import turkey_criticizes_russia
-from ui.corpus import CorpusSource
+from ui.source import CorpusSource
 
 ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = 8

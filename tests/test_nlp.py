@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from graph.actors import ruler_patterns
+from graph.ruler import ruler_patterns
 from graph.nlp import load_pipeline
 from graph.pipeline import SEEDS_DIR, read_articles
 

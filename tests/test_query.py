@@ -12,15 +12,13 @@ from graph.query import (
     central_actors,
     date_bounds,
     display_subgraph,
-    dyad_evidence,
     expand,
     filter_graph,
     neighbourhood,
-    node_summary,
-    search,
     shortest_paths,
     stance_matrix,
 )
+from graph.search import dyad_evidence, node_summary, search
 
 DOCS = {"d1": "2019-04", "d2": "2020-02", "d3": "2020-03-15", "d4": None}
 POLARITY = {"supports": 1, "supplies": 1, "negotiates": 1, "cooperates": 1, "acquires": 0, "leads": 0,

@@ -1,7 +1,7 @@
 """Bad input and faults: every bad file is named with its reason, the rest loads, nothing stored is lost.
 
 Each bad input is generated in a temporary folder (no binary fixtures are committed) and fed both
-to `graph.ingest.read_documents` and to the command line (`newsgraph build`, `newsgraph ingest
+to `graph.read.read_documents` and to the command line (`newsgraph build`, `newsgraph ingest
 --db`). Then faults: an ingest killed at random moments, damaged stores, a missing model.
 
 Exit codes of `newsgraph build` and `newsgraph ingest` (README): 0 when every input was read;
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import (
+from graph.read import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
     Duplicate,
@@ -181,7 +181,7 @@ def _no_hang(seconds: int):
 def cli(*args: str, timeout: float = CLI_TIMEOUT_S, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `python -m graph.cli ARGS` (from the project root unless `cwd` says otherwise)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, env=env)
 
 
@@ -520,7 +520,7 @@ def test_an_ingest_killed_at_random_moments_keeps_the_store_consistent_and_a_rer
     rng = random.Random(2024)
     kept_after = []
     for delay in (0.5, 1, 2, 3, rng.uniform(1, 4)):  # model loading takes ~1 s, so the first kills land early
-        proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "ingest", str(folder), "--db", str(db),
+        proc = subprocess.Popen([sys.executable, "-m", "cli", "ingest", str(folder), "--db", str(db),
                                  "--batch-size", str(batch)], cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         time.sleep(delay)

@@ -7,7 +7,7 @@ import pytest
 
 from graph.evaluate import audit, evaluate_gold, read_jsonl, recall
 from graph.export import from_node_link
-from graph.ingest import read_documents
+from graph.read import read_documents
 from graph.pipeline import build_seed_graph
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,8 @@ from graph import pipeline
 from graph.build import build_graph
 from graph.export import to_node_link
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
-from graph.pipeline import extract_documents, ingest_paths, read_articles, seed_store
+from graph.parse import iter_extractions
+from graph.pipeline import ingest_paths, read_articles, seed_store
 from graph.store import SCHEMA_VERSION, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,7 +142,7 @@ def test_seed_store_reads_back_the_same_graph_as_build_graph_on_the_extractions(
     from graph.nlp import load_pipeline
 
     documents = read_articles([pipeline.SEEDS_DIR]).documents
-    xs = extract_documents(documents, nlp=load_pipeline())
+    xs = list(iter_extractions(documents, nlp=load_pipeline()))
     assert seeds_store.extractions() == xs
     assert to_node_link(seeds_store.graph()) == to_node_link(build_graph(xs))
     assert seeds_store.counts()["relations"] == sum(len(x.relations) for x in xs) > 100
@@ -320,7 +321,7 @@ def test_opening_a_missing_store_without_create_fails_and_creates_nothing(tmp_pa
 def test_the_cli_reports_a_bad_store_in_one_line_without_a_traceback(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("garbage" * 100)
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", "--db", str(bad)],
+    done = subprocess.run([sys.executable, "-m", "cli", "build", "--db", str(bad)],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert done.stderr.strip() == f"newsgraph: {bad}: not a newsgraph store (file is not a database)"
@@ -409,7 +410,7 @@ def test_curation_actions_are_kept_in_order_across_reopening(tmp_path):
 
 # ---- processes ---------------------------------------------------------------------------------
 def _ingest_command(folder: Path, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "graph.cli", "ingest", str(folder), "--db", str(db), *extra]
+    return [sys.executable, "-m", "cli", "ingest", str(folder), "--db", str(db), *extra]
 
 
 def _documents(db: Path) -> int:

@@ -13,10 +13,10 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 import app as app_module
-from app import build_app, create_app, load_graph
+from app import create_app, load_graph
 from graph.store import Store
 from ui import callbacks, ids
-from ui.corpus import CorpusSource, CurationRefused
+from ui.source import CorpusSource, CurationRefused
 from ui.styles import stylesheet
 
 from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)
@@ -600,7 +600,8 @@ def test_the_server_answers(sample_graph):
 
 
 def test_a_new_page_shows_the_corpus_as_it_is_now(seed_store_copy):
-    app, source = build_app(store=seed_store_copy)
+    source = CorpusSource(store_path=seed_store_copy)
+    app = create_app(source=source)
     client = app.server.test_client()
     assert b"pentagon" in client.get("/_dash-layout").data
     source.curate({"op": "merge", "keep": "united-states", "drop": "pentagon"})

@@ -7,7 +7,8 @@ import pytest
 
 from graph.export import from_node_link
 from graph.store import Store, StoreError
-from ui.corpus import Corpus, CorpusSource, CurationRefused, Filters, merged_into
+from ui.corpus import Corpus, Filters, merged_into
+from ui.source import CorpusSource, CurationRefused
 from ui.uploads import Upload
 
 ALL_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")

@@ -13,36 +13,25 @@ from graph.ontology import BY_NAME, RELATION_NAMES
 from graph.query import filter_graph
 from ui import ids
 from ui.elements import (
-    _separate,
     canvas_elements,
-    date_span_label,
     default_relations,
     edge_id,
     edge_width,
     entity_type_names,
-    evidence_badges,
-    extend_positions,
-    focus_stylesheet,
     graph_stats,
-    highlight_segments,
-    highlighted_sentence,
-    label_box,
     light_data,
     make_edge_id,
-    month_marks,
-    month_range,
-    node_positions,
     node_templates,
     parse_edge_id,
-    path_selection,
-    relation_filter_options,
-    resolve_selection,
     search_options,
-    selection_nodes,
 )
+from ui.filters import date_span_label, month_marks, month_range, relation_filter_options
+from ui.evidence import evidence_badges, highlight_segments, highlighted_sentence
+from ui.selection import focus_stylesheet, path_selection, resolve_selection, selection_nodes
+from ui.positions import _separate, extend_positions, label_box, node_positions
 from ui.styles import SINGLE_SOURCE_DASH, stylesheet
 
-ALL_TYPES = ["GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"]
+ALL_TYPES = ["GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT", "LOC"]
 
 
 # --------------------------------------------------------------------------- helpers (shared by test_ui_*)

@@ -10,8 +10,8 @@ import pytest
 
 from graph.query import central_actors, display_subgraph, expand, filter_graph, neighbourhood
 from graph.store import Store
-from ui.elements import month_range
-from ui.index import EdgeIndex
+from ui.filters import month_range
+from graph.index import EdgeIndex
 
 TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
 TYPED = ("supports", "cooperates", "negotiates", "supplies", "acquires", "requests", "opposes", "criticizes",

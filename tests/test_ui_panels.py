@@ -8,26 +8,14 @@ import pytest
 from dash import dcc, html
 
 from graph.export import from_node_link
-from graph.ingest import IngestError
+from graph.read import IngestError
 from graph.ontology import RELATION_NAMES
 from graph.query import shortest_paths
 from ui import ids
-from ui.panels import (
-    MAX_NODE_EVIDENCE,
-    article_list,
-    article_view,
-    canvas_notice,
-    curation_action,
-    curation_view,
-    dyad_dossier,
-    edge_dossier,
-    evidence_item,
-    merge_action,
-    node_dossier,
-    overview,
-    path_panel,
-    upload_report,
-)
+from ui.panels import MAX_NODE_EVIDENCE, dyad_dossier, edge_dossier, evidence_item, node_dossier, path_panel
+from ui.overview import canvas_notice, overview
+from ui.curation_view import curation_action, curation_view, merge_action
+from ui.articles import article_list, article_view, upload_report
 
 from test_ui_elements import by_class, find_edge, text_of, walk  # noqa: E402  (shared tree helpers)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.store import Store
-from ui.perf import _p95, bench_app, main
+from cli.perf import _p95, bench_app, main
 
 
 def test_bench_app_measures_start_up_filter_changes_and_node_clicks(seed_store_copy, capsys):

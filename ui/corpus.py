@@ -5,69 +5,44 @@ filter and search options, the month list of the date slider. Work that depends 
 reader chose (filtered graph, the view to draw, paths, the stance matrix) is memoised per
 snapshot, so a click that changes nothing on the canvas costs a dictionary lookup.
 
-A :class:`CorpusSource` hands out the current snapshot. Over a store it checks the store
-file (a stat per request); when the file changed, the version key (row counts and the
-length of the curation log) says whether the graph must be rebuilt. Uploads and curation
-go through it, so the store stays the single place where a corpus is kept. Both objects
-belong to one app (created by `app.create_app`); none of this is module-level state.
+Snapshots come from :class:`ui.source.CorpusSource` (store I/O and locks); filters are
+answered by the one filter engine, the edge index.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-import json
-import logging
-import os
-import sqlite3
 import threading
-import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
-from graph.curation import CurationResult, apply_curation, effective_actions, problem
-from graph.export import from_node_link
-from graph.ingest import IngestError
-from graph.models import many_records
-from graph.query import (
-    STANCE_EXCLUDED_TYPES,
-    date_bounds,
-    filter_graph,
-    shortest_paths,
-    stance_matrix,
-)
+from graph.curation import effective_actions
+from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
-    HIDDEN_BY_DEFAULT,
     edge_element,
     parse_edge_id,
     default_relations,
     entity_counts,
     entity_type_names,
-    extend_positions,
     graph_stats,
     light_data,
     make_edge_id,
-    month_range,
-    node_positions,
     node_templates,
     relation_counts,
     relation_names,
     search_options,
-    selection_nodes,
 )
-from ui.index import EdgeIndex, Survivors
-from ui.state import MAX_HOPS, Known
-from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
-
-log = logging.getLogger(__name__)
+from ui.filters import month_range
+from ui.selection import selection_nodes
+from ui.positions import extend_positions, node_positions
+from graph.index import EdgeIndex, Survivors
+from ui.state import MAX_HOPS, Known, clamp
 
 DEFAULT_BUDGET = 300
-READ_ATTEMPTS = 4
 DEFAULT_EDGE_BUDGET = 1500
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
@@ -100,9 +75,9 @@ class _Memo:
 class Filters:
     """The reader's filter choices, normalised so equal choices are equal keys.
 
-    `dates` (``YYYY-MM`` strings, for `graph.query.filter_graph`) and `span` (the same months
-    as slider positions, for `ui.index.EdgeIndex`) are None when the whole span is chosen:
-    then undated evidence stays too.
+    `dates` (``YYYY-MM`` strings, as the page names the range) and `span` (the same months as
+    slider positions, what the filter engine `graph.index.EdgeIndex` is asked with) are None
+    when the whole span is chosen: then undated evidence stays too.
     """
 
     relations: tuple[str, ...]
@@ -236,15 +211,12 @@ class Corpus:
         span = None
         if self.months and dates and len(dates) == 2:
             try:
-                lo, hi = sorted(min(max(int(i), 0), len(self.months) - 1) for i in dates)
+                lo, hi = sorted(clamp(i, 0, len(self.months) - 1) for i in dates)
             except (TypeError, ValueError):
                 lo, hi = 0, len(self.months) - 1
             if (lo, hi) != (0, len(self.months) - 1):
                 span = (lo, hi)
-        try:
-            least = min(max(int(min_articles or 1), 1), MAX_MIN_ARTICLES)
-        except (TypeError, ValueError):
-            least = 1
+        least = clamp(min_articles or 1, 1, MAX_MIN_ARTICLES, default=1)
         return Filters(rel, typ, (self.months[span[0]], self.months[span[1]]) if span else None, least, span)
 
     def default_filters(self) -> Filters:
@@ -255,10 +227,7 @@ class Corpus:
     def view_spec(view: Mapping[str, Any] | None, hops: Any = 1) -> ViewSpec:
         """Normalise the view store and the hops slider into a :class:`ViewSpec`."""
         view = view or {}
-        try:
-            hops = min(max(int(hops or 1), 1), MAX_HOPS)
-        except (TypeError, ValueError):
-            hops = 1
+        hops = clamp(hops or 1, 1, MAX_HOPS, default=1)
         focus = view.get("focus") if isinstance(view.get("focus"), str) else None
         expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
         return ViewSpec(focus, hops, expanded if focus else ())
@@ -285,21 +254,21 @@ class Corpus:
         index = self.index.node_index
         return frozenset(n for n in selection_nodes(selection) if n in index and not s.nodes[index[n]])
 
+    def period(self, f: Filters) -> frozenset | None:
+        """The articles the date range covers (None: the whole span, undated ones too)."""
+        return self._memo.get(("period", f.span), lambda: self.index.documents_in(f.span)) if f.span else None
+
     def filtered(self, f: Filters, keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
-        """The graph the filters allow (`graph.query.filter_graph`): for paths, the stance matrix, exports."""
-        def compute():
-            return filter_graph(self.graph, relations=f.relations, entity_types=f.types, date_range=f.dates,
-                                min_articles=f.min_articles,
-                                include_co_mentions=any(r in HIDDEN_BY_DEFAULT for r in f.relations),
-                                keep=keep)
-        return self._memo.get(("filtered", f, keep), compute)
+        """The graph the filters allow, from the filter engine: for paths, the stance matrix, exports."""
+        return self._memo.get(("filtered", f, keep),
+                              lambda: self.index.graph(self.survivors(f, keep), self.period(f)))
 
     def local(self, f: Filters, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """The small filtered graph a panel reads: the selected actor's edges, the edge, or the pair's.
 
-        Built with `graph.query.filter_graph` from the edges the filters keep, so evidence is
-        trimmed to the date range and totals are recounted exactly as in the whole filtered
-        graph, at the cost of a few edges instead of all of them.
+        Built by the filter engine from the edges the filters keep, so evidence is trimmed to
+        the date range and totals are recounted exactly as in the whole filtered graph, at the
+        cost of a few edges instead of all of them.
         """
         keep = self.keep_for(f, selection)
         s = self.survivors(f, keep)
@@ -317,20 +286,7 @@ class Corpus:
             return self.filtered(f, keep)
         present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
         return self._memo.get(("local", f, keep, tuple(positions), tuple(present)),
-                              lambda: self._subgraph(f, positions, present))
-
-    def _subgraph(self, f: Filters, positions: Sequence[int], nodes: Sequence[str]) -> nx.MultiDiGraph:
-        sub = nx.MultiDiGraph()
-        sub.graph.update(self.graph.graph)
-        edges = [self.index.edges[i] for i in positions]
-        ends = set(nodes) | {n for s, t, _, _ in edges for n in (s, t)}
-        sub.add_nodes_from((n, self.graph.nodes[n]) for n in ends)
-        sub.add_edges_from((s, t, k, d) for s, t, k, d in edges)
-        if f.dates is None and f.min_articles <= 1:
-            return sub  # nothing to trim or recount
-        # every edge here is kept by the filters already: filter_graph trims and recounts them
-        return filter_graph(sub, relations=f.relations, entity_types=f.types, date_range=f.dates,
-                            min_articles=f.min_articles, include_co_mentions=True, keep=ends)
+                              lambda: self.index.graph(s, self.period(f), edges=positions, nodes=present))
 
     # ---- the view ------------------------------------------------------------------
     def _scope(self, f: Filters, keep: frozenset, spec: ViewSpec):
@@ -420,7 +376,7 @@ class Corpus:
     def elements(self, view: View, f: Filters) -> list[dict]:
         """The cytoscape elements of a view, built once per view key."""
         return self._memo.get(("elements", view.key), lambda: view_elements(
-            self.index, view, self.templates, self.index.documents_in(f.span) if f.span else None))
+            self.index, view, self.templates, self.period(f)))
 
     # ---- charts --------------------------------------------------------------------
     def stance(self, f: Filters):
@@ -455,25 +411,6 @@ class Corpus:
         if self._text is None or not isinstance(doc_id, str):
             return None
         return self._memo.get(("text", doc_id), lambda: self._text(doc_id))
-
-
-def settle() -> None:
-    """Put the objects of the snapshot just made out of the cycle collector's way.
-
-    A snapshot of a large corpus is hundreds of thousands of containers that live until the
-    next corpus version; every full collection would walk them all, a pause of 200 ms or
-    more in the middle of some click. `gc.freeze` moves every object alive into the
-    permanent generation, which collections skip. The objects frozen last time (the
-    snapshot before) are handed back to the collector and collected first, so a replaced
-    snapshot is freed by this call or, if a request still held it, by the next.
-
-    Call it inside the `many_records` block that made the snapshot: frozen before the
-    collector comes back, the new objects are never walked at all.
-    """
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
 
 
 def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[str, Any]],
@@ -521,204 +458,3 @@ def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- the source
-
-
-@dataclass(frozen=True)
-class UploadOutcome:
-    """What an upload did: articles added, replaced and already present, and the bad files."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    errors: tuple[IngestError, ...] = ()
-    files: int = 0
-    notes: tuple[IngestError, ...] = ()  # not failures: the same text sent twice, kept once
-
-
-class CurationRefused(ValueError):
-    """A curation action that cannot be kept (bad shape, no store); the message says why."""
-
-
-@dataclass
-class CorpusSource:
-    """Hands out the current :class:`Corpus`, from a store or from a fixed node-link graph.
-
-    Args:
-        store_path: A corpus store (`graph.store.Store`); uploads and curation are kept in it.
-        data: A node-link graph to show read-only (when there is no store).
-        budget: Most actors drawn at once.
-        nlp: The spaCy pipeline for uploads, or a function returning it (default: the
-            project's pipeline, loaded on the first upload).
-        max_upload_bytes: Per-file size limit of uploads.
-    """
-
-    store_path: str | os.PathLike[str] | None = None
-    data: Mapping[str, Any] | None = None
-    budget: int = DEFAULT_BUDGET
-    nlp: Any = None
-    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
-    _corpus: Corpus | None = field(default=None, init=False, repr=False)
-    _signature: tuple | None = field(default=None, init=False, repr=False)
-    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
-
-    def __post_init__(self):
-        if (self.store_path is None) == (self.data is None):
-            raise ValueError("give exactly one of store_path and data")
-        if self.store_path is not None:
-            self.store_path = Path(self.store_path)
-
-    @property
-    def writable(self) -> bool:
-        """Whether uploads and curation can be kept."""
-        return self.store_path is not None
-
-    def current(self) -> Corpus:
-        """The corpus as it is now (rebuilt only when the store's version key changed)."""
-        if self.store_path is None:
-            if self._corpus is None:
-                with self._lock:
-                    if self._corpus is None:
-                        with many_records():
-                            self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
-                                                  budget=self.budget)
-                            settle()
-            return self._corpus
-        signature = self._file_signature()
-        if self._corpus is not None and signature == self._signature:
-            return self._corpus
-        # One thread rebuilds; while an upload or a curation change is being written, readers
-        # keep the snapshot they have rather than read a store in mid-write.
-        if not self._lock.acquire(blocking=self._corpus is None):
-            return self._corpus
-        try:
-            signature = self._file_signature()
-            if self._corpus is None or signature != self._signature:
-                try:
-                    with many_records():
-                        self._corpus = self._load(self._corpus)
-                        settle()
-                except Exception:
-                    if self._corpus is None:
-                        raise
-                    # keep serving the last good snapshot; the next request reads the store again
-                    log.exception("%s: could not read the store; keeping the previous snapshot", self.store_path)
-                    return self._corpus
-                self._signature = signature
-            return self._corpus
-        finally:
-            self._lock.release()
-
-    def _file_signature(self) -> tuple:
-        out = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(f"{self.store_path}{suffix}")
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
-
-    def _open(self):
-        from graph.store import Store
-
-        return Store(self.store_path, create=False)
-
-    def _load(self, previous: Corpus | None) -> Corpus:
-        """Read the store into a new snapshot (or keep `previous` when the version is the same).
-
-        Raises:
-            graph.store.StoreError: The store cannot be read (a damaged file, say); the
-                message names the file and the reason.
-        """
-        from graph.store import StoreError
-
-        for attempt in range(READ_ATTEMPTS):
-            try:
-                return self._read(previous)
-            except sqlite3.Error as exc:  # the store wraps errors on opening; a damaged table shows on reading
-                raise StoreError(f"{self.store_path}: not a usable newsgraph store ({exc})") from None
-            except KeyError:
-                # the store's reads are not one snapshot: a writer in another process can add a
-                # document between them; reading again gives a consistent picture
-                if attempt == READ_ATTEMPTS - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
-
-    def _read(self, previous: Corpus | None) -> Corpus:
-        t0 = time.perf_counter()
-        with self._open() as store:
-            counts = store.counts()
-            log = store.curation_log()
-            version = "-".join(f"{k[0]}{v}" for k, v in sorted(counts.items())) + f"-l{len(log)}"
-            if previous is not None and previous.version == version:
-                return previous
-            raw = store.graph()
-        t1 = time.perf_counter()
-        actions = effective_actions(log)
-        # the snapshot never changes its graph, so an uncurated store needs no copy of it
-        result = apply_curation(raw, actions) if actions else CurationResult(raw)
-        t2 = time.perf_counter()
-        labels_before = {n: str(d.get("label") or n) for n, d in raw.nodes(data=True)}
-        positions = previous.positions if previous else None
-        if positions is None and log:
-            # lay out the graph as extracted, then place what curation changed: merges and
-            # rejections never reshuffle the picture, not even after a restart
-            positions = node_positions(light_data(raw))
-        corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
-                        previous_positions=positions, text=self._read_text, writable=True, budget=self.budget)
-        corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
-                               "explorer precompute": time.perf_counter() - t2})
-        return corpus
-
-    def _read_text(self, doc_id: str) -> ArticleText | None:
-        with self._open() as store:
-            x = store.extraction(doc_id)
-        return ArticleText(x.document, x.mentions) if x else None
-
-    # ---- writing -------------------------------------------------------------------
-    def curate(self, action: Mapping[str, Any]) -> Corpus:
-        """Append a curation action to the store's log and return the corpus with it applied.
-
-        Raises:
-            CurationRefused: No store, or the action is malformed.
-            graph.store.StoreError: The store cannot be written.
-        """
-        if not self.writable:
-            raise CurationRefused("curation needs a corpus store: start the explorer with --db")
-        reason = problem(action)
-        if reason:
-            raise CurationRefused(reason)
-        with self._lock:
-            with self._open() as store:
-                store.append_curation(dict(action))
-            return self.current()
-
-    def upload(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadOutcome:
-        """Read uploaded files in memory and ingest their articles into the store.
-
-        A bad file is reported (name and reason) and the rest still load.
-
-        Raises:
-            CurationRefused: There is no store to keep the articles in.
-        """
-        if not self.writable:
-            raise CurationRefused("uploads need a corpus store: start the explorer with --db")
-        read = read_uploads(uploads, max_bytes=self.max_upload_bytes)
-        problems = tuple(errors) + read.errors
-        files = len(uploads) + len(errors)
-        if not read.documents:
-            return UploadOutcome(errors=problems, files=files, notes=read.notes)
-        with self._lock:
-            with self._open() as store:
-                report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
-            self.current()
-        return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
-                             errors=problems + tuple(report.errors), files=files,
-                             notes=read.notes + tuple(getattr(report, "duplicates", ())))
-
-
-def _default_nlp():
-    from graph.nlp import load_pipeline
-
-    return load_pipeline(None)

@@ -10,14 +10,10 @@ from dash import dcc, html
 
 from ui import ids
 from ui.corpus import Corpus
-from ui.elements import (
-    date_span_label,
-    entity_filter_options,
-    month_marks,
-    relation_filter_options,
-)
+from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
 from ui.figures import empty_figure
-from ui.panels import canvas_notice, curation_view, overview
+from ui.overview import canvas_notice, overview
+from ui.curation_view import curation_view
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 

@@ -15,28 +15,19 @@ from typing import Any
 import networkx as nx
 from dash import dcc, html
 
-from graph.curation import can_redo, can_undo, describe, history
-from graph.ontology import BY_NAME
-from graph.query import FORWARD, dyad_evidence, node_summary
+from graph.ontology import BY_NAME, WEAK_RELATIONS
+from graph.query import FORWARD
+from graph.search import dyad_evidence, node_summary
 from ui import ids
-from ui.elements import (
-    HIDDEN_BY_DEFAULT,
-    evidence_badges,
-    highlight_segments,
-    highlighted_sentence,
-    make_edge_id,
-    parse_edge_id,
-    relation_label,
-    swatch,
-)
-from ui.styles import ENTITY_LABELS, WEAK_RELATIONS, entity_colour, relation_colour
+from ui.elements import make_edge_id, parse_edge_id, relation_label
+from ui.evidence import evidence_badges, highlighted_sentence, swatch
+from ui.styles import ENTITY_LABELS, entity_colour, relation_colour
 
 MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
 FULL_ROWS = 2  # ... this many of them; one sentence under the others
 MAX_GROUP_ROWS = 6  # a hub has hundreds of relations of one type: the strongest are listed
 MAX_NEIGHBOURS = 24
 MAX_ARTICLES = 30
-MAX_ARTICLE_LIST = 100
 WEAK_TEXT_COLOUR = "#64748b"  # the co-mention colour is too pale for text
 POLARITY_LABELS = MappingProxyType({1: "cooperative", 0: "neutral", -1: "conflictual"})
 
@@ -198,39 +189,6 @@ def _edge_attrs(g: nx.MultiDiGraph, s: str, t: str, relation: str) -> Mapping[st
 # --------------------------------------------------------------------------- overview
 
 
-def overview(stats: Mapping[str, int], central: Sequence[tuple[str, str, int]], counts: tuple[int, int],
-             g: nx.MultiDiGraph, documents: Documents) -> html.Div:
-    """Return the panel shown when nothing is selected: how to start, counts, key actors.
-
-    Args:
-        stats: Counts of the corpus (actors, relations, evidence, articles).
-        central: The most central actors the filters allow, as from `graph.query.central_actors`.
-        counts: Actors and relations the filters keep.
-        g: The corpus graph (for names and types).
-        documents: Article metadata.
-    """
-    latest = sorted(documents.items(), key=lambda kv: str(kv[1].get("date") or ""), reverse=True)[:8]
-    return html.Div([
-        html.H2("Explore the graph", className="panel-title"),
-        html.P("Click an actor or a relation on the canvas, or search for an actor above. "
-               "Every relation links to the sentences it was read from. Double-click an actor "
-               "to add its neighbours to a focused view.", className="muted"),
-        html.Div([
-            html.Div([html.Strong(f"{stats[k]:,}"), html.Span(label)], className="stat")
-            for k, label in (("actors", "actors"), ("relations", "relations"),
-                             ("evidence", "sentences"), ("articles", "articles"))
-        ], className="stats"),
-        html.P(f"With the current filters: {_plural(counts[0], 'actor')}, "
-               f"{_plural(counts[1], 'relation')}.", className="muted small"),
-        html.H3("Most connected", className="section-title"),
-        html.Ul([html.Li([_link(g, n, "top"), html.Span(f"{score}", className="count", title="evidence sentences")])
-                 for n, _, score in central[:8] if n in g], className="plain-list"),
-        html.H3("Latest articles", className="section-title"),
-        html.Ul([html.Li(article_meta(doc_id, doc, doc_id, slot="overview"), className="article")
-                 for doc_id, doc in latest], className="plain-list articles"),
-    ], className="dossier overview")
-
-
 # --------------------------------------------------------------------------- node
 
 
@@ -264,7 +222,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         rows = [(node_id, other, True) for other in group.outgoing] + [(other, node_id, False)
                                                                        for other in group.incoming]
         rows.sort(key=lambda r: (-int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1]))
-        if group.relation in HIDDEN_BY_DEFAULT:
+        if group.relation in WEAK_RELATIONS:
             n_weak += group.count
         hidden = group.relation not in visible
         head = html.Summary(_present([
@@ -512,185 +470,4 @@ def path_panel(g: nx.MultiDiGraph, source: str, target: str, paths: Sequence[Seq
 # --------------------------------------------------------------------------- articles
 
 
-def article_list(documents: Documents, relation_counts: Mapping[str, int], *, query: str | None = None,
-                 limit: int = MAX_ARTICLE_LIST) -> html.Div:
-    """Return the list of loaded articles, newest first, filtered by a text in title, outlet or file."""
-    needle = (query or "").strip().casefold()
-    rows = sorted(documents.items(), key=lambda kv: (str(kv[1].get("date") or ""), kv[0]), reverse=True)
-    if needle:
-        rows = [(i, d) for i, d in rows
-                if any(needle in str(d.get(f) or "").casefold() for f in ("title", "outlet", "source", "date"))]
-    shown = rows[:limit]
-    note = (f"{len(rows):,} of {len(documents):,} articles" if needle else f"{len(documents):,} articles")
-    if len(rows) > limit:
-        note += f" — showing the newest {limit}; type to narrow"
-    return html.Div([
-        html.P(note, className="muted small"),
-        html.Ul([html.Li([html.Div(article_meta(doc_id, doc, doc_id, slot="list"), className="article-main"),
-                          html.Span(_plural(relation_counts.get(doc_id, 0), "relation"), className="count")],
-                         className="article listed") for doc_id, doc in shown], className="plain-list articles"),
-    ])
-
-
-def article_view(doc_id: str | None, *, documents: Documents, text: Any, mentions: Sequence[Any],
-                 relations: Sequence[tuple[str, str, str, Mapping[str, Any]]], g: nx.MultiDiGraph,
-                 canonical: Mapping[str, str]) -> html.Div:
-    """Return one article: its text with the recognised actors marked, and the relations read from it.
-
-    Args:
-        doc_id: The article.
-        documents: Article metadata.
-        text: The article text, or None when the corpus keeps no text (a node-link graph).
-        mentions: Its actor mentions (objects with entity_id, start, end).
-        relations: ``(source, target, relation, evidence)`` read from it.
-        g: The curated graph, for actor names and types.
-        canonical: Where merged actors went (``dropped id -> kept id``).
-    """
-    if not doc_id or doc_id not in documents:
-        return html.Div()
-    doc = documents[doc_id]
-    head = [
-        html.Div([html.Span("article", className="relation-chip"),
-                  article_link("", "× close", slot="close")], className="eyebrow article-head"),
-        html.H2(str(doc.get("title") or doc_id), className="panel-title"),
-        html.Div(_source_line(doc), className="evidence-meta"),
-    ]
-    if text is not None:
-        spans = []
-        for m in mentions:
-            node = canonical.get(m.entity_id, m.entity_id)
-            spans.append((node, (m.start, m.end)))
-        runs = highlight_segments(str(text), 0, spans)
-        body = []
-        for i, (chunk, node) in enumerate(runs):
-            if node is None:
-                body.append(chunk)
-            else:
-                body.append(html.Button(chunk, id={"type": ids.NODE_LINK, "node": node, "slot": f"m{i}"}, n_clicks=0,
-                                        className="mention", title=_label(g, node),
-                                        style={"borderColor": entity_colour(_type(g, node))}))
-        text_block = html.Div(body, className="article-text")
-        note = html.P(f"{_plural(len({canonical.get(m.entity_id, m.entity_id) for m in mentions}), 'actor')} "
-                      f"recognised; click one to select it.", className="muted small")
-    else:
-        text_block = html.Div([html.P(highlighted_sentence(ev), className="evidence-sentence")
-                               for ev in dict((ev.get("start"), ev) for *_, ev in relations).values()],
-                              className="article-text is-sentences")
-        note = html.P("This graph keeps no article text: the sentences relations were read from are shown, "
-                      "with the actors and trigger marked.", className="muted small")
-    typed = [r for r in relations if r[2] not in WEAK_RELATIONS]
-    weak = [r for r in relations if r[2] in WEAK_RELATIONS]
-    return html.Div(_present([
-        *head,
-        note,
-        text_block,
-        html.H3(f"Relations read from it ({len(typed)})", className="section-title"),
-        mark_key() if typed else None,
-        html.Ul([_article_relation(g, r, i) for i, r in enumerate(typed)], className="evidence-list")
-        if typed else html.P("No typed relation was read from this article.", className="muted"),
-        html.Details([
-            html.Summary(f"{_plural(len(weak), 'co-mention')} (weak)"),
-            html.Ul([_article_relation(g, r, len(typed) + i) for i, r in enumerate(weak)],
-                    className="evidence-list"),
-        ], className="relation-group") if weak else None,
-    ]), className="dossier article-dossier", **{"data-doc": doc_id})
-
-
-def _article_relation(g: nx.MultiDiGraph, row: tuple, i: int) -> html.Li:
-    s, t, relation, ev = row
-    eid = make_edge_id(s, relation, t)
-    return html.Li([
-        html.Div([_link(g, s, f"ar{i}s"), html.Span(f" {relation_label(relation)} ", className="relation-verb",
-                                                    style={"color": relation_colour(relation)}),
-                  _link(g, t, f"ar{i}t"), *evidence_badges(ev), edge_link(eid, "dossier ›", slot=f"ar{i}")],
-                 className="relation-head"),
-        html.P(highlighted_sentence(ev), className="evidence-sentence"),
-    ], className="evidence" + (" is-weak" if relation in WEAK_RELATIONS else ""))
-
-
-def upload_report(outcome: Any) -> html.Div:
-    """Return what an upload did: articles added, and each bad file with the reason."""
-    done = []
-    if outcome.added:
-        done.append(f"added {_plural(outcome.added, 'article')}")
-    if outcome.replaced:
-        done.append(f"replaced {_plural(outcome.replaced, 'article')}")
-    if outcome.unchanged:
-        done.append(f"{_plural(outcome.unchanged, 'article')} already stored")
-    summary = ("Upload: " + ", ".join(done) + ".") if done else "Upload: no article was added."
-    return html.Div(_present([
-        html.P(summary, className="upload-summary" + (" is-ok" if outcome.added or outcome.replaced else "")),
-        html.Ul([html.Li([html.Strong(e.path), " — ", e.reason], className="upload-error") for e in outcome.errors],
-                className="upload-errors") if outcome.errors else None,
-        html.Ul([html.Li([html.Strong(n.path), " — ", n.reason], className="upload-note")
-                 for n in getattr(outcome, "notes", ())], className="upload-notes")
-        if getattr(outcome, "notes", ()) else None,
-    ]), className="upload-report")
-
-
 # --------------------------------------------------------------------------- curation
-
-
-def curation_view(log: Sequence[Mapping[str, Any]], skipped: Sequence[Any], *, labels: Mapping[str, str],
-                  writable: bool) -> html.Div:
-    """Return the curation log: every edit with whether it is in force, and those that failed."""
-    if not writable:
-        return html.Div(html.P("This graph is read-only: curation is kept in a corpus store. "
-                               "Start the explorer with --db to merge, rename, reject and confirm.",
-                               className="muted"))
-    entries = history(log)
-    rows = [html.Li([
-        html.Span(str(n), className="log-number"),
-        html.Span(describe(action, labels=labels), className="log-text"),
-        html.Span("in force" if active else "undone", className="badge " + ("badge-active" if active
-                                                                            else "badge-undone")),
-    ], className="log-entry" + ("" if active else " is-undone")) for n, (action, active) in enumerate(entries, 1)]
-    return html.Div(_present([
-        html.P(f"{_plural(len(entries), 'change')} kept with the corpus and applied on every rebuild"
-               + (" · undo available" if can_undo(log) else "") + (" · redo available" if can_redo(log) else "")
-               + ".", className="muted small"),
-        html.Ol(rows, className="curation-entries") if rows
-        else html.P("No changes yet: merge, rename, reject or confirm from the panels.", className="muted"),
-        html.H3("Could not be applied", className="section-title") if skipped else None,
-        html.Ul([html.Li([describe(s.action, labels=labels), " — ", s.reason], className="log-entry is-skipped")
-                 for s in skipped], className="curation-entries") if skipped else None,
-    ]))
-
-
-def curation_action(op: str, target: str, *, value: Any = None) -> dict | None:
-    """Turn a panel button into a curation action for `graph.curation` (None when incomplete).
-
-    Args:
-        op: ``rename``, ``reject`` or ``confirm``.
-        target: A node id (rename) or an edge id (reject, confirm).
-        value: The new name, for rename.
-    """
-    if op == "rename":
-        label = str(value or "").strip()
-        return {"op": "rename", "id": target, "label": label} if label else None
-    if op in ("reject", "confirm"):
-        parts = parse_edge_id(target)
-        if not parts:
-            return None
-        return {"op": op, "subject": parts[0], "relation": parts[1], "object": parts[2]}
-    return None
-
-
-def merge_action(keep: Any, drop: Any) -> dict | None:
-    """Return a merge action, or None unless two different actors are chosen."""
-    if not keep or not drop or keep == drop or not isinstance(keep, str) or not isinstance(drop, str):
-        return None
-    return {"op": "merge", "keep": keep, "drop": drop}
-
-
-def canvas_notice(total: int, shown: int, truncated: bool, *, budget: int, focus_label: str | None = None,
-                  edges_shown: int = 0, edges_total: int = 0) -> str:
-    """Return the line over the canvas: how much of the graph is drawn and how to reach the rest."""
-    parts = []
-    if truncated:
-        parts.append(f"Showing the {budget:,} most central of {total:,} actors — search or focus to reach the rest")
-    elif focus_label:
-        parts.append(f"Neighbourhood of {focus_label}: {_plural(shown, 'actor')} · Reset shows the whole graph")
-    if edges_total > edges_shown:
-        parts.append(f"the {edges_shown:,} strongest of {edges_total:,} relations drawn")
-    return " · ".join(parts)

@@ -82,6 +82,22 @@ def _listed(value: str | None, allowed: Sequence[str] | Callable[[str], bool]) -
     return [a for a in allowed if a in wanted]
 
 
+def clamp(value: Any, low: int, high: int, default: int | None = None) -> int:
+    """A value from the page as a whole number held within [low, high].
+
+    Args:
+        value: What the page sent (a number, a numeric string, None...).
+        low, high: The bounds, inclusive.
+        default: Returned when `value` is not a number; without one, the TypeError or ValueError of `int` is raised.
+    """
+    try:
+        return min(max(int(value), low), high)
+    except (TypeError, ValueError):
+        if default is None:
+            raise
+        return default
+
+
 def _int(value: str | None, low: int, high: int) -> int | None:
     if value is None or not value.lstrip("-").isdigit() or len(value) > 6:
         return None
@@ -191,7 +207,7 @@ def format_query(state: Mapping[str, Any], known: Known) -> str:
         params.append(("types", ",".join(state.get("types") or [])))
     dates = list(state.get("dates") or default["dates"])
     if known.months and dates != default["dates"]:
-        first, last = (min(max(int(i), 0), len(known.months) - 1) for i in dates[:2])
+        first, last = (clamp(i, 0, len(known.months) - 1) for i in dates[:2])
         params += [("from", known.months[first]), ("to", known.months[last])]
     if int(state.get("min") or 1) != 1:
         params.append(("min", str(int(state["min"]))))

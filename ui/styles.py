@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from graph.ontology import BY_NAME, RELATION_TYPES
+from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_TYPES, WEAK_RELATIONS
 
 FONT_STACK = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
 )
 
-#: Entity types in display order, with a short human label.
-ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
-
+#: A short human label of each entity type (`graph.ontology.ENTITY_TYPES`, in display order).
 ENTITY_LABELS = MappingProxyType({
     "GPE": "State",
     "ORG": "Organisation",
@@ -23,6 +21,7 @@ ENTITY_LABELS = MappingProxyType({
     "ARMED_GROUP": "Armed group",
     "PERSON": "Person",
     "WEAPON": "Weapon",
+    "AGREEMENT": "Deal or project",
     "LOC": "Place",
 })
 
@@ -33,6 +32,7 @@ ENTITY_COLOURS = MappingProxyType({
     "ARMED_GROUP": "#b5452b",
     "PERSON": "#e09b2d",
     "WEAPON": "#5d6875",
+    "AGREEMENT": "#9c6b1e",
     "LOC": "#7f9a4b",
 })
 
@@ -44,11 +44,9 @@ ENTITY_SHAPES = MappingProxyType({
     "ARMED_GROUP": "octagon",
     "PERSON": "ellipse",
     "WEAPON": "diamond",
+    "AGREEMENT": "rhomboid",
     "LOC": "round-triangle",
 })
-
-#: Relations drawn as weak, undirected dotted lines.
-WEAK_RELATIONS = frozenset({"co_mentioned"})
 
 OTHER_COLOUR = "#8a94a3"
 DEFAULT_RELATION_COLOUR = "#9aa3ad"

@@ -1,7 +1,7 @@
 """Files uploaded from the page, read in memory into Documents; nothing is written to disk.
 
 The browser sends each file as a data URL; this module decodes them and hands the bytes to
-`graph.ingest.read_bytes`, which reads them exactly as files on disk are read. An upload is
+`graph.read.read_bytes`, which reads them exactly as files on disk are read. An upload is
 never saved under a name its sender chose: the name only picks the format and labels errors.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import binascii
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from graph.ingest import Duplicate, IngestError, IngestResult, display_name, read_bytes
+from graph.read import IngestError, IngestResult, Unique, display_name, read_bytes
 from graph.models import Document
 
 DEFAULT_MAX_UPLOAD_BYTES = 2_000_000
@@ -55,7 +55,7 @@ def decode_contents(contents: Sequence[str] | str | None, filenames: Sequence[st
 
 
 def read_upload(upload: Upload, *, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> IngestResult:
-    """Read one uploaded file like `graph.ingest.read_documents` reads a file on disk.
+    """Read one uploaded file like `graph.read.read_documents` reads a file on disk.
 
     Returns:
         Its documents (several for .json lists and .jsonl) and the problems met, each
@@ -87,10 +87,9 @@ class ReadUploads:
 def read_uploads(uploads: Iterable[Upload], *, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
                  max_files: int = MAX_FILES) -> ReadUploads:
     """Read a batch of uploads; a bad file is reported and the others still load."""
-    documents: dict[str, Document] = {}
+    unique = Unique()
     origins: dict[str, str] = {}
     errors: list[IngestError] = []
-    notes: list[IngestError] = []
     for n, upload in enumerate(uploads):
         name = safe_name(upload.name)
         if n >= max_files:
@@ -98,11 +97,8 @@ def read_uploads(uploads: Iterable[Upload], *, max_bytes: int = DEFAULT_MAX_UPLO
             continue
         result = read_upload(upload, max_bytes=max_bytes)
         errors.extend(result.errors)
-        notes.extend(result.duplicates)
+        unique.duplicates.extend(result.duplicates)
         for doc in result.documents:
-            if doc.id in documents:
-                notes.append(Duplicate(name, f"same text as {documents[doc.id].source}; kept once"))
-                continue
-            documents[doc.id] = doc
-            origins[doc.id] = UPLOAD_ORIGIN + doc.source
-    return ReadUploads(tuple(documents.values()), origins, tuple(errors), tuple(notes))
+            if unique.add(doc, path=name, label=doc.source):
+                origins[doc.id] = UPLOAD_ORIGIN + doc.source
+    return ReadUploads(tuple(unique.documents.values()), origins, tuple(errors), tuple(unique.duplicates))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graph.actors import ActorTable
 from graph.models import Document, Entity, Mention, Relation
-from graph.extract.mentions import Ref, dateline_tokens, find_refs
+from graph.extract.mentions import Ref, dateline_tokens, find_refs, hyphen_pairs
 
 
 class Context:
@@ -14,6 +14,7 @@ class Context:
         document: the article the Doc was parsed from.
         table: the actor alias table.
         refs: token index -> the actor named at that token.
+        partners: the first actor of a hyphenated pair whose second is in `refs` ("U.S.-South Korea").
         datelines: tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -").
         anaphora: pronouns and descriptions resolved while reading relations.
         related: every entity a relation names (a leader's state, say), by id.
@@ -23,6 +24,9 @@ class Context:
     def __init__(self, doc, document: Document, table: ActorTable):
         self.doc, self.document, self.table = doc, document, table
         self.refs: dict[int, Ref] = find_refs(doc, table)
+        pairs = hyphen_pairs(doc, table)
+        self.refs.update({i: pair[1] for i, pair in pairs.items()})
+        self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
         self.datelines: set[int] = dateline_tokens(doc)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}

@@ -4,7 +4,7 @@ point back ("he", "the country", "the two leaders"), and nouns qualified by an a
 """
 from __future__ import annotations
 
-from graph.actors import WEAPON_HEADS
+from graph.names import WEAPON_HEADS
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
@@ -36,6 +36,9 @@ def actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
     for conj in tok.conjuncts:
         if conj.i > tok.i:
             found += actors_at(ctx, conj, depth)
+    if found and found[0].entity.type == "GPE":  # a headline's "Iran, Saudi Arabia agree ...": a list
+        found += [r for c in tok.children if c.dep_ == "appos" and c.i in ctx.refs
+                  for r in actors_at(ctx, c, depth) if r.entity.type == "GPE"]
     return unique(found)
 
 
@@ -43,7 +46,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     """The actors one token stands for, without its conjuncts."""
     if tok.i in ctx.refs:
         ref = ctx.refs[tok.i]
-        return [] if ref.entity.type == "LOC" else [ref]
+        partner = [ctx.partners[tok.i]] if tok.i in ctx.partners else []
+        return [] if ref.entity.type == "LOC" else partner + [ref]
     if depth > 3:
         return []
     low, lemma = tok.lower_, tok.lemma_.lower()
@@ -55,6 +59,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _antecedent(ctx, tok, ("GPE",))
     if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
         return _antecedent(ctx, tok, ("ALLIANCE",))
+    if "the" in kids and kids <= {"the", "new", "military", "ruling", "current"} and lemma in ("regime", "junta"):
+        return _antecedent(ctx, tok, ("GPE",))  # "siding with the new regime"
     if "the" in kids and lemma in GROUP_NOUNS and tok.dep_ not in ("compound", "appos") and not any(
             t.i in ctx.refs or t.lower_.split("-")[-1] in BACKED_FORMS for t in tok.subtree if t.i < tok.i):
         # "the (guerrilla) group" after "the ELN"; not "the U.S.-backed rebels", not "X, the ... group"

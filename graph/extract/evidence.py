@@ -6,12 +6,14 @@ from itertools import combinations
 
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
-from graph.extract.mood import clause_mood, conditional
+from graph.extract.mood import clause_mood, conditional, vowed
 from graph.models import Evidence, Relation
 
 ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT"})
 # Rules whose relation holds whatever the clause's mood: "Turkish President Erdogan" leads Turkey.
 STATIC_RULES = frozenset({"title", "appos", "located", "backed", "co_mentioned"})
+# Conflicts between parties named together run both ways ("clashes between A and B").
+MUTUAL = frozenset({"attacks", "opposes"})
 # What a conditional sentence turns into a threat: "X would strike Y if ...".
 COERCIVE = frozenset({"sanctions", "attacks"})
 # How far each rule is trusted; a rule not listed gets 0.6.
@@ -39,9 +41,9 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         negated, mood, speaker = False, "asserted", None
     else:
         negated, mood, speaker = clause_mood(ctx, trigger)
-    threat = rtype in COERCIVE and mood in ("future", "hypothetical") and conditional(trigger)
-    if threat:
-        mood = "hypothetical"  # "would impose tariffs on X if ...": not done, and a threat (below)
+    threat = rtype in COERCIVE and mood in ("future", "hypothetical") and (conditional(trigger) or vowed(trigger))
+    if threat:  # "would impose tariffs on X if ...", "vowed countermeasures against X": a threat (below)
+        mood = "hypothetical" if mood == "hypothetical" or conditional(trigger) else mood
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)
     text = ctx.document.text
     end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
@@ -60,9 +62,12 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
 
 
 def between(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: str):
-    """The relation between every two of the parties, in the order they are named."""
+    """The relation between every two of the parties, in the order they are named; a conflict
+    ("clashes between A and B", "A-B tensions") goes both ways."""
     for a, b in combinations(unique(parties), 2):
         yield relation(ctx, a, rtype, b, trigger, sent, rule)
+        if rtype in MUTUAL:
+            yield relation(ctx, b, rtype, a, trigger, sent, rule)
 
 
 def co_mentions(ctx: Context, sent, typed) -> list[Relation]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from graph.actors import TITLE_WORDS, ActorTable, fold, media_names, slugify, surname
+from graph.actors import ActorTable, media_names
+from graph.names import TITLE_WORDS, fold, slugify, surname
 from graph.models import Entity
 from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS
 
@@ -83,6 +84,7 @@ def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
     return refs
 
 
+PAIRABLE = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP"})
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
@@ -130,6 +132,24 @@ def _deal_names(doc) -> list[tuple[Ref, Span]]:
         if ent.label_ == "LAW" and slugify(ent.text) and not any(t.lower_ in DEAL_HEADS for t in ent[:1]):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             out.append((Ref(Entity(slugify(text), text, "AGREEMENT"), ent.end_char - len(text), ent.end_char, "deal"), ent))
+    return out
+
+
+def hyphen_pairs(doc, table: ActorTable) -> dict[int, tuple[Ref, Ref]]:
+    """Two actors joined by a hyphen in one name the NER took whole: "U.S.-South Korea (drills)",
+    "Russia-Ukraine (talks)". Maps each of its tokens to both actors' refs."""
+    out: dict[int, tuple[Ref, Ref]] = {}
+    for span in doc.ents:
+        text = span.text
+        for k in (k for k, ch in enumerate(text) if ch == "-"):
+            left, right = text[:k].strip(), text[k + 1:].strip()
+            a = table.lookup(left) or table.demonym(left)
+            b = table.lookup(right) or table.demonym(right)
+            if a and b and a.id != b.id and {a.type, b.type} <= PAIRABLE:
+                start = span.start_char
+                pair = (Ref(a, start, start + k, "alias"), Ref(b, start + k + 1, span.end_char, "alias"))
+                out.update({t.i: pair for t in span})
+                break
     return out
 
 

@@ -24,6 +24,16 @@ def adjective_relations(ctx: Context, adj, sent):
             yield relation(ctx, s, rtype, o, adj, sent, "adjective")
 
 
+def stance_relations(ctx: Context, prep, sent):
+    """"X is against Y" (opposes), "X is for / in favour of Y" is left out (too often a topic)."""
+    if prep.lower_ != "against" or prep.dep_ != "prep" or prep.head.lemma_ != "be":
+        return
+    doers, _ = subjects(ctx, prep.head, False)
+    for s in doers:
+        for o in unique([r for x in pobjs(prep) for r in phrase_actors(ctx, x)]):
+            yield relation(ctx, s, "opposes", o, prep, sent, "copula")
+
+
 def backed_relations(ctx: Context, tok, sent):
     """"Russian-backed forces" -> supports; "the al-Qaeda-affiliated group" -> member_of."""
     if tok.lower_ not in BACKED_FORMS:

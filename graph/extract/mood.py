@@ -83,3 +83,19 @@ def conditional(tok) -> bool:
             return False
         node = node.head
     return False
+
+
+VOWING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
+
+
+def vowed(tok) -> bool:
+    """Whether a trigger is what someone vows or threatens to do: "promised countermeasures against
+    X", "vowed to strike X" (the verb chain up from the trigger reaches a vowing verb)."""
+    node = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else tok
+    for _ in range(3):
+        if node.lemma_.lower() in VOWING and node != tok:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return node.lemma_.lower() in VOWING and node != tok

@@ -12,6 +12,8 @@ QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thous
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
 VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
                                "towards", "upon", "of", "between"})
+# Supply verbs whose direct object is the goods, never the recipient: "ship tanks", "sell jets".
+GOODS_FIRST = frozenset({"sell", "deliver", "send", "ship", "transfer", "export", "produce"})
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
 
 
@@ -98,7 +100,7 @@ def governor_subjects(ctx: Context, noun) -> list[Ref]:
     while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
         noun = noun.head if noun.dep_ == "conj" else noun.head.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite", "during"):
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite", "during", "as"):
         head = head.head
     elif noun.dep_ not in ("dobj", "attr", "oprd"):
         return []
@@ -114,7 +116,10 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     found: list[Ref] = []
     recipients: list[Ref] = []
     for child in verb.children:
-        if (passive and child.dep_ == "nsubjpass") or child.dep_ in ("dobj", "dative", "attr") and child.pos_ != "ADP":
+        if rtype == "supplies" and child.dep_ == "dobj" and verb.lemma_.lower() in GOODS_FIRST:
+            recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                           for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "shipped tanks (to X)": goods
+        elif (passive and child.dep_ == "nsubjpass") or child.dep_ in ("dobj", "dative", "attr") and child.pos_ != "ADP":
             # one meets or deals with a party, not with the topic: "discuss a Syria pact"
             found += party_actors(ctx, child) if rtype in SYMMETRIC else phrase_actors(ctx, child)
             if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
@@ -137,6 +142,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "threatening sanctions on Turkey"
             if trigger(child, NOUN_TRIGGERS) == "attacks":  # "threatened military intervention in Niger"
                 found += attacked_territory(ctx, child)
+                found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "over"  # "... over X's deal"
+                          for o in pobjs(p) for r in phrase_actors(ctx, o)] if not found else []
     found += _relative_objects(ctx, verb)
     if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
         found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children

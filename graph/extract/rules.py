@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract import modifiers, nouns, speech, titles, verbs
 from graph.extract.context import Context
+from graph.extract.modifiers import adjective_relations, backed_relations, located_relations, stance_relations
+from graph.extract.nouns import noun_relations
+from graph.extract.speech import demand_relations
+from graph.extract.titles import membership_relations, noun_title_relations, person_title_relations
+from graph.extract.verbs import verb_relations
 from graph.models import Relation
 
 
@@ -29,15 +33,16 @@ class Pattern:
 # Every token of a sentence is offered to every pattern, in this order (the order in which
 # relations of equal confidence are kept).
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern(("svo", "passive", "control", "ellipsis"), verbs.verb_relations),
-    Pattern(("nominal", "between"), nouns.noun_relations),
-    Pattern(("adjective",), modifiers.adjective_relations),
-    Pattern(("backed",), modifiers.backed_relations),
-    Pattern(("title", "appos"), titles.person_title_relations),
-    Pattern(("appos",), titles.noun_title_relations),
-    Pattern(("located",), modifiers.located_relations),
-    Pattern(("appos", "copula"), titles.membership_relations),
-    Pattern(("demand",), speech.demand_relations),
+    Pattern(("svo", "passive", "control", "ellipsis"), verb_relations),
+    Pattern(("nominal", "between"), noun_relations),
+    Pattern(("adjective",), adjective_relations),
+    Pattern(("copula",), stance_relations),
+    Pattern(("backed",), backed_relations),
+    Pattern(("title", "appos"), person_title_relations),
+    Pattern(("appos",), noun_title_relations),
+    Pattern(("located",), located_relations),
+    Pattern(("appos", "copula"), membership_relations),
+    Pattern(("demand",), demand_relations),
 )
 
 

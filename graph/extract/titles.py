@@ -2,7 +2,7 @@
 "Kremlin spokesman Dmitry Peskov" -> member_of, "Turkey, a NATO member", "a key Kremlin ally"."""
 from __future__ import annotations
 
-from graph.actors import TITLE_WORDS
+from graph.names import TITLE_WORDS
 from graph.extract.context import Context
 from graph.extract.coref import actors, apposed, titled_person
 from graph.extract.evidence import relation
@@ -92,6 +92,8 @@ def membership_relations(ctx: Context, noun, sent):
         members = subjects(ctx, holder.head, False)[0]
     elif holder.dep_ == "compound" and holder.head.i in ctx.refs:
         members = [ctx.refs[holder.head.i]]
+    elif holder != noun and holder.i in ctx.refs:  # "NATO member Poland"
+        members = [ctx.refs[holder.i]]
     else:
         members = [r for c in holder.children if c.dep_ == "appos" for r in actors(ctx, c)] or apposed(ctx, holder)
     for g in groups:

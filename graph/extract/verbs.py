@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.extract.context import Context
-from graph.extract.coref import phrase_actors
+from graph.extract.coref import actors, phrase_actors
 from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
@@ -44,8 +44,8 @@ def verb_relations(ctx: Context, verb, sent):
             for o in mediated:
                 yield relation(ctx, s, rtype, o, verb, sent, rule)
         return
-    if len(doers) > 1 and rtype in SYMMETRIC:  # "Putin and Erdogan struck a deal"
-        yield from between(ctx, doers, rtype, verb, sent, rule)
+    if len(doers) > 1 and rtype in SYMMETRIC and not _counterparts(ctx, verb):
+        yield from between(ctx, doers, rtype, verb, sent, rule)  # "Putin and Erdogan struck a deal"
         return
     if rtype == "supports":  # "defend X against Y": Y is opposed, not supported
         against = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
@@ -75,8 +75,9 @@ TROOP_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "for
 
 def _headline_verb(tok) -> bool:
     """A headline verb the tagger took for a plural noun: "Algeria severs relations with Morocco"."""
+    lemma = tok.lemma_.lower()
     return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.lower_.endswith("s") \
-        and tok.lemma_.lower() in VERB_TRIGGERS and trigger(tok, NOUN_TRIGGERS) is None \
+        and (lemma in VERB_TRIGGERS and trigger(tok, NOUN_TRIGGERS) is None or lemma in ("fire", "launch")) \
         and any(c.dep_ in ("nmod", "compound", "nsubj") and c.i < tok.i for c in tok.children)
 
 
@@ -90,6 +91,14 @@ def _launch_type(verb) -> str | None:
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
     return None
+
+
+def _counterparts(ctx: Context, verb) -> list:
+    """Parties a meeting verb names besides its subjects: "discussed this with X", "met X" (not
+    the topic's owner in "discussed Ankara's proposal")."""
+    return [r for c in verb.children if c.dep_ in ("dobj", "dative") for r in actors(ctx, c)] + [
+        r for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+        for o in pobjs(p) for r in phrase_actors(ctx, o)]
 
 
 def _ends_ties(verb) -> bool:

@@ -6,7 +6,7 @@ What is measured, in one run:
   ingest (parse + extract + store), in one process and with N worker processes.
 - For each corpus size: ingest time, re-ingest time of the unchanged corpus, graph build time
   from the store and peak memory of a fresh process that loads it, and (through
-  `ui.perf.bench_app`) app start-up, server time of filter changes and node clicks, and the
+  `cli.perf.bench_app`) app start-up, server time of filter changes and node clicks, and the
   app's peak memory. Corpora are generated: real seed sentences recombined with other actor names.
   Each size extends the previous store, so only the new articles are parsed.
 """
@@ -89,11 +89,11 @@ def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: i
 def bench_app(store_path: str | os.PathLike[str]) -> list[tuple[str, str]]:
     """Measure the explorer over a store in this process (run it in a fresh one).
 
-    The rows of `ui.perf.bench_app` (start-up, server time of filter changes and node
+    The rows of `cli.perf.bench_app` (start-up, server time of filter changes and node
     clicks), then the peak memory of the whole process. Empty when the UI cannot be imported.
     """
     try:
-        from ui.perf import bench_app as measure
+        from cli.perf import bench_app as measure
     except ImportError:
         return []
     rows = [(name.replace("  of which", "  start-up: of which"), f"{value:g} {unit}")
@@ -113,7 +113,8 @@ def _timed_load(model: str | None, add):
 
 
 def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, add) -> None:
-    from graph.pipeline import PIPE_BATCH, SEEDS_DIR, read_articles
+    from graph.parse import PIPE_BATCH
+    from graph.pipeline import SEEDS_DIR, read_articles
     from graph.store import Store
 
     seeds = read_articles([SEEDS_DIR]).documents
@@ -239,7 +240,7 @@ def _app_target(measure: str) -> str:
 
 
 def _app_note(measure: str) -> str:
-    notes = {"app start-up": "fresh process (ui.perf.bench_app): the app as `serve --db` builds it, first page",
+    notes = {"app start-up": "fresh process (cli.perf.bench_app): the app as `serve --db` builds it, first page",
              "filter change": "canvas, panel and URL callbacks called directly, no browser; each choice new "
                               "(relation types, actor types, dates, min articles)",
              "node click": "selection, canvas, panel and URL callbacks called directly; central actors first",
@@ -253,13 +254,13 @@ def _never_parse():
 
 def _cli_reingest(db: Path, parts: list[Path]) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "graph.cli", "ingest", *map(str, parts), "--db", str(db)],
+    subprocess.run([sys.executable, "-m", "cli", "ingest", *map(str, parts), "--db", str(db)],
                    check=True, capture_output=True, env=_child_env())
     return time.perf_counter() - t0
 
 
 def _in_fresh_process(function: str, db: Path) -> dict:
-    code = f"import json, sys; from graph.bench import {function}; print(json.dumps({function}(sys.argv[1])))"
+    code = f"import json, sys; from cli.bench import {function}; print(json.dumps({function}(sys.argv[1])))"
     done = subprocess.run([sys.executable, "-c", code, str(db)], check=True, capture_output=True, text=True,
                           env=_child_env())
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,26 +1,107 @@
-"""Array indexes of one corpus version, so a filter change costs milliseconds on big corpora.
+"""The one filter engine: which edges and actors survive a filter, and the graph they make.
 
-`graph.query.filter_graph` builds a new networkx graph with trimmed evidence: right for the
-panels, charts, paths and exports, but too slow to run on every filter change of a corpus
-with tens of thousands of edges. The canvas only needs to know which edges survive, with
-what weight and article count, and which actors are drawn; :class:`EdgeIndex` answers that
-with numpy over arrays built once per corpus version, under the same rules as
-`filter_graph` (the tests hold the two to the same answers), and picks the actors drawn
-within the display budget by the same ordering as `graph.query.display_subgraph`.
+The canvas, the panels, the exports, paths and stance all ask it. The rules live here once:
+which relation types a choice allows (:func:`relation_filter`), which articles a date range
+covers (:func:`documents_between`), and which edges and actors survive (:meth:`EdgeIndex.survivors`),
+answered with numpy over arrays built once per corpus version so a filter change costs
+milliseconds. :meth:`EdgeIndex.graph` turns an answer into a networkx graph with evidence
+trimmed to the period and totals recounted; `graph.query.filter_graph` is that, in one call.
+The index also picks the actors drawn within the display budget by the same ordering as
+`graph.query.display_subgraph`.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
-from graph.query import CO_MENTIONED
+from graph.ontology import WEAK_RELATIONS
 
-SPECULATIVE = frozenset({"future", "hypothetical"})
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def relation_filter(relations: Iterable[str] | None, include_weak: bool = False) -> Callable[[str], bool]:
+    """Return a predicate on relation names: the types named, or every type but the weak ones when None.
+
+    Args:
+        relations: Relation types allowed; None allows every type but the weak ones (co_mentioned).
+        include_weak: Also allow the weak relations.
+    """
+    if relations is None:
+        return lambda rel: rel not in WEAK_RELATIONS or include_weak
+    allowed = set(relations) | (set(WEAK_RELATIONS) if include_weak else set())
+    return allowed.__contains__
+
+
+def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """Return doc_id -> publication date (None when unknown) from the graph's documents."""
+    return {doc_id: (meta or {}).get("date") for doc_id, meta in (g.graph.get("documents") or {}).items()}
+
+
+def edge_totals(evidence: list[dict], dates: Mapping[str, str | None]) -> dict[str, Any]:
+    """Recompute the aggregate attributes of an edge from its evidence.
+
+    Args:
+        evidence: The edge's evidence dicts.
+        dates: doc_id -> date, as from `doc_dates`.
+
+    Returns:
+        `weight` (evidence count), `articles` (distinct documents), `first_date` and
+        `last_date` (span of the known dates of those documents, None when none is known).
+    """
+    docs = {ev.get("doc_id") for ev in evidence}
+    known = sorted(d for d in (dates.get(doc) for doc in docs) if d)
+    return {"weight": len(evidence), "articles": len(docs),
+            "first_date": known[0] if known else None, "last_date": known[-1] if known else None}
+
+
+def check_date_range(date_range: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Return a date range's two ends, checked.
+
+    Raises:
+        ValueError: An end is not 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or the range is reversed.
+    """
+    first, last = (_check_date(date_range[0], "start"), _check_date(date_range[1], "end"))
+    if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
+        raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
+    return first, last
+
+
+def _check_date(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError(f"date_range {what} must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', not {value!r}")
+    return value
+
+
+def in_range(date: str | None, first: str | None, last: str | None) -> bool:
+    """Whether a date overlaps [first, last], each compared at the coarser of the two precisions.
+
+    A month-only article date "2020-02" lies inside ("2020-02-10", "2020-03-01"): the
+    article may be from any day of that month, and dropping it would hide real evidence.
+    """
+    if not date:
+        return False
+    if first is not None:
+        n = min(len(date), len(first))
+        if date[:n] < first[:n]:
+            return False
+    if last is not None:
+        n = min(len(date), len(last))
+        if date[:n] > last[:n]:
+            return False
+    return True
+
+
+def documents_between(dates: Mapping[str, str | None], first: str | None, last: str | None) -> frozenset:
+    """The articles whose date overlaps [first, last] (undated ones never do)."""
+    return frozenset(doc for doc, date in dates.items() if in_range(date, first, last))
 
 
 @dataclass(frozen=True)
@@ -38,18 +119,6 @@ class Survivors:
     weight: np.ndarray
     articles: np.ndarray
     nodes: np.ndarray
-
-
-def _month_span(date: str | None, month_index: Mapping[str, int], last: int) -> tuple[int, int]:
-    """The months (as indexes) a document date covers: one month, or a whole year; (-1, -1) when undated."""
-    if not date or len(date) < 4 or not date[:4].isdigit():
-        return -1, -1
-    if len(date) >= 7 and date[5:7].isdigit():
-        i = month_index.get(date[:7], -1)
-        return i, i
-    year = date[:4]
-    inside = [i for m, i in month_index.items() if m.startswith(year)]
-    return (min(inside), max(inside)) if inside else (-1, -1)
 
 
 class EdgeIndex:
@@ -84,43 +153,52 @@ class EdgeIndex:
         self.base_articles = np.array([
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
             if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
-        month_index = {m: i for i, m in enumerate(months)}
-        spans = {doc: _month_span((meta or {}).get("date"), month_index, len(months) - 1)
-                 for doc, meta in (g.graph.get("documents") or {}).items()}
-        self.doc_span = spans
-        pair_edge, pair_lo, pair_hi, pair_n = [], [], [], []
+        self.dates = doc_dates(g)
+        doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
+        pair_edge, pair_doc, pair_n = [], [], []
         for e, (*_, d) in enumerate(self.edges):
             per_doc: dict[Any, int] = defaultdict(int)
             for ev in d.get("evidence") or ():
                 per_doc[ev.get("doc_id")] += 1
             for doc, n in per_doc.items():
-                lo, hi = spans.get(doc, (-1, -1))
                 pair_edge.append(e)
-                pair_lo.append(lo)
-                pair_hi.append(hi)
+                pair_doc.append(doc_code.setdefault(doc, len(doc_code)))
                 pair_n.append(n)
+        self.doc_code = doc_code
         self.pair_edge = np.array(pair_edge, dtype=np.int64)
-        self.pair_lo = np.array(pair_lo, dtype=np.int64)
-        self.pair_hi = np.array(pair_hi, dtype=np.int64)
+        self.pair_doc = np.array(pair_doc, dtype=np.int64)
         self.pair_n = np.array(pair_n, dtype=np.int64)
         self.n_edges = n_edges
         self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
         self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
-        self.typed = self.rel != relation_code.get(CO_MENTIONED, -1)
+        self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
 
     # ---- filtering -------------------------------------------------------------------
-    def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None,
-                  min_articles: int, keep: Collection[str] = ()) -> Survivors:
-        """Which edges and actors the filters keep (the rules of `graph.query.filter_graph`).
+    def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
+                  min_articles: int, keep: Collection[str] = (), documents: Collection | None = None) -> Survivors:
+        """Which edges and actors the filters keep: the filter rules, written once.
+
+        An edge survives when its relation type is allowed, both ends are allowed, and (once the
+        period has trimmed its evidence) it still has evidence from at least `min_articles`
+        distinct articles; its weight and articles are recounted over the period. Edges without
+        evidence of their own (part_of from the alias table) are exempt from the evidence tests:
+        they survive when both ends are allowed and, once a period or an article threshold is
+        set, only when both ends also keep an evidenced edge (so an agency with nothing in the
+        period does not hang on its state). Actors survive when a kept edge touches them, and
+        the ones in `keep` always.
 
         Args:
-            relations: Relation types allowed (co_mentioned only when named).
+            relations: Relation types allowed (the weak ones only when named).
             types: Entity types allowed.
             months: Inclusive month indexes of the date range; None applies no date filter.
             min_articles: Least distinct articles behind an evidenced edge.
             keep: Actors kept whatever their type.
+            documents: The period as the articles it covers (instead of `months`); None applies
+                no date filter, which keeps undated evidence.
         """
+        if months is not None:
+            documents = self.documents_in(months)
         pinned = np.zeros(len(self.nodes), dtype=bool)
         for n in keep:
             if n in self.node_index:
@@ -129,20 +207,21 @@ class EdgeIndex:
         candidates = allowed_types | pinned
         allowed_rel = np.isin(self.rel, [i for i, r in enumerate(self.relation_names) if r in set(relations)])
         edge_ok = allowed_rel & candidates[self.src] & candidates[self.dst]
-        if months is None:
+        if documents is None:
             weight, articles = self.base_weight, self.base_articles
         else:
-            lo, hi = months
-            inside = (self.pair_lo >= 0) & (self.pair_hi >= lo) & (self.pair_lo <= hi)
+            in_period = np.zeros(len(self.doc_code), dtype=bool)
+            in_period[np.array([i for doc, i in self.doc_code.items() if doc in documents], dtype=np.int64)] = True
+            inside = in_period[self.pair_doc]
             weight = np.bincount(self.pair_edge[inside], weights=self.pair_n[inside],
                                  minlength=self.n_edges).astype(np.int64)
             articles = np.bincount(self.pair_edge[inside], minlength=self.n_edges).astype(np.int64)
-        evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if months is not None else 0))
+        evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
         anchored[self.src[evidenced]] = True
         anchored[self.dst[evidenced]] = True
-        if months is not None or min_articles > 1:
+        if documents is not None or min_articles > 1:
             structural &= anchored[self.src] & anchored[self.dst]
         kept = evidenced | structural
         nodes = anchored.copy()
@@ -154,7 +233,43 @@ class EdgeIndex:
     def documents_in(self, months: tuple[int, int]) -> frozenset:
         """The articles whose date falls in the month range (undated ones never do)."""
         lo, hi = months
-        return frozenset(doc for doc, (a, b) in self.doc_span.items() if a >= 0 and b >= lo and a <= hi)
+        return documents_between(self.dates, self.months[lo], self.months[hi])
+
+    def graph(self, s: Survivors, documents: Collection | None = None, *,
+              edges: Iterable[int] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
+        """The graph of what the filters keep, with evidence trimmed to the period and totals recounted.
+
+        Args:
+            s: What the filters keep.
+            documents: The period's articles (as `survivors` was given them); None trims nothing.
+            edges: Only these kept edges (positions), with their ends and `nodes`; None: all kept.
+            nodes: Actors to add to the chosen edges' ends.
+
+        Returns:
+            A new MultiDiGraph with the graph attributes (documents) of the indexed graph; node
+            and edge attribute dicts are copies, their values shared with the indexed graph.
+        """
+        if edges is None:
+            positions = [int(i) for i in np.flatnonzero(s.edges)]
+            shown = [self.nodes[i] for i in np.flatnonzero(s.nodes)]
+        else:
+            positions = sorted(int(i) for i in edges)
+            wanted = set(nodes) | {n for i in positions for n in self.edges[i][:2]}
+            shown = sorted((n for n in wanted if n in self.node_index), key=self.node_index.__getitem__)
+        out = nx.MultiDiGraph()
+        out.graph.update(self.g.graph)
+        out.add_nodes_from((n, dict(self.g.nodes[n])) for n in shown)
+        out.add_edges_from((source, target, key, self._trimmed(d, documents))
+                           for source, target, key, d in (self.edges[i] for i in positions))
+        return out
+
+    def _trimmed(self, d: Mapping[str, Any], documents: Collection | None) -> dict:
+        """A copy of an edge's attributes with its evidence trimmed to the period and its totals recounted."""
+        attrs = dict(d)
+        if documents is not None and d.get("evidence"):
+            attrs["evidence"] = [ev for ev in d["evidence"] if ev.get("doc_id") in documents]
+            attrs.update(edge_totals(attrs["evidence"], self.dates))
+        return attrs
 
     # ---- reach and rank --------------------------------------------------------------
     def _adjacency(self, s: Survivors) -> list[np.ndarray]:

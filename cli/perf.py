@@ -11,26 +11,12 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
-from contextvars import copy_context
 from pathlib import Path
 from typing import Any
 
 CALLS = 30
 
 Row = tuple[str, float, str]
-
-
-def _fire(callback: Callable, prop_id: str, value: Any, *args, **kwargs):
-    """Run a callback inside a Dash callback context, as if `prop_id` had just changed to `value`."""
-    from dash._callback_context import context_value
-    from dash._utils import AttributeDict
-
-    def run():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": value}],
-                                        updated_props={}))
-        return callback(*args, **kwargs)
-    return copy_context().run(run)
 
 
 def _p95(values: list[float]) -> float:
@@ -69,18 +55,22 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
         in milliseconds of a filter change (canvas, panel and URL callbacks) and of a node
         click (selection, canvas, panel and URL callbacks); actors and relations drawn.
     """
-    from app import build_app
+    from app import create_app
     from ui import callbacks, ids
+    from ui.selection import resolve_selection
+    from ui.source import CorpusSource
+    from ui.state import format_query
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-perf-") as tmp:
         store = Path(tmp) / "corpus.db"
         shutil.copyfile(store_path, store)
         t0 = time.perf_counter()
-        app, source = build_app(store=store)
+        source = CorpusSource(store_path=store)
+        app = create_app(source=source)
         app.layout()  # the first page
         start = time.perf_counter() - t0
         corpus = source.current()
-        rows: list[Row] = [("app start-up (build_app and first page)", round(start, 2), "s"),
+        rows: list[Row] = [("app start-up (create_app and first page)", round(start, 2), "s"),
                            *[(f"  of which {step}", round(seconds, 2), "s")
                              for step, seconds in corpus.timings.items()],
                            ("actors in the corpus", float(corpus.stats["actors"]), "actors"),
@@ -93,14 +83,14 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
 
         def interaction(selection, r, t, d, m, *, trigger: str, value: Any, previous=None) -> float:
             t0 = time.perf_counter()
-            if trigger == "tap":
-                selection = _fire(callbacks.select, f"{ids.CANVAS}.tapNodeData", value, value, None, None, None,
-                                  None, 0, None, None, 3, previous, ids.TAB_GRAPH)[0]
+            if trigger == "tap":  # what `callbacks.select` decides for a tap, without a Dash request
+                selection = resolve_selection(ids.CANVAS, "tapNodeData", value, previous)[0]
             drawn["key"] = callbacks.update_canvas(r, t, d, m, 1, view, selection, corpus.version, drawn["key"],
                                                    source=source)[2]
             callbacks.update_panel(selection, r, t, d, m, corpus.version, source=source)
-            _fire(callbacks.sync_url, f"{ids.RELATION_FILTER}.value", r, "", r, t, d, m, 1, selection, view,
-                  ids.TAB_GRAPH, None, "", source=source)
+            # what `callbacks.sync_url` writes after a page change: the URL query of the new state
+            format_query({"relations": r, "types": t, "dates": d, "min": m, "hops": 1, "selection": selection,
+                          "view": view, "tab": ids.TAB_GRAPH, "doc": None}, corpus.known())
             return (time.perf_counter() - t0) * 1000
 
         # warm up: the default view as the first page request computes it
@@ -130,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m ui.perf STORE", file=sys.stderr)
+        print("usage: python -m cli.perf STORE", file=sys.stderr)
         return 2
     for name, value, unit in bench_app(args[0]):
         print(f"{name:<50} {value:>10g} {unit}")

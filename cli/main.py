@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
-from graph.ingest import DEFAULT_MAX_BYTES
+from graph.read import DEFAULT_MAX_BYTES
 
 
 def _shown(path: str) -> str:
@@ -87,7 +87,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from graph.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
+    from cli.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
 
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes is not None else \

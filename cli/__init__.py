@@ -1,0 +1,4 @@
+"""The top floor: the `newsgraph` command and the benchmark, the only code that sees graph/, ui/ and app.
+
+Import direction is ``cli -> app -> ui -> graph``; nothing below imports from here.
+"""

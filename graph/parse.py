@@ -1,0 +1,82 @@
+"""Parse documents and extract each one: in this process, or in forked processes that share the pipeline.
+
+Below both the pipeline and the store: the pipeline reads files and hands documents here, and
+the parsed batches go to the store.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from graph.read import IngestError
+from graph.models import Document, Extraction
+
+PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
+TASKS_PER_WORKER = 16  # fewer documents per task when a corpus is small, to even out the end
+
+
+def load_pipeline(model: str | None = None):
+    """`graph.nlp.load_pipeline`, imported on first use: reading a store never needs spaCy."""
+    from graph import nlp
+
+    return nlp.load_pipeline(model)
+
+
+def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PIPE_BATCH,
+                     workers: int = 1) -> Iterator[Extraction | IngestError]:
+    """Parse and extract documents as a stream, in input order; a failure becomes an IngestError.
+
+    Args:
+        documents: The documents to parse.
+        nlp: The spaCy pipeline.
+        batch_size: Documents per `nlp.pipe` batch (and per task of a parsing process).
+        workers: Processes that parse and extract; above 1 they are forked copies of this
+            process that send back Extractions (spaCy's own `n_process` where fork is missing).
+    """
+    docs = list(documents)
+    workers = max(1, min(workers, len(docs)))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _pooled(docs, nlp, batch_size, workers)
+        return
+    options = {"n_process": workers} if workers > 1 else {}
+    for parsed, document in zip(nlp.pipe((d.text for d in docs), batch_size=batch_size, **options), docs):
+        yield _extract_one(parsed, document)
+
+
+def _extract_one(parsed, document: Document) -> Extraction | IngestError:
+    from graph.extract import extract  # here, not at the top: spaCy loads only when parsing
+
+    try:
+        return extract(parsed, document)
+    except Exception as exc:  # one odd article must not stop the batch; report it instead
+        return IngestError(document.source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+# The pipeline of a forked parsing process, set once by the pool initializer.
+_worker_nlp = None
+
+
+def _init_worker(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
+    parsed = _worker_nlp.pipe([d.text for d in docs], batch_size=len(docs))
+    return [_extract_one(p, d) for p, d in zip(parsed, docs)]
+
+
+def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterator[Extraction | IngestError]:
+    """Parse and extract in forked processes: each inherits the loaded pipeline and returns
+    small Extractions, so the parent only unpickles records and writes them."""
+    import graph.extract  # noqa: F401  imported, and the actor table loaded, once here for every worker
+    from graph.actors import load_actor_table
+
+    load_actor_table()
+    # tasks of `batch_size` documents, smaller when there are few: with at least TASKS_PER_WORKER
+    # tasks each, no process sits idle for long at the end while another finishes a big one
+    size = max(1, min(batch_size, -(-len(docs) // (workers * TASKS_PER_WORKER))))
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results

@@ -1,0 +1,176 @@
+"""Finding actors and reading about them: search by name or alias, an actor's summary, the evidence between two actors."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import networkx as nx
+
+from graph.names import fold
+from graph.index import doc_dates
+from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """The edges of one relation type at a node: who it points to, who points at it."""
+
+    relation: str
+    outgoing: tuple[str, ...]
+    incoming: tuple[str, ...]
+    sentences: int
+
+    @property
+    def count(self) -> int:
+        """Number of edges of this type in both directions."""
+        return len(self.outgoing) + len(self.incoming)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as a panel names it: id, display name and entity type."""
+
+    id: str
+    label: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Neighbour(Actor):
+    """An actor linked to the summarised node, with the relation types that link them."""
+
+    relations: tuple[str, ...]
+    weight: int
+
+
+@dataclass(frozen=True)
+class NodeSummary(Actor):
+    """Everything the node panel shows about one actor."""
+
+    aliases: tuple[str, ...]
+    mentions: int
+    relations: tuple[RelationGroup, ...]
+    articles: tuple[str, ...]
+    neighbours: tuple[Neighbour, ...]
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    """Search form of a name: diacritics folded, case folded, dots gone ("U.S." == "us")."""
+    return fold(text).casefold().replace(".", "")
+
+
+def _match_rank(query: str, label: str, aliases: Iterable[str]) -> int | None:
+    """Rank of a match: lower is better, None when nothing matches."""
+    if label == query:
+        return 0
+    if label.startswith(query):
+        return 1
+    if query in aliases:
+        return 2
+    if any(word.startswith(query) for word in label.split()[1:]):
+        return 3
+    if any(a.startswith(query) for a in aliases):
+        return 4
+    if query in label:
+        return 5
+    if any(query in a for a in aliases):
+        return 6
+    return None
+
+
+def search(g: nx.MultiDiGraph, text: str, *, limit: int = 20) -> list[str]:
+    """Find actors by name, ignoring case and diacritics ("erdogan" finds "Erdoğan").
+
+    Matches labels, aliases and ids. Best first: the exact label, a label starting with the
+    text, an exact alias, a later word of the label, an alias starting with the text, then
+    the text anywhere in a label or alias; ties go to the actor mentioned more, then by label.
+    """
+    query = _norm(text or "").strip()
+    if not query:
+        return []
+    hits = []
+    for n, d in g.nodes(data=True):
+        label = _norm(str(d.get("label") or n))
+        aliases = {_norm(str(a)) for a in d.get("aliases") or ()} | {_norm(str(n).replace("-", " "))}
+        rank = _match_rank(query, label, aliases)
+        if rank is not None:
+            hits.append((rank, -(d.get("mentions") or 0), label, n))
+    hits.sort()
+    return [n for *_, n in hits[:limit]]
+
+
+def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
+    """Summarise one actor for the node panel, over the edges of `g`.
+
+    Relation groups come in ontology order, their ends strongest edge first; articles are
+    those that mention the actor or give evidence for its edges, oldest first (undated
+    last); neighbours come strongest tie first.
+
+    Raises:
+        ValueError: The node is not in the graph.
+    """
+    _require(g, node)
+    d = g.nodes[node]
+    out_ends: dict[str, list] = defaultdict(list)
+    in_ends: dict[str, list] = defaultdict(list)
+    sentences: dict[str, int] = defaultdict(int)
+    ties: dict[str, dict] = defaultdict(lambda: {"weight": 0, "relations": set()})
+    articles = set(d.get("articles") or ())
+    edges = [(s, t, k, e, out_ends, t) for s, t, k, e in g.out_edges(node, keys=True, data=True)]
+    edges += [(s, t, k, e, in_ends, s) for s, t, k, e in g.in_edges(node, keys=True, data=True) if s != t]
+    for s, t, k, e, ends, other in edges:
+        relation = e.get("relation", k)
+        evidence = e.get("evidence") or ()
+        weight = e.get("weight") or len(evidence)
+        ends[relation].append((-weight, other))
+        sentences[relation] += len(evidence)
+        ties[other]["weight"] += weight
+        ties[other]["relations"].add(relation)
+        articles.update([ev.get("doc_id") for ev in evidence])
+    articles.discard(None)
+    articles.discard("")
+    documents = g.graph.get("documents") or {}
+    dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
+    groups = tuple(
+        RelationGroup(rel, tuple(n for _, n in sorted(out_ends[rel])), tuple(n for _, n in sorted(in_ends[rel])),
+                      sentences[rel])
+        for rel in sorted(set(out_ends) | set(in_ends), key=lambda r: (_ORDER.get(r, len(_ORDER)), r)))
+    neighbours = tuple(
+        Neighbour(n, _label(g, n), str(g.nodes[n].get("type") or ""),
+                  tuple(sorted(tie["relations"], key=lambda r: (_ORDER.get(r, len(_ORDER)), r))), tie["weight"])
+        for n, tie in sorted(ties.items(), key=lambda item: (-item[1]["weight"], _label(g, item[0]), item[0])))
+    return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
+                       aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
+                       relations=groups,
+                       articles=tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
+                       neighbours=neighbours)
+
+
+def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, dict]]:
+    """Return every sentence behind the edges between two actors, for a heatmap cell.
+
+    Each item is `(relation, direction, evidence)` where direction "->" means a -> b and
+    "<-" means b -> a; relations in ontology order, a -> b before b -> a, then oldest article
+    first and, within an article, in reading order.
+
+    Raises:
+        ValueError: An actor is not in the graph.
+    """
+    _require(g, a, b)
+    dates = doc_dates(g)
+    rows = []
+    for s, t, direction in ((a, b, FORWARD), (b, a, BACKWARD)):
+        if a == b and direction == BACKWARD:
+            break
+        for k, d in (g.succ[s].get(t) or {}).items():
+            relation = d.get("relation", k)
+            for ev in d.get("evidence") or ():
+                doc = ev.get("doc_id")
+                rows.append(((_ORDER.get(relation, len(_ORDER)), relation, direction != FORWARD,
+                              dates.get(doc) is None, dates.get(doc) or "", doc or "", ev.get("start") or 0),
+                             (relation, direction, ev)))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows]

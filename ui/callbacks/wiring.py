@@ -1,0 +1,93 @@
+"""How a callback is declared next to its function, and how the declarations are bound to one app.
+
+A room of callbacks keeps a list of :class:`Declared` (filled by its ``callback`` decorator);
+:func:`bind` hands each to Dash with keyword inputs (Dash's flexible callback signatures), the
+server-side ones bound to the app's :class:`ui.corpus.CorpusSource`. Clientside functions live in
+``assets/newsgraph.js`` under ``window.dash_clientside.newsgraph``.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dash import ClientsideFunction, Dash, Input, State, ctx, set_props
+
+from graph.store import StoreError
+from ui import ids
+from ui.source import CorpusSource, CurationRefused
+
+log = logging.getLogger(__name__)
+
+NAMESPACE = "newsgraph"  # window.dash_clientside.newsgraph in assets/newsgraph.js
+
+# The four filters travel together: every callback that reads them takes this one group of inputs.
+FILTERS = {"relations": Input(ids.RELATION_FILTER, "value"), "types": Input(ids.ENTITY_FILTER, "value"),
+           "dates": Input(ids.DATE_SLIDER, "value"), "min_articles": Input(ids.MIN_ARTICLES, "value")}
+FILTER_STATES = {name: State(i.component_id, i.component_property) for name, i in FILTERS.items()}
+
+
+@dataclass(frozen=True)
+class Declared:
+    """One callback: the function (or clientside function) and what it reads and writes."""
+
+    function: Callable | ClientsideFunction
+    output: Any
+    inputs: Mapping[str, Any] | Sequence[Any]
+    state: Mapping[str, Any] | Sequence[Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def declarer(room: list[Declared]) -> Callable:
+    """The ``callback`` decorator of one room: it records the declaration and leaves the function as it is."""
+    def callback(*output, inputs, state=None, **options):
+        def decorate(function):
+            room.append(Declared(function, output[0] if len(output) == 1 else list(output), inputs,
+                                 state if state is not None else {}, options))
+            return function
+        return decorate
+    return callback
+
+
+def clientside(room: list[Declared], name: str, *output, inputs, state=(), **options) -> None:
+    """Declare the clientside function ``window.dash_clientside.newsgraph[name]``."""
+    room.append(Declared(ClientsideFunction(NAMESPACE, name), output[0] if len(output) == 1 else list(output),
+                         list(inputs), list(state), options))
+
+
+def bind(app: Dash, declared: Sequence[Declared], source: CorpusSource) -> None:
+    """Hand every declaration to `app`, the server-side functions bound to `source`."""
+    for d in declared:
+        if isinstance(d.function, ClientsideFunction):
+            app.clientside_callback(d.function, output=d.output, inputs=d.inputs, state=d.state, **d.options)
+            continue
+        function = d.function
+        if "source" in inspect.signature(function).parameters:
+            function = functools.wraps(d.function)(functools.partial(d.function, source=source))
+        app.callback(output=d.output, inputs=d.inputs, state=d.state, **d.options)(function)
+
+
+def fired() -> tuple[Any, str | None, Any]:
+    """The component, property and value that fired; a clicked link wins over links that merely appeared."""
+    if not ctx.triggered:
+        return None, None, None
+    first = next((t for t in ctx.triggered if t.get("value")), ctx.triggered[0])
+    component, _, prop = first["prop_id"].rpartition(".")
+    trigger = json.loads(component) if component.startswith("{") else component
+    return trigger, prop, first.get("value")
+
+
+def report_error(err: Exception) -> None:
+    """Say in the status line that an action failed, in plain words; the page stays as it was."""
+    log.exception("callback failed", exc_info=err)
+    if isinstance(err, (StoreError, CurationRefused)):
+        message = str(err)
+    elif isinstance(err, ValueError):
+        message = f"That did not work: {err}"
+    else:
+        message = f"Something went wrong ({type(err).__name__}); the page is unchanged. Details are in the server log."
+    set_props(ids.STATUS, {"children": message, "className": "status is-error"})

@@ -1,0 +1,152 @@
+"""Callbacks that write or send: curation, uploads (checked in the page first) and exports."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dash import ALL, Input, Output, State, no_update
+
+from graph.curation import can_redo, can_undo, describe, history
+from graph.export import render
+from ui import ids
+from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
+from ui.source import CorpusSource
+from ui.curation_view import curation_action, merge_action
+from ui.articles import upload_report
+from ui.styles import entity_colour
+from ui.uploads import decode_contents, safe_name
+
+CALLBACKS: list[Declared] = []
+callback = declarer(CALLBACKS)
+
+EXPORT_TYPES = {"json": "application/json", "graphml": "application/xml", "gexf": "application/xml",
+                "csv": "text/csv"}
+
+
+@callback(Output(ids.VERSION_STORE, "data"), Output(ids.STATUS, "children"), Output(ids.STATUS, "className"),
+          Output(ids.SELECTION_STORE, "data", allow_duplicate=True),
+          Output(ids.MERGE_DROP, "value", allow_duplicate=True),
+          inputs=dict(curate_clicks=Input({"type": ids.CURATE_ACTION, "action": ALL, "target": ALL}, "n_clicks"),
+                      merge_clicks=Input(ids.MERGE_BUTTON, "n_clicks"), undo_clicks=Input(ids.UNDO_BUTTON, "n_clicks"),
+                      redo_clicks=Input(ids.REDO_BUTTON, "n_clicks")),
+          state=dict(rename_values=State({"type": ids.RENAME_INPUT, "target": ALL}, "value"),
+                     keep=State(ids.MERGE_KEEP, "value"), drop=State(ids.MERGE_DROP, "value"),
+                     selection=State(ids.SELECTION_STORE, "data")),
+          prevent_initial_call=True)
+def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values, keep, drop, selection, *,
+           source: CorpusSource) -> tuple:
+    """Keep a curation change in the store's log: merge, rename, reject, confirm, undo or redo.
+
+    Outputs: the corpus version, the status text and class, the selection (moved to the
+    kept actor after a merge), and the merge form's "merge away" value (cleared after one).
+    """
+    trigger, _, value = fired()
+    nothing = (no_update,) * 5
+    if trigger is None or not value:
+        return nothing
+    corpus = source.current()
+    if trigger in (ids.UNDO_BUTTON, ids.REDO_BUTTON):
+        op = "undo" if trigger == ids.UNDO_BUTTON else "redo"
+        if not (can_undo if op == "undo" else can_redo)(corpus.log):
+            return no_update, f"Nothing to {op}.", "status", no_update, no_update
+        done = describe(_last_changed(corpus.log, op), labels=corpus.labels_before)
+        updated = source.curate({"op": op})
+        return updated.version, f"{'Undone' if op == 'undo' else 'Redone'}: {done}", "status is-ok", no_update, \
+            no_update
+    if trigger == ids.MERGE_BUTTON:
+        action = merge_action(keep, drop)
+        if action is None:
+            return no_update, "Choose two different actors to merge.", "status is-error", no_update, no_update
+    elif isinstance(trigger, dict) and trigger.get("type") == ids.CURATE_ACTION:
+        action = curation_action(str(trigger.get("action")), str(trigger.get("target")),
+                                 value=next(iter(rename_values or []), None))
+        if action is None:
+            return no_update, "Type a name first.", "status is-error", no_update, no_update
+    else:
+        return nothing
+    updated = source.curate(action)
+    message = describe(action, labels=corpus.labels_before) + " · Undo takes it back."
+    skipped = [s for s in updated.skipped if s.action == action]
+    if skipped:
+        message = f"Could not apply: {describe(action, labels=corpus.labels_before)} — {skipped[-1].reason}"
+    new_selection = no_update
+    if action["op"] == "merge" and not skipped:
+        new_selection = {"kind": "node", "id": action["keep"], "via": "link",
+                         "nonce": int((selection or {}).get("nonce", 0)) + 1}
+    return (updated.version, message, "status is-error" if skipped else "status is-ok", new_selection,
+            None if action["op"] == "merge" else no_update)
+
+
+def _last_changed(log: Sequence[dict], op: str) -> dict:
+    """The action an undo would take back (or a redo bring back)."""
+    entries = history(log)
+    if op == "undo":
+        return next((a for a, active in reversed(entries) if active), {})
+    return next((a for a, active in entries if not active), {})
+
+
+@callback(Output(ids.UPLOAD_REPORT, "children"), Output(ids.VERSION_STORE, "data", allow_duplicate=True),
+          Output(ids.STATUS, "children", allow_duplicate=True), Output(ids.STATUS, "className", allow_duplicate=True),
+          inputs=dict(queue=Input(ids.UPLOAD_QUEUE, "data")),
+          prevent_initial_call=True)
+def upload(queue, *, source: CorpusSource) -> tuple:
+    """Ingest uploaded files into the store; bad files are named with the reason, the rest load.
+
+    `queue` is what the browser's size check passed on: ``{"contents": [...], "filenames": [...]}``.
+    Outputs: the report, the corpus version, the status text and class.
+    """
+    contents, filenames = (queue or {}).get("contents"), (queue or {}).get("filenames")
+    if not contents:
+        return (no_update,) * 4
+    uploads, errors = decode_contents(contents, filenames)
+    outcome = source.upload(uploads, errors=errors)
+    order = {safe_name(n): i for i, n in reversed(list(enumerate(filenames or [])))}
+    outcome = replace(outcome, errors=tuple(sorted(outcome.errors, key=lambda e: order.get(e.path, len(order)))))
+    corpus = source.current()
+    added = outcome.added + outcome.replaced
+    status = (f"Added {added} article{'s' if added != 1 else ''}" if added else "No article added") + (
+        f"; {len(outcome.errors)} file problem{'s' if len(outcome.errors) != 1 else ''} listed in the Articles tab"
+        if outcome.errors else "") + "."
+    return (upload_report(outcome), corpus.version, status, "status is-ok" if added and not outcome.errors
+            else "status is-error" if outcome.errors else "status")
+
+
+@callback(Output(ids.DOWNLOAD, "data"),
+          inputs=dict(clicks=Input(ids.EXPORT_BUTTON, "n_clicks")),
+          state=dict(fmt=State(ids.EXPORT_FORMAT, "value"), **FILTER_STATES, hops=State(ids.HOPS_SLIDER, "value"),
+                     view=State(ids.VIEW_STORE, "data"), selection=State(ids.SELECTION_STORE, "data")),
+          prevent_initial_call=True)
+def export(clicks, fmt, relations, types, dates, min_articles, hops, view, selection, *, source: CorpusSource):
+    """Download the current view (filters and focus applied) as JSON, GraphML, GEXF or CSV."""
+    if not clicks or fmt not in EXPORT_TYPES:
+        return no_update
+    corpus = source.current()
+    f = corpus.filters(relations, types, dates, min_articles)
+    g = corpus.export_graph(f, corpus.view_spec(view, hops), selection)
+    return {"content": render(with_colours(g), fmt), "filename": f"newsgraph.{fmt}", "type": EXPORT_TYPES[fmt]}
+
+
+def with_colours(g):
+    """Return a copy of the graph whose nodes carry their canvas colour as hex (for Gephi and friends)."""
+    out = g.copy()
+    for _, d in out.nodes(data=True):
+        d["colour"] = entity_colour(d.get("type"))
+    return out
+
+
+@callback(Output(ids.CANVAS, "generateImage"),
+          inputs=dict(clicks=Input(ids.EXPORT_PNG, "n_clicks")),
+          prevent_initial_call=True)
+def export_png(clicks):
+    """Ask the canvas for a PNG of the whole current view, downloaded in the browser."""
+    if not clicks:
+        return no_update
+    return {"type": "png", "action": "download", "filename": "newsgraph",
+            "options": {"full": True, "scale": 2, "bg": "#ffffff"}}
+
+
+# The page checks a batch's size before sending it: the server refuses an over-large request (413).
+clientside(CALLBACKS, "checkUpload", Output(ids.UPLOAD_QUEUE, "data"), Output(ids.UPLOAD_LIMIT, "children"),
+           Output(ids.UPLOAD, "contents"),
+           inputs=[Input(ids.UPLOAD, "contents")], state=[State(ids.UPLOAD, "filename"), State(ids.UPLOAD_QUEUE, "data")],
+           prevent_initial_call=True)

@@ -1,0 +1,285 @@
+"""Where each actor sits on the canvas: a deterministic layout, computed once per corpus version.
+
+Spectral (or Kamada-Kawai for small graphs) placement, then labels pushed apart so none
+overlap; :func:`extend_positions` places new actors without moving the old ones. Modelled on
+networkx's drawing/layout.py: graph data in, coordinates out, nothing drawn.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from graph.ontology import WEAK_RELATIONS
+from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
+
+
+DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
+KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
+
+
+def label_box(label: str, size: float) -> tuple[float, float, float]:
+    """Estimate the box a node and its label take on the canvas.
+
+    Returns:
+        ``(width, height, dy)``: the box size and how far its centre sits below the node
+        centre (labels hang under the node and wrap at about 110 px).
+    """
+    text_width = 7.0 * len(label)
+    lines = max(1, math.ceil(text_width / 110))
+    label_h = 4 + 15 * lines
+    width = max(size, min(text_width, 110) + 6)
+    return width, size + label_h, label_h / 2
+
+
+def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120, movable=None):
+    """Push apart nodes whose boxes (node plus label) overlap; returns new points.
+
+    Candidate pairs come from a k-d tree, so a round costs about n log n, not n squared.
+    When `movable` (a boolean array) is given, only those nodes move: a node added to a
+    laid-out graph makes room for itself without shifting the picture around it.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    pts = pts.copy()
+    if len(pts) < 2:
+        return pts
+    w = np.array([b[0] for b in boxes], dtype=float)
+    h = np.array([b[1] for b in boxes], dtype=float)
+    shift = np.array([b[2] for b in boxes], dtype=float)
+    reach = float(max(w.max(), h.max()) + pad)
+    for _ in range(rounds):
+        centres = np.column_stack([pts[:, 0], pts[:, 1] + shift])
+        pairs = cKDTree(centres).query_pairs(reach, p=np.inf, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        dx, dy = centres[i, 0] - centres[j, 0], centres[i, 1] - centres[j, 1]
+        ox = (w[i] + w[j]) / 2 + pad - np.abs(dx)
+        oy = (h[i] + h[j]) / 2 + pad - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        if movable is not None:
+            hit &= movable[i] | movable[j]
+        if not hit.any():
+            break
+        i, j, dx, dy, ox, oy = i[hit], j[hit], dx[hit], dy[hit], ox[hit], oy[hit]
+        along_x = ox <= oy
+        # identical centres: the lower index goes left/up, so ties resolve the same way every time
+        sx = np.where(dx != 0, np.sign(dx), -1.0)
+        sy = np.where(dy != 0, np.sign(dy), -1.0)
+        mx = np.where(along_x, sx * ox / 2, 0.0)
+        my = np.where(along_x, 0.0, sy * oy / 2)
+        if movable is None:
+            share_i = share_j = np.ones(len(i))
+        else:  # a fixed node does not move: the movable one takes the whole push
+            share_i = np.where(movable[i], np.where(movable[j], 1.0, 2.0), 0.0)
+            share_j = np.where(movable[j], np.where(movable[i], 1.0, 2.0), 0.0)
+        np.add.at(pts[:, 0], i, mx * share_i)
+        np.add.at(pts[:, 0], j, -mx * share_j)
+        np.add.at(pts[:, 1], i, my * share_i)
+        np.add.at(pts[:, 1], j, -my * share_j)
+    return pts
+
+
+def _nearest_gap(pts) -> float:
+    """Median distance from each point to its nearest other point."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    if len(pts) < 2:
+        return 0.0
+    d, _ = cKDTree(pts).query(pts, k=2)
+    return float(np.median(d[:, 1]))
+
+
+def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str, dict[str, float]]:
+    """Lay the whole graph out once, deterministically, for cytoscape's ``preset`` layout.
+
+    The actors linked by typed relations (the default view) are laid out first by a
+    force-directed layout; actors reached only by weak co-mentions are then placed around
+    them with the first ones held fixed. Finally nodes whose discs or labels would overlap
+    are pushed apart. Positions stay put when filters hide parts of the graph, so the
+    picture does not jump around.
+
+    Args:
+        data: Node-link graph (a :func:`light_data` dict is enough).
+        seed: Seed of the force-directed layout; same data and seed give the same picture.
+        gap: Typical distance in pixels between an actor and its nearest neighbour.
+
+    Returns:
+        ``node id -> {"x": .., "y": ..}`` in pixels.
+    """
+    import numpy as np
+
+    nodes = nodes_by_id(data)
+    node_ids = list(nodes)
+    if not node_ids:
+        return {}
+    index = {n: i for i, n in enumerate(node_ids)}
+    strong, weak = nx.Graph(), nx.Graph()
+    weak.add_nodes_from(node_ids)
+    for edge in data.get("edges", ()):
+        s, t = str(edge.get("source")), str(edge.get("target"))
+        if s == t or s not in index or t not in index:
+            continue
+        # one spring per pair of actors, however many relations: hubs linked by many
+        # relation types would otherwise collapse onto each other
+        if relation_of(edge) in WEAK_RELATIONS:
+            if not strong.has_edge(s, t):
+                weak.add_edge(s, t, weight=0.3)
+        else:
+            strong.add_edge(s, t, weight=1.0)
+            weak.add_edge(s, t, weight=1.0)
+
+    core = sorted(strong.nodes, key=index.__getitem__)
+    pos: dict[str, Any] = {}
+    if len(core) > 1:
+        sub = strong.subgraph(core)
+        # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
+        # force-directed pass then evens out the local spacing. Big graphs start from a
+        # spectral layout, which costs a sparse eigen-decomposition instead of all-pairs paths.
+        if len(core) <= KAMADA_KAWAI_MAX_NODES:
+            start = nx.kamada_kawai_layout(sub)
+        else:
+            start = _spectral_start(sub, seed)
+        iterations = 60 if len(core) <= KAMADA_KAWAI_MAX_NODES else max(15, 12_000 // len(core))
+        layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start, seed=seed, weight="weight",
+                                  iterations=iterations)
+        pos = {i: np.asarray(layout[i], dtype=float) for i in core}
+    elif core:
+        pos = {core[0]: np.zeros(2)}
+    # actors seen only in co-mentions sit around the actors they were mentioned with ...
+    golden = math.pi * (3 - math.sqrt(5))
+    attached = [i for i in node_ids if i not in pos and any(nb in pos for nb in weak[i])]
+    for n, i in enumerate(attached):
+        centre = np.mean([pos[nb] for nb in weak[i] if nb in pos], axis=0)
+        pos[i] = centre + 0.12 * np.array([math.cos(golden * n), math.sin(golden * n)])
+    # ... and the rest, linked to none of those, in a band below
+    loose = [i for i in node_ids if i not in pos]
+    if loose:
+        placed = np.array(list(pos.values())) if pos else np.zeros((1, 2))
+        width = max(float(np.ptp(placed[:, 0])), 1.0)
+        top = float(placed[:, 1].max()) + 0.35 if pos else 0.0
+        sub = _band(weak.subgraph(loose), seed)
+        for i in loose:
+            x, y = sub[i]
+            pos[i] = np.array([x * width / 2 + float(placed[:, 0].mean()), top + (y + 1) * 0.15])
+    pts = np.array([pos[i] for i in node_ids], dtype=float)
+    if len(pts) == 1:
+        pts = np.zeros((1, 2))
+    else:
+        # scale so that the typical actor of the default view has its nearest neighbour `gap` px away
+        ref = pts[[index[i] for i in core]] if len(core) > 2 else pts
+        nearest = _nearest_gap(ref)
+        pts = (pts - pts.mean(axis=0)) * (gap / nearest if nearest > 0 else gap)
+        # screens are wider than tall: turn a tall default view on its side
+        if np.ptp(ref[:, 1]) > 1.15 * np.ptp(ref[:, 0]):
+            pts = pts[:, ::-1].copy()
+    sizes = node_sizes(data)
+    boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
+    pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 40)
+    return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
+
+
+def _spectral_start(g: nx.Graph, seed: int) -> dict:
+    """Starting positions for a big layout: spectral per connected component, components side by side."""
+    import numpy as np
+
+    out: dict = {}
+    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    cols = max(1, math.ceil(math.sqrt(len(components))))
+    for n, comp in enumerate(components):
+        offset = np.array([(n % cols) * 2.5, (n // cols) * 2.5]) if n else np.zeros(2)
+        if len(comp) < 3:
+            local = {c: np.array([0.2 * k, 0.0]) for k, c in enumerate(sorted(comp))}
+        else:
+            try:
+                local = _spectral(g.subgraph(comp))
+            except Exception:  # a degenerate component: fall back to a circle
+                local = nx.circular_layout(sorted(comp))
+        for node, p in local.items():
+            out[node] = np.asarray(p, dtype=float) + offset
+    return out
+
+
+def _spectral(g: nx.Graph) -> dict:
+    """`nx.spectral_layout`, with a dense symmetric eigensolver up to DENSE_SPECTRAL_MAX_NODES.
+
+    networkx switches to ARPACK above 500 nodes, which needs tens of thousands of iterations
+    to find the smallest eigenvalues of a news graph's Laplacian (over a second at 700 nodes);
+    `numpy.linalg.eigh` takes 0.05 s there and 0.6 s at 2,000.
+    """
+    import numpy as np
+
+    if len(g) > DENSE_SPECTRAL_MAX_NODES:
+        return nx.spectral_layout(g)
+    a = nx.to_numpy_array(g)
+    _, vectors = np.linalg.eigh(np.diag(a.sum(axis=1)) - a)  # eigenvalues ascending; the first is 0
+    return dict(zip(g, nx.rescale_layout(vectors[:, 1:3].copy())))
+
+
+def _band(g: nx.Graph, seed: int) -> dict:
+    """Positions in [-1, 1]^2 for actors linked to nothing laid out: a grid for many, springs for few."""
+    import numpy as np
+
+    nodes = list(g.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: np.zeros(2)}
+    if len(nodes) <= 300:
+        return nx.spring_layout(g, seed=seed, iterations=max(20, 10_000 // len(nodes)))
+    cols = math.ceil(math.sqrt(len(nodes) * 4))
+    rows = math.ceil(len(nodes) / cols)
+    return {n: np.array([2 * (k % cols) / max(cols - 1, 1) - 1, 2 * (k // cols) / max(rows - 1, 1) - 1])
+            for k, n in enumerate(nodes)}
+
+
+def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
+                     gap: float = 80.0) -> dict[str, dict[str, float]]:
+    """Keep the positions of actors already laid out and place the new ones beside their neighbours.
+
+    After an upload or a merge the picture stays where the reader left it: new actors sit
+    next to the actors they are linked to (or in a row below the graph when they are linked
+    to none), and only they are moved to clear overlaps.
+
+    Args:
+        data: The new node-link graph (a :func:`light_data` dict is enough).
+        previous: Positions of the previous version of the graph.
+        gap: Distance in pixels between a new actor and the centre of its neighbours.
+    """
+    import numpy as np
+
+    nodes = nodes_by_id(data)
+    node_ids = list(nodes)
+    pos = {i: np.array([previous[i]["x"], previous[i]["y"]], dtype=float) for i in node_ids if i in previous}
+    if not pos:
+        return node_positions(data, gap=gap)
+    fresh = [i for i in node_ids if i not in pos]
+    if not fresh:
+        return {i: {"x": float(p[0]), "y": float(p[1])} for i, p in pos.items()}
+    links: dict[str, set[str]] = defaultdict(set)
+    for edge in data.get("edges", ()):
+        s, t = str(edge.get("source")), str(edge.get("target"))
+        links[s].add(t)
+        links[t].add(s)
+    golden = math.pi * (3 - math.sqrt(5))
+    placed = np.array(list(pos.values()))
+    below = float(placed[:, 1].max()) + 2 * gap
+    left = float(placed[:, 0].min())
+    row = 0
+    for n, i in enumerate(fresh):
+        near = [pos[j] for j in links[i] if j in pos]
+        if near:
+            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
+        else:
+            pos[i] = np.array([left + row * 1.6 * gap, below])
+            row += 1
+    pts = np.array([pos[i] for i in node_ids], dtype=float)
+    sizes = node_sizes(data)
+    boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
+    movable = np.array([i not in previous for i in node_ids])
+    pts = _separate(pts, boxes, rounds=60, movable=movable)
+    return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}

@@ -1,0 +1,252 @@
+"""Where the explorer's snapshot comes from: the store (or a node-link graph), read once per version, under a lock.
+
+:class:`CorpusSource` holds one read-only :class:`ui.corpus.Corpus` per corpus version and
+swaps in a new one after an upload, a curation change or another process's write; it keeps
+the cycle collector away from the snapshot (:func:`settle`). Many sessions share it; it
+belongs to one app (created by `app.create_app`); none of this is module-level state. Over
+a store it checks the store file (a stat per request); when the file changed, the version key
+(row counts and the length of the curation log) says whether the graph must be rebuilt.
+Uploads and curation go through it, so the store stays the single place where a corpus is kept.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import json
+import os
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.curation import CurationResult, apply_curation, effective_actions, problem
+from graph.export import from_node_link
+from graph.read import IngestError
+from graph.models import many_records
+from graph.store import IngestReport, Store, reported
+from ui.elements import light_data
+from ui.positions import node_positions
+from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
+from ui.corpus import DEFAULT_BUDGET, ArticleText, Corpus
+
+log = logging.getLogger(__name__)
+
+READ_ATTEMPTS = 4
+
+
+def settle() -> None:
+    """Put the objects of the snapshot just made out of the cycle collector's way.
+
+    A snapshot of a large corpus is hundreds of thousands of containers that live until the
+    next corpus version; every full collection would walk them all, a pause of 200 ms or
+    more in the middle of some click. `gc.freeze` moves every object alive into the
+    permanent generation, which collections skip. The objects frozen last time (the
+    snapshot before) are handed back to the collector and collected first, so a replaced
+    snapshot is freed by this call or, if a request still held it, by the next.
+
+    Call it inside the `many_records` block that made the snapshot: frozen before the
+    collector comes back, the new objects are never walked at all.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+
+
+@dataclass(frozen=True)
+class UploadOutcome(IngestReport):
+    """What an upload did: the store's report (articles added, replaced and already present, the
+    bad files, the texts sent twice) and how many files came."""
+
+    files: int = 0
+
+    @property
+    def notes(self) -> tuple[IngestError, ...]:
+        """Not failures: the same text sent twice, kept once."""
+        return self.duplicates
+
+
+class CurationRefused(ValueError):
+    """A curation action that cannot be kept (bad shape, no store); the message says why."""
+
+
+@dataclass
+class CorpusSource:
+    """Hands out the current :class:`Corpus`, from a store or from a fixed node-link graph.
+
+    Args:
+        store_path: A corpus store (`graph.store.Store`); uploads and curation are kept in it.
+        data: A node-link graph to show read-only (when there is no store).
+        budget: Most actors drawn at once.
+        nlp: The spaCy pipeline for uploads, or a function returning it (default: the
+            project's pipeline, loaded on the first upload).
+        max_upload_bytes: Per-file size limit of uploads.
+    """
+
+    store_path: str | os.PathLike[str] | None = None
+    data: Mapping[str, Any] | None = None
+    budget: int = DEFAULT_BUDGET
+    nlp: Any = None
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    _corpus: Corpus | None = field(default=None, init=False, repr=False)
+    _signature: tuple | None = field(default=None, init=False, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
+
+    def __post_init__(self):
+        if (self.store_path is None) == (self.data is None):
+            raise ValueError("give exactly one of store_path and data")
+        if self.store_path is not None:
+            self.store_path = Path(self.store_path)
+
+    @property
+    def writable(self) -> bool:
+        """Whether uploads and curation can be kept."""
+        return self.store_path is not None
+
+    def current(self) -> Corpus:
+        """The corpus as it is now (rebuilt only when the store's version key changed)."""
+        if self.store_path is None:
+            if self._corpus is None:
+                with self._lock:
+                    if self._corpus is None:
+                        with many_records():
+                            self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
+                                                  budget=self.budget)
+                            settle()
+            return self._corpus
+        signature = self._file_signature()
+        if self._corpus is not None and signature == self._signature:
+            return self._corpus
+        # One thread rebuilds; while an upload or a curation change is being written, readers
+        # keep the snapshot they have rather than read a store in mid-write.
+        if not self._lock.acquire(blocking=self._corpus is None):
+            return self._corpus
+        try:
+            signature = self._file_signature()
+            if self._corpus is None or signature != self._signature:
+                try:
+                    with many_records():
+                        self._corpus = self._load(self._corpus)
+                        settle()
+                except Exception:
+                    if self._corpus is None:
+                        raise
+                    # keep serving the last good snapshot; the next request reads the store again
+                    log.exception("%s: could not read the store; keeping the previous snapshot", self.store_path)
+                    return self._corpus
+                self._signature = signature
+            return self._corpus
+        finally:
+            self._lock.release()
+
+    def _file_signature(self) -> tuple:
+        out = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.store_path}{suffix}")
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _open(self) -> Store:
+        return Store(self.store_path, create=False)
+
+    def _load(self, previous: Corpus | None) -> Corpus:
+        """Read the store into a new snapshot (or keep `previous` when the version is the same).
+
+        Raises:
+            graph.store.StoreError: The store cannot be read (a damaged file, say); the
+                message names the file and the reason.
+        """
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                with reported(self.store_path):  # a damaged table shows on reading, as a StoreError
+                    return self._read(previous)
+            except KeyError:
+                # the store's reads are not one snapshot: a writer in another process can add a
+                # document between them; reading again gives a consistent picture
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _read(self, previous: Corpus | None) -> Corpus:
+        t0 = time.perf_counter()
+        with self._open() as store:
+            counts = store.counts()
+            log = store.curation_log()
+            version = "-".join(f"{k[0]}{v}" for k, v in sorted(counts.items())) + f"-l{len(log)}"
+            if previous is not None and previous.version == version:
+                return previous
+            raw = store.graph()
+        t1 = time.perf_counter()
+        actions = effective_actions(log)
+        # the snapshot never changes its graph, so an uncurated store needs no copy of it
+        result = apply_curation(raw, actions) if actions else CurationResult(raw)
+        t2 = time.perf_counter()
+        labels_before = {n: str(d.get("label") or n) for n, d in raw.nodes(data=True)}
+        positions = previous.positions if previous else None
+        if positions is None and log:
+            # lay out the graph as extracted, then place what curation changed: merges and
+            # rejections never reshuffle the picture, not even after a restart
+            positions = node_positions(light_data(raw))
+        corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
+                        previous_positions=positions, text=self._read_text, writable=True, budget=self.budget)
+        corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
+                               "explorer precompute": time.perf_counter() - t2})
+        return corpus
+
+    def _read_text(self, doc_id: str) -> ArticleText | None:
+        with self._open() as store:
+            x = store.extraction(doc_id)
+        return ArticleText(x.document, x.mentions) if x else None
+
+    # ---- writing -------------------------------------------------------------------
+    def curate(self, action: Mapping[str, Any]) -> Corpus:
+        """Append a curation action to the store's log and return the corpus with it applied.
+
+        Raises:
+            CurationRefused: No store, or the action is malformed.
+            graph.store.StoreError: The store cannot be written.
+        """
+        if not self.writable:
+            raise CurationRefused("curation needs a corpus store: start the explorer with --db")
+        reason = problem(action)
+        if reason:
+            raise CurationRefused(reason)
+        with self._lock:
+            with self._open() as store:
+                store.append_curation(dict(action))
+            return self.current()
+
+    def upload(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadOutcome:
+        """Read uploaded files in memory and ingest their articles into the store.
+
+        A bad file is reported (name and reason) and the rest still load.
+
+        Raises:
+            CurationRefused: There is no store to keep the articles in.
+        """
+        if not self.writable:
+            raise CurationRefused("uploads need a corpus store: start the explorer with --db")
+        read = read_uploads(uploads, max_bytes=self.max_upload_bytes)
+        problems = tuple(errors) + read.errors
+        files = len(uploads) + len(errors)
+        if not read.documents:
+            return UploadOutcome(errors=problems, files=files, duplicates=read.notes)
+        with self._lock:
+            with self._open() as store:
+                report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
+            self.current()
+        return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
+                             errors=problems + tuple(report.errors), files=files,
+                             duplicates=read.notes + tuple(getattr(report, "duplicates", ())))
+
+
+def _default_nlp():
+    from graph.nlp import load_pipeline
+
+    return load_pipeline(None)
