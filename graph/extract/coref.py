@@ -26,7 +26,8 @@ nationals tourists fishermen journalists children women families pilgrims commun
 """.split())
 GROUP_NOUNS = frozenset({"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "group",
                          "militia", "militias", "guerrilla", "guerrillas", "insurgency", "fighters", "jihadists"})
-BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "grouping"})  # "the bloc" -> the alliance named before
+BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "grouping", "coalition"})
+SIDE_NOUNS = frozenset({"sides", "parties", "countries", "nations", "neighbours", "neighbors", "rivals", "foes"})  # "the bloc" -> the alliance named before
 NAMING_VERBS = frozenset({"call", "name", "know", "dub"})  # "a militia called Kataib Hezbollah"
 
 
@@ -71,6 +72,10 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
     if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
+    if low in SIDE_NOUNS and kids & {"two", "warring", "conflicting", "rival"}:  # "the warring sides"
+        return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))
+    if low in ("they", "them", "their") and tok.i > tok.sent.start - 1:  # "Britain, France and Germany ... They urged"
+        return _plural_antecedent(ctx, tok)
     named = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS
              for o in c.children if o.dep_ in ("oprd", "dobj", "attr", "xcomp") for r in actors(ctx, o, depth=depth + 1)]
     if named:  # "the Iran-funded militia called Kataib Hezbollah"
@@ -192,14 +197,32 @@ def _antecedent(ctx: Context, tok, types) -> list[Ref]:
     return [found]
 
 
+def _plural_antecedent(ctx: Context, tok) -> list[Ref]:
+    """"They": the actors conjoined as the subject of this sentence before the pronoun, else of the
+    sentence before (only when there are several of them: a plural pronoun needs a plural)."""
+    sents = [tok.sent]
+    if tok.sent.start > 0:
+        sents.append(ctx.doc[tok.sent.start - 1].sent)
+    for sent in sents:
+        for t in sent:
+            if t.i >= tok.i or "subj" not in t.dep_:
+                continue
+            found = actors(ctx, t)
+            if len(found) > 1 and all(r.entity.type in STATE_TYPES for r in found):
+                refs = [Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in found]
+                ctx.anaphora.update(refs)
+                return refs
+    return []
+
+
 def _last_pair(ctx: Context, tok, types) -> list[Ref]:
     """"The two (leaders)": the last two actors of one kind named in earlier sentences,
     outside relative clauses."""
-    for wanted in types:
+    for wanted in types:  # a type, or a tuple of types that may pair with each other
         seen: list[Ref] = []
         for i in range(tok.sent.start - 1, max(0, tok.sent.start - 150) - 1, -1):
             ref = ctx.refs.get(i)
-            if ref and ref.entity.type == wanted and ref.entity.id not in {r.entity.id for r in seen} \
+            if ref and ref.entity.type in (wanted if isinstance(wanted, tuple) else (wanted,)) and ref.entity.id not in {r.entity.id for r in seen} \
                     and not any(a.dep_ == "relcl" for a in ctx.doc[i].ancestors):
                 seen.append(ref)
                 if len(seen) == 2:

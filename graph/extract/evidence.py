@@ -41,7 +41,7 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         negated, mood, speaker = False, "asserted", None
     else:
         negated, mood, speaker = clause_mood(ctx, trigger)
-    threat = rtype in COERCIVE and mood in ("future", "hypothetical") and (conditional(trigger) or vowed(trigger))
+    threat = rtype in COERCIVE and (mood in ("future", "hypothetical") and conditional(trigger) or vowed(trigger))
     if threat:  # "would impose tariffs on X if ...", "vowed countermeasures against X": a threat (below)
         mood = "hypothetical" if mood == "hypothetical" or conditional(trigger) else mood
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)

@@ -167,8 +167,8 @@ def _relative_objects(ctx: Context, verb) -> list[Ref]:
     """"which Ankara plans to purchase" -> the noun the relative clause hangs on;
     "X, something Carter opposed" -> the doers of the clause it comments on."""
     if not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children) \
-            and verb.dep_ != "relcl":
-        return []
+            and verb.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in verb.children):
+        return []  # "Syria, where they back opposing sides": the place is no object
     node = verb
     while node.dep_ in ("xcomp", "ccomp") and node.head != node:
         node = node.head

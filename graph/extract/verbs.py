@@ -87,6 +87,9 @@ def _launch_type(verb) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in ("launch", "fire") and any(c.dep_ == "dobj" and c.lemma_.lower() in PROJECTILES for c in verb.children):
         return "attacks"  # "fired rockets at X", "launched a barrage of missiles at X"
+    if lemma in ("use", "threaten") and any(c.dep_ == "dobj" and c.lower_ == "force" and not any(
+            m.dep_ in ("amod", "compound", "poss") and m.i in ctx_free_refs(c) for m in c.children) for c in verb.children):
+        return "attacks" if lemma == "use" else "threatens"  # "threatened to use force", "threatens force"
     if lemma in RECEIVING_VERBS and any(c.dep_ == "dobj" and any(t.ent_type_ == "WEAPON" and t.i <= c.i
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
@@ -106,6 +109,11 @@ def _ends_ties(verb) -> bool:
     lemma = verb.lemma_.lower()
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
         "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS) for c in verb.children)
+
+
+def ctx_free_refs(tok) -> set[int]:
+    """Token indices of capitalised modifiers of a noun: "Russian force" names a force, not force."""
+    return {m.i for m in tok.children if m.text[:1].isupper()}
 
 
 def _deploys_into(verb) -> bool:
