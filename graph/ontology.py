@@ -122,7 +122,7 @@ deny reject oppose rule mull
 REACTING_VERBS = frozenset("""
 criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
 deny fear ignore note report mention cite blame defend justify support back resist block
-acknowledge discuss debate study examine
+acknowledge discuss debate study examine confirm
 """.split())
 # Verbs whose subject is the target of a relation noun: "Y received support from X".
 RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept", "draw",
@@ -132,7 +132,7 @@ RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure",
 BACKED_FORMS = {
     "backed": ("supports", False), "supported": ("supports", False), "sponsored": ("supports", False),
     "funded": ("supports", False), "armed": ("supports", False), "led": ("leads", False),
-    "affiliated": ("member_of", True), "aligned": ("member_of", True), "linked": ("member_of", True),
+    "affiliated": ("member_of", True), "aligned": ("member_of", True),
 }
 
 # Nouns that stand for the actor that qualifies them: "Turkish troops", "the Assad regime".
@@ -142,7 +142,7 @@ officials official leaders leader leadership authorities diplomats diplomat dele
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
-companies company firms firm guard coastguard vessels vessel ships ship warships boats
+guard coastguard vessels vessel ships ship warships boats
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 
@@ -175,7 +175,7 @@ SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "announce", "state",
 HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
 HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
-                           "promise", "pledge", "decide", "threaten", "warn", "seek", "want", "hope"})
+                           "promise", "pledge", "threaten", "warn", "seek", "want", "hope", "wish"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail", "deny"})
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
 STOPPING_VERBS = frozenset("""
@@ -214,7 +214,7 @@ strong stronger improve restore normalise normalize strengthen deepen mend boost
 # Nouns whose clause is a claim, not a fact: "accusations that it supports M23" (reported).
 CLAIM_NOUNS = frozenset("""
 accusation accusations allegation allegations claim claims charge charges report reports suggestion
-suggestions assertion assertions
+suggestions assertion assertions evidence proof indication indications
 """.split())
 # Verbs that deny the claim they take: "denied accusations that ..." (negated).
 DENYING_VERBS = frozenset("deny reject dismiss refute rebut disprove".split())

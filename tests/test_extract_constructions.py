@@ -114,7 +114,6 @@ NOMINAL = [
     ("Rwanda's incursion into Uganda drew protests.", "Rwanda", "attacks", "Uganda", {}),
     ("Talks between Egypt and Ethiopia collapsed on Tuesday.", "Egypt", "negotiates", "Ethiopia", {}),
     ("Greece's order of Rafale jets was completed.", "Greece", "acquires", "Rafale", {}),
-    ("Kyiv sanctioned Iranian companies that sell drones to Russia.", "Iran", "supplies", "Russia", {}),
 ]
 
 
@@ -191,6 +190,8 @@ DIPLOMACY_NOT = [
     ("ISTANBUL (Reuters) - Turkey has purchased Russian missile systems.", ("istanbul", "acquires", "russia")),
     ("The M23 claims to defend the interests of Congolese Tutsis.", ("m23", "supports", "democratic-republic-of-the-congo")),
     ("Sweden expressed concern over the arrest of Danish journalists.", ("sweden", "criticizes", "denmark")),
+    ("Kyiv sanctioned Iranian companies that sell drones to Russia.", ("iran", "supplies", "russia")),
+    ("Only one Lithuanian company has permission to supply beef to China.", ("lithuania", "supplies", "china")),
 ]
 
 

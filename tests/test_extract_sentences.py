@@ -78,7 +78,7 @@ CASES = [
     ("Ethiopian troops fought against Eritrean forces.", "Ethiopia", "attacks", "Eritrea", {}),
     ("Ten Indian soldiers were killed by Chinese troops.", "China", "attacks", "India", {"rule": "passive"}),
     ("Twelve Malian soldiers were killed as a result of French airstrikes.", "France", "attacks", "Mali", {"rule": "passive"}),
-    ("Armenia vowed to drive out Azerbaijani forces.", "Armenia", "attacks", "Azerbaijan", {"modality": "future"}),
+    ("Armenia vowed to drive out Azerbaijani forces.", "Armenia", "threatens", "Azerbaijan", {}),
     ("Nigeria launched an offensive against Boko Haram.", "Nigeria", "attacks", "Boko Haram", {}),
     ("The Taliban attacked Pakistani border posts.", "Taliban", "attacks", "Pakistan", {}),
     ("Ukrainian drones struck an oil refinery in Russia's Samara region.", "Ukraine", "attacks", "Russia", {}),

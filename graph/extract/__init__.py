@@ -13,8 +13,6 @@ evidence; then the families of constructions (verbs, nouns, modifiers, titles); 
 """
 from __future__ import annotations
 
-from itertools import chain
-
 from graph.actors import ActorTable, load_actor_table
 from graph.extract.context import Context
 from graph.extract.evidence import co_mentions
@@ -43,7 +41,7 @@ def _relations(ctx: Context) -> list[Relation]:
     out: list[Relation] = []
     for sent in ctx.doc.sents:
         found: dict[tuple[str, str, str], Relation] = {}
-        for rel in chain(sentence_relations(ctx, sent), _drain(ctx.threats)):
+        for rel in sentence_relations(ctx, sent):
             key = (rel.subject, rel.relation, rel.object)
             if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != "co_mentioned":
                 continue  # a weapon or a deal does not act: "the S-400's radar could provide ..."
@@ -53,9 +51,3 @@ def _relations(ctx: Context) -> list[Relation]:
         out += found.values()
         out += co_mentions(ctx, sent, found.values())
     return out
-
-
-def _drain(items: list):
-    """Yield and remove the items of a list that fills while it is read."""
-    while items:
-        yield items.pop(0)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.actors import ActorTable
-from graph.models import Document, Entity, Mention, Relation
+from graph.models import Document, Entity, Mention
 from graph.extract.mentions import Ref, dateline_tokens, find_refs, hyphen_pairs
 
 
@@ -18,7 +18,6 @@ class Context:
         datelines: tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -").
         anaphora: pronouns and descriptions resolved while reading relations.
         related: every entity a relation names (a leader's state, say), by id.
-        threats: threats that conditional relations make, waiting to join their sentence's relations.
     """
 
     def __init__(self, doc, document: Document, table: ActorTable):
@@ -30,7 +29,6 @@ class Context:
         self.datelines: set[int] = dateline_tokens(doc)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
-        self.threats: list[Relation] = []
 
     def ending_ref(self, tok, kind: str) -> Ref | None:
         """The actor of this entity type whose mention ends at this token, if any."""

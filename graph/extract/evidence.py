@@ -14,7 +14,7 @@ ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEA
 STATIC_RULES = frozenset({"title", "appos", "located", "backed", "co_mentioned"})
 # Conflicts between parties named together run both ways ("clashes between A and B").
 MUTUAL = frozenset({"attacks", "opposes"})
-# What a conditional sentence turns into a threat: "X would strike Y if ...".
+# What a condition or a vow turns into a threat: "X would strike Y if ...", "X vowed to strike Y".
 COERCIVE = frozenset({"sanctions", "attacks"})
 # How far each rule is trusted; a rule not listed gets 0.6.
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
@@ -41,9 +41,10 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         negated, mood, speaker = False, "asserted", None
     else:
         negated, mood, speaker = clause_mood(ctx, trigger)
-    threat = rtype in COERCIVE and (mood in ("future", "hypothetical") and conditional(trigger) or vowed(trigger))
-    if threat:  # "would impose tariffs on X if ...", "vowed countermeasures against X": a threat (below)
-        mood = "hypothetical" if mood == "hypothetical" or conditional(trigger) else mood
+    if rtype in COERCIVE and (mood in ("future", "hypothetical") and conditional(trigger) or vowed(trigger)):
+        # "would impose tariffs on X if ..." (a conditional threat), "vowed countermeasures against X"
+        rtype = "threatens"
+        mood = "hypothetical" if conditional(trigger) else "asserted" if mood == "future" else mood
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)
     text = ctx.document.text
     end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
@@ -55,10 +56,7 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         rule=rule, speaker=speaker, item=item if item != obj.entity.label else None,
     )
     ctx.related.update({subj.entity.id: subj.entity, obj.entity.id: obj.entity})
-    rel = Relation(subj.entity.id, rtype, obj.entity.id, evidence)
-    if threat:
-        ctx.threats.append(replace(rel, relation="threatens"))
-    return rel
+    return Relation(subj.entity.id, rtype, obj.entity.id, evidence)
 
 
 def between(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: str):

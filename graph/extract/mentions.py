@@ -94,7 +94,8 @@ def dateline_tokens(doc) -> set[int]:
     out: set[int] = set()
     for sent in doc.sents:
         first = sent[0]
-        if not (first.is_upper and first.is_alpha and len(first) > 2):
+        letters = first.text.replace("/", "").replace(",", "")
+        if not (first.is_upper and letters.isalpha() and len(letters) > 2):
             continue
         for tok in sent[1:14]:
             if tok.text in DASHES or tok.text == ":":
@@ -175,12 +176,13 @@ def _short_forms(doc, refs: dict[int, Ref]) -> None:
     one-word place that ends a longer actor's name named in the article ("Congo" after
     "Democratic Republic of Congo")."""
     by_form: dict[str, Ref] = {}
+    text = doc.text  # built anew by spaCy at every access: read it once
     for i, ref in sorted(refs.items()):
         if ref.entity.type in ("LOC", "PERSON") or refs.get(i + 1) == ref:
             continue
         if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and doc[i + 2].is_upper:
             by_form[doc[i + 2].text] = ref
-        words = doc.text[ref.start:ref.end].split()
+        words = text[ref.start:ref.end].split()
         if len(words) > 1 and ref.entity.type == "GPE":
             by_form.setdefault(words[-1], ref)
     for i, ref in list(refs.items()):

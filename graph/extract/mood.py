@@ -24,6 +24,7 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
     """
     negated, modality, speaker = False, "asserted", None
     node, via = tok, "self"
+    conditioned = False  # an if/unless/whether clause in the trigger's own verb complex
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         node = tok.head
     for _ in range(10):
@@ -38,8 +39,10 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                 negated = True
             elif child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall") and modality != "hypothetical":
                 modality = "future"
-            elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX or child.dep_ == "mark" and low in ("if", "unless"):
+            elif child.dep_ in ("aux", "auxpass") and lemma in HEDGE_AUX or child.dep_ == "mark" and low in (
+                    "if", "unless", "whether"):
                 modality = "hypothetical"
+                conditioned = conditioned or child.dep_ == "mark"
             elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
                 modality = "hypothetical"
         lemma = node.lemma_.lower()
@@ -48,16 +51,20 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             denies = lemma in DENYING_VERBS and via == "ccomp"  # "denied that it had sent troops"
             if via in ("xcomp", "advcl", "pcomp") and (lemma in NEGATING_LEMMAS or ruled_out) or denies:
                 negated = True  # "unwilling to support", "ruled out sending"
-            elif via == "xcomp" and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
+            elif (via == "xcomp" or via == "ccomp" and lemma in ("hope", "wish", "expect")) \
+                    and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
                 modality = "future"
             elif via in ("xcomp", "ccomp") and VERB_TRIGGERS.get(lemma) in ("requests", "opposes"):
                 modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
             if lemma in SPEECH_VERBS and via != "self":
                 modality = "reported" if modality == "asserted" else modality
+                if modality == "hypothetical" and via == "ccomp" and not conditioned and _would(tok, node):
+                    modality = "future"  # "said he would hold meetings": a plan reported, not a supposition
                 subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                if subj is not None and speaker is None:
-                    refs = actors(ctx, subj)
-                    speaker = refs[0].entity.label if refs else subj.text
+                if subj is not None and speaker is None and subj.i not in ctx.datelines:
+                    refs = actors(ctx, subj)  # a pronoun names no speaker we can vouch for
+                    speaker = refs[0].entity.label if refs and refs[0].how != "pronoun" else \
+                        None if subj.pos_ == "PRON" or refs else subj.text
         if node.dep_ in ("acl",) and any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children):
             modality = "hypothetical"  # "a potential deal to sell X"
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
@@ -69,6 +76,17 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             break
         via, node = node.dep_, node.head
     return negated, modality, speaker
+
+
+def _would(tok, speech) -> bool:
+    """Whether the hedge between a trigger and the speech verb above it is a plain "would"."""
+    node = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else tok
+    while node != speech and node.head != node:
+        hedges = {c.lemma_.lower() for c in node.children if c.dep_ in ("aux", "auxpass")} & HEDGE_AUX
+        if hedges:
+            return hedges == {"would"}
+        node = node.head
+    return False
 
 
 def conditional(tok) -> bool:

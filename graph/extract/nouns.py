@@ -35,10 +35,14 @@ def noun_relations(ctx: Context, noun, sent):
         return
     agents = [r for c in noun.children if c.dep_ == "poss" for r in actors(ctx, c)]
     paired = not agents  # "India-China tension", "Greek-Turkish relations": the modifiers are the parties
+    victims = [] if rtype != "attacks" else [  # "the Ukraine invasion": a country named before an attack
+        r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"   # is its target
+        for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]
     agents = agents or [r for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                         and c.lower_ not in BACKED_FORMS
-                        for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1)]
+                        for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
     paired = paired and len(unique(agents)) > 1
+    governor = noun.head.lemma_.lower()
     targets, partners, topics = [], [], []
     joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
     for prep in noun.children:
@@ -54,16 +58,17 @@ def noun_relations(ctx: Context, noun, sent):
             topics += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
         elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}):
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
-    targets = targets or topics  # a reason names the target only when nothing else does
+    targets = targets or ([] if paired else topics)  # a reason names the target only when nothing else does
     if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
                    for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
     if rtype == "attacks" and not targets:
-        targets = attacked_territory(ctx, noun)
+        targets = victims or attacked_territory(ctx, noun)
+    if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
+        return  # "broke off ties with X": the verb reads it (sanctions), the ties are no cooperation
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
         if clause.dep_ in ("acl", "relcl", "ccomp"):
             targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
-    governor = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and governor in RECEIVING_VERBS:  # "Y received support from X", "drew objections from X"
         agents = agents or [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
                             for o in pobjs(p) for r in phrase_actors(ctx, o)]
@@ -93,14 +98,16 @@ def noun_relations(ctx: Context, noun, sent):
         for p in partners:
             yield relation(ctx, a, "cooperates", p, noun, sent, "nominal")
     agents = unique(agents + partners)
-    mood = "hypothetical" if governor in IRREALIS_VERBS and noun.lemma_.lower() not in CLAIM_NOUNS else None
+    mood = "hypothetical" if _irrealis(noun) and noun.lemma_.lower() not in CLAIM_NOUNS else \
+        "future" if _ahead(noun) else None
     for a in agents:
         for t in targets:
             rel = relation(ctx, a, rtype, t, noun, sent, "nominal", modality=mood, item=item)
             if governor in STOPPING_VERBS:  # "halted the delivery" is no supply; "will not scrap" keeps it
-                ev = rel.evidence
-                rel = replace(rel, evidence=replace(ev, negated=not ev.negated,
-                                                    modality="asserted" if ev.negated else ev.modality))
+                ev = rel.evidence  # and a stop only asked for or supposed leaves it standing
+                kept = ev.negated or ev.modality == "hypothetical"
+                rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
+                    "future", "hypothetical") else ev.modality))
             yield rel
 
 
@@ -177,6 +184,19 @@ def _aimed_at(ctx: Context, obj, rtype: str) -> list:
         if found:
             return found
     return phrase_actors(ctx, obj)
+
+
+def _irrealis(noun) -> bool:
+    """A relation noun that is only weighed, sought or feared: "weighing three packages of sanctions"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun.head.lemma_.lower() in IRREALIS_VERBS
+
+
+def _ahead(noun) -> bool:
+    """A relation noun that has not happened yet: "ahead of his visit to China"."""
+    return noun.dep_ == "pobj" and (noun.head.lower_ == "of" and noun.head.head.lower_ == "ahead"
+                                    or noun.head.lower_ == "before" and noun.head.dep_ == "prep")
 
 
 def _receivers(ctx: Context, verb) -> list:

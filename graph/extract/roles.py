@@ -12,6 +12,10 @@ QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thous
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
 VERB_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "at", "from", "for", "into", "toward",
                                "towards", "upon", "of", "between"})
+# "at" names a target only for attacks and for verbs that take it ("fired at X", "lashed out at X");
+# elsewhere it is the venue ("slammed at the United Nations").
+AT_TYPES = frozenset({"attacks", "threatens", "criticizes"})
+AT_VERBS = frozenset({"fire", "lash", "hit", "strike", "shoot", "aim", "target", "launch", "point"})
 # Supply verbs whose direct object is the goods, never the recipient: "ship tanks", "sell jets".
 GOODS_FIRST = frozenset({"sell", "deliver", "send", "ship", "transfer", "export", "produce"})
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
@@ -130,6 +134,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                           for o in pobjs(p) for r in actors(ctx, o)]
         elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
                 rtype == "supports" and child.lower_ == "against") and not (
+                child.lower_ == "at" and (rtype not in AT_TYPES or verb.lemma_.lower() not in AT_VERBS)) and not (
                 rtype == "supplies" and child.lower_ not in ("to", "for")):  # "sent ships into X" supplies no one
             refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
@@ -141,7 +146,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "for")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "threatening sanctions on Turkey"
             if trigger(child, NOUN_TRIGGERS) == "attacks":  # "threatened military intervention in Niger"
-                found += attacked_territory(ctx, child)
+                found += attacked_territory(ctx, child, threatened=True)
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "over"  # "... over X's deal"
                           for o in pobjs(p) for r in phrase_actors(ctx, o)] if not found else []
     found += _relative_objects(ctx, verb)
@@ -157,9 +162,11 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     return fit_objects(found, rtype)
 
 
-def attacked_territory(ctx: Context, tok) -> list[Ref]:
-    """The state whose territory an attack goes in or into: "intervened militarily in eastern Congo"."""
-    return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "into", "inside")
+def attacked_territory(ctx: Context, tok, *, threatened: bool = False) -> list[Ref]:
+    """The state whose territory an attack goes into, or a force operates in: "intervened militarily
+    in eastern Congo", "an incursion into Uganda" (not "strikes in Lebanon", which only place them)."""
+    preps = ("into",) if tok.pos_ in ("NOUN", "PROPN") and not threatened else ("in", "into", "inside")
+    return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
             for o in pobjs(p) for r in actors(ctx, o) if r.entity.type == "GPE"]
 
 

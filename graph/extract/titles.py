@@ -22,10 +22,11 @@ def person_title_relations(ctx: Context, tok, sent):
     first = tok.i
     while first > 0 and ctx.refs.get(first - 1) == person:
         first -= 1
-    before = [t for t in tok.subtree if t.i < first]
+    start = _phrase_start(ctx, first)
+    before = [t for t in tok.subtree if start <= t.i < first]
     i = first - 1  # the words right before the name, however the parser attached them
-    while i >= 0 and (ctx.doc[i].lower_.strip(".") in TITLE_WORDS or ctx.doc[i].lower_ in ("'s", "of")
-                      or ctx.doc[i].i in ctx.refs and ctx.refs[i].entity.type != "PERSON"):
+    while i >= start and (ctx.doc[i].lower_.strip(".") in TITLE_WORDS or ctx.doc[i].lower_ in ("'s", "of")
+                          or ctx.doc[i].i in ctx.refs and ctx.refs[i].entity.type != "PERSON"):
         if ctx.doc[i] not in before:
             before.append(ctx.doc[i])
         i -= 1
@@ -60,7 +61,13 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
             yield relation(ctx, person, "member_of", ref, trigger, sent, rule)
             return
     lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    if lemmas & {"former", "ex", "late", "then"}:
+        return  # a past office
     kind = "leads" if lemmas & LEADER_TITLES else "member_of" if lemmas & MEMBER_TITLES else None
+    if "secretary" in lemmas and "general" in lemmas or "secretary-general" in lemmas:
+        kind = "leads"  # "the United Nations secretary general"
+    elif kind == "leads" and lemmas & SUBORDINATE_WORDS:
+        kind = "member_of"  # "vice president", "foreign policy chief", "deputy head"
     if not kind:
         return
     orgs = unique([ctx.refs[t.i] for t in phrase if t.i in ctx.refs and ctx.refs[t.i] != person
@@ -77,6 +84,22 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
         if kind == "leads" and org.entity.type == "GPE" and not lemmas & STATE_LEADER_TITLES:
             kind = "member_of"  # "Lithuanian Seimas Speaker X" heads the parliament, not the state
         yield relation(ctx, person, kind, org, trigger, sent, rule)
+
+
+SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "policy", "intelligence", "spy", "trade", "economic",
+                               "security", "nuclear", "military", "regional", "provincial", "acting"})
+
+
+def _phrase_start(ctx: Context, first: int) -> int:
+    """Where the title phrase before a name begins: after the last conjunction, comma or other
+    person ("Cuba's president X and British foreign minister Y": Y's phrase is the last four words)."""
+    i = first - 1
+    while i >= 0 and i >= ctx.doc[first].sent.start:
+        t = ctx.doc[i]
+        if t.dep_ == "cc" or t.text in (",", ";", "(", ":") or t.i in ctx.refs and ctx.refs[t.i].entity.type == "PERSON":
+            return i + 1
+        i -= 1
+    return max(i + 1, 0)
 
 
 def membership_relations(ctx: Context, noun, sent):

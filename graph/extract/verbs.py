@@ -25,6 +25,9 @@ def verb_relations(ctx: Context, verb, sent):
         rtype = "attacks"  # "sent troops into the country"
     if _ends_ties(verb):
         rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if rtype == "requests" and verb.lemma_.lower() == "call" and not any(
+            c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp" for c in verb.children):
+        return  # "calling him a separatist", "which Russia calls a special operation": naming, not asking
     if rtype == "acquires" and verb.lemma_.lower() == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         rtype = "requests"  # "ordered French troops to leave" is a command, not a purchase
     if rtype in ("attacks", "acquires") and any(
