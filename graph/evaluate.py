@@ -139,6 +139,11 @@ def _fact_key(fact: dict) -> tuple:
     return (fact["doc"], fact["subject"], fact["relation"], fact["object"], _norm(fact["sentence"]))
 
 
+def _flagged_key(fact: dict) -> tuple:
+    """The fact with the flags a verdict judged: a changed flag needs a new verdict."""
+    return _fact_key(fact) + (bool(fact.get("negated")), fact.get("modality", "asserted"))
+
+
 @dataclass(frozen=True)
 class AuditResult:
     """Verdicts matched to a graph's typed facts: per relation type, (correct, judged) counts
@@ -160,12 +165,14 @@ def audit_graph(g: nx.MultiDiGraph, judged: list[dict]) -> AuditResult:
     An edge (subject, type, object) counts as correct when at least one of its judged sentences
     is: the relation it draws is then true, whatever else its panel shows.
     """
-    verdicts = {_fact_key(j): bool(j["correct"]) for j in judged if j.get("correct") is not None}
+    judged = [j for j in judged if j.get("correct") is not None]
+    verdicts = {_fact_key(j): bool(j["correct"]) for j in judged if "modality" not in j}  # older audits: no flags
+    verdicts.update({_flagged_key(j): bool(j["correct"]) for j in judged if "modality" in j})
     sentences: dict[str, Counter] = defaultdict(Counter)
     edges: dict[tuple, list[bool]] = defaultdict(list)
     unjudged = []
     for fact in typed_facts(g):
-        verdict = verdicts.get(_fact_key(fact))
+        verdict = verdicts.get(_flagged_key(fact), verdicts.get(_fact_key(fact)))
         if verdict is None:
             unjudged.append(fact)
             continue

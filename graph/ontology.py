@@ -31,7 +31,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "support backing help aid assistance protection endorsement",
        "supportive sympathetic friendly"),
     _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
-       "cooperate collaborate agree sign ally partner coordinate team join share unite accept",
+       "cooperate collaborate agree sign ally partner coordinate team join unite accept",
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
        "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
@@ -107,6 +107,7 @@ PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
     "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
+    "share": ("with", "cooperates"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""

@@ -168,8 +168,8 @@ DIPLOMACY = [
     ("Mexico broke off diplomatic relations with Ecuador.", "Mexico", "sanctions", "Ecuador", {}),
     ("Ecuador lashed out at Mexico after police raided the embassy.", "Ecuador", "criticizes", "Mexico", {}),
     ("Qatar and Egypt are mediating between Israel and Hamas.", "Egypt", "negotiates", "Hamas", {}),
-    ("China imposed sanctions on U.S. defence companies over arms sales to Taiwan.",
-     "China", "sanctions", "United States", {}),
+    ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
+     "China", "sanctions", "Lockheed Martin", {}),
     ("The United States announced new export controls on chips to China.", "United States", "sanctions", "China", {}),
     ("The EU slapped provisional duties on Chinese electric vehicles.", "European Union", "sanctions", "China", {}),
     ("Russia launched a barrage of missiles at Ukrainian cities overnight.", "Russia", "attacks", "Ukraine", {}),
@@ -184,7 +184,7 @@ DIPLOMACY = [
     ("Turkish and German leaders discussed migration on Friday.", "Turkey", "negotiates", "Germany", {}),
 ]
 DIPLOMACY_NOT = [
-    ("China imposed sanctions on U.S. defence companies over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
+    ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
     ("Qatar and Egypt are mediating between Israel and Hamas.", ("qatar", "negotiates", "egypt")),
     ("Niger's junta ordered French troops to leave the country.", ("niger", "acquires", "france")),
     ("ISTANBUL (Reuters) - Turkey has purchased Russian missile systems.", ("istanbul", "acquires", "russia")),

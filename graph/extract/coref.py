@@ -23,6 +23,7 @@ PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by", "
 POPULATION_NOUNS = frozenset("""
 civilians citizens people population populations refugees migrants residents villagers workers students
 nationals tourists fishermen journalists children women families pilgrims community communities minority
+company companies firm firms enterprise enterprises business businesses producers exporters importers
 """.split())
 GROUP_NOUNS = frozenset({"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "group",
                          "militia", "militias", "guerrilla", "guerrillas", "insurgency", "fighters", "jihadists"})
@@ -72,7 +73,7 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
     if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
-    if low in SIDE_NOUNS and kids & {"two", "warring", "conflicting", "rival"}:  # "the warring sides"
+    if low in SIDE_NOUNS and "two" in kids:  # "the two sides"
         return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))
     if low in ("they", "them", "their") and tok.i > tok.sent.start - 1:  # "Britain, France and Germany ... They urged"
         return _plural_antecedent(ctx, tok)
@@ -220,7 +221,7 @@ def _last_pair(ctx: Context, tok, types) -> list[Ref]:
     outside relative clauses."""
     for wanted in types:  # a type, or a tuple of types that may pair with each other
         seen: list[Ref] = []
-        for i in range(tok.sent.start - 1, max(0, tok.sent.start - 150) - 1, -1):
+        for i in range(tok.sent.start - 1, max(0, tok.sent.start - 60) - 1, -1):
             ref = ctx.refs.get(i)
             if ref and ref.entity.type in (wanted if isinstance(wanted, tuple) else (wanted,)) and ref.entity.id not in {r.entity.id for r in seen} \
                     and not any(a.dep_ == "relcl" for a in ctx.doc[i].ancestors):

@@ -7,6 +7,10 @@ from graph.ontology import (
     CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
 )
 
+# How a said clause hangs from its speech verb: "said (that) ...", a quote, "called X a Y".
+SAID_DEPS = frozenset({"ccomp", "parataxis", "oprd"})
+# Nouns whose clause is only intended: "the Commission's plan to slap duties on X".
+PLAN_NOUNS = frozenset("plan plans proposal proposals bid attempt intention intent offer idea push".split())
 CLIMBING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep"})
 
 
@@ -33,6 +37,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             low, lemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
                 modality = "reported"  # covers the whole sentence below it
+            if via == "conj" and child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                modality, conditioned = "hypothetical", True  # "whether the two would meet, or hold talks"
             if not tight:
                 continue
             if child.dep_ == "neg":
@@ -65,8 +71,9 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                     refs = actors(ctx, subj)  # a pronoun names no speaker we can vouch for
                     speaker = refs[0].entity.label if refs and refs[0].how != "pronoun" else \
                         None if subj.pos_ == "PRON" or refs else subj.text
-        if node.dep_ in ("acl",) and any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children):
-            modality = "hypothetical"  # "a potential deal to sell X"
+        if node.dep_ in ("acl",) and (any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children)
+                                      or node.head.lemma_.lower() in PLAN_NOUNS):
+            modality = "hypothetical"  # "a potential deal to sell X", "the Commission's plan to slap duties"
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
             claim = node.head  # "accusations that it supports M23": a claim, denied if so governed
             modality = "reported" if modality == "asserted" else modality
@@ -75,7 +82,27 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.head == node or node.dep_ not in CLIMBING_DEPS:
             break
         via, node = node.dep_, node.head
+    if modality == "asserted":  # a speech or naming verb anywhere above, outside its own subject
+        speech = _speech_above(tok)
+        if speech is not None:
+            modality = "reported"
+            subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+            refs = actors(ctx, subj) if subj is not None and subj.i not in ctx.datelines else []
+            speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
     return negated, modality, speaker
+
+
+def _speech_above(tok):
+    """The speech verb (or "call X Y") whose clause or quote a trigger is said in, if any; not
+    one whose object it is ("announced sanctions" is the act, not a report of it)."""
+    below = tok
+    for anc in tok.ancestors:
+        lemma = anc.lemma_.lower()
+        naming = lemma == "call" and any(c.dep_ == "oprd" for c in anc.children)
+        if anc.pos_ == "VERB" and (lemma in SPEECH_VERBS or naming) and below.dep_ in SAID_DEPS:
+            return anc
+        below = anc
+    return None
 
 
 def _would(tok, speech) -> bool:

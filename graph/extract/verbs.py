@@ -25,6 +25,9 @@ def verb_relations(ctx: Context, verb, sent):
         rtype = "attacks"  # "sent troops into the country"
     if _ends_ties(verb):
         rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children):
+        rtype = "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
     if rtype == "requests" and verb.lemma_.lower() == "call" and not any(
             c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp" for c in verb.children):
         return  # "calling him a separatist", "which Russia calls a special operation": naming, not asking
