@@ -96,6 +96,14 @@ def pytest_setup_options():
     return options
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The default English pipeline with the actor component, loaded once."""
+    from graph.nlp import load_pipeline
+
+    return load_pipeline()
+
+
 @pytest.fixture
 def sample_graph() -> dict:
     """A fresh copy of the hand-made seed fixture graph (DESIGN.md section 4 format)."""

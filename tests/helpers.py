@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.actors import load_actor_table
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.names import slugify
 
 
 def write_file(path: Path, content: str | bytes) -> Path:
@@ -25,3 +27,16 @@ def turkey_criticizes_russia(doc_id: str, title: str, tail: str) -> Extraction:
     return Extraction(doc, (Entity("russia", "Russia", "GPE"), Entity("turkey", "Turkey", "GPE")),
                       (Mention("turkey", doc.id, 0, 6, "Turkey"), Mention("russia", doc.id, 18, 24, "Russia")),
                       (Relation("turkey", "criticizes", "russia", ev),))
+
+
+def entity_id(name: str) -> str:
+    """The node id a name gets: the actor table's, else the slug of the name."""
+    entity = load_actor_table().lookup(name)
+    return entity.id if entity else slugify(name)
+
+
+def read_sentence(nlp, text: str) -> Extraction:
+    """Extract one short text written for a test (parsed with `nlp`)."""
+    from graph.extract import extract
+
+    return extract(nlp(text), Document(id="t", title="", text=text, source="test.txt"))

@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.actors import load_actor_table
-from graph.names import slugify
-from graph.extract import extract
-from graph.models import Document
+from tests.helpers import entity_id, read_sentence
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from graph.nlp import load_pipeline
-    return load_pipeline()
-
-
-def _id(name: str) -> str:
-    entity = load_actor_table().lookup(name)
-    return entity.id if entity else slugify(name)
-
-
-def _read(nlp, text):
-    doc = Document(id="t", title="", text=text, source="test.txt")
-    return extract(nlp(text), doc)
+_id = entity_id
+_read = read_sentence
 
 
 def _found(nlp, text, subject, relation, object_):

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.actors import load_actor_table
-from graph.names import slugify
 from graph.extract import extract
 from graph.models import Document
+from tests.helpers import entity_id, read_sentence
 
 # (sentence, subject, relation, object, expected flags); flags default to asserted, not negated.
 CASES = [
@@ -123,20 +122,8 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from graph.nlp import load_pipeline
-    return load_pipeline()
-
-
-def _entity_id(name: str) -> str:
-    entity = load_actor_table().lookup(name)
-    return entity.id if entity else slugify(name)
-
-
 def _relations(nlp, text):
-    doc = Document(id="t", title="", text=text, source="test.txt")
-    return extract(nlp(text), doc).relations
+    return read_sentence(nlp, text).relations
 
 
 def _matches(rel, subject, object_):
@@ -158,7 +145,7 @@ def test_table_covers_every_relation_type_and_enough_sentences():
 
 @pytest.mark.parametrize("text,subject,relation,object_,flags", CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence_yields_typed_relation(nlp, text, subject, relation, object_, flags):
-    subject_id, object_id = _entity_id(subject), _entity_id(object_)
+    subject_id, object_id = entity_id(subject), entity_id(object_)
     rels = [r for r in _relations(nlp, text) if r.relation == relation and _matches(r, subject_id, object_id)]
     assert rels, f"no {subject_id} -{relation}-> {object_id} in {[(r.subject, r.relation, r.object) for r in _relations(nlp, text)]}"
     ev = rels[0].evidence

@@ -415,6 +415,7 @@ def test_highlighted_sentence_marks_actors_and_trigger(sample_graph):
     ({"modality": "future", "negated": True}, ["negated", "future"]),
     ({"modality": "hypothetical"}, ["hypothetical"]),
     ({"confirmed": True}, ["confirmed"]),
+    ({"item": "IRIS-T"}, ["item: IRIS-T"]),
 ])
 def test_evidence_badges(flags, badges):
     assert [b.children for b in evidence_badges({"modality": "asserted", **flags})] == badges

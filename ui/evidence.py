@@ -60,7 +60,8 @@ def highlighted_sentence(evidence: Mapping[str, Any]) -> list:
 
 
 def evidence_badges(evidence: Mapping[str, Any]) -> list:
-    """Return badges for a negated, confirmed or not plainly asserted piece of evidence."""
+    """Return badges for a negated, confirmed or not plainly asserted piece of evidence, and the
+    item it trades or asks for."""
     badges = []
     if evidence.get("negated"):
         badges.append(html.Span("negated", className="badge badge-negated"))
@@ -70,6 +71,8 @@ def evidence_badges(evidence: Mapping[str, Any]) -> list:
         speaker = evidence.get("speaker")
         text = f"{label} by {speaker}" if modality == "reported" and speaker else label
         badges.append(html.Span(text, className=f"badge badge-{label}"))
+    if evidence.get("item"):  # what was bought, sold or asked for: "supplies Ukraine" with IRIS-T
+        badges.append(html.Span(f"item: {evidence['item']}", className="badge badge-item"))
     if evidence.get("confirmed"):
         badges.append(html.Span("confirmed", className="badge badge-confirmed"))
     return badges

@@ -87,7 +87,7 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
 
 
 SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "policy", "intelligence", "spy", "trade", "economic",
-                               "security", "nuclear", "military", "regional", "provincial", "acting"})
+                               "security", "nuclear", "regional", "provincial"})
 
 
 def _phrase_start(ctx: Context, first: int) -> int:

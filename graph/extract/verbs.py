@@ -25,6 +25,8 @@ def verb_relations(ctx: Context, verb, sent):
         rtype = "attacks"  # "sent troops into the country"
     if _ends_ties(verb):
         rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if rtype == "acquires" and verb.lemma_.lower() in ("receive", "get") and not _goods(verb):
+        return  # "received a letter from X", "yet to receive a response": not a purchase
     if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children):
         rtype = "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
@@ -64,7 +66,8 @@ def verb_relations(ctx: Context, verb, sent):
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
-    if not receivers and len(doers) > 1 and (rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo"):
+    if not receivers and len(doers) > 1 and (rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo"
+                                             and _coordinated(verb)):
         yield from between(ctx, doers, rtype, verb, sent, rule)
         return
     if not receivers and doers and verb.dep_ == "ROOT" and len(sent) <= 6:
@@ -100,6 +103,28 @@ def _launch_type(verb) -> str | None:
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
     return None
+
+
+MILITARY_GOODS = frozenset("""
+weapon weapons arms jet jets fighter fighters tank tanks missile missiles drone drones system systems battery
+batteries howitzer howitzers helicopter helicopters aircraft ammunition munitions shells equipment vessels
+warships submarine submarines rifles artillery launcher launchers
+""".split())
+
+
+def _goods(verb) -> bool:
+    """Whether what a verb receives is military hardware: a named weapon or a word for arms."""
+    return any(c.dep_ == "dobj" and (c.lower_ in MILITARY_GOODS or any(t.ent_type_ == "WEAPON" for t in c.subtree)
+                                     or any(o.lower_ in MILITARY_GOODS for p in c.children if p.dep_ == "prep"
+                                            and p.lower_ == "of" for o in pobjs(p)))
+               for c in verb.children)
+
+
+def _coordinated(verb) -> bool:
+    """Whether the verb's subject is a coordination ("A and B clashed"), not one noun that
+    several actors qualify ("the Al-Qaeda-linked Al-Shabab fighters attacked")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ == "conj" for x in c.children)
+               for c in verb.children)
 
 
 def _counterparts(ctx: Context, verb) -> list:
