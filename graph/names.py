@@ -35,7 +35,7 @@ king queen prince princess crown emir sheikh sultan ayatollah grand supreme lead
 lt col colonel admiral adm mr mrs ms dr sir dame lord former then senator sen rep ambassador
 envoy spokesman spokeswoman spokesperson chief commander deputy acting mp counterpart marshal
 field lieutenant major home interior national security adviser advisor head ruler incumbent
-late the speaker chairman chairwoman chair governor mayor commissioner director trade economy
+late the speaker chairman chairwoman chair governor mayor commissioner director trade economy sayyid
 """.split())
 
 

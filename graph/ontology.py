@@ -45,7 +45,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "buy purchase acquire obtain procure import receive order",
        "purchase acquisition procurement import order"),
     _t("requests", 0, "#c9a227", "asks, urges, presses, calls on, demands",
-       "ask request urge press call demand seek appeal want invite push lobby plead",
+       "ask request urge press call demand appeal want invite push lobby plead",
        "request demand appeal plea"),
     _t("opposes", -1, "#e07b39", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "

@@ -35,6 +35,14 @@ def extract(doc, document: Document, *, table: ActorTable | None = None) -> Extr
     return Extraction(document=document, entities=ctx.entities(), mentions=ctx.mentions(), relations=relations)
 
 
+STRUCTURAL = frozenset({"member_of", "leads", "part_of", "located_in", "co_mentioned"})
+
+
+def _same_side(ctx: Context, rel: Relation) -> bool:
+    subj, obj = ctx.related[rel.subject], ctx.related[rel.object]
+    return subj.part_of == obj.id or obj.part_of == subj.id
+
+
 def _relations(ctx: Context) -> list[Relation]:
     """Each sentence's relations, one per (subject, type, object) — the most confident, first
     found on a tie — followed by its co-mentions."""
@@ -45,6 +53,8 @@ def _relations(ctx: Context) -> list[Relation]:
             key = (rel.subject, rel.relation, rel.object)
             if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != "co_mentioned":
                 continue  # a weapon or a deal does not act: "the S-400's radar could provide ..."
+            if rel.relation not in STRUCTURAL and _same_side(ctx, rel):
+                continue  # a state and its own agency ("Israel" and "the IDF") do not act on each other
             if rel.subject != rel.object and (
                     key not in found or found[key].evidence.confidence < rel.evidence.confidence):
                 found[key] = rel

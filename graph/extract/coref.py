@@ -23,7 +23,7 @@ PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by", "
 POPULATION_NOUNS = frozenset("""
 civilians citizens people population populations refugees migrants residents villagers workers students
 nationals tourists fishermen journalists children women families pilgrims community communities minority
-company companies firm firms enterprise enterprises business businesses producers exporters importers
+company companies firm firms enterprise enterprises business businesses producers exporters importers youth
 """.split())
 GROUP_NOUNS = frozenset({"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "group",
                          "militia", "militias", "guerrilla", "guerrillas", "insurgency", "fighters", "jihadists"})

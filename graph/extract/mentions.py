@@ -23,7 +23,7 @@ GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "ju
 # A name that qualifies one of these is a place: "Hodeidah airport", "Bulo-Marer town".
 SITE_NOUNS = frozenset("""
 airport port harbour harbor base airbase town city village province region district camp border crossing
-valley island strait zone waters territory airspace
+valley island islands strait zone waters territory airspace reef shoal atoll archipelago
 """.split())
 
 

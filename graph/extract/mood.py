@@ -7,6 +7,8 @@ from graph.ontology import (
     CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
 )
 
+# Verbs that only suppose what their clause says.
+SUPPOSING_VERBS = frozenset("suspect believe think fear doubt guess speculate assume".split())
 # How a said clause hangs from its speech verb: "said (that) ...", a quote, "called X a Y".
 SAID_DEPS = frozenset({"ccomp", "parataxis", "oprd"})
 # Nouns whose clause is only intended: "the Commission's plan to slap duties on X".
@@ -62,6 +64,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                 modality = "future"
             elif via in ("xcomp", "ccomp") and VERB_TRIGGERS.get(lemma) in ("requests", "opposes"):
                 modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
+            elif via == "ccomp" and lemma in SUPPOSING_VERBS:
+                modality = "hypothetical"  # "we suspect that the two sides are in coordination"
             if lemma in SPEECH_VERBS and via != "self":
                 modality = "reported" if modality == "asserted" else modality
                 if modality == "hypothetical" and via == "ccomp" and not conditioned and _would(tok, node):

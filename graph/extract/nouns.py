@@ -16,6 +16,8 @@ from graph.ontology import (
 )
 
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
+# Verbs whose subject does what their object noun names, whatever qualifies the noun.
+AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring level slap announce".split())
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
@@ -34,6 +36,7 @@ def noun_relations(ctx: Context, noun, sent):
         yield from between(ctx, parties, rtype, noun, sent, "between")
         return
     agents = [r for c in noun.children if c.dep_ == "poss" for r in actors(ctx, c)]
+    owned = bool(agents)  # "their attacks": the owners act together, they are not each other's target
     paired = not agents  # "India-China tension", "Greek-Turkish relations": the modifiers are the parties
     victims = [] if rtype != "attacks" else [  # "the Ukraine invasion": a country named before an attack
         r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"   # is its target
@@ -77,12 +80,14 @@ def noun_relations(ctx: Context, noun, sent):
         targets, agents = governor_subjects(ctx, noun), agents or [
             r for p in noun.head.head.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
             for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if noun.dep_ == "dobj" and governor in AGENT_VERBS and not owned:  # "Sudan files AU complaint": the filer
+        agents = governor_subjects(ctx, noun) or agents
     if not agents and governor not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
         targets = surface_subjects(ctx, noun.head.head)
     if not targets and rtype in RECIPROCAL and len(unique(agents)) > 1 and (
-            paired or governor not in REACTING_VERBS):
+            paired or governor not in REACTING_VERBS and not owned):
         yield from between(ctx, agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
         return
     if rtype == "supplies":  # "the delivery of jets to Turkey": the recipient is the object

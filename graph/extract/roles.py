@@ -138,7 +138,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 rtype == "supplies" and child.lower_ not in ("to", "for")):  # "sent ships into X" supplies no one
             refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
-        elif child.dep_ == "ccomp" and not any(c.dep_ == "dobj" for c in verb.children):
+        elif child.dep_ == "ccomp" and rtype != "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
             found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
         elif child.dep_ == "xcomp" and rtype == "threatens":  # "threatened to hit Syrian targets"
             found += objects(ctx, child, "attacks", False)

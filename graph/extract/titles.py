@@ -63,10 +63,8 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
     lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
     if lemmas & {"former", "ex", "late", "then"}:
         return  # a past office
-    kind = "leads" if lemmas & LEADER_TITLES else "member_of" if lemmas & MEMBER_TITLES else None
-    if "secretary" in lemmas and "general" in lemmas or "secretary-general" in lemmas:
-        kind = "leads"  # "the United Nations secretary general"
-    elif kind == "leads" and lemmas & SUBORDINATE_WORDS:
+    kind = _office_kind(phrase)
+    if kind == "leads" and lemmas & SUBORDINATE_WORDS:
         kind = "member_of"  # "vice president", "foreign policy chief", "deputy head"
     if not kind:
         return
@@ -84,6 +82,31 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
         if kind == "leads" and org.entity.type == "GPE" and not lemmas & STATE_LEADER_TITLES:
             kind = "member_of"  # "Lithuanian Seimas Speaker X" heads the parliament, not the state
         yield relation(ctx, person, kind, org, trigger, sent, rule)
+
+
+RANKS = frozenset("gen general lt lieutenant col colonel maj major admiral adm brig brigadier marshal field sgt "
+                  "capt captain".split())
+
+
+def _office_kind(phrase) -> str | None:
+    """Leads or member_of, from the office the phrase names: its last title word that is not a
+    military rank ("the US president's special envoy" is an envoy; "14 Corps Commander Lt Gen X"
+    a commander); "prime minister" and "secretary general" lead."""
+    words = sorted(phrase, key=lambda t: t.i)
+    if any(a.lower_ == "secretary" and b.lower_ == "general" for a, b in zip(words, words[1:])):
+        return "leads"  # "the United Nations secretary general"
+    titles = [t for t in words if (t.lemma_.lower() in TITLES or t.lower_ in TITLES)
+              and t.lower_.strip(".") not in RANKS and t.dep_ != "poss"]
+    if not titles:
+        return "member_of" if any(t.lower_.strip(".") in RANKS for t in words) else None
+    last = titles[-1]
+    before = words[words.index(last) - 1].lower_ if words.index(last) > 0 else ""
+    if last.lower_ in ("minister", "ministers") and before == "prime":
+        return "leads"
+    if last.lower_ == "secretary-general":
+        return "leads"
+    word = last.lemma_.lower()
+    return "leads" if word in LEADER_TITLES or last.lower_ in LEADER_TITLES else "member_of"
 
 
 SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "policy", "intelligence", "spy", "trade", "economic",

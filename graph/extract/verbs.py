@@ -25,10 +25,13 @@ def verb_relations(ctx: Context, verb, sent):
         rtype = "attacks"  # "sent troops into the country"
     if _ends_ties(verb):
         rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
-    if rtype == "acquires" and verb.lemma_.lower() in ("receive", "get") and not _goods(verb):
-        return  # "received a letter from X", "yet to receive a response": not a purchase
-    if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children):
+    if rtype == "acquires" and (verb.lemma_.lower() in ("receive", "get") and not _goods(verb) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in BELIEF_NOUNS for c in verb.children)):
+        return  # "received a letter from X", "not buying Tehran's claim": not a purchase
+    if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in TROOP_NOUNS for c in verb.children) \
+            and any(o.lemma_.lower() in FRONTIERS for p in verb.children if p.dep_ in ("prep", "dative") for o in pobjs(p)):
+        return  # "sends 2,000 troops to the Belarus border": a deployment, not a supply
+    if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not _summons_envoy(verb):
         rtype = "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
     if rtype == "requests" and verb.lemma_.lower() == "call" and not any(
             c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp" for c in verb.children):
@@ -62,6 +65,9 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    if _summons_envoy(verb) and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
+        receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
+                     for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or receivers
     if _ends_ties(verb):  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
@@ -110,6 +116,15 @@ weapon weapons arms jet jets fighter fighters tank tanks missile missiles drone 
 batteries howitzer howitzers helicopter helicopters aircraft ammunition munitions shells equipment vessels
 warships submarine submarines rifles artillery launcher launchers
 """.split())
+
+
+FRONTIERS = frozenset("border borders frontier frontiers region area zone line front boundary".split())
+BELIEF_NOUNS = frozenset("claim claims story argument arguments explanation excuse line narrative idea version".split())
+
+
+def _summons_envoy(verb) -> bool:
+    """Whether a verb's object is an envoy: "summoned the Iranian ambassador (Iraj Masjedi)"."""
+    return any(c.dep_ == "dobj" and any(t.lemma_.lower() in ENVOY_NOUNS for t in c.subtree) for c in verb.children)
 
 
 def _goods(verb) -> bool:
