@@ -74,7 +74,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
        "counteroffensive seizure clashes intervention fire barrage retaliation"),
-    _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance"),
+    _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance",
+       nouns="accession membership"),
     _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
     _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
     _t("located_in", 0, "#bcbd22", "place in a country"),

@@ -8,7 +8,7 @@ from graph.names import WEAPON_HEADS
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import BACKED_FORMS, FORCE_NOUNS, NOUN_TRIGGERS, TITLES
+from graph.ontology import BACKED_FORMS, FORCE_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -17,6 +17,7 @@ PERSON_TYPES = ("PERSON",)
 STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "kingdom", "republic",
                            "government", "governments", "regime", "administration"})
+FIRST_PERSON = frozenset({"we", "our", "us"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
 PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by", "like")
@@ -77,6 +78,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))
     if low in ("they", "them", "their") and tok.i > tok.sent.start - 1:  # "Britain, France and Germany ... They urged"
         return _plural_antecedent(ctx, tok)
+    if low in FIRST_PERSON:  # "we lodged a protest", said Japan's chief cabinet secretary: Japan
+        return _speakers_side(ctx, tok)
     named = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS
              for o in c.children if o.dep_ in ("oprd", "dobj", "attr", "xcomp") for r in actors(ctx, o, depth=depth + 1)]
     if named:  # "the Iran-funded militia called Kataib Hezbollah"
@@ -109,7 +112,7 @@ def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = F
             found += [_regime_state(ctx, r) for r in modifier_actors(ctx, child, depth + 1, preps=("to",))]
         elif child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") \
                 and child.lower_ not in BACKED_FORMS:
-            refs = (actors(ctx, child, depth=depth + 1) if child.dep_ == "amod" else actors_at(ctx, child, depth + 1)) \
+            refs = (actors(ctx, child, depth=depth + 1) if child.dep_ in ("amod", "compound") else actors_at(ctx, child, depth + 1)) \
                 or modifier_actors(ctx, child, depth + 1)  # "Turkish, German leaders": conjoined demonyms
             if child.dep_ in ("compound", "nmod") and tok.lower_ not in WEAPON_HEADS:
                 refs = [r for r in refs if r.entity.type != "WEAPON"]  # "the S-400 working group"
@@ -196,6 +199,26 @@ def _antecedent(ctx: Context, tok, types) -> list[Ref]:
     found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
     ctx.anaphora.add(found)
     return [found]
+
+
+def _speakers_side(ctx: Context, tok) -> list[Ref]:
+    """"We" or "our" in a quote: the state or body the speaker speaks for — the speaker if a state or
+    body, else the state or body in the speaker's title ("Yoshihide Suga, Japan's chief cabinet
+    secretary, told reporters")."""
+    speech = next((a for a in tok.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+    if speech is None:
+        speech = next((t for t in tok.sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+                       and tok not in t.subtree), None)
+    subj = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
+    if subj is None or tok in subj.subtree:
+        return []
+    for t in subj.subtree:
+        ref = ctx.refs.get(t.i)
+        if ref and ref.entity.type in STATE_TYPES:
+            found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
+            ctx.anaphora.add(found)
+            return [found]
+    return []
 
 
 def _plural_antecedent(ctx: Context, tok) -> list[Ref]:

@@ -45,6 +45,9 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         # "would impose tariffs on X if ..." (a conditional threat), "vowed countermeasures against X"
         rtype = "threatens"
         mood = "hypothetical" if conditional(trigger) else "asserted" if mood == "future" else mood
+    own = ctx.document.text[subj.start:subj.end].lower() in ("we", "our", "us")
+    if mood == "reported" and (speaker == subj.entity.label or own):
+        mood = "asserted"  # a side speaking of its own act ("we lodged a protest") asserts it
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)
     text = ctx.document.text
     end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())

@@ -95,6 +95,8 @@ def noun_relations(ctx: Context, noun, sent):
                    for o in pobjs(p) for r in phrase_actors(ctx, o)] or targets
     if rtype == "acquires":  # "its order of Su-35 jets from Russia": the item and the seller, nothing else
         targets = [r for r in targets if r.entity.type in ("WEAPON", "AGREEMENT")] + sellers(ctx, noun)
+    if rtype == "member_of":  # "Finland's accession to NATO": membership of a body, never of a place
+        targets = [r for r in targets if r.entity.type in ("ALLIANCE", "ORG")]
     targets = fit_objects(targets, rtype)
     item = item_of(ctx, noun) if rtype in ITEM_TYPES else None
     if partners and not agents:

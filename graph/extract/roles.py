@@ -129,6 +129,9 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
                 recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                for o in pobjs(p) for r in phrase_actors(ctx, o)]
+            if rtype in ("opposes", "criticizes") and trigger(child, NOUN_TRIGGERS):  # "rejected a deal between A and B"
+                found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
+                          for o in pobjs(p) for r in actors(ctx, o)]
             if rtype in ("requests", "acquires"):  # "requested Patriot systems from Germany"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]

@@ -118,6 +118,7 @@ warships submarine submarines rifles artillery launcher launchers
 """.split())
 
 
+CLOSABLE = frozenset("border borders crossing crossings airspace embassy consulate port ports".split())
 FRONTIERS = frozenset("border borders frontier frontiers region area zone line front boundary".split())
 BELIEF_NOUNS = frozenset("claim claims story argument arguments explanation excuse line narrative idea version".split())
 
@@ -151,10 +152,12 @@ def _counterparts(ctx: Context, verb) -> list:
 
 
 def _ends_ties(verb) -> bool:
-    """Breaking off relations or withdrawing envoys: "broke off ties with X", "recalled its ambassador"."""
+    """Breaking off relations, withdrawing envoys, closing a border: "broke off ties with X",
+    "recalled its ambassador", "will close its entire border with Russia"."""
     lemma = verb.lemma_.lower()
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
-        "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS) for c in verb.children)
+        "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
+        and c.lemma_.lower() in CLOSABLE) for c in verb.children)
 
 
 def ctx_free_refs(tok) -> set[int]:
