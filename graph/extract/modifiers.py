@@ -57,8 +57,8 @@ def backed_relations(ctx: Context, tok, sent):
 def located_relations(ctx: Context, tok, sent):
     """"Idlib province in Syria", "Syria's Idlib province" -> located_in."""
     place = ctx.ending_ref(tok, "LOC")
-    if not place:
-        return
+    if not place or any(t.lower_ in ("known", "called", "named", "dubbed") for t in (tok.head, *tok.ancestors)):
+        return  # "the shoal, known as Ayungin in the Philippines": a name used there, not a place there
     head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS else tok
     for child in head.children:
         objs = [child] if child.dep_ == "poss" else pobjs(child) if child.lower_ == "in" else []
