@@ -27,7 +27,7 @@ def _t(name, polarity, colour, description, verbs="", nouns="", adjectives="", s
 RELATION_TYPES: tuple[RelationType, ...] = (
     _t("supports", 1, "#2e9d5b", "backs, aids, defends or praises",
        "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
-       "rescue shield champion welcome thank congratulate",
+       "rescue shield champion welcome thank congratulate recognize recognise",
        "support backing help aid assistance protection endorsement",
        "supportive sympathetic friendly"),
     _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
@@ -35,7 +35,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
        "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
-       "meet talk discuss negotiate visit phone host mediate consult confer speak",
+       "meet talk discuss negotiate visit phone telephone host mediate consult confer speak",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
        "mediation", symmetric=True),
     _t("supplies", 1, "#16a394", "sells, delivers, sends or provides arms, equipment or aid",
@@ -128,7 +128,7 @@ acknowledge discuss debate study examine confirm
 """.split())
 # Verbs whose subject is the target of a relation noun: "Y received support from X".
 RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept", "draw",
-                             "face", "attract", "meet", "earn", "invite", "provoke", "spark", "trigger"})
+                             "face", "attract", "meet", "earn", "invite", "provoke", "spark", "trigger", "prompt"})
 
 # "X-backed Y": the participle -> (relation, whether Y is the subject rather than X).
 BACKED_FORMS = {

@@ -167,6 +167,15 @@ DIPLOMACY = [
      "ECOWAS", "threatens", "Niger", {}),
     ("Algeria and Morocco have had strained relations for decades.", "Algeria", "opposes", "Morocco", {}),
     ("Turkish and German leaders discussed migration on Friday.", "Turkey", "negotiates", "Germany", {}),
+    ("Finland will close its entire border with Russia for two weeks.", "Finland", "sanctions", "Russia",
+     {"modality": "future"}),
+    ("Vietnam calls for Chinese vessels to leave the disputed waters.", "Vietnam", "requests", "China", {}),
+    ("Hajime Hayashi, a Japanese diplomat, telephoned the Russian ambassador.",
+     "Hajime Hayashi", "negotiates", "Russia", {}),
+    ("Turkey recognized the independence of Kosovo in 2008.", "Turkey", "supports", "Kosovo", {}),
+    ('"We lodged a strong protest with China," Yoshihide Suga, Japan\'s chief cabinet secretary, told reporters.',
+     "Japan", "criticizes", "China", {}),
+    ("Sweden's accession to NATO was completed in March.", "Sweden", "member_of", "NATO", {}),
 ]
 DIPLOMACY_NOT = [
     ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
@@ -177,6 +186,9 @@ DIPLOMACY_NOT = [
     ("Sweden expressed concern over the arrest of Danish journalists.", ("sweden", "criticizes", "denmark")),
     ("Kyiv sanctioned Iranian companies that sell drones to Russia.", ("iran", "supplies", "russia")),
     ("Only one Lithuanian company has permission to supply beef to China.", ("lithuania", "supplies", "china")),
+    ("Armenia has recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "karabakh")),
+    ("Turkey and Iran may be cooperating in their recent attacks on Kurdish areas.", ("turkey", "attacks", "iran")),
+    ("Poland sends 2,000 troops to the Belarus border.", ("poland", "supplies", "belarus")),
 ]
 
 

@@ -143,6 +143,9 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
         elif child.dep_ == "ccomp" and rtype != "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
             found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
+        elif child.dep_ == "advcl" and rtype == "requests" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in child.children):  # "calls for X to leave"
+            found += [r for s in child.children if s.dep_ == "nsubj" for r in phrase_actors(ctx, s)]
         elif child.dep_ == "xcomp" and rtype == "threatens":  # "threatened to hit Syrian targets"
             found += objects(ctx, child, "attacks", False)
         if child.dep_ == "dobj" and rtype == "threatens" and trigger(child, NOUN_TRIGGERS):

@@ -31,10 +31,13 @@ def verb_relations(ctx: Context, verb, sent):
     if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in TROOP_NOUNS for c in verb.children) \
             and any(o.lemma_.lower() in FRONTIERS for p in verb.children if p.dep_ in ("prep", "dative") for o in pobjs(p)):
         return  # "sends 2,000 troops to the Belarus border": a deployment, not a supply
+    if verb.lemma_.lower() in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
+        return  # "recognised Karabakh as part of Azerbaijan": a status named, not support
     if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not _summons_envoy(verb):
         rtype = "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
     if rtype == "requests" and verb.lemma_.lower() == "call" and not any(
-            c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp" for c in verb.children):
+            c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp"
+            or _for_clause(c) for c in verb.children):
         return  # "calling him a separatist", "which Russia calls a special operation": naming, not asking
     if rtype == "acquires" and verb.lemma_.lower() == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         rtype = "requests"  # "ordered French troops to leave" is a command, not a purchase
@@ -134,6 +137,11 @@ def _goods(verb) -> bool:
                                      or any(o.lower_ in MILITARY_GOODS for p in c.children if p.dep_ == "prep"
                                             and p.lower_ == "of" for o in pobjs(p)))
                for c in verb.children)
+
+
+def _for_clause(tok) -> bool:
+    """"(calls) for Chinese vessels to leave": a clause the parser opened with "for"."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
 
 
 def _coordinated(verb) -> bool:
