@@ -78,6 +78,13 @@ def test_manifest_fills_metadata_and_is_not_ingested_itself(tmp_path):
     assert (doc.title, doc.outlet, doc.date, doc.url) == ("Manifest title", "Herald", "2019-07", "https://x.example/a")
 
 
+def test_a_null_in_the_manifest_leaves_the_field_empty_not_the_word_none(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "manifest.json", json.dumps({"a.txt": {"title": "T", "outlet": None, "date": None, "url": None}}))
+    (doc,) = read_documents([tmp_path]).documents
+    assert (doc.outlet, doc.date, doc.url) == (None, None, None)
+
+
 def test_manifest_applies_when_a_single_file_is_named(tmp_path):
     path = write(tmp_path, "a.txt", BODY)
     write(tmp_path, "manifest.json", json.dumps({"a.txt": {"outlet": "Herald"}}))

@@ -114,6 +114,7 @@ def to_document(fields: dict, *, source: str, stem: str, markdown: bool) -> Docu
     text = normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n"))
     if not text.strip():
         return None
-    meta = {k: " ".join(normalise_text(str(fields[k])).split()) or None for k in META_FIELDS if k in fields}
+    meta = {k: " ".join(normalise_text(str(fields[k])).split()) or None for k in META_FIELDS
+            if fields.get(k) is not None}  # a null in a manifest or JSON record is no value, not "None"
     title = meta.pop("title", None) or headline(text) or stem
     return Document(id=document_id(text), title=title, text=text, source=source, **meta)
