@@ -35,7 +35,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
        "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
-       "meet talk discuss negotiate visit phone telephone host mediate consult confer speak",
+       "meet talk discuss negotiate visit phone telephone host mediate consult confer speak invite",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
        "mediation", symmetric=True),
     _t("supplies", 1, "#16a394", "sells, delivers, sends or provides arms, equipment or aid",
@@ -45,7 +45,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "buy purchase acquire obtain procure import receive order",
        "purchase acquisition procurement import order"),
     _t("requests", 0, "#c9a227", "asks, urges, presses, calls on, demands",
-       "ask request urge press call demand appeal want invite push lobby plead",
+       "ask request urge press call demand appeal want push lobby plead",
        "request demand appeal plea"),
     _t("opposes", -1, "#e07b39", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
@@ -58,7 +58,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
        "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
-       "denunciation lawsuit complaint",
+       "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#b8336a", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
@@ -144,7 +144,7 @@ officials official leaders leader leadership authorities diplomats diplomat dele
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
-guard coastguard vessels vessel ships ship warships boats
+guard coastguard vessels vessel ships ship warships boats team teams
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 

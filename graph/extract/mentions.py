@@ -234,6 +234,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
         return Entity(slugify(text), text, "LOC"), "place"
     if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
         return Entity(slugify(text), text, "ORG"), "ner"
+    if label == "GPE" and _acts(span):  # a breakaway region or a state the table lacks, acting: "Somaliland signed"
+        return Entity(slugify(text), text, "GPE"), "ner"
     if label in ("GPE", "LOC"):
         return Entity(slugify(text), text, "LOC"), "ner"
     return None, ""
@@ -302,6 +304,16 @@ def _trim(span):
 def _name_word(tok) -> bool:
     """A capitalised proper noun the NER left out of a name, not a title."""
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.lower_.strip(".") not in TITLE_WORDS
+
+
+def _acts(span) -> bool:
+    """Whether a named place the table does not know stands as an actor: the subject of a verb,
+    or named alongside a state ("a pact between Ethiopia and Somaliland")."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+        return True
+    return root.dep_ == "conj" and root.head.ent_type_ == "GPE" or any(
+        c.dep_ == "conj" and c.ent_type_ == "GPE" for c in root.children)
 
 
 def _title_part(span) -> bool:
