@@ -70,10 +70,11 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "tariff tariffs penalties duties levies countermeasures countermeasure"),
     _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
-       "crush ambush destroy wound clash drive repel dislodge bomb shoot",
+       "crush ambush destroy wound clash drive repel dislodge bomb shoot annex occupy capture seize retake overrun",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
-       "counteroffensive seizure clashes intervention fire barrage retaliation"),
+       "counteroffensive seizure clashes intervention fire barrage retaliation killing assassination annexation "
+       "occupation"),
     _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance",
        nouns="accession membership"),
     _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
@@ -144,7 +145,7 @@ officials official leaders leader leadership authorities diplomats diplomat dele
 units unit jets warplanes aircraft militia militants fighters police commanders commander
 drones drone missiles artillery navy rebels rebel insurgents separatists guerrillas
 spokesman spokeswoman spokesperson envoy embassy side cabinet parliament coalition camp
-guard coastguard vessels vessel ships ship warships boats team teams
+guard coastguard vessels vessel ships ship warships boats team teams junta
 negotiators negotiator counterparts counterpart delegates representatives
 """.split())
 

@@ -176,6 +176,12 @@ DIPLOMACY = [
     ('"We lodged a strong protest with China," Yoshihide Suga, Japan\'s chief cabinet secretary, told reporters.',
      "Japan", "criticizes", "China", {}),
     ("Sweden's accession to NATO was completed in March.", "Sweden", "member_of", "NATO", {}),
+    ("Russia annexed Crimea from Ukraine in 2014.", "Russia", "attacks", "Ukraine", {}),
+    ("Israeli troops occupied parts of southern Lebanon.", "Israel", "attacks", "Lebanon", {}),
+    ("The United States pulled out of the nuclear deal with Iran in 2018.", "United States", "opposes", "Iran", {}),
+    ("The Houthi rebels, backed by Iran, seized a cargo ship.", "Iran", "supports", "Houthis", {}),
+    ("Niger's junta expelled two French diplomats.", "Niger", "sanctions", "France", {}),
+    ("Somalia rejects port deal between Ethiopia and Somaliland", "Somalia", "opposes", "Ethiopia", {}),
 ]
 DIPLOMACY_NOT = [
     ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
@@ -189,6 +195,7 @@ DIPLOMACY_NOT = [
     ("Armenia has recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "karabakh")),
     ("Turkey and Iran may be cooperating in their recent attacks on Kurdish areas.", ("turkey", "attacks", "iran")),
     ("Poland sends 2,000 troops to the Belarus border.", ("poland", "supplies", "belarus")),
+    ("ISIS took advantage of the civil war to seize a foothold in the country.", ("isis", "attacks", "syria")),
 ]
 
 

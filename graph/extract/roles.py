@@ -18,6 +18,8 @@ AT_TYPES = frozenset({"attacks", "threatens", "criticizes"})
 AT_VERBS = frozenset({"fire", "lash", "hit", "strike", "shoot", "aim", "target", "launch", "point"})
 # Supply verbs whose direct object is the goods, never the recipient: "ship tanks", "sell jets".
 GOODS_FIRST = frozenset({"sell", "deliver", "send", "ship", "transfer", "export", "produce"})
+# Taking ground: the place taken is no actor, the one it is taken from is ("captured the town from X").
+TAKING_VERBS = frozenset({"annex", "occupy", "capture", "seize", "retake", "overrun", "storm"})
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
 
 
@@ -132,7 +134,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             if rtype in ("opposes", "criticizes") and trigger(child, NOUN_TRIGGERS):  # "rejected a deal between A and B"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
                           for o in pobjs(p) for r in actors(ctx, o)]
-            if rtype in ("requests", "acquires"):  # "requested Patriot systems from Germany"
+            if rtype in ("requests", "acquires", "attacks"):  # "requested Patriot systems from Germany", "annexed Crimea from Ukraine"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]
         elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
@@ -156,7 +158,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "over"  # "... over X's deal"
                           for o in pobjs(p) for r in phrase_actors(ctx, o)] if not found else []
     found += _relative_objects(ctx, verb)
-    if rtype == "attacks" and not found:  # "struck a refinery in Russia's Samara region"
+    if rtype == "attacks" and not found and verb.lemma_.lower() not in TAKING_VERBS:  # "struck a refinery in Russia's Samara region"
         found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children
                  if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in phrase_actors(ctx, o)]
         found = found or attacked_territory(ctx, verb)

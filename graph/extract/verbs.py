@@ -8,7 +8,7 @@ from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, RECEIVING_VERBS, STOPPING_VERBS, TIE_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
+    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, RECEIVING_VERBS, STOPPING_VERBS, TIE_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
     VERB_TRIGGERS,
 )
 
@@ -18,13 +18,15 @@ def verb_relations(ctx: Context, verb, sent):
     if verb.pos_ not in ("VERB", "AUX") and not _headline_verb(verb):
         return
     rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or (
-        "sanctions" if _ends_ties(verb) else None)
+        "sanctions" if _ends_ties(verb) else "opposes" if _leaves_deal(verb) else None)
     if not rtype:
         return
     if rtype == "supplies" and _deploys_into(verb):
         rtype = "attacks"  # "sent troops into the country"
     if _ends_ties(verb):
         rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if _leaves_deal(verb):
+        rtype = "opposes"  # "pulled out of the nuclear deal with Iran"
     if rtype == "acquires" and (verb.lemma_.lower() in ("receive", "get") and not _goods(verb) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in BELIEF_NOUNS for c in verb.children)):
         return  # "received a letter from X", "not buying Tehran's claim": not a purchase
@@ -44,7 +46,7 @@ def verb_relations(ctx: Context, verb, sent):
     if rtype in ("attacks", "acquires") and any(
             c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
         return  # "struck a deal", "received support": the noun carries the relation
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
     if passive and verb.lemma_.lower() == "want":
         return  # "wanted by Indian authorities" is sought for arrest, not asked
     doers, rule = subjects(ctx, verb, passive)
@@ -68,6 +70,8 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
+        receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
     if _summons_envoy(verb) and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or receivers
@@ -137,6 +141,21 @@ def _goods(verb) -> bool:
                                      or any(o.lower_ in MILITARY_GOODS for p in c.children if p.dep_ == "prep"
                                             and p.lower_ == "of" for o in pobjs(p)))
                for c in verb.children)
+
+
+def _leaves_deal(verb) -> bool:
+    """Leaving an agreement: "pulled out of the nuclear deal", "withdrew from the treaty"."""
+    if verb.lemma_.lower() not in ("withdraw", "pull", "exit", "quit", "leave", "abandon"):
+        return False
+    deals = [o for p in (*verb.children, *(g for c in verb.children if c.lower_ == "out" for g in c.children))
+             if p.dep_ == "prep" and p.lower_ in ("from", "of") for o in pobjs(p)]
+    deals += [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in ("exit", "quit", "abandon") else []
+    return any(d.lemma_.lower() in DEAL_HEADS or d.ent_type_ == "LAW" for d in deals)
+
+
+def _passive_participle(verb) -> bool:
+    """A participle with its agent that qualifies a noun: "rebels (who are) backed by Iran"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _for_clause(tok) -> bool:
