@@ -182,6 +182,10 @@ DIPLOMACY = [
     ("The Houthi rebels, backed by Iran, seized a cargo ship.", "Iran", "supports", "Houthis", {}),
     ("Niger's junta expelled two French diplomats.", "Niger", "sanctions", "France", {}),
     ("Somalia rejects port deal between Ethiopia and Somaliland", "Somalia", "opposes", "Ethiopia", {}),
+    ("Pakistan's military said it had killed 12 militants linked to the Pakistani Taliban.",
+     "Pakistan", "attacks", "Pakistani Taliban", {}),
+    ("Ukraine's foreign minister Dmytro Kuleba met his Polish counterpart in Warsaw.",
+     "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
     ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
@@ -196,6 +200,8 @@ DIPLOMACY_NOT = [
     ("Turkey and Iran may be cooperating in their recent attacks on Kurdish areas.", ("turkey", "attacks", "iran")),
     ("Poland sends 2,000 troops to the Belarus border.", ("poland", "supplies", "belarus")),
     ("ISIS took advantage of the civil war to seize a foothold in the country.", ("isis", "attacks", "syria")),
+    ("Ukraine's foreign minister Dmytro Kuleba met his Polish counterpart in Warsaw.",
+     ("dmytro-kuleba", "negotiates", "ukraine")),
 ]
 
 

@@ -17,6 +17,7 @@ PERSON_TYPES = ("PERSON",)
 STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "kingdom", "republic",
                            "government", "governments", "regime", "administration"})
+TIED_VERBS = frozenset({"link", "affiliate", "tie", "connect", "ally", "loyal", "belong"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
@@ -88,8 +89,13 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return actors(ctx, tok.head.head, depth=depth + 1)
     if tok.dep_ == "appos" and tok.head.i in ctx.refs:
         return [ctx.refs[tok.head.i]]
-    if lemma in FORCE_NOUNS or low in FORCE_NOUNS:  # "Syrian government forces", "Yemen's Houthi rebels"
+    if lemma in FORCE_NOUNS or low in FORCE_NOUNS or low in GROUP_NOUNS - {"insurgency"}:  # "Syrian forces"
         own = modifier_actors(ctx, tok, depth, regime=True)
+        if lemma == "counterpart":  # "his Polish counterpart": the possessor is the other side
+            own = [r for r in own if ctx.document.text[r.start:r.end].lower() not in ("his", "her", "their", "its")]
+        own += [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in TIED_VERBS  # "militants linked to X"
+                for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in pobjs(p)
+                for r in actors(ctx, o, depth=depth + 1)]
         named = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "at", "from", "to", "with")
                  for o in pobjs(p) for r in actors(ctx, o, depth=depth + 1)]  # "representatives of A and B"
         return unique(([r for r in own if r.entity.type != "GPE"] or own) + named)  # the group, not its country
