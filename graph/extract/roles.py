@@ -122,6 +122,10 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     found: list[Ref] = []
     recipients: list[Ref] = []
     for child in verb.children:
+        if child.dep_ == "dobj" and child.i in ctx.refs and verb.lemma_.lower() in TAKING_VERBS:
+            found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for o in pobjs(p) for r in actors(ctx, o)]  # "annexed Crimea from Ukraine"
+            continue  # "capture Tripoli", "seized Goma": the place taken, not the one it is taken from
         if rtype == "supplies" and child.dep_ == "dobj" and verb.lemma_.lower() in GOODS_FIRST:
             recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                            for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "shipped tanks (to X)": goods
