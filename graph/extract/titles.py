@@ -10,7 +10,7 @@ from graph.extract.mentions import Ref, unique
 from graph.extract.roles import subjects
 from graph.extract.tokens import pobjs
 from graph.ontology import (
-    BACKED_FORMS, LEADER_TITLES, MEMBER_TITLES, SPEECH_VERBS, STATE_LEADER_TITLES, TITLE_AGENCIES, TITLES,
+    BACKED_FORMS, LEADER_TITLES, SPEECH_VERBS, STATE_LEADER_TITLES, TITLE_AGENCIES, TITLES,
 )
 
 

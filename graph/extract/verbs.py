@@ -8,8 +8,8 @@ from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, RECEIVING_VERBS, STOPPING_VERBS, TIE_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, RECIPROCAL, SYMMETRIC,
-    VERB_TRIGGERS,
+    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
+    RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS, SYMMETRIC, TIE_NOUNS, VERB_TRIGGERS,
 )
 
 
@@ -17,42 +17,13 @@ def verb_relations(ctx: Context, verb, sent):
     """A trigger verb (or a verb with its preposition) between its subjects and its objects."""
     if verb.pos_ not in ("VERB", "AUX") and not _headline_verb(verb):
         return
-    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or (
-        "sanctions" if _ends_ties(verb) else "opposes" if _leaves_deal(verb) else None)
+    rtype = _verb_type(verb)
     if not rtype:
         return
-    if rtype == "supplies" and _deploys_into(verb):
-        rtype = "attacks"  # "sent troops into the country"
-    if _ends_ties(verb):
-        rtype = "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
-    if _leaves_deal(verb):
-        rtype = "opposes"  # "pulled out of the nuclear deal with Iran"
-    if rtype == "acquires" and (verb.lemma_.lower() in ("receive", "get") and not _goods(verb) or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in BELIEF_NOUNS for c in verb.children)):
-        return  # "received a letter from X", "not buying Tehran's claim": not a purchase
-    if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in TROOP_NOUNS for c in verb.children) \
-            and any(o.lemma_.lower() in FRONTIERS for p in verb.children if p.dep_ in ("prep", "dative") for o in pobjs(p)):
-        return  # "sends 2,000 troops to the Belarus border": a deployment, not a supply
-    if verb.lemma_.lower() in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
-        return  # "recognised Karabakh as part of Azerbaijan": a status named, not support
-    if rtype == "criticizes" and verb.lemma_.lower() == "summon" and not _summons_envoy(verb):
-        rtype = "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
-    if rtype == "requests" and verb.lemma_.lower() == "call" and not any(
-            c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp"
-            or _for_clause(c) for c in verb.children):
-        return  # "calling him a separatist", "which Russia calls a special operation": naming, not asking
-    if rtype == "acquires" and verb.lemma_.lower() == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
-        rtype = "requests"  # "ordered French troops to leave" is a command, not a purchase
-    if rtype in ("attacks", "acquires") and any(
-            c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
-        return  # "struck a deal", "received support": the noun carries the relation
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
     if passive and verb.lemma_.lower() == "want":
         return  # "wanted by Indian authorities" is sought for arrest, not asked
     doers, rule = subjects(ctx, verb, passive)
-    if rtype == "supplies" and any(c.dep_ == "dobj" and c.lemma_.lower() in DELEGATION_NOUNS
-                                   for c in verb.children):
-        rtype = "negotiates"  # sending a delegation is diplomacy, not supply
     mediated = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
                 for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if mediated and rtype in SYMMETRIC:  # "Qatar and Egypt are mediating between Israel and Hamas"
@@ -91,6 +62,43 @@ def verb_relations(ctx: Context, verb, sent):
             yield relation(ctx, s, rtype, o, verb, sent, rule, item=item)
 
 
+def _verb_type(verb) -> str | None:
+    """The relation a verb signals, read with its objects; None when it only looks like one."""
+    lemma = verb.lemma_.lower()
+    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
+    if _ends_ties(verb):
+        return "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if _leaves_deal(verb):
+        return "opposes"  # "pulled out of the nuclear deal with Iran"
+    if rtype == "supplies" and _deploys_into(verb):
+        return "attacks"  # "sent troops into the country"
+    if rtype == "supplies" and _dobj_in(verb, DELEGATION_NOUNS):
+        return "negotiates"  # sending a delegation is diplomacy, not supply
+    if rtype == "supplies" and _dobj_in(verb, TROOP_NOUNS) and any(
+            o.lemma_.lower() in FRONTIERS for p in verb.children if p.dep_ in ("prep", "dative") for o in pobjs(p)):
+        return None  # "sends 2,000 troops to the Belarus border": a deployment, not a supply
+    if rtype == "acquires" and (lemma in ("receive", "get") and not _goods(verb) or _dobj_in(verb, BELIEF_NOUNS)):
+        return None  # "received a letter from X", "not buying Tehran's claim": not a purchase
+    if rtype == "acquires" and lemma == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return "requests"  # "ordered French troops to leave" is a command, not a purchase
+    if lemma in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
+        return None  # "recognised Karabakh as part of Azerbaijan": a status named, not support
+    if rtype == "criticizes" and lemma == "summon" and not _summons_envoy(verb):
+        return "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
+    if rtype == "requests" and lemma == "call" and not any(
+            c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp"
+            or _for_clause(c) for c in verb.children):
+        return None  # "calling him a separatist", "which Russia calls a special operation": naming
+    if rtype in ("attacks", "acquires") and any(
+            c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
+        return None  # "struck a deal", "received support": the noun carries the relation
+    return rtype
+
+
+def _dobj_in(verb, words: frozenset) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in verb.children)
+
+
 TROOP_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "army", "militia", "fighters",
                          "fighter", "tank", "tanks", "unit", "units", "battalion", "battalions"})
 
@@ -110,8 +118,8 @@ def _launch_type(verb) -> str | None:
     if lemma in ("launch", "fire") and any(c.dep_ == "dobj" and c.lemma_.lower() in PROJECTILES for c in verb.children):
         return "attacks"  # "fired rockets at X", "launched a barrage of missiles at X"
     if lemma in ("use", "threaten") and any(c.dep_ == "dobj" and c.lower_ == "force" and not any(
-            m.dep_ in ("amod", "compound", "poss") and m.i in ctx_free_refs(c) for m in c.children) for c in verb.children):
-        return "attacks" if lemma == "use" else "threatens"  # "threatened to use force", "threatens force"
+            m.dep_ in ("amod", "compound", "poss") and m.text[:1].isupper() for m in c.children) for c in verb.children):
+        return "attacks" if lemma == "use" else "threatens"  # "threatened to use force" ("Russian force" is an actor)
     if lemma in RECEIVING_VERBS and any(c.dep_ == "dobj" and any(t.ent_type_ == "WEAPON" and t.i <= c.i
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
@@ -185,11 +193,6 @@ def _ends_ties(verb) -> bool:
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
         "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
         and c.lemma_.lower() in CLOSABLE) for c in verb.children)
-
-
-def ctx_free_refs(tok) -> set[int]:
-    """Token indices of capitalised modifiers of a noun: "Russian force" names a force, not force."""
-    return {m.i for m in tok.children if m.text[:1].isupper()}
 
 
 def _deploys_into(verb) -> bool:
