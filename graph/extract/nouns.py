@@ -2,7 +2,7 @@
 "Y received support from X", "A and B struck a deal"."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, modifier_actors, phrase_actors
@@ -35,9 +35,39 @@ def noun_relations(ctx: Context, noun, sent):
     if parties:  # "talks between A and B", "an agreement reached between A and B"
         yield from between(ctx, parties, rtype, noun, sent, "between")
         return
+    governor = noun.head.lemma_.lower()
+    if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
+        return  # "broke off ties with X": the verb reads it (sanctions), the ties are no cooperation
+    roles = _roles(ctx, noun, rtype)
+    if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
+            roles.paired or governor not in REACTING_VERBS and not roles.owned):
+        yield from between(ctx, roles.agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
+        return
+    agents = roles.agents
+    if roles.partners and not agents:
+        agents = governor_subjects(ctx, noun)
+    for a in agents:
+        for p in roles.partners:
+            yield relation(ctx, a, "cooperates", p, noun, sent, "nominal")
+    yield from _emit(ctx, noun, rtype, unique(agents + roles.partners), _typed_targets(ctx, noun, rtype, roles.targets),
+                     sent)
+
+
+@dataclass
+class _Roles:
+    """Who does what a relation noun names and to whom, as its phrase and its verb say."""
+
+    agents: list
+    targets: list
+    partners: list  # "joint attacks with M23": who acts with the agents
+    owned: bool  # the agents own the noun ("their attacks"): they act together
+    paired: bool  # the agents are the noun's modifiers ("India-China tension"): they are the parties
+
+
+def _roles(ctx: Context, noun, rtype: str) -> _Roles:
+    """The agents, targets and partners of a relation noun."""
     agents = [r for c in noun.children if c.dep_ == "poss" for r in actors(ctx, c)]
-    owned = bool(agents)  # "their attacks": the owners act together, they are not each other's target
-    paired = not agents  # "India-China tension", "Greek-Turkish relations": the modifiers are the parties
+    owned, paired = bool(agents), not agents
     victims = [] if rtype != "attacks" else [  # "the Ukraine invasion": a country named before an attack
         r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"   # is its target
         for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]
@@ -45,7 +75,21 @@ def noun_relations(ctx: Context, noun, sent):
                         and c.lower_ not in BACKED_FORMS
                         for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
     paired = paired and len(unique(agents)) > 1
-    governor = noun.head.lemma_.lower()
+    agents, targets, partners = _prep_roles(ctx, noun, rtype, agents, paired)
+    if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
+        targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
+                   for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
+    if rtype == "attacks" and not targets:
+        targets = victims or attacked_territory(ctx, noun)
+    for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
+        if clause.dep_ in ("acl", "relcl", "ccomp"):
+            targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
+    agents, targets = _governed_roles(ctx, noun, agents, targets, owned)
+    return _Roles(agents, targets, partners, owned, paired)
+
+
+def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> tuple[list, list, list]:
+    """Agents, targets and partners the noun's prepositions name ("support from X for Y")."""
     targets, partners, topics = [], [], []
     joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
     for prep in noun.children:
@@ -61,17 +105,13 @@ def noun_relations(ctx: Context, noun, sent):
             topics += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
         elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}):
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
-    targets = targets or ([] if paired else topics)  # a reason names the target only when nothing else does
-    if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
-        targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
-                   for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
-    if rtype == "attacks" and not targets:
-        targets = victims or attacked_territory(ctx, noun)
-    if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
-        return  # "broke off ties with X": the verb reads it (sanctions), the ties are no cooperation
-    for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
-        if clause.dep_ in ("acl", "relcl", "ccomp"):
-            targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
+    return agents, targets or ([] if paired else topics), partners  # a reason names the target only as a last resort
+
+
+def _governed_roles(ctx: Context, noun, agents: list, targets: list, owned: bool) -> tuple[list, list]:
+    """Agents and targets the verb governing the noun names: "Y received support from X", "came
+    under fire from X", "Sudan files AU complaint", "X expressed concern"."""
+    governor = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and governor in RECEIVING_VERBS:  # "Y received support from X", "drew objections from X"
         agents = agents or [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
                             for o in pobjs(p) for r in phrase_actors(ctx, o)]
@@ -86,10 +126,11 @@ def noun_relations(ctx: Context, noun, sent):
         agents = governor_subjects(ctx, noun)
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
         targets = surface_subjects(ctx, noun.head.head)
-    if not targets and rtype in RECIPROCAL and len(unique(agents)) > 1 and (
-            paired or governor not in REACTING_VERBS and not owned):
-        yield from between(ctx, agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
-        return
+    return agents, targets
+
+
+def _typed_targets(ctx: Context, noun, rtype: str, targets: list) -> list:
+    """The targets a type admits: a supply's recipient, a purchase's item and seller, a body joined."""
     if rtype == "supplies":  # "the delivery of jets to Turkey": the recipient is the object
         targets = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                    for o in pobjs(p) for r in phrase_actors(ctx, o)] or targets
@@ -97,14 +138,13 @@ def noun_relations(ctx: Context, noun, sent):
         targets = [r for r in targets if r.entity.type in ("WEAPON", "AGREEMENT")] + sellers(ctx, noun)
     if rtype == "member_of":  # "Finland's accession to NATO": membership of a body, never of a place
         targets = [r for r in targets if r.entity.type in ("ALLIANCE", "ORG")]
-    targets = fit_objects(targets, rtype)
+    return fit_objects(targets, rtype)
+
+
+def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
+    """The relations of a noun, in the mood its governing verb gives it."""
+    governor = noun.head.lemma_.lower()
     item = item_of(ctx, noun) if rtype in ITEM_TYPES else None
-    if partners and not agents:
-        agents = governor_subjects(ctx, noun)
-    for a in agents:
-        for p in partners:
-            yield relation(ctx, a, "cooperates", p, noun, sent, "nominal")
-    agents = unique(agents + partners)
     mood = "hypothetical" if _irrealis(noun) and noun.lemma_.lower() not in CLAIM_NOUNS else \
         "future" if _ahead(noun) else None
     for a in agents:
