@@ -117,7 +117,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from app import create_app, serve
+    from app import access_from_args, create_app, serve
     from graph.export import to_node_link
     from graph.store import StoreError
 
@@ -125,13 +125,15 @@ def cmd_serve(args) -> int:
         try:
             data = json.loads(Path(args.graph).read_text(encoding="utf-8"))
             from_node_link(data)
+        except RecursionError:
+            sys.exit(f"newsgraph: cannot read graph {args.graph}: nested too deeply")
         except (OSError, ValueError, KeyError, TypeError) as err:
-            sys.exit(f"newsgraph: cannot read graph {args.graph}: {err}")
+            sys.exit(f"newsgraph: cannot read graph {args.graph}: {str(err).splitlines()[0][:200] if str(err) else type(err).__name__}")
     elif args.db:  # a store: uploads and curation are kept in it
         if args.paths:
             _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
         try:
-            app = create_app(store=args.db)
+            app = create_app(store=args.db, access=access_from_args(args))
         except StoreError as err:
             sys.exit(f"newsgraph: {err}")
         serve(app, host=args.host, port=args.port, debug=args.debug)
@@ -141,7 +143,13 @@ def cmd_serve(args) -> int:
         data = to_node_link(g)
     else:
         data = None
-    serve(create_app(data), host=args.host, port=args.port, debug=args.debug)
+    try:
+        app = create_app(data, access=access_from_args(args))
+    except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
+        if not args.graph:
+            raise
+        sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph ({type(err).__name__})")
+    serve(app, host=args.host, port=args.port, debug=args.debug)
     return 0
 
 
@@ -210,6 +218,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
+    from ui.access import add_access_arguments
+
+    add_access_arguments(s)
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", parents=[common, reading],
                        help="recall against gold relations, precision against an audit")
