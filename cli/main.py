@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -101,14 +102,40 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def _check_out(out: str) -> None:
+    """Fail before any parsing when `--out` cannot be written (no folder, a folder, no permission)."""
+    path = Path(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: it is a folder")
+    if not folder.is_dir():
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: no folder {_shown(str(folder))}")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: permission denied")
+
+
+def _write_whole(out: str, text: str) -> None:
+    """Write `text` to `out` through a temporary file beside it: a failure never leaves a partial file."""
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: {err.strerror or err}")
+
+
 def cmd_build(args) -> int:
-    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if fmt not in FORMATS:
         sys.exit(f"newsgraph: unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if args.out:
+        _check_out(args.out)
+    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
     text = render(g, fmt)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _write_whole(args.out, text)
         print(f"wrote {args.out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges "
               f"from {len(g.graph['documents'])} articles", file=sys.stderr)
     else:
