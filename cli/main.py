@@ -25,7 +25,7 @@ def _build(paths, model, *, db=None, workers=1, max_bytes=DEFAULT_MAX_BYTES):
     from graph.store import StoreError
 
     if db:
-        with _open_store(db, create=bool(paths)) as store:
+        with _open_store(db, create=bool(paths), read_only=not paths) as store:
             errors = _ingest(store, paths, model=model, workers=workers, max_bytes=max_bytes).errors if paths else ()
             try:
                 return store.graph(), errors
@@ -49,11 +49,11 @@ def _print_problems(errors, duplicates=()) -> None:
         print(f"{_shown(d.path)}: {d.reason}", file=sys.stderr)
 
 
-def _open_store(db, *, create: bool):
+def _open_store(db, *, create: bool, read_only: bool = False):
     from graph.store import Store, StoreError
 
     try:
-        return Store(db, create=create)
+        return Store(db, create=create, read_only=read_only)
     except StoreError as err:
         sys.exit(f"newsgraph: {err}")
 
@@ -155,7 +155,8 @@ def cmd_serve(args) -> int:
         except RecursionError:
             sys.exit(f"newsgraph: cannot read graph {args.graph}: nested too deeply")
         except (OSError, ValueError, KeyError, TypeError) as err:
-            sys.exit(f"newsgraph: cannot read graph {args.graph}: {str(err).splitlines()[0][:200] if str(err) else type(err).__name__}")
+            reason = (str(err).splitlines() or [type(err).__name__])[0][:200]  # one line, however long the error
+            sys.exit(f"newsgraph: cannot read graph {args.graph}: {reason}")
     elif args.db:  # a store: uploads and curation are kept in it
         if args.paths:
             _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)

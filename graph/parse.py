@@ -6,7 +6,8 @@ the parsed batches go to the store.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from graph.read import IngestError
 from graph.models import Document, Extraction
@@ -122,3 +123,23 @@ def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterato
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
         for results in pool.imap(_extract_chunk, chunks):
             yield from results
+
+
+@contextmanager
+def progress_bar(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar of parsing on stderr; yields a function that advances it."""
+    if not show:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # auto_refresh off: no display thread, so forking parser processes stays safe.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("Parsing articles", total=total)
+        bar.refresh()
+
+        def advance(n: int) -> None:
+            bar.update(task, advance=n, refresh=True)
+
+        yield advance

@@ -29,12 +29,17 @@ def header_stats(corpus: Corpus) -> str:
     return f"{s['actors']:,} actors · {s['relations']:,} relations · {s['articles']:,} articles"
 
 
+VERSION_POLL_MS = 30_000  # how often an open page asks whether the corpus moved on
+
+
 def _header(corpus: Corpus, title: str, writable: bool) -> html.Header:
     return html.Header([
         html.Div([
             html.Span(className="logo", **{"aria-hidden": "true"}),
             html.H1(title, className="app-title"),
             html.Span(header_stats(corpus), id=ids.HEADER_STATS, className="header-stats"),
+            html.Span(id=ids.NEWER_NOTICE, className="newer-notice", role="status"),
+            dcc.Interval(id=ids.VERSION_POLL, interval=VERSION_POLL_MS),
         ], className="brand"),
         html.Div("", id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
         html.Div([

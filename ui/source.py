@@ -164,7 +164,7 @@ class CorpusSource:
         return tuple(out)
 
     def _open(self) -> Store:
-        return Store(self.store_path, create=False)
+        return Store(self.store_path, create=False, read_only=self.access.read_only)
 
     def _load(self, previous: Corpus | None) -> Corpus:
         """Read the store into a new snapshot (or keep `previous` when the version is the same).

@@ -36,10 +36,10 @@ def _collect_one(path: Path, files: list[Path], errors: list[IngestError]) -> No
         if not found and len(errors) == before:
             errors.append(IngestError(str(path), "folder contains no article files"))
         files.extend(found)
+    elif path.exists():  # before the link test: a link to /dev/zero is a device, not a broken link
+        errors.append(IngestError(str(path), "not a regular file (a pipe, socket or device); not read"))
     elif path.is_symlink():
         errors.append(IngestError(str(path), "broken symlink (its target is missing, or it points to itself)"))
-    elif path.exists():
-        errors.append(IngestError(str(path), "not a regular file (a pipe, socket or device); not read"))
     else:
         errors.append(IngestError(str(path), "no such file or folder"))
 
