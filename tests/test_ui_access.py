@@ -175,3 +175,14 @@ def test_an_upload_named_like_an_earlier_one_is_kept_as_a_new_version_and_said_s
     assert notes == ["note.txt — an article of this name is stored already with other text; "
                      "kept as a new version beside it"]
     assert status.startswith("Added 1 article")
+
+
+def test_a_callback_body_other_than_an_upload_is_capped(guarded):
+    from ui.access import MAX_CALLBACK_BYTES
+
+    app, _ = guarded
+    body = {"output": f"{ids.PANEL}.children", "outputs": {"id": ids.PANEL, "property": "children"},
+            "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": "x" * MAX_CALLBACK_BYTES}],
+            "changedPropIds": [f"{ids.SELECTION_STORE}.data"]}
+    response = app.server.test_client().post("/_dash-update-component", json=body)
+    assert response.status_code == 413 and response.data.strip() == b"Request too large."

@@ -23,12 +23,15 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, has_request_context, redirect, request
 
+from ui import ids
+
 log = logging.getLogger(__name__)
 
 COOKIE = "newsgraph_write"
 ENV_PASSWORD = "NEWSGRAPH_PASSWORD"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 CALLBACK_PATH = "/_dash-update-component"
+MAX_CALLBACK_BYTES = 1_000_000  # a callback body other than an upload (the page sends a few kB at most)
 NO_STORE = "needs a corpus store (start with --db)"
 
 
@@ -208,6 +211,8 @@ def guard(server: Flask, access: Access, script_hashes: list[str]) -> None:
                 return refuse(400, "Malformed callback request: not JSON.")
             if _malformed_callback(body):
                 return refuse(400, "Malformed callback request.")
+            if len(request.get_data(cache=True)) > MAX_CALLBACK_BYTES and ids.UPLOAD_REPORT not in body["output"]:
+                return refuse(413, "Request too large.")
         return None
 
     @server.after_request
