@@ -186,3 +186,13 @@ def test_a_callback_body_other_than_an_upload_is_capped(guarded):
             "changedPropIds": [f"{ids.SELECTION_STORE}.data"]}
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 413 and response.data.strip() == b"Request too large."
+
+
+def test_the_token_never_reaches_the_request_log(guarded):
+    import logging
+
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '%s - - [%s] %s', (
+        "127.0.0.1", "now", f'"GET /?node=turkey&token={SECRET.replace(" ", "+")} HTTP/1.1" 303 -'), None)
+    assert all(f.filter(record) for f in logging.getLogger("werkzeug").filters)
+    line = record.getMessage()
+    assert "token=…" in line and "horse" not in line and "node=turkey" in line

@@ -10,13 +10,14 @@ naming a foreign Host are refused (DNS rebinding), POSTs from a foreign Origin a
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import hmac
 import html
 import ipaddress
 import json
 import logging
-import argparse
+import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -153,6 +154,19 @@ def _malformed_callback(body: object) -> bool:
     return not isinstance(body.get("inputs"), list)
 
 
+class RedactToken(logging.Filter):
+    """Keep the token out of the request log: Werkzeug logs each request line with its query."""
+
+    PATTERN = re.compile(r"([?&]token=)[^&\s\"]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(self.PATTERN.sub(r"\1…", a) if isinstance(a, str) else a for a in record.args)
+        if isinstance(record.msg, str):
+            record.msg = self.PATTERN.sub(r"\1…", record.msg)
+        return True
+
+
 def content_security_policy(script_hashes: list[str]) -> str:
     """The CSP: scripts from this server (and Dash's own inline ones, by hash), nothing framed."""
     return "; ".join([
@@ -170,6 +184,9 @@ LOGIN_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>newsgrap
 def guard(server: Flask, access: Access, script_hashes: list[str]) -> None:
     """Fence `server`: Host allow-list, Origin check on POSTs, login, 400 for malformed callbacks, headers."""
     csp = content_security_policy(script_hashes)
+    werkzeug = logging.getLogger("werkzeug")
+    if not any(isinstance(f, RedactToken) for f in werkzeug.filters):
+        werkzeug.addFilter(RedactToken())
 
     def refuse(status: int, message: str) -> Response:
         log.warning("refused %s %s from %s: %s", request.method, request.path, request.remote_addr, message)
