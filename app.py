@@ -18,6 +18,7 @@ from typing import Any
 import dash
 
 from ui import callbacks
+from ui.access import ENV_PASSWORD, Access, access_for, add_access_arguments, guard
 from ui.corpus import DEFAULT_BUDGET
 from ui.source import CorpusSource
 from ui.layout import build_layout
@@ -30,7 +31,8 @@ DEFAULT_PORT = 8050
 
 def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
                source: CorpusSource | None = None, title: str = "newsgraph", budget: int = DEFAULT_BUDGET,
-               nlp: Any = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> dash.Dash:
+               nlp: Any = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+               access: Access | None = None) -> dash.Dash:
     """Build the explorer for a corpus store, a node-link graph or a corpus source.
 
     Args:
@@ -43,6 +45,9 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
         budget: Most actors drawn at once; bigger graphs show their most central part.
         nlp: spaCy pipeline (or a function returning it) for uploads; default: the project's.
         max_upload_bytes: Per-file size limit of uploads.
+        access: Who may write and which hosts the server answers to (default: writes open
+            to every visitor of a loopback address; `main` and `newsgraph serve` always
+            give a secret or turn writes off). Replaces the access of a given `source`.
 
     Returns:
         A Dash app, ready for :func:`serve` or a test server.
@@ -58,14 +63,18 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
                 store = seeds.path
         source = (CorpusSource(store_path=store, budget=budget, nlp=nlp, max_upload_bytes=max_upload_bytes)
                   if store is not None else CorpusSource(data=data, budget=budget, max_upload_bytes=max_upload_bytes))
+    if access is not None:
+        source.access = access
     source.current()  # layout, sizes and options are computed now, not on the first request
     app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), update_title=None,
                     on_error=callbacks.report_error)
     # A request holds at most a batch of uploads (base64 is 4/3 of the bytes); bigger ones are refused
     app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(source.max_upload_bytes)
     limit = upload_batch_chars(source.max_upload_bytes)
-    app.layout = lambda: build_layout(source.current(), title=title, upload_limit=limit)
+    app.layout = lambda: build_layout(source.current(), title=title, upload_limit=limit,
+                                      writable=source.may_write(), why=source.refusal())
     callbacks.register(app, source)
+    guard(app.server, source.access, app.csp_hashes())
     return app
 
 
@@ -104,6 +113,15 @@ def load_graph(path: str | Path) -> dict[str, Any]:
     return data
 
 
+def access_from_args(args: argparse.Namespace) -> Access:
+    """The access the command-line options ask for; says on standard error how to write (or why not)."""
+    access, line = access_for(args.host, password=args.password or os.environ.get(ENV_PASSWORD) or None,
+                              read_only=args.read_only, open_writes=args.no_secret,
+                              allowed_hosts=tuple(args.allowed_host))
+    print(f"newsgraph: {line.replace('{port}', str(args.port))}", file=sys.stderr, flush=True)
+    return access
+
+
 def serve(app: dash.Dash, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, debug: bool = False) -> None:
     """Serve ``app`` until interrupted (debug off: no stack trace reaches the page)."""
     app.run(host=host, port=port, debug=debug)
@@ -121,10 +139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--title", default="newsgraph")
     parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="most actors drawn at once")
+    add_access_arguments(parser)
     args = parser.parse_args(argv)
     data = load_graph(args.graph) if args.graph else None
     try:
-        app = create_app(data, store=args.db, title=args.title, budget=max(1, args.budget))
+        app = create_app(data, store=args.db, title=args.title, budget=max(1, args.budget),
+                         access=access_from_args(args))
     except StoreError as err:
         raise SystemExit(str(err)) from None
     serve(app, args.host, args.port)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ def _build(paths, model, *, db=None, workers=1, max_bytes=DEFAULT_MAX_BYTES):
     from graph.store import StoreError
 
     if db:
-        with _open_store(db, create=bool(paths)) as store:
+        with _open_store(db, create=bool(paths), read_only=not paths) as store:
             errors = _ingest(store, paths, model=model, workers=workers, max_bytes=max_bytes).errors if paths else ()
             try:
                 return store.graph(), errors
@@ -48,11 +49,11 @@ def _print_problems(errors, duplicates=()) -> None:
         print(f"{_shown(d.path)}: {d.reason}", file=sys.stderr)
 
 
-def _open_store(db, *, create: bool):
+def _open_store(db, *, create: bool, read_only: bool = False):
     from graph.store import Store, StoreError
 
     try:
-        return Store(db, create=create)
+        return Store(db, create=create, read_only=read_only)
     except StoreError as err:
         sys.exit(f"newsgraph: {err}")
 
@@ -101,14 +102,40 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def _check_out(out: str) -> None:
+    """Fail before any parsing when `--out` cannot be written (no folder, a folder, no permission)."""
+    path = Path(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: it is a folder")
+    if not folder.is_dir():
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: no folder {_shown(str(folder))}")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: permission denied")
+
+
+def _write_whole(out: str, text: str) -> None:
+    """Write `text` to `out` through a temporary file beside it: a failure never leaves a partial file."""
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        sys.exit(f"newsgraph: cannot write {_shown(out)}: {err.strerror or err}")
+
+
 def cmd_build(args) -> int:
-    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if fmt not in FORMATS:
         sys.exit(f"newsgraph: unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if args.out:
+        _check_out(args.out)
+    g, errors = _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
     text = render(g, fmt)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _write_whole(args.out, text)
         print(f"wrote {args.out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges "
               f"from {len(g.graph['documents'])} articles", file=sys.stderr)
     else:
@@ -117,7 +144,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from app import create_app, serve
+    from app import access_from_args, create_app, serve
     from graph.export import to_node_link
     from graph.store import StoreError
 
@@ -125,13 +152,16 @@ def cmd_serve(args) -> int:
         try:
             data = json.loads(Path(args.graph).read_text(encoding="utf-8"))
             from_node_link(data)
+        except RecursionError:
+            sys.exit(f"newsgraph: cannot read graph {args.graph}: nested too deeply")
         except (OSError, ValueError, KeyError, TypeError) as err:
-            sys.exit(f"newsgraph: cannot read graph {args.graph}: {err}")
+            reason = (str(err).splitlines() or [type(err).__name__])[0][:200]  # one line, however long the error
+            sys.exit(f"newsgraph: cannot read graph {args.graph}: {reason}")
     elif args.db:  # a store: uploads and curation are kept in it
         if args.paths:
             _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
         try:
-            app = create_app(store=args.db)
+            app = create_app(store=args.db, access=access_from_args(args))
         except StoreError as err:
             sys.exit(f"newsgraph: {err}")
         serve(app, host=args.host, port=args.port, debug=args.debug)
@@ -141,7 +171,13 @@ def cmd_serve(args) -> int:
         data = to_node_link(g)
     else:
         data = None
-    serve(create_app(data), host=args.host, port=args.port, debug=args.debug)
+    try:
+        app = create_app(data, access=access_from_args(args))
+    except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
+        if not args.graph:
+            raise
+        sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph ({type(err).__name__})")
+    serve(app, host=args.host, port=args.port, debug=args.debug)
     return 0
 
 
@@ -210,6 +246,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
+    from ui.access import add_access_arguments
+
+    add_access_arguments(s)
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", parents=[common, reading],
                        help="recall against gold relations, precision against an audit")

@@ -98,6 +98,10 @@ def can_redo(log: Iterable[Mapping]) -> bool:
     return bool(_replay(log)[1])
 
 
+MAX_LABEL = 200  # characters of a name given by hand: longer ones would weigh on every page load
+MAX_FIELD = 2_000  # characters of any other field (ids, sentences)
+
+
 def problem(action: Any) -> str | None:
     """Return what is wrong with the shape of an action, or None when it is well-formed.
 
@@ -115,6 +119,10 @@ def problem(action: Any) -> str | None:
     missing = [f for f in fields if not isinstance(action.get(f), str) or not action.get(f).strip()]
     if missing:
         return f"{op} needs {', '.join(repr(f) for f in missing)} (non-empty strings)"
+    if op == "rename" and len(action["label"]) > MAX_LABEL:
+        return f"a name is at most {MAX_LABEL} characters (this one has {len(action['label']):,})"
+    if any(isinstance(v, str) and len(v) > MAX_FIELD for v in action.values()):
+        return f"{op} fields are at most {MAX_FIELD:,} characters"
     if op == "merge" and action["keep"] == action["drop"]:
         return f"cannot merge {action['keep']!r} into itself"
     for f in ("doc_id", "sentence"):

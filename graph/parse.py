@@ -6,12 +6,16 @@ the parsed batches go to the store.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from graph.read import IngestError
 from graph.models import Document, Extraction
 
 PIPE_BATCH = 16  # documents per nlp.pipe batch and per task sent to a parsing process
+# Articles longer than this are parsed a paragraph chunk at a time and joined back into one Doc:
+# spaCy's working memory grows with the text parsed at once (990k characters whole: 3.2 GB)
+CHUNK_CHARS = 50_000
 TASKS_PER_WORKER = 16  # fewer documents per task when a corpus is small, to even out the end
 
 
@@ -39,8 +43,47 @@ def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PI
         yield from _pooled(docs, nlp, batch_size, workers)
         return
     options = {"n_process": workers} if workers > 1 else {}
-    for parsed, document in zip(nlp.pipe((d.text for d in docs), batch_size=batch_size, **options), docs):
+    for parsed, document in zip(pipe_texts(nlp, [d.text for d in docs], batch_size=batch_size, **options), docs):
         yield _extract_one(parsed, document)
+
+
+def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Split `text` into pieces of at most `limit` characters, at paragraph breaks where it can
+    (else line breaks, sentence ends, spaces); joined, the pieces are the text again."""
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = window.rfind(sep)
+            if i >= limit // 4:
+                cut = i + len(sep)
+                break
+        chunks.append(text[start:start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
+def parse_text(nlp, text: str, *, limit: int = CHUNK_CHARS):
+    """Parse one text; a long one chunk by chunk, joined into one Doc with the same text and offsets."""
+    chunks = paragraph_chunks(text, limit)
+    if len(chunks) == 1:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs([nlp(chunk) for chunk in chunks], ensure_whitespace=False)
+
+
+def pipe_texts(nlp, texts: list[str], *, batch_size: int = PIPE_BATCH, limit: int = CHUNK_CHARS, **options):
+    """`nlp.pipe` over texts, in order; texts over `limit` characters are parsed by :func:`parse_text`."""
+    start = 0
+    for i, text in enumerate(texts):
+        if len(text) > limit:
+            yield from nlp.pipe(texts[start:i], batch_size=batch_size, **options)
+            yield parse_text(nlp, text, limit=limit)
+            start = i + 1
+    yield from nlp.pipe(texts[start:], batch_size=batch_size, **options)
 
 
 def _extract_one(parsed, document: Document) -> Extraction | IngestError:
@@ -62,7 +105,7 @@ def _init_worker(nlp) -> None:
 
 
 def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
-    parsed = _worker_nlp.pipe([d.text for d in docs], batch_size=len(docs))
+    parsed = pipe_texts(_worker_nlp, [d.text for d in docs], batch_size=len(docs))
     return [_extract_one(p, d) for p, d in zip(parsed, docs)]
 
 
@@ -80,3 +123,23 @@ def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterato
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
         for results in pool.imap(_extract_chunk, chunks):
             yield from results
+
+
+@contextmanager
+def progress_bar(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar of parsing on stderr; yields a function that advances it."""
+    if not show:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # auto_refresh off: no display thread, so forking parser processes stays safe.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("Parsing articles", total=total)
+        bar.refresh()
+
+        def advance(n: int) -> None:
+            bar.update(task, advance=n, refresh=True)
+
+        yield advance

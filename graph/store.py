@@ -33,6 +33,7 @@ from graph.models import Document, Entity, Evidence, Extraction, Mention, Relati
 SCHEMA_VERSION = 3
 DEFAULT_BATCH_SIZE = 64
 BUSY_TIMEOUT_S = 120  # how long a writer waits for another process's transaction
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs creating one store)
 
 _SCHEMA = (
@@ -111,15 +112,16 @@ class Store:
     Args:
         path: The SQLite file.
         create: Create the file when it does not exist (else raise StoreError).
+        read_only: Open for reading only (SQLite ``mode=ro``; ``immutable=1`` on a read-only path).
 
     Raises:
         StoreError: The file is not a newsgraph store, was written by a newer newsgraph,
             or cannot be opened.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
-        self.path = Path(path)
-        if not create and not self.path.is_file():
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
+        self.path, self.read_only = Path(path), read_only
+        if (read_only or not create) and not self.path.is_file():
             raise StoreError(f"{self.path}: no such store")
         self._conn = None
         for attempt in range(OPEN_ATTEMPTS):
@@ -142,6 +144,12 @@ class Store:
                 raise
 
     def _open(self) -> None:
+        if self.read_only:  # immutable where nothing can be written (WAL's lock files included)
+            ro = "mode=ro" if os.access(self.path.parent, os.W_OK) and os.access(self.path, os.W_OK) else "immutable=1"
+            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{ro}", uri=True, isolation_level=None)
+            if self._readable(self._version()) != SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema v{self._version() or 0} must be upgraded; open it writable once")
+            return
         self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         self._conn.execute("PRAGMA journal_mode = WAL")
@@ -215,23 +223,25 @@ class Store:
         if self._version() == SCHEMA_VERSION:
             return
         with self._transaction() as conn:  # re-read under the lock: another process may have won
-            version = self._version()
+            version = self._readable(self._version())
             if version is None:
-                tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-                if tables:
-                    raise StoreError(f"{self.path}: not a newsgraph store (it holds other tables: "
-                                     f"{', '.join(sorted(tables)[:5])})")
                 for statement in _SCHEMA:
                     conn.execute(statement)
                 conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 return
-            if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: created by a newer newsgraph (schema v{version}, "
-                                 f"this program reads up to v{SCHEMA_VERSION})")
             for v in range(version, SCHEMA_VERSION):
                 for statement in _MIGRATIONS[v]:
                     conn.execute(statement)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+
+    def _readable(self, version: int | None) -> int | None:
+        """`version`, when this program can read a store of it (None: an empty file); else StoreError."""
+        if version is None and (tables := sorted(r for r, in self._connection().execute(_TABLES))):
+            raise StoreError(f"{self.path}: not a newsgraph store (it holds other tables: {', '.join(tables[:5])})")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: created by a newer newsgraph (schema v{version}, "
+                             f"this program reads up to v{SCHEMA_VERSION})")
+        return version
 
     @property
     def schema_version(self) -> int:
@@ -346,7 +356,7 @@ class Store:
             Counts of added, replaced and unchanged documents, documents that failed to
             extract (as errors), and the number of words parsed.
         """
-        from graph.parse import iter_extractions  # deferred: it imports spaCy, which reading never needs
+        from graph.parse import iter_extractions, progress_bar  # deferred: spaCy, which reading never needs
 
         docs = list({d.id: d for d in documents}.values())
         known = self.document_ids()
@@ -356,7 +366,7 @@ class Store:
             return report
         pipeline = nlp if hasattr(nlp, "pipe") else nlp()
         results = iter_extractions(todo, nlp=pipeline, workers=workers)
-        with _progress(len(todo), progress) as advance:
+        with progress_bar(len(todo), progress) as advance:
             while batch := list(islice(results, batch_size)):
                 done = [r for r in batch if isinstance(r, Extraction)]
                 errors = tuple(r for r in batch if isinstance(r, IngestError))
@@ -469,23 +479,3 @@ def _describe(exc: sqlite3.Error) -> str:
     if "locked" in msg or "busy" in msg:
         return f"store is busy: another program has held it for over {BUSY_TIMEOUT_S} s ({msg})"
     return f"not a usable newsgraph store ({msg})"
-
-
-@contextmanager
-def _progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr; yields a function that advances it."""
-    if not show:
-        yield lambda n: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # auto_refresh off: no display thread, so forking parser processes stays safe.
-    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("Parsing articles", total=total)
-        bar.refresh()
-
-        def advance(n: int) -> None:
-            bar.update(task, advance=n, refresh=True)
-
-        yield advance

@@ -75,7 +75,7 @@ def test_bad_files_are_named_with_the_reason(upload, reason):
 def test_a_batch_keeps_each_document_once_and_goes_on_past_bad_files():
     text = b"Turkey criticized Greece over the islands."
     read = read_uploads([Upload("a.txt", text), Upload("b.pdf", b"x"), Upload("c.txt", text)])
-    assert len(read.documents) == 1 and read.origins == {read.documents[0].id: "upload:a.txt"}
+    assert len(read.documents) == 1 and read.origins == {read.documents[0].id: f"upload:a.txt#{read.documents[0].id}"}
     assert [e.path for e in read.errors] == ["b.pdf"]
     assert [(n.path, n.reason) for n in read.notes] == [("c.txt", "same text as a.txt; kept once")]
     errors = read_uploads([Upload(f"{i}.txt", b"x") for i in range(3)], max_files=2).errors

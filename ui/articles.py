@@ -128,6 +128,18 @@ def _article_relation(g: nx.MultiDiGraph, row: tuple, i: int) -> html.Li:
     ], className="evidence" + (" is-weak" if relation in WEAK_RELATIONS else ""))
 
 
+MAX_REPORTED = 20  # problems listed one by one; the rest are counted
+
+
+def _listed(problems: Any, class_name: str) -> list:
+    """The first MAX_REPORTED problems as list items, then one line counting the rest."""
+    problems = list(problems)
+    items = [html.Li([html.Strong(e.path), " — ", e.reason], className=class_name) for e in problems[:MAX_REPORTED]]
+    if len(problems) > MAX_REPORTED:
+        items.append(html.Li(f"… and {len(problems) - MAX_REPORTED:,} more like it", className=class_name))
+    return items
+
+
 def upload_report(outcome: Any) -> html.Div:
     """Return what an upload did: articles added, and each bad file with the reason."""
     done = []
@@ -140,9 +152,7 @@ def upload_report(outcome: Any) -> html.Div:
     summary = ("Upload: " + ", ".join(done) + ".") if done else "Upload: no article was added."
     return html.Div(_present([
         html.P(summary, className="upload-summary" + (" is-ok" if outcome.added or outcome.replaced else "")),
-        html.Ul([html.Li([html.Strong(e.path), " — ", e.reason], className="upload-error") for e in outcome.errors],
-                className="upload-errors") if outcome.errors else None,
-        html.Ul([html.Li([html.Strong(n.path), " — ", n.reason], className="upload-note")
-                 for n in getattr(outcome, "notes", ())], className="upload-notes")
+        html.Ul(_listed(outcome.errors, "upload-error"), className="upload-errors") if outcome.errors else None,
+        html.Ul(_listed(getattr(outcome, "notes", ()), "upload-note"), className="upload-notes")
         if getattr(outcome, "notes", ()) else None,
     ]), className="upload-report")

@@ -40,7 +40,7 @@ from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions
 from graph.index import EdgeIndex, Survivors
-from ui.state import MAX_HOPS, Known, clamp
+from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
@@ -308,7 +308,12 @@ class Corpus:
         return self._memo.get(("budget", f, keep, spec, anchor), compute)
 
     def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int) -> tuple:
-        """The k shortest paths between two actors over the filtered graph (empty when none)."""
+        """The k shortest paths between two actors over the filtered graph (empty when none).
+
+        `k` comes from the page: it is clamped here, where it costs, to 1..MAX_PATHS.
+        """
+        k = clamp(k, 1, MAX_PATHS, default=DEFAULT_PATHS)
+
         def compute():
             fg = self.filtered(f, keep)
             if source not in fg or target not in fg or source == target:

@@ -19,6 +19,8 @@ ARTICLE_STORE = "article-store"  # the article open in the Articles tab
 # Header
 HEADER = "header"
 HEADER_STATS = "header-stats"
+NEWER_NOTICE = "newer-notice"  # "N new articles — refresh" when the store moved on since the page loaded
+VERSION_POLL = "version-poll"  # the interval at which the page asks for the corpus version
 SEARCH = "entity-search"
 STATUS = "status"
 UNDO_BUTTON = "undo-button"

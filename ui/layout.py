@@ -29,19 +29,24 @@ def header_stats(corpus: Corpus) -> str:
     return f"{s['actors']:,} actors · {s['relations']:,} relations · {s['articles']:,} articles"
 
 
-def _header(corpus: Corpus, title: str) -> html.Header:
+VERSION_POLL_MS = 30_000  # how often an open page asks whether the corpus moved on
+
+
+def _header(corpus: Corpus, title: str, writable: bool) -> html.Header:
     return html.Header([
         html.Div([
             html.Span(className="logo", **{"aria-hidden": "true"}),
             html.H1(title, className="app-title"),
             html.Span(header_stats(corpus), id=ids.HEADER_STATS, className="header-stats"),
+            html.Span(id=ids.NEWER_NOTICE, className="newer-notice", role="status"),
+            dcc.Interval(id=ids.VERSION_POLL, interval=VERSION_POLL_MS),
         ], className="brand"),
         html.Div("", id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
         html.Div([
             html.Button("↶ Undo", id=ids.UNDO_BUTTON, n_clicks=0, className="action",
-                        disabled=not corpus.writable, title="Undo the last curation change"),
+                        disabled=not writable, title="Undo the last curation change"),
             html.Button("↷ Redo", id=ids.REDO_BUTTON, n_clicks=0, className="action",
-                        disabled=not corpus.writable, title="Redo the last undone change"),
+                        disabled=not writable, title="Redo the last undone change"),
         ], className="undo-bar"),
         dcc.Dropdown(id=ids.SEARCH, options=corpus.search_options, value=None, placeholder="Search an actor…",
                      clearable=True, searchable=True, className="search", maxHeight=360),
@@ -147,7 +152,7 @@ def _canvas(corpus: Corpus) -> html.Main:
     ], className="canvas-wrap")
 
 
-def _tabs(corpus: Corpus) -> html.Div:
+def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
     f = corpus.default_filters()
     tab = {"className": "tab", "selected_className": "tab--selected"}
     return html.Div(dcc.Tabs(id=ids.TABS, value=ids.TAB_GRAPH, className="tabs", content_className="tab-content",
@@ -169,11 +174,11 @@ def _tabs(corpus: Corpus) -> html.Div:
                       figure=empty_figure("Loading…")),
         ], className="panel")),
         dcc.Tab(label="Articles", value=ids.TAB_ARTICLES, **tab, children=html.Section([
-            dcc.Upload(id=ids.UPLOAD, multiple=True, disabled=not corpus.writable, className="upload",
+            dcc.Upload(id=ids.UPLOAD, multiple=True, disabled=not writable, className="upload",
                        className_active="upload is-active", children=html.Div([
                            html.Strong("Add articles"), html.Span(
                                " — drop .txt, .md, .html, .json or .jsonl files here, or click to choose"
-                               if corpus.writable else " — needs a corpus store (start with --db)"),
+                               if writable else f" — {why or 'needs a corpus store (start with --db)'}"),
                        ])),
             html.P(id=ids.UPLOAD_LIMIT, className="upload-limit", role="alert"),
             html.Div(id=ids.UPLOAD_REPORT),
@@ -188,20 +193,21 @@ def _tabs(corpus: Corpus) -> html.Div:
                    "actor kept. Undo takes it back.", className="muted small"),
             html.Label("Actor to keep", htmlFor=ids.MERGE_KEEP, className="field-label"),
             dcc.Dropdown(id=ids.MERGE_KEEP, options=corpus.search_options, placeholder="Choose the actor to keep…",
-                         disabled=not corpus.writable, className="merge-dropdown", maxHeight=280),
+                         disabled=not writable, className="merge-dropdown", maxHeight=280),
             html.Label("Duplicate to merge into it", htmlFor=ids.MERGE_DROP, className="field-label"),
             dcc.Dropdown(id=ids.MERGE_DROP, options=corpus.search_options, placeholder="Choose the duplicate…",
-                         disabled=not corpus.writable, className="merge-dropdown", maxHeight=280),
+                         disabled=not writable, className="merge-dropdown", maxHeight=280),
             html.Button("Merge", id=ids.MERGE_BUTTON, n_clicks=0, className="action is-primary",
-                        disabled=not corpus.writable),
+                        disabled=not writable),
             html.H3("Log", className="section-title"),
             html.Div(curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before,
-                                   writable=corpus.writable), id=ids.CURATION_LOG),
+                                   writable=writable), id=ids.CURATION_LOG),
         ], className="panel")),
     ]), className="side")
 
 
-def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int = 0) -> html.Div:
+def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int = 0, writable: bool | None = None,
+                 why: str = "") -> html.Div:
     """Return the whole page for the current corpus snapshot.
 
     Args:
@@ -209,7 +215,10 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         title: Name shown in the header.
         upload_limit: Most characters of file data (base64) one upload may send; a bigger
             batch is stopped in the browser with a message. 0: no check.
+        writable: Whether this visitor may write (default: whether the corpus can be written).
+        why: Why writing is off, said where the write controls are.
     """
+    writable = corpus.writable if writable is None else writable
     return html.Div([
         # Stores start with a value, not None: a memory store starting empty reports a change
         # on mount, which would run every callback listening to it on page load.
@@ -223,6 +232,6 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
         dcc.Download(id=ids.DOWNLOAD),
-        _header(corpus, title),
-        html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus)], className="app-body"),
+        _header(corpus, title, writable),
+        html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus, writable, why)], className="app-body"),
     ], className="app")

@@ -26,6 +26,7 @@ from graph.export import from_node_link
 from graph.read import IngestError
 from graph.models import many_records
 from graph.store import IngestReport, Store, reported
+from ui.access import Access
 from ui.elements import light_data
 from ui.positions import node_positions
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
@@ -83,6 +84,7 @@ class CorpusSource:
         nlp: The spaCy pipeline for uploads, or a function returning it (default: the
             project's pipeline, loaded on the first upload).
         max_upload_bytes: Per-file size limit of uploads.
+        access: Who may write (default: every visitor; the command line always sets a secret).
     """
 
     store_path: str | os.PathLike[str] | None = None
@@ -90,6 +92,7 @@ class CorpusSource:
     budget: int = DEFAULT_BUDGET
     nlp: Any = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    access: Access = field(default_factory=Access)
     _corpus: Corpus | None = field(default=None, init=False, repr=False)
     _signature: tuple | None = field(default=None, init=False, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
@@ -102,8 +105,17 @@ class CorpusSource:
 
     @property
     def writable(self) -> bool:
-        """Whether uploads and curation can be kept."""
-        return self.store_path is not None
+        """Whether uploads and curation can be kept (a store, not shared read-only)."""
+        return self.store_path is not None and not self.access.read_only
+
+    def may_write(self) -> bool:
+        """Whether the request being answered may write: the corpus can be written and the visitor has the secret."""
+        return self.writable and self.access.granted()
+
+    def refusal(self) -> str:
+        """Why the request being answered may not write ("" when it may, or when there is no store:
+        :meth:`curate` and :meth:`upload` refuse that themselves)."""
+        return "" if self.store_path is None else self.access.refusal()
 
     def current(self) -> Corpus:
         """The corpus as it is now (rebuilt only when the store's version key changed)."""
@@ -152,7 +164,7 @@ class CorpusSource:
         return tuple(out)
 
     def _open(self) -> Store:
-        return Store(self.store_path, create=False)
+        return Store(self.store_path, create=False, read_only=self.access.read_only)
 
     def _load(self, previous: Corpus | None) -> Corpus:
         """Read the store into a new snapshot (or keep `previous` when the version is the same).
@@ -194,7 +206,7 @@ class CorpusSource:
             # rejections never reshuffle the picture, not even after a restart
             positions = node_positions(light_data(raw))
         corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
-                        previous_positions=positions, text=self._read_text, writable=True, budget=self.budget)
+                        previous_positions=positions, text=self._read_text, writable=self.writable, budget=self.budget)
         corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
                                "explorer precompute": time.perf_counter() - t2})
         return corpus
@@ -238,12 +250,21 @@ class CorpusSource:
         if not read.documents:
             return UploadOutcome(errors=problems, files=files, duplicates=read.notes)
         with self._lock:
+            versions = self._new_versions(read.documents)
             with self._open() as store:
                 report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
             self.current()
         return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
                              errors=problems + tuple(report.errors), files=files,
-                             duplicates=read.notes + tuple(getattr(report, "duplicates", ())))
+                             duplicates=read.notes + versions + tuple(getattr(report, "duplicates", ())))
+
+    def _new_versions(self, documents: Sequence[Any]) -> tuple[IngestError, ...]:
+        """Notes for uploads named like a stored article but with other text: kept beside it, never over it."""
+        stored = self.current().documents
+        names = {str(meta.get("source")) for meta in stored.values()}
+        return tuple(IngestError(d.source, "an article of this name is stored already with other text; "
+                                           "kept as a new version beside it")
+                     for d in documents if d.source in names and d.id not in stored)
 
 
 def _default_nlp():

@@ -16,7 +16,7 @@ from graph.models import Document
 
 DEFAULT_MAX_UPLOAD_BYTES = 2_000_000
 MAX_FILES = 50
-UPLOAD_ORIGIN = "upload:"  # origin of an uploaded document in the store: an edited re-upload replaces it
+UPLOAD_ORIGIN = "upload:"  # origin of an uploaded document: name and content hash, so nothing is ever replaced
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class ReadUploads:
 
     Attributes:
         documents: Each content hash once, first seen wins.
-        origins: Store origin by document id (an edited re-upload of a file replaces it).
+        origins: Store origin by document id: the name and the content hash, so an upload named
+            like an earlier one is kept beside it as a new version.
         errors: Files (or records) that could not be read, with the reason.
         notes: Not failures: texts read twice (in one file or across files), kept once.
     """
@@ -100,5 +101,5 @@ def read_uploads(uploads: Iterable[Upload], *, max_bytes: int = DEFAULT_MAX_UPLO
         unique.duplicates.extend(result.duplicates)
         for doc in result.documents:
             if unique.add(doc, path=name, label=doc.source):
-                origins[doc.id] = UPLOAD_ORIGIN + doc.source
+                origins[doc.id] = f"{UPLOAD_ORIGIN}{doc.source}#{doc.id}"
     return ReadUploads(tuple(unique.documents.values()), origins, tuple(errors), tuple(unique.duplicates))

@@ -41,7 +41,7 @@ from graph.read.formats import (
     record_of,
     unsupported,
 )
-from graph.read.reports import Duplicate, IngestError, IngestResult, Unique, Unreadable, size
+from graph.read.reports import Duplicate, IngestError, IngestResult, Unique, Unreadable, size, summarised
 from graph.read.walking import MANIFEST_NAME, collect, load_manifest, read_file_bytes
 
 PROGRESS_MIN_FILES = 20
@@ -165,4 +165,4 @@ def _read_data(
             errors.append(IngestError(str(path), f"{where}no article text left after removing boilerplate"))
         else:
             documents.append(doc)
-    return documents, errors
+    return documents, summarised(errors)

@@ -37,18 +37,6 @@ _BOILERPLATE = re.compile("|".join((
     r"subscribe\b.*", r"(story continues below )?advertisement", r"sign up (for|to)\b.*",
 )), re.IGNORECASE)
 _BOILERPLATE_MAX_LINE = 160
-# Inner runs exclude their own delimiter, so a failed match never rescans the rest of the line:
-# linear on hostile input (a 100 kB line of "**x " took minutes with lazy `.+?` spans).
-_MD_RULES = (
-    (re.compile(r"^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?)", re.M), ""),  # heading and quote markers
-    (re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)"), r"\1"),  # [text](url) and ![alt](src) -> text
-    (re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"), r"\1"),  # strong
-    (re.compile(r"__(?=\S)([^_\n]+?)(?<=\S)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis, not snake_case
-    (re.compile(r"(?<![\w*])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w*])"), r"\1"),
-)
-
-
 def normalise_text(text: str) -> str:
     """Normalise text for display and offsets: NFC, \\n line ends, plain spaces and quotes.
 
@@ -78,11 +66,61 @@ def strip_boilerplate(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not is_boilerplate(line))
 
 
+_MARKDOWN = None
+# Blocks whose text is not prose: code never reaches extraction, tables and raw HTML are dropped
+_SKIPPED_BLOCKS = ("fence", "code_block", "html_block", "hr")
+_SKIPPED_CONTAINERS = {"table_open": "table_close"}
+
+
+def _markdown():
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        from markdown_it import MarkdownIt
+
+        _MARKDOWN = MarkdownIt("commonmark").enable("table")
+    return _MARKDOWN
+
+
+def _inline_text(token) -> str:
+    """The words of an inline token: text, code spans and image alt text; no markup, no URLs."""
+    out = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.type == "image":
+            out.append(_inline_text(child))
+    return "".join(out)
+
+
 def strip_markdown(text: str) -> str:
-    """Remove light markdown syntax: heading/quote markers, emphasis, link and image syntax."""
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    """Markdown to its prose, through a Markdown parser (markdown-it-py, CommonMark and tables).
+
+    Headings, paragraphs, list items and quotes keep their words (emphasis, link and image
+    syntax gone); code blocks, tables, raw HTML blocks and rules are dropped. Blocks that sat
+    on neighbouring lines stay on neighbouring lines, others are a blank line apart.
+    """
+    tokens = _markdown().parse(text)
+    blocks: list[tuple[int, int, str]] = []
+    closing = None
+    for token in tokens:
+        if closing:
+            closing = None if token.type == closing else closing
+            continue
+        if token.type in _SKIPPED_CONTAINERS:
+            closing = _SKIPPED_CONTAINERS[token.type]
+        elif token.type == "inline" and token.map:
+            words = _inline_text(token)
+            if words.strip():
+                blocks.append((token.map[0], token.map[1], words))
+    out, last_end = [], None
+    for start, end, words in blocks:
+        if out:
+            out.append("\n" if start <= last_end else "\n\n")
+        out.append(words)
+        last_end = end
+    return "".join(out) + ("\n" if out and text.endswith("\n") else "")
 
 
 def headline(text: str) -> str | None:

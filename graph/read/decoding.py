@@ -32,6 +32,9 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise Unreadable(f"cannot decode as {codec}: {exc.reason}") from None
     kind = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+    text = None if kind else _utf16_without_bom(data)
+    if text is not None:
+        return text
     if b"\x00" in data:  # checked after the BOMs because utf-16 text is full of NULs
         raise Unreadable("binary file (contains NUL bytes)" + (f": {kind}, not text" if kind else ""))
     if kind:
@@ -45,6 +48,22 @@ def decode(data: bytes) -> str:
     if len(_CONTROL_CHARS.findall(text)) > _BINARY_CONTROL_SHARE * len(text):
         raise Unreadable("binary file (mostly control characters, not text)")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text in UTF-16 without a BOM, told by its NULs: the high byte of most characters (Latin
+    script) is zero, so one byte position in two is mostly NUL and the other next to never."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0) / (len(data) // 2), data[1::2].count(0) / (len(data) // 2)
+    codec = "utf-16-le" if odd > 0.4 and even < 0.02 else "utf-16-be" if even > 0.4 and odd < 0.02 else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if len(_CONTROL_CHARS.findall(text)) > _BINARY_CONTROL_SHARE * len(text) else text
 
 
 def _mixed_utf8(data: bytes) -> str | None:

@@ -1,6 +1,7 @@
 """What reading reports: a bad file's error, a repeated text's note, a batch's result; and the one duplicate check."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from graph.models import Document
@@ -65,6 +66,23 @@ class Unique:
         self.documents[doc.id] = doc
         self._first[doc.id] = label
         return True
+
+
+REPEATS_SHOWN = 3  # lines of one problem repeated in one file (same words, other numbers); the rest are counted
+
+
+def summarised(errors: list[IngestError]) -> list[IngestError]:
+    """One file's errors with each repeated problem cut to REPEATS_SHOWN lines and one line counting the rest."""
+    counts: dict[tuple[str, str], int] = {}
+    shown: list[IngestError] = []
+    for e in errors:
+        key = (e.path, re.sub(r"\d+", "N", e.reason))
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= REPEATS_SHOWN:
+            shown.append(e)
+    shown += [IngestError(path, f"… and {n - REPEATS_SHOWN:,} more like it ({shape})")
+              for (path, shape), n in counts.items() if n > REPEATS_SHOWN]
+    return shown
 
 
 def size(n: int) -> str:

@@ -18,22 +18,30 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[IngestError]]:
     files: list[Path] = []
     errors: list[IngestError] = []
     for path in paths:
-        if path.is_file():
-            if path.name != MANIFEST_NAME:
-                files.append(path)
-        elif path.is_dir():
-            before = len(errors)
-            found = _walk(path, errors)
-            if not found and len(errors) == before:
-                errors.append(IngestError(str(path), "folder contains no article files"))
-            files.extend(found)
-        elif path.is_symlink():
-            errors.append(IngestError(str(path), "broken symlink (its target is missing, or it points to itself)"))
-        elif path.exists():
-            errors.append(IngestError(str(path), "not a regular file (a pipe, socket or device); not read"))
-        else:
-            errors.append(IngestError(str(path), "no such file or folder"))
+        try:
+            _collect_one(path, files, errors)
+        except OSError as exc:  # a name too long, a folder without permission: that path's line, not the batch's end
+            errors.append(IngestError(str(path), f"cannot read: {exc.strerror or type(exc).__name__}"))
     return files, errors
+
+
+def _collect_one(path: Path, files: list[Path], errors: list[IngestError]) -> None:
+    """Add one command-line path to `files` (a folder: its article files) or say in `errors` why not."""
+    if path.is_file():
+        if path.name != MANIFEST_NAME:
+            files.append(path)
+    elif path.is_dir():
+        before = len(errors)
+        found = _walk(path, errors)
+        if not found and len(errors) == before:
+            errors.append(IngestError(str(path), "folder contains no article files"))
+        files.extend(found)
+    elif path.exists():  # before the link test: a link to /dev/zero is a device, not a broken link
+        errors.append(IngestError(str(path), "not a regular file (a pipe, socket or device); not read"))
+    elif path.is_symlink():
+        errors.append(IngestError(str(path), "broken symlink (its target is missing, or it points to itself)"))
+    else:
+        errors.append(IngestError(str(path), "no such file or folder"))
 
 
 def _walk(root: Path, errors: list[IngestError]) -> list[Path]:
@@ -102,15 +110,27 @@ def load_manifest(folder: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     return {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, dict)}, []
 
 
+READ_ATTEMPTS = 3
+
+
 def read_file_bytes(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most max_bytes (checked before reading, and while)."""
-    st = path.stat()
-    if not stat.S_ISREG(st.st_mode):  # a pipe would block the read forever
-        raise Unreadable("not a regular file (a pipe, socket or device); not read")
-    if st.st_size > max_bytes:
-        raise Unreadable(f"file is {size(st.st_size)}, above the {size(max_bytes)} limit")
-    with path.open("rb") as f:
-        data = f.read(max_bytes + 1)
-    if len(data) > max_bytes:  # it grew since the stat
-        raise Unreadable(f"file is over {size(max_bytes)}, above the {size(max_bytes)} limit")
-    return data
+    """The bytes of a regular file of at most max_bytes (checked before reading, and while).
+
+    A file whose size or modification time changes while it is read is read again; one that
+    keeps changing is refused, never kept torn.
+    """
+    for _ in range(READ_ATTEMPTS):
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block the read forever
+            raise Unreadable("not a regular file (a pipe, socket or device); not read")
+        if st.st_size > max_bytes:
+            raise Unreadable(f"file is {size(st.st_size)}, above the {size(max_bytes)} limit")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+            after = os.fstat(f.fileno())
+        if len(data) > max_bytes:  # it grew since the stat
+            raise Unreadable(f"file is over {size(max_bytes)}, above the {size(max_bytes)} limit")
+        if (after.st_ino, after.st_size, after.st_mtime_ns) == (st.st_ino, st.st_size, st.st_mtime_ns) \
+                and len(data) == st.st_size:
+            return data
+    raise Unreadable("file changed while it was read (it is being written?); not stored, read it again later")

@@ -154,15 +154,15 @@ def update_panel(selection, relations, types, dates, min_articles, version, *, s
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
-                            writable=corpus.writable, in_corpus=target in corpus.graph)
+                            writable=source.may_write(), in_corpus=target in corpus.graph)
     if kind == "edge":
-        return edge_dossier(fg, str(target), documents=corpus.documents, writable=corpus.writable,
+        return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
                             in_corpus=corpus.has_edge(str(target)))
     if kind == "dyad" and len(selection_nodes(selection)) == 2:
         return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents)
     if kind == "path" and len(selection_nodes(selection)) == 2:
         a, b = selection_nodes(selection)
-        paths = corpus.paths(f, corpus.keep_for(f, selection), a, b, int(selection.get("k") or 3))
+        paths = corpus.paths(f, corpus.keep_for(f, selection), a, b, selection.get("k"))
         return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels)
     return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
 

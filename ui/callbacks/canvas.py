@@ -1,7 +1,9 @@
 """Callbacks of the canvas: the neighbourhood view, what is drawn, the date label, option lists, the camera."""
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, no_update
+import re
+
+from dash import ALL, Input, Output, State, html, no_update
 
 from graph.curation import can_redo, can_undo
 from ui import ids
@@ -105,15 +107,36 @@ def refresh_options(version, slider_max, *, source: CorpusSource) -> tuple:
     slider's range and marks.
     """
     corpus = source.current()
+    writable = source.may_write()
     options = corpus.search_options
     last = max(len(corpus.months) - 1, 0)
     months_changed = slider_max != last
     min_marks = {i: str(i) for i in range(1, corpus.max_articles + 1)}
     return (options, options, options, options, options,
             relation_filter_options(corpus.light), entity_filter_options(corpus.light), header_stats(corpus),
-            not (corpus.writable and can_undo(corpus.log)), not (corpus.writable and can_redo(corpus.log)),
+            not (writable and can_undo(corpus.log)), not (writable and can_redo(corpus.log)),
             last, month_marks(corpus.months), [0, last] if months_changed else no_update,
             corpus.max_articles, min_marks)
+
+
+@callback(Output(ids.NEWER_NOTICE, "children"),
+          inputs=dict(polls=Input(ids.VERSION_POLL, "n_intervals"), version=Input(ids.VERSION_STORE, "data")),
+          prevent_initial_call=True)
+def notice_newer(polls, version, *, source: CorpusSource):
+    """Offer a refresh when the store holds a newer corpus than the page shows (another ingest, say)."""
+    current = source.current()
+    if current.version == version or not isinstance(version, str):
+        return None
+    added = articles_in(current.version) - articles_in(version)
+    text = (f"{added:,} new article{'s' if added != 1 else ''} — refresh" if added > 0
+            else "The corpus changed — refresh")
+    return html.A(text, href="", className="newer-link")
+
+
+def articles_in(version: str) -> int:
+    """The number of articles a corpus version key holds (its ``d<count>`` part; 0 when none)."""
+    match = re.search(r"(?:^|-)d(\d+)", version or "")
+    return int(match.group(1)) if match else 0
 
 
 clientside(CALLBACKS, "moveCamera", Output(ids.FOCUS_STORE, "data"),

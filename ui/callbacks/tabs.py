@@ -106,4 +106,4 @@ def update_curation_log(tab, version, *, source: CorpusSource):
     if tab != ids.TAB_CURATION:
         return no_update
     corpus = source.current()
-    return curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before, writable=corpus.writable)
+    return curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before, writable=source.may_write())

@@ -86,8 +86,6 @@ def report_error(err: Exception) -> None:
     log.exception("callback failed", exc_info=err)
     if isinstance(err, (StoreError, CurationRefused)):
         message = str(err)
-    elif isinstance(err, ValueError):
-        message = f"That did not work: {err}"
-    else:
+    else:  # other errors' text is Python's ("invalid literal for int()…"): it stays in the server log
         message = f"Something went wrong ({type(err).__name__}); the page is unchanged. Details are in the server log."
     set_props(ids.STATUS, {"children": message, "className": "status is-error"})

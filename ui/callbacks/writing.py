@@ -44,6 +44,8 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
     nothing = (no_update,) * 5
     if trigger is None or not value:
         return nothing
+    if refused := source.refusal():
+        return no_update, refused, "status is-error", no_update, no_update
     corpus = source.current()
     if trigger in (ids.UNDO_BUTTON, ids.REDO_BUTTON):
         op = "undo" if trigger == ids.UNDO_BUTTON else "redo"
@@ -98,6 +100,8 @@ def upload(queue, *, source: CorpusSource) -> tuple:
     contents, filenames = (queue or {}).get("contents"), (queue or {}).get("filenames")
     if not contents:
         return (no_update,) * 4
+    if refused := source.refusal():
+        return no_update, no_update, refused, "status is-error"
     uploads, errors = decode_contents(contents, filenames)
     outcome = source.upload(uploads, errors=errors)
     order = {safe_name(n): i for i, n in reversed(list(enumerate(filenames or [])))}
