@@ -185,11 +185,6 @@ STOPPING_VERBS = frozenset("""
 halt suspend freeze stop cancel block end delay postpone scrap cut sever break abandon drop ditch renounce
 quit exit lift ease relax
 """.split())
-# Verbs that turn a relation noun into an act by their conjoined subjects: "A and B struck a deal".
-LIGHT_VERBS = frozenset("""
-strike reach sign hold have make find conclude forge seal announce maintain keep build form enter
-restore establish re-establish normalize normalise resume renew deepen strengthen improve
-""".split())
 # Heads of the names of deals, treaties, programmes and projects: "the Nord Stream 2 pipeline",
 # "the Iran nuclear deal", "the Abraham Accords" become AGREEMENT nodes that actors can back or oppose.
 DEAL_HEADS = frozenset("""

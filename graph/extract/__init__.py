@@ -18,6 +18,7 @@ from graph.extract.context import Context
 from graph.extract.evidence import co_mentions
 from graph.extract.rules import sentence_relations
 from graph.models import Document, Extraction, Relation
+from graph.ontology import CO_MENTIONED
 
 __all__ = ["extract"]
 
@@ -35,7 +36,7 @@ def extract(doc, document: Document, *, table: ActorTable | None = None) -> Extr
     return Extraction(document=document, entities=ctx.entities(), mentions=ctx.mentions(), relations=relations)
 
 
-STRUCTURAL = frozenset({"member_of", "leads", "part_of", "located_in", "co_mentioned"})
+STRUCTURAL = frozenset({"member_of", "leads", "part_of", "located_in", CO_MENTIONED})
 
 
 def _same_side(ctx: Context, rel: Relation) -> bool:
@@ -51,7 +52,7 @@ def _relations(ctx: Context) -> list[Relation]:
         found: dict[tuple[str, str, str], Relation] = {}
         for rel in sentence_relations(ctx, sent):
             key = (rel.subject, rel.relation, rel.object)
-            if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != "co_mentioned":
+            if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != CO_MENTIONED:
                 continue  # a weapon or a deal does not act: "the S-400's radar could provide ..."
             if rel.relation not in STRUCTURAL and _same_side(ctx, rel):
                 continue  # a state and its own agency ("Israel" and "the IDF") do not act on each other

@@ -8,10 +8,11 @@ from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
 from graph.extract.mood import clause_mood, conditional, vowed
 from graph.models import Evidence, Relation
+from graph.ontology import CO_MENTIONED
 
 ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT"})
 # Rules whose relation holds whatever the clause's mood: "Turkish President Erdogan" leads Turkey.
-STATIC_RULES = frozenset({"title", "appos", "located", "backed", "co_mentioned"})
+STATIC_RULES = frozenset({"title", "appos", "located", "backed", CO_MENTIONED})
 # Conflicts between parties named together run both ways ("clashes between A and B").
 MUTUAL = frozenset({"attacks", "opposes"})
 # What a condition or a vow turns into a threat: "X would strike Y if ...", "X vowed to strike Y".
@@ -19,7 +20,7 @@ COERCIVE = frozenset({"sanctions", "attacks"})
 # How far each rule is trusted; a rule not listed gets 0.6.
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
               "backed": 0.85, "title": 0.9, "appos": 0.85, "copula": 0.75, "adjective": 0.8,
-              "located": 0.7, "ellipsis": 0.5, "demand": 0.7, "co_mentioned": 0.3}
+              "located": 0.7, "ellipsis": 0.5, "demand": 0.7, CO_MENTIONED: 0.3}
 
 
 def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule: str,
@@ -82,6 +83,6 @@ def co_mentions(ctx: Context, sent, typed) -> list[Relation]:
     out = []
     for a, b in combinations(first.values(), 2):
         if frozenset((a.entity.id, b.entity.id)) not in linked:
-            rel = relation(ctx, a, "co_mentioned", b, ctx.doc[sent.start], sent, "co_mentioned")
+            rel = relation(ctx, a, CO_MENTIONED, b, ctx.doc[sent.start], sent, CO_MENTIONED)
             out.append(replace(rel, evidence=replace(rel.evidence, trigger_span=None, trigger="")))
     return out
