@@ -22,11 +22,11 @@ class Context:
 
     def __init__(self, doc, document: Document, table: ActorTable):
         self.doc, self.document, self.table = doc, document, table
-        self.refs: dict[int, Ref] = find_refs(doc, table)
+        self.datelines: set[int] = dateline_tokens(doc)
+        self.refs: dict[int, Ref] = find_refs(doc, table, place_lines=self.datelines)
         pairs = hyphen_pairs(doc, table)
         self.refs.update({i: pair[1] for i, pair in pairs.items()})
         self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
-        self.datelines: set[int] = dateline_tokens(doc)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
 

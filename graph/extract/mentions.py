@@ -2,6 +2,9 @@
 
 Spans are trimmed ("the", titles before a name), resolved through the actor table, and people
 are merged by full name within a document (a surname joins the one full name that ends in it).
+Also here: names the NER missed after a title, named deals and projects (AGREEMENT), short forms
+("(RSF)", "Congo" after "Democratic Republic of Congo"), datelines (which never act) and
+hyphenated pairs of actors taken whole by the NER ("U.S.-South Korea").
 """
 from __future__ import annotations
 
@@ -47,16 +50,16 @@ def unique(refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def find_refs(doc, table: ActorTable) -> dict[int, Ref]:
+def find_refs(doc, table: ActorTable, *, place_lines: set[int] = frozenset()) -> dict[int, Ref]:
     """Map every token that names an actor (or a place) to its ref.
 
     Args:
         doc: the parsed spaCy Doc.
         table: the actor alias table.
+        place_lines: the tokens of datelines (`dateline_tokens`), which name no actor.
     """
     refs: dict[int, Ref] = {}
     people = _people_index(doc, table)
-    place_lines = dateline_tokens(doc)
     for deal in _deal_names(doc):
         for tok in deal[1]:
             refs[tok.i] = deal[0]
