@@ -54,7 +54,7 @@ def read_articles(paths, *, progress: bool = False, max_bytes: int = DEFAULT_MAX
     for folder, group in folders.items():
         result = read_documents(group, progress=progress, max_bytes=max_bytes, max_chars=max_chars)
         errors.extend(result.errors)
-        unique.duplicates.extend(result.duplicates)
+        unique.duplicates.extend(result.duplicates + result.notes)  # both notes, not failures
         base = folder.resolve()
         for d in result.documents:
             origin = str(base / d.source)
@@ -92,7 +92,7 @@ def read_and_build(paths, *, model: str | None = None, nlp=None, progress: bool 
     extractions, errors = [], list(result.errors)
     for x in iter_extractions(result.documents, nlp=nlp, workers=workers):
         (errors if isinstance(x, IngestError) else extractions).append(x)
-    return build_graph(extractions), tuple(errors), result.duplicates
+    return build_graph(extractions), tuple(errors), result.duplicates + result.notes
 
 
 def cache_dir() -> Path:

@@ -40,3 +40,15 @@ def read_sentence(nlp, text: str) -> Extraction:
     from graph.extract import extract
 
     return extract(nlp(text), Document(id="t", title="", text=text, source="test.txt"))
+
+
+def upload_and_wait(queue, *, source, timeout: float = 120):
+    """Send an upload as the page does, wait for its job, and return what the page shows at the end:
+    (report, version, status, status class), as the progress poll answers once the job is done."""
+    from ui import callbacks
+
+    _, _, _, job, _ = callbacks.upload(queue, source=source)
+    source.jobs.wait(job["job"], timeout)
+    report, version, status, status_class, stop = callbacks.upload_progress(1, job, source=source)
+    assert stop is True
+    return report, version, status, status_class

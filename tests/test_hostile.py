@@ -23,6 +23,7 @@ import spacy
 from dash.development.base_component import Component
 
 import app as app_module
+from helpers import upload_and_wait
 from graph.build import build_graph
 from graph.export import render
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
@@ -260,7 +261,7 @@ def test_chart_labels_are_escaped_for_plotly_which_reads_tags_in_text(source):
 
 def test_an_upload_report_names_hostile_files_as_text(source):
     payload = base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00").decode()
-    report, *_ = callbacks.upload({"contents": [f"data:text/plain;base64,{payload}"], "filenames": [SOURCE]},
+    report, *_ = upload_and_wait({"contents": [f"data:text/plain;base64,{payload}"], "filenames": [SOURCE]},
                                   source=source)
     assert_renders_as_text(report)
     assert SOURCE in text_of(report)
@@ -294,7 +295,7 @@ def test_uploads_with_hostile_names_write_no_file_anywhere(source, tmp_path, mon
     article = b"Pwned story\n\nTurkey criticized Russia over the talks."
     contents = [f"data:text/plain;base64,{base64.b64encode(article + str(i).encode()).decode()}"
                 for i in range(len(names))]
-    report, *_ = callbacks.upload({"contents": contents, "filenames": names}, source=source)
+    report, *_ = upload_and_wait({"contents": contents, "filenames": names}, source=source)
     assert written == []
     new = _tree(tmp_path) - before
     store = str(source.store_path)

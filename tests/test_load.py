@@ -148,7 +148,8 @@ def test_concurrent_sessions_get_correct_unmixed_answers(server):
     canvas_cb = _find(deps, "graph-canvas.elements")
     panel_cb = _find(deps, "detail-panel.children")
     tap_cb = _find(deps, "selection-store.data", "graph-canvas.tapNodeData")
-    upload_cb = _find(deps, "upload-report.children")
+    upload_cb = _find(deps, "upload-report.children", "upload-queue.data")
+    progress_cb = _find(deps, "upload-report.children", "upload-poll.n_intervals")
     typed = [r for r in corpus.default_relations]
     actors = sorted(corpus.graph.nodes, key=lambda n: -int(corpus.graph.nodes[n].get("mentions") or 0))[:CLIENTS]
     assert len(typed) >= 2 and len(actors) == CLIENTS
@@ -208,7 +209,19 @@ def test_concurrent_sessions_get_correct_unmixed_answers(server):
                     r = session.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
                                      json=body(upload_cb, values, ["upload-queue.data"]))
                     response = r.json()["response"] if r.status_code == 200 else {}
-                    ok = r.status_code == 200 and response.get("status", {}).get("children") == "Added 1 article."
+                    ok = r.status_code == 200 and response.get("status", {}).get("children") == "Upload queued: 1 file."
+                    # the batch is parsed off the request thread: poll its job as the page's interval does
+                    values[("upload-job", "data")] = response.get("upload-job", {}).get("data")
+                    deadline = time.monotonic() + REQUEST_TIMEOUT_S
+                    while ok and time.monotonic() < deadline:
+                        r = session.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
+                                         json=body(progress_cb, values, ["upload-poll.n_intervals"]))
+                        response = r.json()["response"] if r.status_code == 200 else {}
+                        if r.status_code != 200 or response.get("upload-poll", {}).get("disabled"):
+                            break
+                        time.sleep(0.1)
+                    ok = ok and r.status_code == 200 and any(
+                        v.get("children") == "Added 1 article." for k, v in response.items() if k.startswith("status"))
                 else:
                     raise AssertionError(kind)
                 if not ok:

@@ -13,6 +13,7 @@ from ui.access import COOKIE, Access, access_for
 from ui.source import CorpusSource
 
 from test_ui_callbacks import curate  # noqa: E402  (fires a callback as Dash would)
+from helpers import upload_and_wait  # noqa: E402
 
 SECRET = "correct horse battery staple"
 
@@ -168,8 +169,8 @@ def test_an_upload_named_like_an_earlier_one_is_kept_as_a_new_version_and_said_s
     source = CorpusSource(store_path=seed_store_copy)
     first = b"Greece criticized Turkey over the drilling near Cyprus."
     second = b"Greece praised Turkey for the talks on Cyprus."
-    callbacks.upload({"contents": [data_url(first)], "filenames": ["note.txt"]}, source=source)
-    report, _, status, _ = callbacks.upload({"contents": [data_url(second)], "filenames": ["note.txt"]}, source=source)
+    upload_and_wait({"contents": [data_url(first)], "filenames": ["note.txt"]}, source=source)
+    report, _, status, _ = upload_and_wait({"contents": [data_url(second)], "filenames": ["note.txt"]}, source=source)
     assert source.current().stats["articles"] == 7  # five seeds and both versions
     notes = [text_of(n) for n in by_class(report, "upload-note")]
     assert notes == ["note.txt — an article of this name is stored already with other text; "

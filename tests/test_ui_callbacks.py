@@ -20,6 +20,7 @@ from ui.source import CorpusSource, CurationRefused
 from ui.styles import stylesheet
 
 from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)
+from helpers import upload_and_wait  # noqa: E402
 
 ALL_TYPES = ["GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"]
 
@@ -470,7 +471,7 @@ def data_url(payload: bytes) -> str:
 
 def test_uploading_good_and_bad_files(store_source):
     good = b"Greece criticized Turkey over the drilling near Cyprus."
-    report, version, status, status_class = callbacks.upload(
+    report, version, status, status_class = upload_and_wait(
         {"contents": [data_url(good), data_url(b"%PDF-1.4"), "data:text/plain;base64,@@@"],
          "filenames": ["greece.txt", "scan.pdf", "x.txt"]}, source=store_source)
     assert version == store_source.current().version and store_source.current().stats["articles"] == 6
@@ -478,8 +479,8 @@ def test_uploading_good_and_bad_files(store_source):
     assert errors[0].startswith("scan.pdf — unsupported file type '.pdf'")
     assert errors[1] == "x.txt — the upload could not be decoded"
     assert status.startswith("Added 1 article; 2 file problems") and status_class == "status is-error"
-    assert callbacks.upload(None, source=store_source) == (no_update,) * 4
-    assert callbacks.upload({"limit": 100}, source=store_source) == (no_update,) * 4  # the page's first state
+    assert callbacks.upload(None, source=store_source) == (no_update,) * 5
+    assert callbacks.upload({"limit": 100}, source=store_source) == (no_update,) * 5  # the page's first state
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])

@@ -140,6 +140,15 @@ def _listed(problems: Any, class_name: str) -> list:
     return items
 
 
+def upload_progress_line(job: Any) -> html.P:
+    """Return where an upload job is: queued, or how many of its articles are parsed."""
+    if job.state == "queued":
+        text = f"Upload queued: {job.files} file{'s' if job.files != 1 else ''}, waiting for the parser…"
+    else:
+        text = f"Parsing {job.parsed} of {job.total} article{'s' if job.total != 1 else ''}…"
+    return html.P(text, className="upload-progress", role="status")
+
+
 def upload_report(outcome: Any) -> html.Div:
     """Return what an upload did: articles added, and each bad file with the reason."""
     done = []

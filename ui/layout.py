@@ -19,6 +19,7 @@ from ui.styles import stylesheet
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 2.5
+UPLOAD_POLL_MS = 500  # how often a page asks how its upload is going
 NOT_SEEN = "\u2400"  # the URL store before the address bar has reported (no query string looks like this)
 EXPORT_FORMATS = (("json", "JSON"), ("graphml", "GraphML"), ("gexf", "GEXF"), ("csv", "CSV"))
 
@@ -231,6 +232,8 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
+        dcc.Store(id=ids.UPLOAD_JOB, data={}),
+        dcc.Interval(id=ids.UPLOAD_POLL, interval=UPLOAD_POLL_MS, disabled=True),
         dcc.Download(id=ids.DOWNLOAD),
         _header(corpus, title, writable),
         html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus, writable, why)], className="app-body"),

@@ -16,7 +16,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,11 @@ from typing import Any
 from graph.curation import CurationResult, apply_curation, effective_actions, problem
 from graph.export import from_node_link
 from graph.read import IngestError
-from graph.models import many_records
+from graph.models import Document, Extraction, many_records
 from graph.store import IngestReport, Store, reported
 from ui.access import Access
 from ui.elements import light_data
+from ui.jobs import Job, UploadJobs
 from ui.positions import node_positions
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
 from ui.corpus import DEFAULT_BUDGET, ArticleText, Corpus
@@ -69,6 +70,24 @@ class UploadOutcome(IngestReport):
         return self.duplicates
 
 
+@dataclass(frozen=True)
+class UploadBatch:
+    """A batch of uploads as read, waiting to be parsed: documents, store origins, problems, notes."""
+
+    documents: tuple[Document, ...]
+    origins: dict[str, str]
+    errors: tuple[IngestError, ...]
+    notes: tuple[IngestError, ...]
+    files: int
+
+
+def _failed_batch(batch: UploadBatch, exc: BaseException) -> UploadOutcome:
+    """The outcome of a batch whose parse or write failed: every article named with the reason."""
+    reason = f"could not be stored ({type(exc).__name__})"
+    return UploadOutcome(errors=batch.errors + tuple(IngestError(d.source, reason) for d in batch.documents),
+                         files=batch.files, duplicates=batch.notes)
+
+
 class CurationRefused(ValueError):
     """A curation action that cannot be kept (bad shape, no store); the message says why."""
 
@@ -96,6 +115,7 @@ class CorpusSource:
     _corpus: Corpus | None = field(default=None, init=False, repr=False)
     _signature: tuple | None = field(default=None, init=False, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
+    _jobs: UploadJobs | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         if (self.store_path is None) == (self.data is None):
@@ -234,10 +254,8 @@ class CorpusSource:
                 store.append_curation(dict(action))
             return self.current()
 
-    def upload(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadOutcome:
-        """Read uploaded files in memory and ingest their articles into the store.
-
-        A bad file is reported (name and reason) and the rest still load.
+    def read_batch(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadBatch:
+        """Read uploaded files in memory (no parsing): the documents, the problems and the notes.
 
         Raises:
             CurationRefused: There is no store to keep the articles in.
@@ -245,18 +263,60 @@ class CorpusSource:
         if not self.writable:
             raise CurationRefused("uploads need a corpus store: start the explorer with --db")
         read = read_uploads(uploads, max_bytes=self.max_upload_bytes)
-        problems = tuple(errors) + read.errors
-        files = len(uploads) + len(errors)
-        if not read.documents:
-            return UploadOutcome(errors=problems, files=files, duplicates=read.notes)
+        notes = read.notes + (self._new_versions(read.documents) if read.documents else ())
+        return UploadBatch(read.documents, read.origins, tuple(errors) + read.errors, notes,
+                           len(uploads) + len(errors))
+
+    def store_batch(self, batch: UploadBatch, progress: Callable[[int, int], None] | None = None
+                    ) -> UploadOutcome:
+        """Parse a batch's new articles (outside the lock: readers and other writers go on) and
+        write them to the store in one short transaction under the lock."""
+        if not batch.documents:
+            return UploadOutcome(errors=batch.errors, files=batch.files, duplicates=batch.notes)
+        from graph.parse import iter_extractions  # deferred: spaCy, which reading never needs
+
+        with self._open() as store:
+            known = store.document_ids()
+        todo = [d for d in batch.documents if d.id not in known]
+        done: list[Extraction] = []
+        failed: list[IngestError] = []
+        if progress:
+            progress(0, len(todo))
+        if todo:
+            nlp = self.nlp or _default_nlp
+            for n, result in enumerate(iter_extractions(todo, nlp=nlp if hasattr(nlp, "pipe") else nlp()), 1):
+                (done if isinstance(result, Extraction) else failed).append(result)
+                if progress:
+                    progress(n, len(todo))
         with self._lock:
-            versions = self._new_versions(read.documents)
             with self._open() as store:
-                report = store.ingest(read.documents, nlp=self.nlp or _default_nlp, origins=read.origins)
+                report = store.add(done, origins=batch.origins)
             self.current()
-        return UploadOutcome(added=report.added, replaced=report.replaced, unchanged=report.unchanged,
-                             errors=problems + tuple(report.errors), files=files,
-                             duplicates=read.notes + versions + tuple(getattr(report, "duplicates", ())))
+        return UploadOutcome(added=report.added, replaced=report.replaced,
+                             unchanged=report.unchanged + len(batch.documents) - len(todo),
+                             errors=batch.errors + tuple(failed), files=batch.files, duplicates=batch.notes)
+
+    def upload(self, uploads: Sequence[Upload], *, errors: Sequence[IngestError] = ()) -> UploadOutcome:
+        """Read uploaded files in memory and ingest their articles into the store, in this thread.
+
+        A bad file is reported (name and reason) and the rest still load.
+
+        Raises:
+            CurationRefused: There is no store to keep the articles in.
+        """
+        return self.store_batch(self.read_batch(uploads, errors=errors))
+
+    @property
+    def jobs(self) -> UploadJobs:
+        """The queue of upload batches, parsed one at a time by this source's worker thread."""
+        with self._lock:
+            if self._jobs is None:
+                self._jobs = UploadJobs(self._run_job, _failed_batch)
+            return self._jobs
+
+    def _run_job(self, batch: UploadBatch, job: Job) -> tuple[UploadOutcome, str]:
+        outcome = self.store_batch(batch, progress=job.advance)
+        return outcome, self.current().version
 
     def _new_versions(self, documents: Sequence[Any]) -> tuple[IngestError, ...]:
         """Notes for uploads named like a stored article but with other text: kept beside it, never over it."""

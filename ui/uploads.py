@@ -76,7 +76,8 @@ class ReadUploads:
         origins: Store origin by document id: the name and the content hash, so an upload named
             like an earlier one is kept beside it as a new version.
         errors: Files (or records) that could not be read, with the reason.
-        notes: Not failures: texts read twice (in one file or across files), kept once.
+        notes: Not failures: texts read twice (in one file or across files), kept once; files
+            read only after mending (mixed encodings), with the lines mended.
     """
 
     documents: tuple[Document, ...]
@@ -98,7 +99,7 @@ def read_uploads(uploads: Iterable[Upload], *, max_bytes: int = DEFAULT_MAX_UPLO
             continue
         result = read_upload(upload, max_bytes=max_bytes)
         errors.extend(result.errors)
-        unique.duplicates.extend(result.duplicates)
+        unique.duplicates.extend(result.duplicates + result.notes)  # notes: texts read twice, encodings mended
         for doc in result.documents:
             if unique.add(doc, path=name, label=doc.source):
                 origins[doc.id] = f"{UPLOAD_ORIGIN}{doc.source}#{doc.id}"

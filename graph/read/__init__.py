@@ -31,7 +31,7 @@ from graph.read.cleaning import (
     strip_markdown,
     to_document,
 )
-from graph.read.decoding import decode
+from graph.read.decoding import decode_noting
 from graph.read.formats import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
@@ -75,6 +75,7 @@ def read_documents(
         paths = [paths]
     files, errors = collect([Path(p) for p in paths])
     unique = Unique()
+    notes: list[IngestError] = []
     manifests: dict[Path, dict] = {}
     show = progress and len(files) > PROGRESS_MIN_FILES
     for path in track(files, description="Reading articles", disable=not show,
@@ -82,14 +83,15 @@ def read_documents(
         if path.parent not in manifests:
             manifests[path.parent], manifest_errors = load_manifest(path.parent, max_bytes=max_bytes)
             errors.extend(manifest_errors)
-        docs, file_errors = _read_file(path, max_bytes=max_bytes, max_chars=max_chars,
-                                       manifest=manifests[path.parent])
+        docs, file_errors, file_notes = _read_file(path, max_bytes=max_bytes, max_chars=max_chars,
+                                                   manifest=manifests[path.parent])
         errors.extend(file_errors)
+        notes.extend(file_notes)
         for doc in docs:
             where = record_of(doc.source)
             unique.add(doc, path=str(path), label=str(path) + (f" ({where})" if where else ""), where=where)
     return IngestResult(documents=tuple(unique.documents.values()), errors=tuple(errors),
-                        duplicates=tuple(unique.duplicates))
+                        duplicates=tuple(unique.duplicates), notes=tuple(notes))
 
 
 def read_bytes(
@@ -113,47 +115,47 @@ def read_bytes(
         metadata: Title, outlet, date or url for the file (as a manifest entry gives them).
     """
     label = display_name(name)
-    docs, errors = _read_data(Path(label), data, max_bytes=max_bytes, max_chars=max_chars,
+    docs, errors, notes = _read_data(Path(label), data, max_bytes=max_bytes, max_chars=max_chars,
                               manifest={Path(label).name: metadata or {}})
     unique = Unique()
     for doc in docs:
         unique.add(doc, path=label, label=record_of(doc.source), where=record_of(doc.source))
     return IngestResult(documents=tuple(unique.documents.values()), errors=tuple(errors),
-                        duplicates=tuple(unique.duplicates))
+                        duplicates=tuple(unique.duplicates), notes=tuple(notes))
 
 
 def _read_file(
     path: Path, *, max_bytes: int, manifest: dict, max_chars: int = DEFAULT_MAX_CHARS
-) -> tuple[list[Document], list[IngestError]]:
-    """Read one file into documents; whole-file problems become a single error."""
+) -> tuple[list[Document], list[IngestError], list[IngestError]]:
+    """Read one file into documents, its errors and notes; whole-file problems become a single error."""
     suffix = path.suffix.lower()
     try:
         if suffix not in READERS:
             raise Unreadable(unsupported(suffix, path.name))
         data = read_file_bytes(path, max_bytes)
     except Unreadable as exc:
-        return [], [IngestError(str(path), str(exc))]
+        return [], [IngestError(str(path), str(exc))], []
     except OSError as exc:
-        return [], [IngestError(str(path), f"cannot read file: {exc.strerror or exc}")]
+        return [], [IngestError(str(path), f"cannot read file: {exc.strerror or exc}")], []
     return _read_data(path, data, max_bytes=max_bytes, max_chars=max_chars, manifest=manifest)
 
 
 def _read_data(
     path: Path, data: bytes, *, max_bytes: int, max_chars: int, manifest: dict
-) -> tuple[list[Document], list[IngestError]]:
-    """Turn the bytes of one file into documents; `path` names the file in errors."""
+) -> tuple[list[Document], list[IngestError], list[IngestError]]:
+    """Turn the bytes of one file into documents, errors and notes; `path` names the file in both."""
     suffix = path.suffix.lower()
     try:
         if suffix not in READERS:
             raise Unreadable(unsupported(suffix, path.name or str(path)))
         if len(data) > max_bytes:
             raise Unreadable(f"file is {size(len(data))}, above the {size(max_bytes)} limit")
-        text = decode(data)
+        text, note = decode_noting(data)
         if not text.strip():
             raise Unreadable("empty file")
         records, errors = parse(path, text, suffix, max_chars=max_chars)
     except Unreadable as exc:
-        return [], [IngestError(str(path), str(exc))]
+        return [], [IngestError(str(path), str(exc))], []
     meta = manifest.get(path.name, {})
     documents = []
     for source, fields in records:
@@ -165,4 +167,4 @@ def _read_data(
             errors.append(IngestError(str(path), f"{where}no article text left after removing boilerplate"))
         else:
             documents.append(doc)
-    return documents, summarised(errors)
+    return documents, summarised(errors), [IngestError(str(path), note)] if note and documents else []

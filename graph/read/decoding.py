@@ -22,32 +22,64 @@ _MAGIC = (
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+MENDED_LINES_SHOWN = 10  # lines named in a note on mixed encodings; the rest are counted
+
+
 def decode(data: bytes) -> str:
     """Decode bytes as text: a BOM wins, then utf-8 (with stray Latin-1 bytes mended), then
     charset-normalizer's best guess; binary data is refused, naming its format when known."""
+    return decode_noting(data)[0]
+
+
+def decode_noting(data: bytes) -> tuple[str, str]:
+    """`decode`, and a note ("" when none): when utf-8 was read only after mending stray bytes
+    (a file mixing encodings), which lines were not valid utf-8 and how they were read."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), ""
             except UnicodeDecodeError as exc:
                 raise Unreadable(f"cannot decode as {codec}: {exc.reason}") from None
     kind = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
     text = None if kind else _utf16_without_bom(data)
     if text is not None:
-        return text
+        return text, ""
     if b"\x00" in data:  # checked after the BOMs because utf-16 text is full of NULs
         raise Unreadable("binary file (contains NUL bytes)" + (f": {kind}, not text" if kind else ""))
     if kind:
         raise Unreadable(f"binary file: {kind}, not text")
+    note = ""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _mixed_utf8(data)
+        if text is not None:
+            note = _mended_note(data)
     if text is None:
         text = _guess_encoding(data)
     if len(_CONTROL_CHARS.findall(text)) > _BINARY_CONTROL_SHARE * len(text):
         raise Unreadable("binary file (mostly control characters, not text)")
-    return text
+    return text, note
+
+
+def _mended_note(data: bytes) -> str:
+    """Name the lines of a mostly-utf-8 file that were not valid utf-8, and how they were read."""
+    bad = []
+    for n, line in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(n)
+    shown = ", ".join(map(str, bad[:MENDED_LINES_SHOWN]))
+    if len(bad) > MENDED_LINES_SHOWN:
+        shown += f" and {len(bad) - MENDED_LINES_SHOWN:,} more"
+    elif len(bad) > 1:
+        head, _, last = shown.rpartition(", ")
+        shown = f"{head} and {last}"
+    lines = f"line{'s' if len(bad) > 1 else ''} {shown}"
+    were, their = ("were", "their") if len(bad) > 1 else ("was", "its")
+    return (f"mixed encodings: {lines} {were} not valid UTF-8; {their} stray bytes were read as Windows-1252 "
+            "(Latin-1), so some characters there may be wrong — check them")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -31,6 +31,7 @@ class IngestResult:
     documents: tuple[Document, ...]
     errors: tuple[IngestError, ...]
     duplicates: tuple[Duplicate, ...] = ()
+    notes: tuple[IngestError, ...] = ()  # not failures either: a file read only after mending (mixed encodings)
 
 
 class Unreadable(Exception):

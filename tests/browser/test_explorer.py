@@ -307,6 +307,33 @@ def test_uploading_a_good_and_a_bad_file(dash_duo, seed_store_copy, tmp_path):
     assert dash_duo.get_logs() == []
 
 
+def test_an_upload_shows_its_progress_then_the_report(dash_duo, seed_store_copy, tmp_path, nlp):
+    import threading
+
+    release = threading.Event()
+
+    def slow_pipeline():  # the parse waits until the test has seen the progress line
+        release.wait(60)
+        return nlp
+    first, second = tmp_path / "greece.txt", tmp_path / "japan.txt"
+    first.write_text("Greece condemns Turkey over Cyprus\n\nGreece condemned Turkey over the drilling near Cyprus.",
+                     encoding="utf-8")
+    second.write_text("Japan curbs exports\n\nJapan restricted exports of chemicals to South Korea.", encoding="utf-8")
+    start(dash_duo, store=seed_store_copy, nlp=slow_pipeline)
+    open_tab(dash_duo, "Articles")
+    dash_duo.find_element(f"#{ids.UPLOAD} input[type=file]").send_keys(f"{first}\n{second}")
+    try:
+        dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_REPORT} .upload-progress", "Parsing 0 of 2 articles…")
+        dash_duo.wait_for_contains_text(f"#{ids.STATUS}", "Upload queued: 2 files.")
+    finally:
+        release.set()
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_REPORT}", "added 2 articles", timeout=60)
+    assert not dash_duo.find_elements(f"#{ids.UPLOAD_REPORT} .upload-progress")
+    dash_duo.wait_for_contains_text(f"#{ids.STATUS}", "Added 2 articles.")
+    dash_duo.wait_for_contains_text(f"#{ids.HEADER_STATS}", "7 articles")
+    assert dash_duo.get_logs() == []
+
+
 def test_a_batch_too_big_for_one_upload_is_stopped_in_the_page_with_a_reason(dash_duo, seed_store_copy, tmp_path):
     files = []
     for n in range(3):  # 3 x 6 kB against a limit of 12 files x 1 kB

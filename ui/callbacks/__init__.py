@@ -28,7 +28,7 @@ from ui.callbacks.tabs import (
 )
 from ui.callbacks.wiring import FILTERS, Declared, bind, declarer, fired, report_error
 from ui.callbacks.writing import CALLBACKS as WRITING_CALLBACKS
-from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, with_colours
+from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, upload_progress, with_colours
 from ui.source import CorpusSource
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
@@ -176,5 +176,5 @@ __all__ = [
     "EXPORT_TYPES", "curate", "export", "export_png", "follow_link", "open_article", "refresh_options", "register",
     "report_error", "select", "sync_url", "update_actors", "update_article_list", "update_article_view",
     "update_canvas", "update_curation_log", "update_date_label", "update_panel", "update_stance",
-    "update_stance_detail", "update_view", "upload", "with_colours",
+    "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",
 ]

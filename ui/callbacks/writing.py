@@ -12,7 +12,7 @@ from ui import ids
 from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
 from ui.source import CorpusSource
 from ui.curation_view import curation_action, merge_action
-from ui.articles import upload_report
+from ui.articles import upload_progress_line, upload_report
 from ui.styles import entity_colour
 from ui.uploads import decode_contents, safe_name
 
@@ -87,32 +87,60 @@ def _last_changed(log: Sequence[dict], op: str) -> dict:
     return next((a for a, active in entries if not active), {})
 
 
-@callback(Output(ids.UPLOAD_REPORT, "children"), Output(ids.VERSION_STORE, "data", allow_duplicate=True),
-          Output(ids.STATUS, "children", allow_duplicate=True), Output(ids.STATUS, "className", allow_duplicate=True),
+@callback(Output(ids.UPLOAD_REPORT, "children"), Output(ids.STATUS, "children", allow_duplicate=True),
+          Output(ids.STATUS, "className", allow_duplicate=True), Output(ids.UPLOAD_JOB, "data"),
+          Output(ids.UPLOAD_POLL, "disabled", allow_duplicate=True),
           inputs=dict(queue=Input(ids.UPLOAD_QUEUE, "data")),
           prevent_initial_call=True)
 def upload(queue, *, source: CorpusSource) -> tuple:
-    """Ingest uploaded files into the store; bad files are named with the reason, the rest load.
+    """Read and check uploaded files, queue them for parsing and answer at once.
 
     `queue` is what the browser's size check passed on: ``{"contents": [...], "filenames": [...]}``.
-    Outputs: the report, the corpus version, the status text and class.
+    The batch is parsed by the source's worker thread; :func:`upload_progress` follows it.
+    Outputs: the progress line (where the report will be), the status text and class, the
+    job the page follows, and whether the page stops polling.
     """
     contents, filenames = (queue or {}).get("contents"), (queue or {}).get("filenames")
     if not contents:
-        return (no_update,) * 4
+        return (no_update,) * 5
     if refused := source.refusal():
-        return no_update, no_update, refused, "status is-error"
+        return no_update, refused, "status is-error", no_update, no_update
     uploads, errors = decode_contents(contents, filenames)
-    outcome = source.upload(uploads, errors=errors)
+    batch = source.read_batch(uploads, errors=errors)
     order = {safe_name(n): i for i, n in reversed(list(enumerate(filenames or [])))}
+    job = source.jobs.submit(batch, files=batch.files, order=order)
+    files = f"{batch.files} file{'s' if batch.files != 1 else ''}"
+    return upload_progress_line(job), f"Upload queued: {files}.", "status", {"job": job.id}, False
+
+
+@callback(Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
+          Output(ids.VERSION_STORE, "data", allow_duplicate=True),
+          Output(ids.STATUS, "children", allow_duplicate=True), Output(ids.STATUS, "className", allow_duplicate=True),
+          Output(ids.UPLOAD_POLL, "disabled"),
+          inputs=dict(ticks=Input(ids.UPLOAD_POLL, "n_intervals")),
+          state=dict(job=State(ids.UPLOAD_JOB, "data")),
+          prevent_initial_call=True)
+def upload_progress(ticks, job, *, source: CorpusSource) -> tuple:
+    """Follow the page's upload job: its progress while queued or parsing, then the report.
+
+    Outputs: the progress line or the report, the corpus version, the status text and class,
+    and whether the page stops polling (once the job is done or unknown).
+    """
+    found = source.jobs.get((job or {}).get("job")) if source.store_path is not None else None
+    if found is None:
+        return no_update, no_update, no_update, no_update, True
+    if found.state != "done":
+        return upload_progress_line(found), no_update, no_update, no_update, False
+    outcome = found.outcome
+    order = found.order
     outcome = replace(outcome, errors=tuple(sorted(outcome.errors, key=lambda e: order.get(e.path, len(order)))))
-    corpus = source.current()
     added = outcome.added + outcome.replaced
     status = (f"Added {added} article{'s' if added != 1 else ''}" if added else "No article added") + (
         f"; {len(outcome.errors)} file problem{'s' if len(outcome.errors) != 1 else ''} listed in the Articles tab"
         if outcome.errors else "") + "."
-    return (upload_report(outcome), corpus.version, status, "status is-ok" if added and not outcome.errors
-            else "status is-error" if outcome.errors else "status")
+    return (upload_report(outcome), found.version or no_update, status,
+            "status is-ok" if added and not outcome.errors else "status is-error" if outcome.errors else "status",
+            True)
 
 
 @callback(Output(ids.DOWNLOAD, "data"),
