@@ -52,3 +52,21 @@ def upload_and_wait(queue, *, source, timeout: float = 120):
     report, version, status, status_class, stop = callbacks.upload_progress(1, job, source=source)
     assert stop is True
     return report, version, status, status_class
+
+
+def status_after_error(error: Exception) -> dict:
+    """What the page's status line shows when a callback fails with `error`."""
+    from contextvars import copy_context
+
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    from ui import callbacks, ids
+
+    updated: dict = {}
+
+    def run():
+        context_value.set(AttributeDict(triggered_inputs=[], updated_props=updated))
+        callbacks.report_error(error)
+    copy_context().run(run)
+    return updated[ids.STATUS]

@@ -1,19 +1,16 @@
 """Bounds on what a client sends: path counts, names, report sizes, error text."""
 from __future__ import annotations
 
-from contextvars import copy_context
 from types import SimpleNamespace
 
 import pytest
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 from graph.read import IngestError
 from graph.store import Store
-from ui import callbacks, ids
 from ui.articles import MAX_REPORTED, upload_report
 from ui.source import CorpusSource, CurationRefused
 from ui.state import MAX_PATHS
+from helpers import status_after_error  # noqa: E402
 
 from test_ui_callbacks import panel  # noqa: E402
 from test_ui_elements import by_class, text_of  # noqa: E402
@@ -51,11 +48,5 @@ def test_an_upload_report_lists_20_problems_and_counts_the_rest():
 
 
 def test_a_failing_callback_never_shows_python_exception_text():
-    updated: dict = {}
-
-    def run():
-        context_value.set(AttributeDict(triggered_inputs=[], updated_props=updated))
-        callbacks.report_error(ValueError("invalid literal for int() with base 10: 'abc'"))
-    copy_context().run(run)
-    message = updated[ids.STATUS]["children"]
+    message = status_after_error(ValueError("invalid literal for int() with base 10: 'abc'"))["children"]
     assert "invalid literal" not in message and "Something went wrong" in message

@@ -20,7 +20,7 @@ from ui.source import CorpusSource, CurationRefused
 from ui.styles import stylesheet
 
 from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)
-from helpers import upload_and_wait  # noqa: E402
+from helpers import status_after_error, upload_and_wait  # noqa: E402
 
 ALL_TYPES = ["GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"]
 
@@ -516,15 +516,10 @@ def test_png_export_asks_the_canvas_for_an_image():
 
 
 def test_a_failing_callback_reports_in_the_status_line_without_a_trace():
-    updated: dict = {}
-
-    def run():
-        context_value.set(AttributeDict(triggered_inputs=[], updated_props=updated))
-        callbacks.report_error(KeyError("boom"))
-    copy_context().run(run)
-    message = updated[ids.STATUS]["children"]
+    status = status_after_error(KeyError("boom"))
+    message = status["children"]
     assert "Something went wrong (KeyError)" in message and "Traceback" not in message
-    assert updated[ids.STATUS]["className"] == "status is-error"
+    assert status["className"] == "status is-error"
 
 
 def test_the_app_turns_a_callback_error_into_a_status_message(sample_graph, monkeypatch):

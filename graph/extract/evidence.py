@@ -42,10 +42,11 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         negated, mood, speaker = False, "asserted", None
     else:
         negated, mood, speaker = clause_mood(ctx, trigger)
-    if rtype in COERCIVE and (mood in ("future", "hypothetical") and conditional(trigger) or vowed(trigger)):
+    conditioned = rtype in COERCIVE and conditional(trigger)
+    if rtype in COERCIVE and (mood in ("future", "hypothetical") and conditioned or vowed(trigger)):
         # "would impose tariffs on X if ..." (a conditional threat), "vowed countermeasures against X"
         rtype = "threatens"
-        mood = "hypothetical" if conditional(trigger) else "asserted" if mood == "future" else mood
+        mood = "hypothetical" if conditioned else "asserted" if mood == "future" else mood
     own = ctx.document.text[subj.start:subj.end].lower() in ("we", "our", "us")
     if mood == "reported" and (speaker == subj.entity.label or own):
         mood = "asserted"  # a side speaking of its own act ("we lodged a protest") asserts it

@@ -17,7 +17,8 @@ def verb_relations(ctx: Context, verb, sent):
     """A trigger verb (or a verb with its preposition) between its subjects and its objects."""
     if verb.pos_ not in ("VERB", "AUX") and not _headline_verb(verb):
         return
-    rtype = _verb_type(verb)
+    ends_ties, summons_envoy = _ends_ties(verb), _summons_envoy(verb)
+    rtype = _verb_type(verb, ends_ties=ends_ties, summons_envoy=summons_envoy)
     if not rtype:
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
@@ -43,10 +44,10 @@ def verb_relations(ctx: Context, verb, sent):
     receivers = objects(ctx, verb, rtype, passive)
     if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
         receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
-    if _summons_envoy(verb) and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
+    if summons_envoy and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or receivers
-    if _ends_ties(verb):  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
+    if ends_ties:  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
@@ -62,11 +63,11 @@ def verb_relations(ctx: Context, verb, sent):
             yield relation(ctx, s, rtype, o, verb, sent, rule, item=item)
 
 
-def _verb_type(verb) -> str | None:
+def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     """The relation a verb signals, read with its objects; None when it only looks like one."""
     lemma = verb.lemma_.lower()
     rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
-    if _ends_ties(verb):
+    if ends_ties:
         return "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
     if _leaves_deal(verb):
         return "opposes"  # "pulled out of the nuclear deal with Iran"
@@ -83,7 +84,7 @@ def _verb_type(verb) -> str | None:
         return "requests"  # "ordered French troops to leave" is a command, not a purchase
     if lemma in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
         return None  # "recognised Karabakh as part of Azerbaijan": a status named, not support
-    if rtype == "criticizes" and lemma == "summon" and not _summons_envoy(verb):
+    if rtype == "criticizes" and lemma == "summon" and not summons_envoy:
         return "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
     if rtype == "requests" and lemma == "call" and not any(
             c.dep_ in ("prep", "xcomp") and c.lower_ in ("on", "for", "upon") or c.dep_ == "xcomp"
