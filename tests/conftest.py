@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,31 @@ def pytest_setup_options():
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     return options
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def dash_duo(dash_duo):
+    """dash[testing]'s fixture, serving on a free port.
+
+    Its own ports count up from 58050 in every process, so two test runs on one machine (two
+    checkouts, or CI beside a developer) would otherwise serve on the same port and read each
+    other's pages.
+    """
+    start_server = dash_duo.start_server
+
+    def start_on_free_port(app, navigate=True, **kwargs):
+        kwargs.setdefault("port", free_port())
+        return start_server(app, navigate=navigate, **kwargs)
+
+    dash_duo.start_server = start_on_free_port
+    return dash_duo
 
 
 @pytest.fixture(scope="session")
