@@ -99,6 +99,15 @@ NOMINAL = [
     ("Rwanda's incursion into Uganda drew protests.", "Rwanda", "attacks", "Uganda", {}),
     ("Talks between Egypt and Ethiopia collapsed on Tuesday.", "Egypt", "negotiates", "Ethiopia", {}),
     ("Greece's order of Rafale jets was completed.", "Greece", "acquires", "Rafale", {}),
+    ("Armenia-Azerbaijan clashes resumed on Monday.", "Azerbaijan", "attacks", "Armenia", {}),
+    ("The Peru-Ecuador standoff at the Cenepa valley deepened.", "Peru", "opposes", "Ecuador", {}),
+    ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", "Eritrea", "attacks", "Ethiopia", {}),
+]
+
+NOMINAL_NOT = [
+    ("Warplanes from the French-British coalition carried out two airstrikes on the port.",
+     ("france", "attacks", "united-kingdom")),
+    ("Mali and Niger launched strikes on the camps.", ("mali", "attacks", "niger")),
 ]
 
 
@@ -206,7 +215,7 @@ DIPLOMACY_NOT = [
 
 
 FAMILIES = ROLES + TITLES + NOMINAL + SPEECH + MOOD + ENTITIES + DIPLOMACY
-MUST_NOT = ROLES_NOT + TITLES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT
+MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graph.actors import ActorTable
 from graph.models import Document, Entity, Mention
-from graph.extract.mentions import Ref, dateline_tokens, find_refs, hyphen_pairs
+from graph.extract.mentions import Ref, dateline_tokens, find_refs, hyphen_pairs, split_pairs
 
 
 class Context:
@@ -14,7 +14,8 @@ class Context:
         document: the article the Doc was parsed from.
         table: the actor alias table.
         refs: token index -> the actor named at that token.
-        partners: the first actor of a hyphenated pair whose second is in `refs` ("U.S.-South Korea").
+        partners: the first actor of a hyphenated pair, at the tokens of the second ("U.S.-South Korea",
+            "Israel-Hamas war").
         datelines: tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -").
         anaphora: pronouns and descriptions resolved while reading relations.
         related: every entity a relation names (a leader's state, say), by id.
@@ -27,6 +28,7 @@ class Context:
         pairs = hyphen_pairs(doc, table)
         self.refs.update({i: pair[1] for i, pair in pairs.items()})
         self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
+        self.partners.update(split_pairs(doc, self.refs))
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
 

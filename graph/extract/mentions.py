@@ -158,6 +158,23 @@ def hyphen_pairs(doc, table: ActorTable) -> dict[int, tuple[Ref, Ref]]:
     return out
 
 
+def split_pairs(doc, refs: dict[int, Ref]) -> dict[int, Ref]:
+    """Two actors the parser read as two names joined by a hyphen, the first modifying the second:
+    "Israel-Hamas (war)", "Thai-Cambodia (clashes)". Maps each token of the second to the first."""
+    out: dict[int, Ref] = {}
+    for tok in doc[1:-1]:
+        left, right = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text != "-" or tok.whitespace_ or left.whitespace_:
+            continue
+        a, b = refs.get(left.i), refs.get(right.i)
+        if a and b and a.entity.id != b.entity.id and {a.entity.type, b.entity.type} <= PAIRABLE \
+                and refs.get(left.head.i) is b:
+            i = right.i
+            while refs.get(i) is b:
+                out[i], i = a, i + 1
+    return out
+
+
 def _titled_names(doc) -> list[Span]:
     """Names the NER missed right after a title: "Trade Minister Sung Yun-mo" (as PERSON spans)."""
     out, i = [], 0

@@ -18,6 +18,9 @@ from graph.ontology import (
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
 # Verbs whose subject does what their object noun names, whatever qualifies the noun.
 AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring level slap announce".split())
+# Fighting that has two sides ("A and B fought a war", "exchanged fire"), not strikes of allies on a third.
+MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "battle"})
+MUTUAL_VERBS = frozenset({"exchange", "trade"})
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
@@ -40,7 +43,8 @@ def noun_relations(ctx: Context, noun, sent):
         return  # "broke off ties with X": the verb reads it (sanctions), the ties are no cooperation
     roles = _roles(ctx, noun, rtype)
     if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
-            roles.paired or governor not in REACTING_VERBS and not roles.owned):
+            roles.paired or governor not in REACTING_VERBS and not roles.owned and (
+                rtype != "attacks" or _mutual(noun))):  # "A and B launched strikes": not on each other
         yield from between(ctx, roles.agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
         return
     agents = roles.agents
@@ -69,8 +73,8 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
     agents = [r for c in noun.children if c.dep_ == "poss" for r in actors(ctx, c)]
     owned, paired = bool(agents), not agents
     victims = [] if rtype != "attacks" else [  # "the Ukraine invasion": a country named before an attack
-        r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"   # is its target
-        for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]
+        r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.partners
+        for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]  # is its target; "Israel-Hamas war" is not
     agents = agents or [r for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                         and c.lower_ not in BACKED_FORMS
                         for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
@@ -103,7 +107,8 @@ def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> t
                         for x in pobjs(p) for r in phrase_actors(ctx, x)]
         elif prep.lower_ in REASON_PREPS and rtype not in SYMMETRIC:  # "sanctions ... over arms sales to X"
             topics += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
-        elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}):
+        elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}) \
+                and not (paired and prep.lower_ == "at"):  # "the A-B standoff at the reef": a venue
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
     return agents, targets or ([] if paired else topics), partners  # a reason names the target only as a last resort
 
@@ -156,6 +161,11 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
                 rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
                     "future", "hypothetical") else ev.modality))
             yield rel
+
+
+def _mutual(noun) -> bool:
+    """An attack noun naming fighting between its agents, not their strikes on a third party."""
+    return noun.lemma_.lower() in MUTUAL_ATTACKS or noun.lower_ in MUTUAL_ATTACKS or noun.head.lemma_.lower() in MUTUAL_VERBS
 
 
 def _tie_type(noun) -> str | None:
