@@ -9,7 +9,7 @@ sentence, the offsets of both actors and the trigger, and whether it is negated,
 future or hypothetical (`mood`).
 
 Modules, each importing only those above it: tokens, mentions, context, coref, roles, mood,
-evidence; then the families of constructions (verbs, nouns, modifiers, titles); then rules.
+evidence; then the families of constructions (verbs, nouns, modifiers, titles, speech, headlines); then rules.
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ class Context:
         partners: the first actor of a hyphenated pair, at the tokens of the second ("U.S.-South Korea",
             "Israel-Hamas war").
         datelines: tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -").
+        headline_end: where the headline that opens the text ends (-1 when it opens with prose).
         anaphora: pronouns and descriptions resolved while reading relations.
         related: every entity a relation names (a leader's state, say), by id.
     """
@@ -29,6 +30,7 @@ class Context:
         self.refs.update({i: pair[1] for i, pair in pairs.items()})
         self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
         self.partners.update(split_pairs(doc, self.refs))
+        self.headline_end: int = _headline_end(document)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
 
@@ -50,3 +52,16 @@ class Context:
                 ref.entity.id, self.document.id, ref.start, ref.end,
                 self.document.text[ref.start:ref.end], ref.how))
         return tuple(sorted(seen.values(), key=lambda m: m.start))
+
+
+def _headline_end(document: Document) -> int:
+    """The end offset of the opening line when it is the article's headline: the title, or a
+    line with no closing stop."""
+    text = document.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if line and (line == (document.title or "").strip() or line[-1] not in ".!?\"'”’"):
+        return end
+    return -1

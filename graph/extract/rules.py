@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.extract.context import Context
+from graph.extract.headlines import headline_relations
 from graph.extract.modifiers import adjective_relations, backed_relations, located_relations, stance_relations
 from graph.extract.nouns import noun_relations
 from graph.extract.speech import demand_relations
@@ -43,6 +44,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(("located",), located_relations),
     Pattern(("appos", "copula"), membership_relations),
     Pattern(("demand",), demand_relations),
+    Pattern(("headline",), headline_relations),
 )
 
 
