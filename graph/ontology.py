@@ -136,6 +136,7 @@ BACKED_FORMS = {
     "backed": ("supports", False), "supported": ("supports", False), "sponsored": ("supports", False),
     "funded": ("supports", False), "armed": ("supports", False), "led": ("leads", False),
     "affiliated": ("member_of", True), "aligned": ("member_of", True),
+    "mediated": ("negotiates", False), "brokered": ("negotiates", False),  # "Omani-mediated talks": with the parties
 }
 
 # Nouns that stand for the actor that qualifies them: "Turkish troops", "the Assad regime".

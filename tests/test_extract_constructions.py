@@ -167,6 +167,11 @@ ENTITIES_NOT = [
 
 # ---- diplomacy and force: idioms of news about states ------------------------------------------------
 DIPLOMACY = [
+    ("Venezuelan and Guyanese delegations began Brazilian-mediated talks in Brasilia.",
+     "Brazil", "negotiates", "Guyana", {}),
+    ("Venezuelan and Guyanese delegations began Brazilian-mediated talks in Brasilia.",
+     "Venezuela", "negotiates", "Guyana", {}),
+    ("Canada placed the Wagner Group on its list of terrorist entities.", "Canada", "sanctions", "Wagner Group", {}),
     ("Ghana's foreign ministry summoned the Togolese ambassador over the border incident.",
      "Ghana", "criticizes", "Togo", {}),
     ("The Peruvian government recalled its ambassador from Mexico.", "Peru", "sanctions", "Mexico", {}),
@@ -208,6 +213,7 @@ DIPLOMACY = [
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
+    ("Nigeria included Ghana in the list of guests.", ("nigeria", "sanctions", "ghana")),
     ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
     ("Qatar and Egypt are mediating between Israel and Hamas.", ("qatar", "negotiates", "egypt")),
     ("Niger's junta ordered French troops to leave the country.", ("niger", "acquires", "france")),

@@ -118,7 +118,8 @@ def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = F
             found += [_regime_state(ctx, r) for r in modifier_actors(ctx, child, depth + 1, preps=("to",))]
         elif child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") \
                 and child.lower_ not in BACKED_FORMS:
-            refs = (actors(ctx, child, depth=depth + 1) if child.dep_ in ("amod", "compound") else actors_at(ctx, child, depth + 1)) \
+            refs = (actors(ctx, child, depth=depth + 1) if child.dep_ in ("amod", "compound", "nmod")
+                    else actors_at(ctx, child, depth + 1)) \
                 or modifier_actors(ctx, child, depth + 1)  # "Turkish, German leaders": conjoined demonyms
             if child.dep_ in ("compound", "nmod") and tok.lower_ not in WEAPON_HEADS:
                 refs = [r for r in refs if r.entity.type != "WEAPON"]  # "the S-400 working group"

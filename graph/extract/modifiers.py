@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import actors_at, apposed, modifier_actors, phrase_actors
 from graph.extract.evidence import relation
 from graph.extract.mentions import unique
-from graph.extract.roles import subjects
+from graph.extract.roles import governor_subjects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import ADJECTIVE_TRIGGERS, BACKED_FORMS, PLACE_NOUNS
 
@@ -47,11 +47,18 @@ def backed_relations(ctx: Context, tok, sent):
     rtype, reverse = BACKED_FORMS[tok.lower_]
     head = tok.head  # the participle qualifies its own noun, not the nouns conjoined to it
     backed = [r for r in actors_at(ctx, head, 0) or modifier_actors(ctx, head, 0) if r not in backers] \
-        or apposed(ctx, head)
+        or apposed(ctx, head) or (_parties(ctx, head) if rtype == "negotiates" else [])
     for b in backers:
         for t in backed:
             s, o = (t, b) if reverse else (b, t)
             yield relation(ctx, s, rtype, o, tok, sent, "backed")
+
+
+def _parties(ctx: Context, noun) -> list:
+    """Who holds the talks or signs the deal a mediator brokered: "A and B started Omani-mediated
+    talks", "the Qatari-brokered truce between A and B"."""
+    return unique([r for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+                   for o in pobjs(p) for r in phrase_actors(ctx, o)] or governor_subjects(ctx, noun))
 
 
 def located_relations(ctx: Context, tok, sent):

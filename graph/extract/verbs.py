@@ -66,7 +66,7 @@ def verb_relations(ctx: Context, verb, sent):
 def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     """The relation a verb signals, read with its objects; None when it only looks like one."""
     lemma = verb.lemma_.lower()
-    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb)
+    rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or _listing_type(verb)
     if ends_ties:
         return "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
     if _leaves_deal(verb):
@@ -125,6 +125,28 @@ def _launch_type(verb) -> str | None:
                                                                   for t in c.subtree) for c in verb.children):
         return "acquires"
     return None
+
+
+LISTING_VERBS = frozenset({"add", "include", "put", "place", "return", "relist", "re-list"})
+LIST_NOUNS = frozenset({"list", "blacklist", "watchlist", "register", "registry"})
+PROSCRIBING = ("terror", "sanction", "ban", "restrict", "entit", "black", "watch", "export", "proscri", "sponsor")
+
+
+def _listing_type(verb) -> str | None:
+    """Putting a party on a list of the proscribed is a sanction: "added Cuba to its blacklist",
+    "included X in the list of state sponsors of terrorism", "placed the firms on the entity list"."""
+    if verb.lemma_.lower() not in LISTING_VERBS:
+        return None
+    listed = any(o.lemma_.lower() in LIST_NOUNS and _proscribing(o) for p in verb.children
+                 if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "on", "in", "into", "onto") for o in pobjs(p))
+    return "sanctions" if listed else None
+
+
+def _proscribing(listing) -> bool:
+    """A list of the proscribed, not of guests: a blacklist, or a list that names terror, sanctions,
+    bans, restrictions or an entity list in its phrase."""
+    return listing.lemma_.lower() in ("blacklist", "watchlist") or any(
+        t.lower_.startswith(PROSCRIBING) for t in listing.subtree if t.i != listing.i)
 
 
 MILITARY_GOODS = frozenset("""
