@@ -102,6 +102,8 @@ NOMINAL = [
     ("Armenia-Azerbaijan clashes resumed on Monday.", "Azerbaijan", "attacks", "Armenia", {}),
     ("The Peru-Ecuador standoff at the Cenepa valley deepened.", "Peru", "opposes", "Ecuador", {}),
     ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", "Eritrea", "attacks", "Ethiopia", {}),
+    ("Recent Ethiopian strikes in Somalia killed dozens.", "Ethiopia", "attacks", "Somalia", {}),
+    ("The EU imposed anti-Belarusian sanctions.", "European Union", "sanctions", "Belarus", {}),
 ]
 
 # A headline (an opening line with no stop) in headline grammar: a bare verb the tagger reads as a noun.
@@ -116,6 +118,7 @@ HEADLINES_NOT = [
 ]
 
 NOMINAL_NOT = [
+    ("Baku linked the attack to an anti-Azerbaijani campaign in Iran.", ("azerbaijan", "attacks", "iran")),
     ("Warplanes from the French-British coalition carried out two airstrikes on the port.",
      ("france", "attacks", "united-kingdom")),
     ("Mali and Niger launched strikes on the camps.", ("mali", "attacks", "niger")),

@@ -76,20 +76,28 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
         r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.partners
         for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]  # is its target; "Israel-Hamas war" is not
     agents = agents or [r for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                        and c.lower_ not in BACKED_FORMS
+                        and c.lower_ not in BACKED_FORMS and not _anti(c)
                         for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
     paired = paired and len(unique(agents)) > 1
     agents, targets, partners = _prep_roles(ctx, noun, rtype, agents, paired)
+    targets = [r for c in noun.children if c.dep_ in ("amod", "compound") and _anti(c)  # "anti-Russian sanctions"
+               for r in actors_at(ctx, c, 1)] + targets
     if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
                    for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
     if rtype == "attacks" and not targets:
-        targets = victims or attacked_territory(ctx, noun)
+        targets = victims or attacked_territory(ctx, noun, by=agents)
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
         if clause.dep_ in ("acl", "relcl", "ccomp"):
             targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
     agents, targets = _governed_roles(ctx, noun, agents, targets, owned)
     return _Roles(agents, targets, partners, owned, paired)
+
+
+def _anti(tok) -> bool:
+    """A modifier that names whom the noun is against: "anti-Azerbaijani", "anti-Houthi"."""
+    return tok.lower_.startswith("anti-") or tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+        and tok.doc[tok.i - 2].lower_ == "anti"
 
 
 def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> tuple[list, list, list]:
