@@ -170,6 +170,9 @@ ENTITIES_NOT = [
 
 # ---- diplomacy and force: idioms of news about states ------------------------------------------------
 DIPLOMACY = [
+    ("Saudi Arabia and the Houthis met in Muscat. The talks follow rounds in Bahrain and Egypt. "
+     "During these talks, the warring parties agreed on a truce.", "Saudi Arabia", "cooperates", "Houthis", {}),
+    ("Ghana and Togo clashed over the border. Both sides later agreed to a ceasefire.", "Ghana", "cooperates", "Togo", {}),
     ("Venezuelan and Guyanese delegations began Brazilian-mediated talks in Brasilia.",
      "Brazil", "negotiates", "Guyana", {}),
     ("Venezuelan and Guyanese delegations began Brazilian-mediated talks in Brasilia.",
@@ -216,6 +219,8 @@ DIPLOMACY = [
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
+    ("Saudi Arabia and the Houthis met in Muscat. The talks follow rounds in Bahrain and Egypt. "
+     "During these talks, the warring parties agreed on a truce.", ("bahrain", "cooperates", "egypt")),
     ("Nigeria included Ghana in the list of guests.", ("nigeria", "sanctions", "ghana")),
     ("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", ("china", "sanctions", "taiwan")),
     ("Qatar and Egypt are mediating between Israel and Hamas.", ("qatar", "negotiates", "egypt")),

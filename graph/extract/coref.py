@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from graph.names import WEAPON_HEADS
 from graph.extract.context import Context
-from graph.extract.mentions import Ref, unique
+from graph.extract.mentions import Ref, is_locative, unique
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import BACKED_FORMS, FORCE_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
 
@@ -31,6 +31,7 @@ GROUP_NOUNS = frozenset({"rebel", "rebels", "militant", "militants", "insurgent"
                          "militia", "militias", "guerrilla", "guerrillas", "insurgency", "fighters", "jihadists"})
 BLOC_NOUNS = frozenset({"bloc", "alliance", "union", "grouping", "coalition"})
 SIDE_NOUNS = frozenset({"sides", "parties", "countries", "nations", "neighbours", "neighbors", "rivals", "foes"})  # "the bloc" -> the alliance named before
+RIVAL_WORDS = frozenset({"warring", "conflicting", "rival", "opposing", "feuding"})
 NAMING_VERBS = frozenset({"call", "name", "know", "dub"})  # "a militia called Kataib Hezbollah"
 
 
@@ -75,8 +76,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
     if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
-    if low in SIDE_NOUNS and "two" in kids:  # "the two sides"
-        return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))
+    if low in SIDE_NOUNS and (kids & {"two", "both"} or "the" in kids and kids & RIVAL_WORDS):
+        return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))  # "the two sides", "both sides", "the warring parties"
     if low in ("they", "them", "their") and tok.i > tok.sent.start - 1:  # "Britain, France and Germany ... They urged"
         return _plural_antecedent(ctx, tok)
     if low in FIRST_PERSON:  # "we lodged a protest", said Japan's chief cabinet secretary: Japan
@@ -247,17 +248,60 @@ def _plural_antecedent(ctx: Context, tok) -> list[Ref]:
 
 
 def _last_pair(ctx: Context, tok, types) -> list[Ref]:
-    """"The two (leaders)": the last two actors of one kind named in earlier sentences,
-    outside relative clauses."""
+    """"The two (leaders)", "both sides": the last two actors of one kind named earlier in the
+    sentence, else in the sentence before, else the pair named together in the most earlier
+    sentences (the story's dyad), else the last two named within 60 tokens; never inside a
+    relative clause."""
+    prev = ctx.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else None
     for wanted in types:  # a type, or a tuple of types that may pair with each other
-        seen: list[Ref] = []
-        for i in range(tok.sent.start - 1, max(0, tok.sent.start - 60) - 1, -1):
-            ref = ctx.refs.get(i)
-            if ref and ref.entity.type in (wanted if isinstance(wanted, tuple) else (wanted,)) and ref.entity.id not in {r.entity.id for r in seen} \
-                    and not any(a.dep_ == "relcl" for a in ctx.doc[i].ancestors):
-                seen.append(ref)
-                if len(seen) == 2:
-                    found = [Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in reversed(seen)]
-                    ctx.anaphora.update(found)
-                    return found
+        kinds = wanted if isinstance(wanted, tuple) else (wanted,)
+        pair = _named_pair(ctx, tok.sent.start, tok.i, kinds) \
+            or (_named_pair(ctx, prev.start, prev.end, kinds) if prev is not None else []) \
+            or _dyad(ctx, tok.sent.start, kinds) \
+            or _named_pair(ctx, max(0, tok.sent.start - 60), tok.sent.start, kinds)
+        if pair:
+            found = [Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in pair]
+            ctx.anaphora.update(found)
+            return found
     return []
+
+
+def _named_pair(ctx: Context, start: int, end: int, kinds) -> list[Ref]:
+    """The last two distinct actors of these kinds named between two tokens, in their order."""
+    seen: list[Ref] = []
+    for i in range(end - 1, start - 1, -1):
+        ref = ctx.refs.get(i)
+        if ref and ref.entity.type in kinds and ref.entity.id not in {r.entity.id for r in seen} \
+                and not any(a.dep_ == "relcl" for a in ctx.doc[i].ancestors) and not _place(ctx.doc[i]):
+            seen.append(ref)
+            if len(seen) == 2:
+                return list(reversed(seen))
+    return []
+
+
+def _place(tok) -> bool:
+    """Named only as where something happens: "rounds in Venezuela and Mexico"."""
+    head = tok
+    while head.dep_ in ("compound", "conj", "amod") and head.head is not head:
+        head = head.head
+    return is_locative(head)
+
+
+def _dyad(ctx: Context, before: int, kinds) -> list[Ref]:
+    """The two actors of these kinds named together in the most sentences before token `before`."""
+    counts: dict[tuple[str, str], list] = {}
+    for n, sent in enumerate(ctx.doc[:before].sents):
+        named: dict[str, Ref] = {}
+        for i in range(sent.start, sent.end):
+            ref = ctx.refs.get(i)
+            if ref and ref.entity.type in kinds:
+                named.setdefault(ref.entity.id, ref)
+        refs = list(named.values())
+        for a in range(len(refs)):
+            for b in range(a + 1, len(refs)):
+                entry = counts.setdefault((refs[a].entity.id, refs[b].entity.id), [0, 0, refs[a], refs[b]])
+                entry[0], entry[1] = entry[0] + 1, n
+    if not counts:
+        return []
+    best = max(counts.values(), key=lambda e: (e[0], e[1]))
+    return [best[2], best[3]] if best[0] >= 2 else []

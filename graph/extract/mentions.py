@@ -80,7 +80,7 @@ def find_refs(doc, table: ActorTable, *, place_lines: set[int] = frozenset()) ->
             entity, how = table.lookup(tok.text) or table.known_surnames.get(tok.lower_), "lexicon"
             if entity is None and table.seat(tok.text) and slugify(tok.text):
                 entity, how = table.seat(tok.text), "seat"
-                if _is_locative(tok):
+                if is_locative(tok):
                     entity, how = Entity(slugify(tok.text), tok.text, "LOC"), "place"
         if entity:
             refs[tok.i] = Ref(entity, tok.idx, tok.idx + len(tok.text), how)
@@ -222,7 +222,7 @@ def _resolve_span(span, people: dict[str, Entity], table: ActorTable) -> Ref | N
     entity, how = _lookup(span, people, table)
     if entity is None:
         return None
-    if entity.type == "GPE" and how == "seat" and _is_locative(span.root):
+    if entity.type == "GPE" and how == "seat" and is_locative(span.root):
         entity, how = Entity(slugify(span.text), span.text, "LOC"), "place"
     return Ref(entity, span.start_char, span.end_char, how)
 
@@ -360,6 +360,6 @@ def _name_key(text: str) -> str:
     return _clean_name(text).lower()
 
 
-def _is_locative(tok) -> bool:
+def is_locative(tok) -> bool:
     """Named as a place: "in Ankara", "near Idlib"."""
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
