@@ -36,6 +36,7 @@ lt col colonel admiral adm mr mrs ms dr sir dame lord former then senator sen re
 envoy spokesman spokeswoman spokesperson chief commander deputy acting mp counterpart marshal
 field lieutenant major home interior national security adviser advisor head ruler incumbent
 late the speaker chairman chairwoman chair governor mayor commissioner director trade economy sayyid
+pm legislator lawmaker analyst researcher judge
 """.split())
 
 

@@ -153,17 +153,18 @@ negotiators negotiator counterparts counterpart delegates representatives
 # Titles that make their holder the head of what qualifies them, or a member of it.
 LEADER_TITLES = frozenset("""
 president leader head king queen emir sultan chancellor premier chief prime dictator ruler
-secretary-general monarch commander chairman chairwoman chair speaker founder
+secretary-general monarch commander chairman chairwoman chair speaker founder pm
 """.split())
 MEMBER_TITLES = frozenset("""
 minister secretary spokesman spokeswoman spokesperson envoy ambassador official representative
 advisor adviser diplomat general counterpart senator lawmaker director officer aide
-negotiator deputy admiral commissioner governor member
+negotiator deputy admiral commissioner governor member legislator parliamentarian mp
+analyst researcher fellow professor economist scholar judge prosecutor
 """.split())
 TITLES = LEADER_TITLES | MEMBER_TITLES
 # Leader titles that make their holder the head of a state, not only of a body within it.
 STATE_LEADER_TITLES = frozenset("""
-president leader king queen emir sultan chancellor premier prime dictator ruler monarch
+president leader king queen emir sultan chancellor premier prime dictator ruler monarch pm
 """.split())
 # Titles that name the agency as well as the office (United States usage).
 TITLE_AGENCIES = {

@@ -73,6 +73,12 @@ ROLES_NOT = [
 
 # ---- appositions and titles ----------------------------------------------------------------------
 TITLES = [
+    ("Amina Yusuf, a spokeswoman for the African Union, said the raid failed.",
+     "Amina Yusuf", "member_of", "African Union", {}),
+    ("Farid Haddad, an analyst at the Carnegie Middle East Center, said the deal would hold.",
+     "Farid Haddad", "member_of", "Carnegie Middle East Center", {}),
+    ("Somalia PM Hamza Abdi Barre visited Nairobi.", "Hamza Abdi Barre", "leads", "Somalia", {}),
+    ("Hamas legislator Mushir al-Masri said the talks failed.", "Mushir al-Masri", "member_of", "Hamas", {}),
     ("Sweden joined NATO in March. Finland, an ally in the alliance, welcomed the step.",
      "Finland", "member_of", "NATO", {}),
     ("The EU agreed a new aid package. Hungary, a member of the bloc, had blocked it for weeks.",
@@ -84,6 +90,8 @@ TITLES = [
      "Valdis Dombrovskis", "member_of", "European Union", {}),
 ]
 TITLES_NOT = [
+    ("Kenya's President William Ruto and Vice President Rigathi Gachagua met the envoy.",
+     ("william-ruto", "negotiates", "rigathi-gachagua")),
     ("Sweden joined NATO in March. Finland, an ally in the alliance, welcomed the step.",
      ("nato", "supports", "finland")),
     ("The EU imposed duties on Chinese cars. The bloc's trade commissioner Valdis Dombrovskis defended them.",

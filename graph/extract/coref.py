@@ -191,9 +191,10 @@ def _antecedent(ctx: Context, tok, types) -> list[Ref]:
     else the nearest actor of its own sentence, else a subject before, else the nearest."""
     sent_start = tok.sent.start
     ranked = []
+    barred = _own_subject(tok)
     for i in range(tok.i - 1, max(0, sent_start - 60) - 1, -1):
         ref = ctx.refs.get(i)
-        if not ref or ref.entity.type not in types:
+        if not ref or ref.entity.type not in types or i in barred:
             continue
         t = ctx.doc[i]
         subjectish = "subj" in t.dep_ or (t.dep_ in ("poss", "compound") and "subj" in t.head.dep_)
@@ -207,6 +208,16 @@ def _antecedent(ctx: Context, tok, types) -> list[Ref]:
     found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
     ctx.anaphora.add(found)
     return [found]
+
+
+def _own_subject(tok) -> set[int]:
+    """The tokens of the subject of the verb a description or pronoun is the object of: "A met the
+    envoy", "A spoke with him" do not refer back to A."""
+    verb = tok.head if tok.dep_ in ("dobj", "dative") else \
+        tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _speakers_side(ctx: Context, tok) -> list[Ref]:

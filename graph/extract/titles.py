@@ -37,7 +37,7 @@ def person_title_relations(ctx: Context, tok, sent):
             continue  # "Jaishankar, a State Department spokesperson said": a new clause's subject
         if child.dep_ == "appos":  # the title and what qualifies it, not its later clauses
             phrase = [t for t in child.subtree if t.i <= child.i or t.dep_ == "pobj" and t.head.head == child
-                      and t.head.lower_ in ("of", "at")]
+                      and t.head.lower_ in ("of", "at", "for")]
             yield from _titled(ctx, person, phrase, child, sent, "appos")
 
 

@@ -8,7 +8,7 @@ from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
+    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
     RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS, SYMMETRIC, TIE_NOUNS, VERB_TRIGGERS,
 )
 
@@ -51,8 +51,8 @@ def verb_relations(ctx: Context, verb, sent):
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
-    if not receivers and len(doers) > 1 and (rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo"
-                                             and _coordinated(verb)):
+    if not receivers and len(doers) > 1 and not _counterparts(ctx, verb) and (
+            rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo" and _coordinated(verb)):
         yield from between(ctx, doers, rtype, verb, sent, rule)
         return
     if not receivers and doers and verb.dep_ == "ROOT" and len(sent) <= 6:
@@ -201,12 +201,20 @@ def _coordinated(verb) -> bool:
                for c in verb.children)
 
 
+PEOPLE_NOUNS = TITLES | DELEGATION_NOUNS | {"leader", "official", "minister", "counterpart", "delegate"}
+
+
 def _counterparts(ctx: Context, verb) -> list:
     """Parties a meeting verb names besides its subjects: "discussed this with X", "met X" (not
     the topic's owner in "discussed Ankara's proposal")."""
-    return [r for c in verb.children if c.dep_ in ("dobj", "dative") for r in actors(ctx, c)] + [
+    named = [r for c in verb.children if c.dep_ in ("dobj", "dative") for r in actors(ctx, c)] + [
         r for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
         for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if named:
+        return named
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in PEOPLE_NOUNS] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
+        if o.lemma_.lower() in PEOPLE_NOUNS]  # "A and B met the envoy": a third party, if unnamed
 
 
 def _ends_ties(verb) -> bool:
