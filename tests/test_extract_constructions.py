@@ -178,6 +178,9 @@ ENTITIES_NOT = [
 
 # ---- diplomacy and force: idioms of news about states ------------------------------------------------
 DIPLOMACY = [
+    ("Georgia has refused to recognize Abkhazia's declaration of independence.",
+     "Georgia", "opposes", "Abkhazia", {}),
+    ("Spain does not recognise Kosovo.", "Spain", "opposes", "Kosovo", {}),
     ("Saudi Arabia and the Houthis met in Muscat. The talks follow rounds in Bahrain and Egypt. "
      "During these talks, the warring parties agreed on a truce.", "Saudi Arabia", "cooperates", "Houthis", {}),
     ("Ghana and Togo clashed over the border. Both sides later agreed to a ceasefire.", "Ghana", "cooperates", "Togo", {}),

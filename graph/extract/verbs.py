@@ -2,6 +2,8 @@
 "X works with Y", and the elided "Russia opposes." that takes its objects from the sentence before."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph.extract.context import Context
 from graph.extract.coref import actors, phrase_actors
 from graph.extract.evidence import between, relation
@@ -60,7 +62,15 @@ def verb_relations(ctx: Context, verb, sent):
     item = item_of(ctx, verb) if rtype in ITEM_TYPES else None
     for s in doers:
         for o in receivers:
-            yield relation(ctx, s, rtype, o, verb, sent, rule, item=item)
+            yield _withheld(relation(ctx, s, rtype, o, verb, sent, rule, item=item), verb)
+
+
+def _withheld(rel, verb):
+    """Refusing to recognise is opposition, not a support denied: "Belgrade has refused to
+    recognize Kosovo's independence", "the EU does not recognise South Ossetia"."""
+    if rel.relation == "supports" and rel.evidence.negated and verb.lemma_.lower() in ("recognize", "recognise"):
+        return replace(rel, relation="opposes", evidence=replace(rel.evidence, negated=False))
+    return rel
 
 
 def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
