@@ -126,6 +126,7 @@ HEADLINES_NOT = [
 ]
 
 NOMINAL_NOT = [
+    ("Rwanda deployed 1,000 soldiers to fight alongside Mozambique's army.", ("rwanda", "attacks", "mozambique")),
     ("Baku linked the attack to an anti-Azerbaijani campaign in Iran.", ("azerbaijan", "attacks", "iran")),
     ("Warplanes from the French-British coalition carried out two airstrikes on the port.",
      ("france", "attacks", "united-kingdom")),
@@ -162,6 +163,10 @@ MOOD_NOT = [
 
 # ---- entities --------------------------------------------------------------------------------------------
 ENTITIES = [
+    ("Mali pulled out of the Algiers Accord in January.", "Mali", "opposes", "Algiers Accord", {}),
+    ("Peru has repeatedly complained about Chile.", "Peru", "criticizes", "Chile", {}),
+    ("Poland opposes the Nord Stream 2 pipeline. Ukraine has also complained about the pipeline.",
+     "Ukraine", "criticizes", "Nord Stream 2", {}),
     ("The Senate Foreign Relations Committee criticized Saudi Arabia.",
      "Senate Foreign Relations Committee", "criticizes", "Saudi Arabia", {}),
     ("The International Crisis Group urged Ethiopia to restart talks.",

@@ -8,7 +8,7 @@ from graph.names import WEAPON_HEADS
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, is_locative, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import BACKED_FORMS, FORCE_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
+from graph.ontology import BACKED_FORMS, DEAL_HEADS, FORCE_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -64,6 +64,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _antecedent(ctx, tok, ("GPE",))
     if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
         return _antecedent(ctx, tok, ("ALLIANCE",))
+    if kids == {"the"} and lemma in DEAL_HEADS:  # "the agreement", "the dam": the deal or project named before
+        return _antecedent(ctx, tok, ("AGREEMENT",), reach=300)
     if "the" in kids and kids <= {"the", "new", "military", "ruling", "current"} and lemma in ("regime", "junta"):
         return _antecedent(ctx, tok, ("GPE",))  # "siding with the new regime"
     if "the" in kids and lemma in GROUP_NOUNS and tok.dep_ not in ("compound", "appos") and not any(
@@ -186,13 +188,13 @@ def phrase_actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
     return unique(found)
 
 
-def _antecedent(ctx: Context, tok, types) -> list[Ref]:
+def _antecedent(ctx: Context, tok, types, *, reach: int = 60) -> list[Ref]:
     """The earlier actor a pronoun or "the country" refers to: a subject of its own sentence,
     else the nearest actor of its own sentence, else a subject before, else the nearest."""
     sent_start = tok.sent.start
     ranked = []
     barred = _own_subject(tok)
-    for i in range(tok.i - 1, max(0, sent_start - 60) - 1, -1):
+    for i in range(tok.i - 1, max(0, sent_start - reach) - 1, -1):
         ref = ctx.refs.get(i)
         if not ref or ref.entity.type not in types or i in barred:
             continue

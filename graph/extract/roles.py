@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import NOUN_TRIGGERS, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import NOUN_TRIGGERS, PREP_VERB_TRIGGERS, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -147,6 +147,11 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 rtype == "supplies" and child.lower_ not in ("to", "for")):  # "sent ships into X" supplies no one
             refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
+        elif child.dep_ == "prep" and PREP_VERB_TRIGGERS.get(verb.lemma_.lower()) == (child.lower_, rtype):
+            found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]  # "complained about X"
+        elif child.lower_ in ("out", "away") and child.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the deal"
+            found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                      for o in pobjs(p) for r in phrase_actors(ctx, o)]
         elif child.dep_ == "ccomp" and rtype != "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
             found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
         elif child.dep_ == "advcl" and rtype == "requests" and any(
