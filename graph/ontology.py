@@ -35,7 +35,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
        "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
     _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
-       "meet talk discuss negotiate visit phone telephone host mediate consult confer speak invite",
+       "meet talk discuss negotiate visit phone telephone host mediate broker consult confer speak invite",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
        "mediation", symmetric=True),
     _t("supplies", 1, "#16a394", "sells, delivers, sends or provides arms, equipment or aid",

@@ -183,6 +183,8 @@ ENTITIES_NOT = [
 
 # ---- diplomacy and force: idioms of news about states ------------------------------------------------
 DIPLOMACY = [
+    ("Seoul has long denied Tokyo's claims to the islets.", "South Korea", "opposes", "Japan", {}),
+    ("Norway brokered a ceasefire between Colombia and the ELN.", "Norway", "negotiates", "ELN", {}),
     ("Georgia has refused to recognize Abkhazia's declaration of independence.",
      "Georgia", "opposes", "Abkhazia", {}),
     ("Spain does not recognise Kosovo.", "Spain", "opposes", "Kosovo", {}),
@@ -235,6 +237,7 @@ DIPLOMACY = [
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
+    ("Kigali denied accusations that it backs the M23 rebels.", ("rwanda", "opposes", "m23")),
     ("Saudi Arabia and the Houthis met in Muscat. The talks follow rounds in Bahrain and Egypt. "
      "During these talks, the warring parties agreed on a truce.", ("bahrain", "cooperates", "egypt")),
     ("Nigeria included Ghana in the list of guests.", ("nigeria", "sanctions", "ghana")),

@@ -10,7 +10,7 @@ from graph.extract.evidence import between, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
+    CLAIM_NOUNS, DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
     RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS, SYMMETRIC, TIE_NOUNS, VERB_TRIGGERS,
 )
 
@@ -22,6 +22,7 @@ def verb_relations(ctx: Context, verb, sent):
     ends_ties, summons_envoy = _ends_ties(verb), _summons_envoy(verb)
     rtype = _verb_type(verb, ends_ties=ends_ties, summons_envoy=summons_envoy)
     if not rtype:
+        yield from _denials(ctx, verb, sent)
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
     if passive and verb.lemma_.lower() == "want":
@@ -44,6 +45,9 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    if rtype == "negotiates" and verb.lemma_.lower() in ("broker", "mediate"):  # "brokered a truce between A and B"
+        receivers += [r for c in verb.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ == "between" for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
         receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
     if summons_envoy and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
@@ -63,6 +67,25 @@ def verb_relations(ctx: Context, verb, sent):
     for s in doers:
         for o in receivers:
             yield _withheld(relation(ctx, s, rtype, o, verb, sent, rule, item=item), verb)
+
+
+DENYING_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
+
+
+def _denials(ctx: Context, verb, sent):
+    """Denying a party's claims opposes the party: "Rwanda denied accusations by Congo's
+    government", "it has long denied Japan's claims to the islands" (never whom the claim is about)."""
+    if verb.lemma_.lower() not in DENYING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return
+    owners = [r for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
+              for o in [*(p for p in c.children if p.dep_ == "poss"),
+                        *(x for p in c.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for x in pobjs(p))]
+              for r in actors(ctx, o)]
+    if owners:
+        doers, rule = subjects(ctx, verb, False)
+        for s in doers:
+            for o in owners:
+                yield relation(ctx, s, "opposes", o, verb, sent, rule)
 
 
 def _withheld(rel, verb):
