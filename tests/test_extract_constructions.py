@@ -281,6 +281,15 @@ def test_a_demonym_is_never_a_person_and_a_first_name_never_a_node_of_its_own(nl
     assert not people & {"felix", "congolese", "angolans"}
 
 
+def test_a_headline_epithet_is_not_part_of_a_name_and_a_pair_on_a_noun_keeps_its_parties(nlp):
+    x = _read(nlp, "Embattled Ramaphosa fuels South Africa-Rwanda tension further over troops")
+    people = {e.id for e in x.entities if e.type == "PERSON"}
+    assert people and not any(p.startswith("embattled") for p in people)
+    rels = {(r.subject, r.relation, r.object) for r in x.relations if r.relation != "co_mentioned"}
+    assert ("south-africa", "opposes", "rwanda") in rels
+    assert not any(s in people or o in people for s, _, o in rels)
+
+
 def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}

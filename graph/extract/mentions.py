@@ -324,7 +324,15 @@ def _trim(span):
 
 def _name_word(tok) -> bool:
     """A capitalised proper noun the NER left out of a name, not a title."""
-    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.lower_.strip(".") not in TITLE_WORDS
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.lower_.strip(".") not in TITLE_WORDS \
+        and tok.lower_ not in HEADLINE_EPITHETS
+
+
+# Words a title-case headline puts before a name that are not part of it ("Embattled Trudeau").
+HEADLINE_EPITHETS = frozenset("""
+embattled beleaguered ousted jailed exiled disgraced detained slain deposed defiant ailing besieged
+outgoing incoming veteran controversial embroiled hardline pro-western pro-russian populist
+""".split())
 
 
 def _acts(span) -> bool:

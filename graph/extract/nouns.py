@@ -75,9 +75,12 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
     victims = [] if rtype != "attacks" else [  # "the Ukraine invasion": a country named before an attack
         r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.partners
         for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]  # is its target; "Israel-Hamas war" is not
-    agents = agents or [r for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                        and c.lower_ not in BACKED_FORMS and not _anti(c)
-                        for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
+    qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                  and c.lower_ not in BACKED_FORMS and not _anti(c)]
+    named = [r for c in qualifiers for r in actors_at(ctx, c, 1) if r not in victims]
+    if len(unique(named)) < 2:  # a pair named on the noun itself ("India-Canada tension") is its parties
+        named = [r for c in qualifiers for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
+    agents = agents or named
     paired = paired and len(unique(agents)) > 1
     agents, targets, partners = _prep_roles(ctx, noun, rtype, agents, paired)
     targets = [r for c in noun.children if c.dep_ in ("amod", "compound") and _anti(c)  # "anti-Russian sanctions"
