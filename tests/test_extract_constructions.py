@@ -151,6 +151,8 @@ SPEECH_NOT = [
 
 # ---- negation scope and mood --------------------------------------------------------------------------
 MOOD = [
+    ("Ruto said Kenyan-Somali relations could improve through a joint committee.",
+     "Kenya", "cooperates", "Somalia", {"modality": "hypothetical"}),
     ("Turkey will not scrap its agreement with Hungary.", "Turkey", "cooperates", "Hungary", {}),
     ("Pakistan will not get the F-16 jets.", "Pakistan", "acquires", "F-16", {"negated": True, "modality": "future"}),
     ("India, declining to abandon its order of Su-57 jets, defied Washington.", "India", "acquires", "Su-57", {}),

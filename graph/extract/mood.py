@@ -33,6 +33,11 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
     conditioned = False  # an if/unless/whether clause in the trigger's own verb complex
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         node = tok.head
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        aux = {c.lemma_.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
+        # "relations could improve" is supposed, "ties will improve" ahead; "the attack did not stop
+        # trade" leaves the attack asserted, so only the verb's modal is read
+        modality = "hypothetical" if aux & HEDGE_AUX else "future" if aux & {"will", "shall"} else modality
     for _ in range(10):
         tight = via in ("self", "xcomp", "acomp")
         for child in node.children:
