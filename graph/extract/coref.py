@@ -65,7 +65,7 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
         return _antecedent(ctx, tok, ("ALLIANCE",))
     if kids == {"the"} and lemma in DEAL_HEADS:  # "the agreement", "the dam": the deal or project named before
-        return _antecedent(ctx, tok, ("AGREEMENT",), reach=300)
+        return [r for r in _antecedent(ctx, tok, ("AGREEMENT",), reach=300) if _called(ctx, r, lemma)]
     if "the" in kids and kids <= {"the", "new", "military", "ruling", "current"} and lemma in ("regime", "junta"):
         return _antecedent(ctx, tok, ("GPE",))  # "siding with the new regime"
     if "the" in kids and lemma in GROUP_NOUNS and tok.dep_ not in ("compound", "appos") and not any(
@@ -210,6 +210,22 @@ def _antecedent(ctx: Context, tok, types, *, reach: int = 60) -> list[Ref]:
     found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
     ctx.anaphora.add(found)
     return [found]
+
+
+DEAL_WORDS = frozenset({"deal", "agreement", "accord", "accords", "pact", "treaty", "initiative", "protocol",
+                        "convention", "charter"})
+
+
+def _called(ctx: Context, ref: Ref, lemma: str) -> bool:
+    """Whether a deal or project could be called "the <lemma>": its name or the words after it say
+    so ("the Nord Stream 2 pipeline" -> "the pipeline"), or both are words for an agreement."""
+    label = ref.entity.label.lower()
+    if lemma in label.split() or lemma in DEAL_WORDS and DEAL_WORDS & set(label.split()):
+        return True
+    named = [m for m in ctx.refs.values() if m.entity.id == ref.entity.id]
+    text = ctx.document.text.lower()
+    return any(text[m.start:m.end].split()[-1:] == [lemma] or text[m.end:m.end + 40].split()[:1] == [lemma]
+               for m in named)
 
 
 def _own_subject(tok) -> set[int]:
