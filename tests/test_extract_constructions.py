@@ -292,6 +292,14 @@ def test_a_headline_epithet_is_not_part_of_a_name_and_a_pair_on_a_noun_keeps_its
     assert not any(s in people or o in people for s, _, o in rels)
 
 
+def test_capitalised_common_words_in_a_headline_are_not_an_organisation(nlp):
+    text = ("Ghana Warns Togo Over Cross-Border Smuggling\n\n"
+            "Ghana said cross-border smuggling from Togo had to stop.")
+    x = _read(nlp, text)
+    assert {e.id for e in x.entities} >= {"ghana", "togo"}
+    assert not any("smuggling" in e.id for e in x.entities)
+
+
 def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graph.actors import ActorTable
 from graph.models import Document, Entity, Mention
-from graph.extract.mentions import Ref, dateline_tokens, find_refs, hyphen_pairs, split_pairs
+from graph.extract.mentions import Ref, dateline_tokens, find_refs, headline_end, hyphen_pairs, split_pairs
 
 
 class Context:
@@ -30,7 +30,7 @@ class Context:
         self.refs.update({i: pair[1] for i, pair in pairs.items()})
         self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
         self.partners.update(split_pairs(doc, self.refs))
-        self.headline_end: int = _headline_end(document)
+        self.headline_end: int = headline_end(document.text, document.title)
         self.anaphora: set[Ref] = set()
         self.related: dict[str, Entity] = {}
 
@@ -53,15 +53,3 @@ class Context:
                 self.document.text[ref.start:ref.end], ref.how))
         return tuple(sorted(seen.values(), key=lambda m: m.start))
 
-
-def _headline_end(document: Document) -> int:
-    """The end offset of the opening line when it is the article's headline: the title, or a
-    line with no closing stop."""
-    text = document.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    line = text[start:end].strip()
-    if line and (line == (document.title or "").strip() or line[-1] not in ".!?\"'”’"):
-        return end
-    return -1

@@ -87,6 +87,30 @@ def find_refs(doc, table: ActorTable, *, place_lines: set[int] = frozenset()) ->
     return refs
 
 
+def headline_end(text: str, title: str | None = "") -> int:
+    """The end offset of the opening line when it is the article's headline: the title, or a
+    line with no closing stop; -1 when the text opens with prose."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if line and (line == (title or "").strip() or line[-1] not in ".!?\"'”’"):
+        return end
+    return -1
+
+
+def _headline_words(span) -> bool:
+    """An organisation the NER saw in a title-case headline that is only capitalised common words:
+    "(Pakistan Warns Kabul Over) Cross-Border Terror" — each word is written lower-case in the article."""
+    doc = span.doc
+    if span.start_char >= headline_end(doc.text):
+        return False
+    if "ng_lower_words" not in doc.user_data:
+        doc.user_data["ng_lower_words"] = {w for t in doc if t.is_lower for w in t.text.split("-")}
+    words = [w for t in span for w in t.text.split("-") if w.isalpha()]
+    return bool(words) and all(w.istitle() and w.lower() in doc.user_data["ng_lower_words"] for w in words)
+
+
 PAIRABLE = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP"})
 DASHES = frozenset({"-", "–", "—", "--"})
 
@@ -253,7 +277,7 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
     if label in ("ORG", "GPE", "LOC", "FAC") and (span.root.dep_ == "compound" and span.root.head.lower_ in SITE_NOUNS
                                                    or span[-1].lower_ in SITE_NOUNS - {"district", "region", "province"}):
         return Entity(slugify(text), text, "LOC"), "place"
-    if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span):
+    if label == "ORG" and not any(t.like_num for t in span) and not _title_part(span) and not _headline_words(span):
         return Entity(slugify(text), text, "ORG"), "ner"
     if label == "GPE" and _acts(span):  # a breakaway region or a state the table lacks, acting: "Somaliland signed"
         return Entity(slugify(text), text, "GPE"), "ner"
