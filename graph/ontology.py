@@ -210,6 +210,7 @@ troubled uneasy rocky icy hostile strain sour deteriorate worsen plummet collaps
 IMPROVING_WORDS = frozenset("""
 improved improving warm warming close closer friendly cordial normal normalised normalized restored
 strong stronger improve restore normalise normalize strengthen deepen mend boost warm
+establish resume re-establish diplomatic
 """.split())
 # Nouns whose clause is a claim, not a fact: "accusations that it supports M23" (reported).
 CLAIM_NOUNS = frozenset("""

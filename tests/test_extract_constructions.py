@@ -151,6 +151,7 @@ SPEECH_NOT = [
 
 # ---- negation scope and mood --------------------------------------------------------------------------
 MOOD = [
+    ("Peru and Mexico have had no diplomatic relations since 2022.", "Peru", "cooperates", "Mexico", {"negated": True}),
     ("Ruto said Kenyan-Somali relations could improve through a joint committee.",
      "Kenya", "cooperates", "Somalia", {"modality": "hypothetical"}),
     ("Turkey will not scrap its agreement with Hungary.", "Turkey", "cooperates", "Hungary", {}),
@@ -158,6 +159,7 @@ MOOD = [
     ("India, declining to abandon its order of Su-57 jets, defied Washington.", "India", "acquires", "Su-57", {}),
 ]
 MOOD_NOT = [
+    ("Ties between Ghana and Togo were cut in June.", ("ghana", "cooperates", "togo")),
     ("Hungary rejected calls to condemn Russia.", ("hungary", "criticizes", "russia")),
     ("Serbia refused to impose sanctions on Russia.", ("serbia", "sanctions", "russia")),
 ]

@@ -31,6 +31,10 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
     negated, modality, speaker = False, "asserted", None
     node, via = tok, "self"
     conditioned = False  # an if/unless/whether clause in the trigger's own verb complex
+    if tok.pos_ == "NOUN":  # "any agreement would be meaningless", "have had no diplomatic relations"
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        negated = "no" in dets
+        modality = "hypothetical" if dets & {"any", "whatever"} else modality
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         node = tok.head
     elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):

@@ -34,13 +34,13 @@ def noun_relations(ctx: Context, noun, sent):
     rtype = _tie_type(noun) or _joint_type(noun) or trigger(noun, NOUN_TRIGGERS) or _qualified_type(noun)
     if not rtype:
         return
+    governor = noun.head.lemma_.lower()
+    if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
+        return  # "broke off ties with X", "ties were cut": the verb reads it (sanctions), the ties are no cooperation
     parties = _between_parties(ctx, noun)
     if parties:  # "talks between A and B", "an agreement reached between A and B"
         yield from between(ctx, parties, rtype, noun, sent, "between")
         return
-    governor = noun.head.lemma_.lower()
-    if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
-        return  # "broke off ties with X": the verb reads it (sanctions), the ties are no cooperation
     roles = _roles(ctx, noun, rtype)
     if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
             roles.paired or governor not in REACTING_VERBS and not roles.owned and (
