@@ -44,6 +44,17 @@ def _same_side(ctx: Context, rel: Relation) -> bool:
     return subj.part_of == obj.id or obj.part_of == subj.id
 
 
+def _kept(ctx: Context, rel: Relation) -> bool:
+    """Whether a relation can stand: no actor acts on itself, a weapon or a deal does not act ("the
+    S-400's radar could provide ..."), a state and its own agency ("Israel" and "the IDF") do not
+    act on each other."""
+    if rel.subject == rel.object:
+        return False
+    if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != CO_MENTIONED:
+        return False
+    return rel.relation in STRUCTURAL or not _same_side(ctx, rel)
+
+
 def _relations(ctx: Context) -> list[Relation]:
     """Each sentence's relations, one per (subject, type, object) — the most confident, first
     found on a tie — followed by its co-mentions."""
@@ -52,12 +63,7 @@ def _relations(ctx: Context) -> list[Relation]:
         found: dict[tuple[str, str, str], Relation] = {}
         for rel in sentence_relations(ctx, sent):
             key = (rel.subject, rel.relation, rel.object)
-            if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != CO_MENTIONED:
-                continue  # a weapon or a deal does not act: "the S-400's radar could provide ..."
-            if rel.relation not in STRUCTURAL and _same_side(ctx, rel):
-                continue  # a state and its own agency ("Israel" and "the IDF") do not act on each other
-            if rel.subject != rel.object and (
-                    key not in found or found[key].evidence.confidence < rel.evidence.confidence):
+            if _kept(ctx, rel) and (key not in found or found[key].evidence.confidence < rel.evidence.confidence):
                 found[key] = rel
         out += found.values()
         out += co_mentions(ctx, sent, found.values())
