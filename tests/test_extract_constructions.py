@@ -110,7 +110,6 @@ NOMINAL = [
     ("Armenia-Azerbaijan clashes resumed on Monday.", "Azerbaijan", "attacks", "Armenia", {}),
     ("The Peru-Ecuador standoff at the Cenepa valley deepened.", "Peru", "opposes", "Ecuador", {}),
     ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", "Eritrea", "attacks", "Ethiopia", {}),
-    ("Recent Ethiopian strikes in Somalia killed dozens.", "Ethiopia", "attacks", "Somalia", {}),
     ("The EU imposed anti-Belarusian sanctions.", "European Union", "sanctions", "Belarus", {}),
 ]
 
@@ -126,6 +125,7 @@ HEADLINES_NOT = [
 ]
 
 NOMINAL_NOT = [
+    ("Recent Ethiopian strikes in Somalia killed dozens.", ("ethiopia", "attacks", "somalia")),  # a place (the guide)
     ("Rwanda deployed 1,000 soldiers to fight alongside Mozambique's army.", ("rwanda", "attacks", "mozambique")),
     ("Baku linked the attack to an anti-Azerbaijani campaign in Iran.", ("azerbaijan", "attacks", "iran")),
     ("Warplanes from the French-British coalition carried out two airstrikes on the port.",

@@ -89,7 +89,7 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
                    for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
     if rtype == "attacks" and not targets:
-        targets = victims or attacked_territory(ctx, noun, by=agents)
+        targets = victims or attacked_territory(ctx, noun)
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
         if clause.dep_ in ("acl", "relcl", "ccomp"):
             targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]

@@ -179,15 +179,12 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     return fit_objects(found, rtype)
 
 
-def attacked_territory(ctx: Context, tok, *, threatened: bool = False, by=()) -> list[Ref]:
+def attacked_territory(ctx: Context, tok, *, threatened: bool = False) -> list[Ref]:
     """The state whose territory an attack goes into, or a force operates in: "intervened militarily
-    in eastern Congo", "an incursion into Uganda", "Israeli strikes in Lebanon" (a foreign state's
-    strikes); not "strikes in Lebanon" with no one named, which only places them."""
-    foreign = any(r.entity.type == "GPE" for r in by)
-    preps = ("into",) if tok.pos_ in ("NOUN", "PROPN") and not (threatened or foreign) else ("in", "into", "inside")
+    in eastern Congo", "an incursion into Uganda" (not "strikes in Lebanon", which only place them)."""
+    preps = ("into",) if tok.pos_ in ("NOUN", "PROPN") and not threatened else ("in", "into", "inside")
     return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
-            for o in pobjs(p) for r in actors(ctx, o) if r.entity.type == "GPE"
-            and r.entity.id not in {b.entity.id for b in by}]
+            for o in pobjs(p) for r in actors(ctx, o) if r.entity.type == "GPE"]
 
 
 def _relative_objects(ctx: Context, verb) -> list[Ref]:
