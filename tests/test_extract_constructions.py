@@ -302,6 +302,18 @@ def test_capitalised_common_words_in_a_headline_are_not_an_organisation(nlp):
     assert not any("smuggling" in e.id for e in x.entities)
 
 
+def test_a_dateline_under_a_headline_names_no_speaker_and_no_actor(nlp):
+    from graph.extract.mentions import dateline_tokens
+
+    text = ("Japan slaps curbs on chip exports to South Korea\n\n"
+            "TOKYO/SEOUL — The Japanese government on Monday announced it will tighten curbs on exports to Seoul.")
+    doc = nlp(text)
+    dateline = {doc[i].text for i in dateline_tokens(doc)}
+    assert {"TOKYO", "SEOUL"} <= {w for t in dateline for w in t.split("/")}
+    x = _read(nlp, text)
+    assert all(r.evidence.speaker not in ("SEOUL", "TOKYO") for r in x.relations)
+
+
 def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}

@@ -119,12 +119,13 @@ def dateline_tokens(doc) -> set[int]:
     """Tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -", "TOKYO, March 14 -"):
     the place and the agency say where the story was filed, they do not act in it."""
     out: set[int] = set()
-    for sent in doc.sents:
-        first = sent[0]
+    starts = {sent.start for sent in doc.sents} | {t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text}
+    for start in sorted(starts):  # a sentence's or a line's first word: a headline may run into the dateline
+        first = doc[start]
         letters = first.text.replace("/", "").replace(",", "")
         if not (first.is_upper and letters.isalpha() and len(letters) > 2):
             continue
-        for tok in sent[1:14]:
+        for tok in doc[start + 1:min(start + 14, first.sent.end)]:
             if tok.text in DASHES or tok.text == ":":
                 out.update(range(first.i, tok.i + 1))
                 break
