@@ -151,6 +151,8 @@ SPEECH_NOT = [
 
 # ---- negation scope and mood --------------------------------------------------------------------------
 MOOD = [
+    ("Kenya invited Somalia's president to visit Nairobi in May.", "Somalia", "negotiates", "Kenya",
+     {"modality": "hypothetical"}),
     ("Peru and Mexico have had no diplomatic relations since 2022.", "Peru", "cooperates", "Mexico", {"negated": True}),
     ("Ruto said Kenyan-Somali relations could improve through a joint committee.",
      "Kenya", "cooperates", "Somalia", {"modality": "hypothetical"}),

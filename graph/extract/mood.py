@@ -71,8 +71,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             elif (via == "xcomp" or via == "ccomp" and lemma in ("hope", "wish", "expect")) \
                     and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
                 modality = "future"
-            elif via in ("xcomp", "ccomp") and VERB_TRIGGERS.get(lemma) in ("requests", "opposes"):
-                modality = "hypothetical"  # "pressed X to send", "resisted sending": not (yet) done
+            elif via in ("xcomp", "ccomp") and (VERB_TRIGGERS.get(lemma) in ("requests", "opposes") or lemma == "invite"):
+                modality = "hypothetical"  # "pressed X to send", "resisted sending", "invited X to visit": not (yet) done
             elif via == "ccomp" and lemma in SUPPOSING_VERBS:
                 modality = "hypothetical"  # "we suspect that the two sides are in coordination"
             if lemma in SPEECH_VERBS and via != "self":
