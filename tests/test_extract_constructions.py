@@ -181,6 +181,8 @@ ENTITIES = [
     ("Israel opposed the Iran nuclear deal.", "Israel", "opposes", "Iran nuclear deal", {}),
 ]
 ENTITIES_NOT = [
+    ("Brazil opposed the measure on Monday. The resolution passed with 20 votes. "
+     "It called on Venezuela to free the prisoners.", ("brazil", "requests", "venezuela")),
     ("Chinese ships entered the South China Sea and attacked Philippine boats.",
      ("south-china-sea", "attacks", "philippines")),
     ("Delegations met in Geneva to negotiate with Iran.", ("geneva", "negotiates", "iran")),

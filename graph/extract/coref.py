@@ -57,6 +57,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return []
     low, lemma = tok.lower_, tok.lemma_.lower()
     kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound", "preconj")}
+    if low in THING_PRONOUNS and _continues_thing(ctx, tok, depth):
+        return []  # "The resolution passed 20-2. It called on Iran to ...": the resolution, no actor
     if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
         return _antecedent(ctx, tok, PERSON_TYPES if low in PERSONAL_PRONOUNS else STATE_TYPES)
     if kids <= {"the", "national", "central", "federal"} and "the" in kids and (
@@ -226,6 +228,18 @@ def _called(ctx: Context, ref: Ref, lemma: str) -> bool:
     text = ctx.document.text.lower()
     return any(text[m.start:m.end].split()[-1:] == [lemma] or text[m.end:m.end + 40].split()[:1] == [lemma]
                for m in named)
+
+
+def _continues_thing(ctx: Context, tok, depth: int) -> bool:
+    """Whether "it" opening a sentence carries on the sentence before, whose subject is a thing, not
+    an actor ("The resolution passed. It called on Iran ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0 or any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent if t.i < tok.i):
+        return False
+    before = ctx.doc[tok.sent.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in COUNTRY_NOUNS \
+        and not actors(ctx, subject, depth=depth + 1)
 
 
 def _own_subject(tok) -> set[int]:
