@@ -318,6 +318,19 @@ def test_a_dateline_under_a_headline_names_no_speaker_and_no_actor(nlp):
     assert all(r.evidence.speaker not in ("SEOUL", "TOKYO") for r in x.relations)
 
 
+def test_a_name_the_ner_cut_before_its_state_does_not_end_in_a_preposition(nlp):
+    from spacy.tokens import Span
+
+    from graph.extract import extract
+    from graph.models import Document
+
+    text = "The Ministry of Foreign Affairs of Moldova called on the Russian leadership to help."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 6, label="ORG")]  # the model stopped at "of", as it does in some articles
+    x = extract(doc, Document(id="t", title="", text=text, source="test.txt"))
+    assert x.entities and not any(e.id.endswith(("-of", "-for", "-and")) for e in x.entities)
+
+
 def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}

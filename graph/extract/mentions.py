@@ -325,8 +325,8 @@ def _trim(span):
     keep the span within one sentence and give up on spans with no letters to name them by."""
     sent = span.root.sent
     start, end = max(span.start, sent.start), min(span.end, sent.end)
-    while start < end and span.doc[end - 1].is_space:
-        end -= 1
+    while start < end and (span.doc[end - 1].is_space or end - start > 1 and span.doc[end - 1].pos_ in ("ADP", "CCONJ")):
+        end -= 1  # "the Ministry of Foreign Affairs of (Moldova)": the NER stopped short of the name
     while start < end and span.doc[start].is_space:
         start += 1
     if start >= end or not slugify(span.doc[start:end].text):
