@@ -331,6 +331,21 @@ def test_a_name_the_ner_cut_before_its_state_does_not_end_in_a_preposition(nlp):
     assert x.entities and not any(e.id.endswith(("-of", "-for", "-and")) for e in x.entities)
 
 
+def test_a_name_the_ner_cut_in_two_is_one_person_and_an_honorific_alone_is_none(nlp):
+    from spacy.tokens import Span
+
+    from graph.extract import extract
+    from graph.models import Document
+
+    text = "Talks began with Omani Foreign Minister Sayyid Badr Hamad Al Busaidi in Muscat."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 3, 4, label="NORP"), Span(doc, 6, 8, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    x = extract(doc, Document(id="t", title="", text=text, source="test.txt"))
+    people = {e.id for e in x.entities if e.type == "PERSON"}
+    assert people == {"badr-hamad-al-busaidi"}
+    assert ("badr-hamad-al-busaidi", "member_of", "oman") in {(r.subject, r.relation, r.object) for r in x.relations}
+
+
 def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}

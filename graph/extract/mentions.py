@@ -63,7 +63,7 @@ def find_refs(doc, table: ActorTable, *, place_lines: set[int] = frozenset()) ->
     for deal in _deal_names(doc):
         for tok in deal[1]:
             refs[tok.i] = deal[0]
-    for span in [*doc.ents, *_titled_names(doc)]:
+    for span in [*_joined_people(doc), *_titled_names(doc)]:
         span = _trim(span)
         ref = span is not None and not any(t.i in refs for t in span) and _resolve_span(span, people, table)
         if ref:
@@ -200,6 +200,19 @@ def split_pairs(doc, refs: dict[int, Ref]) -> dict[int, Ref]:
     return out
 
 
+def _joined_people(doc) -> list[Span]:
+    """The entity spans, with people the NER cut in two rejoined ("Sayyid Badr" + "Hamad Al Busaidi")."""
+    out: list[Span] = []
+    for span in doc.ents:
+        last = out[-1] if out else None
+        if last is not None and span.label_ == last.label_ == "PERSON" and span.start == last.end \
+                and last[-1].whitespace_ == " ":
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        else:
+            out.append(span)
+    return out
+
+
 def _titled_names(doc) -> list[Span]:
     """Names the NER missed right after a title: "Trade Minister Sung Yun-mo" (as PERSON spans)."""
     out, i = [], 0
@@ -290,7 +303,7 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
 def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
     """Map every person name in a document to one entity: surnames join their full name."""
     names = []
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         span = _trim(ent) if ent.label_ == "PERSON" else None
         if span is not None:
             names.append(_clean_name(span.text))
@@ -335,6 +348,8 @@ def _trim(span):
     while start < span.end - 1 and (span.doc[start].lower_ == "the" or (
             span.label_ == "PERSON" and span.doc[start].lower_.strip(".") in TITLE_WORDS)):
         start += 1
+    if span.label_ == "PERSON" and span.end - start == 1 and span.doc[start].lower_.strip(".") in TITLE_WORDS:
+        return None  # "Sayyid" tagged apart from "(Badr) Hamad Al Busaidi": an honorific, not a name
     if not span.doc[start].text[:1].isalpha():
         return None
     while span.label_ == "PERSON" and start > 0 and _name_word(span.doc[start - 1]) \
