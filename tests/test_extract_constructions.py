@@ -151,6 +151,7 @@ SPEECH_NOT = [
 
 # ---- negation scope and mood --------------------------------------------------------------------------
 MOOD = [
+    ("Kosovo hopes to sign a deal with Serbia soon.", "Kosovo", "cooperates", "Serbia", {"modality": "future"}),
     ("Kenya invited Somalia's president to visit Nairobi in May.", "Somalia", "negotiates", "Kenya",
      {"modality": "hypothetical"}),
     ("Peru and Mexico have had no diplomatic relations since 2022.", "Peru", "cooperates", "Mexico", {"negated": True}),

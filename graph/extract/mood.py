@@ -16,6 +16,20 @@ PLAN_NOUNS = frozenset("plan plans proposal proposals bid attempt intention inte
 CLIMBING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep"})
 
 
+MOOD_VERBS = FUTURE_LEMMAS | NEGATING_LEMMAS | SPEECH_VERBS | SUPPOSING_VERBS | frozenset(VERB_TRIGGERS)
+
+
+def _verb_lemma(tok) -> str:
+    """The lemma of a verb, mended where the lemmatiser misreads a form ("hopes" -> "hop")."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma in MOOD_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    for candidate in (low[:-1], low[:-1] if low.endswith("ed") else "", low[:-3] + "e" if low.endswith("ing") else ""):
+        if candidate in MOOD_VERBS:
+            return candidate
+    return lemma
+
+
 def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
     """Negation, modality and speaker of the clause a trigger sits in.
 
@@ -62,7 +76,7 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                 conditioned = conditioned or child.dep_ == "mark"
             elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
                 modality = "hypothetical"
-        lemma = node.lemma_.lower()
+        lemma = _verb_lemma(node)
         if node != tok and node.pos_ in ("VERB", "AUX", "ADJ"):
             ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
             denies = lemma in DENYING_VERBS and via == "ccomp"  # "denied that it had sent troops"
