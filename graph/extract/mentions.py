@@ -103,7 +103,9 @@ def _headline_words(span) -> bool:
     """An organisation the NER saw in a title-case headline that is only capitalised common words:
     "(Pakistan Warns Kabul Over) Cross-Border Terror" — each word is written lower-case in the article."""
     doc = span.doc
-    if span.start_char >= headline_end(doc.text):
+    if "ng_headline_end" not in doc.user_data:  # Doc.text is rebuilt at every access: read it once
+        doc.user_data["ng_headline_end"] = headline_end(doc.text)
+    if span.start_char >= doc.user_data["ng_headline_end"]:
         return False
     if "ng_lower_words" not in doc.user_data:
         doc.user_data["ng_lower_words"] = {w for t in doc if t.is_lower for w in t.text.split("-")}
@@ -119,13 +121,16 @@ def dateline_tokens(doc) -> set[int]:
     """Tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -", "TOKYO, March 14 -"):
     the place and the agency say where the story was filed, they do not act in it."""
     out: set[int] = set()
-    starts = {sent.start for sent in doc.sents} | {t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text}
-    for start in sorted(starts):  # a sentence's or a line's first word: a headline may run into the dateline
+    ends = {}  # the first word of each sentence and of each line (a headline may run into the dateline),
+    for sent in doc.sents:  # with the end of its sentence
+        ends[sent.start] = sent.end
+        ends.update({t.i + 1: sent.end for t in sent if t.is_space and "\n" in t.text and t.i + 1 < sent.end})
+    for start, end in sorted(ends.items()):
         first = doc[start]
         letters = first.text.replace("/", "").replace(",", "")
         if not (first.is_upper and letters.isalpha() and len(letters) > 2):
             continue
-        for tok in doc[start + 1:min(start + 14, first.sent.end)]:
+        for tok in doc[start + 1:min(start + 14, end)]:
             if tok.text in DASHES or tok.text == ":":
                 out.update(range(first.i, tok.i + 1))
                 break
