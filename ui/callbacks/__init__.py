@@ -14,8 +14,10 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, no_update
 
 from ui import ids
+from ui.callbacks.agreement import CALLBACKS as AGREEMENT_CALLBACKS
 from ui.callbacks.canvas import CALLBACKS as CANVAS_CALLBACKS
 from ui.callbacks.canvas import refresh_options, update_canvas, update_date_label, update_view
+from ui.callbacks.novelty import CALLBACKS as NOVELTY_CALLBACKS
 from ui.callbacks.tabs import CALLBACKS as TAB_CALLBACKS
 from ui.callbacks.tabs import (
     open_article,
@@ -107,7 +109,7 @@ def _tab_for(selection: dict | None, tab: str | None):
           state=dict(seen=State(ids.URL_SEEN, "data")),
           prevent_initial_call="initial_duplicate")
 def sync_url(search, relations, types, dates, min_articles, hops, selection, view, tab, doc, seen, *,
-             source: CorpusSource) -> tuple:
+             source: CorpusSource, contested=None) -> tuple:
     """Keep the URL and the page in step: a new URL sets the page, a page change writes the URL.
 
     Outputs: the URL query, then relations, types, dates, min, hops, selection, view, tab,
@@ -144,10 +146,10 @@ def sync_url(search, relations, types, dates, min_articles, hops, selection, vie
           inputs=dict(selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
-def update_panel(selection, relations, types, dates, min_articles, version, *, source: CorpusSource):
+def update_panel(selection, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
     """Show the dossier of the selection (actor, relation, dyad or path query), or the overview."""
     corpus = source.current()
-    f = corpus.filters(relations, types, dates, min_articles)
+    f = corpus.filters(relations, types, dates, min_articles, contested)
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
         return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
@@ -169,7 +171,8 @@ def update_panel(selection, relations, types, dates, min_articles, version, *, s
 
 def register(app: Dash, source: CorpusSource) -> None:
     """Wire every callback of the explorer to `app`, bound to one corpus source."""
-    bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS], source)
+    bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS, *AGREEMENT_CALLBACKS,
+               *NOVELTY_CALLBACKS], source)
 
 
 __all__ = [
