@@ -156,3 +156,12 @@ def test_the_since_choices_offer_the_last_visit_once_there_was_one(source):
     assert later[0] == {"label": "my last visit (2026-11-30 17:05 UTC)", "value": VISIT}
     dates = [o["value"] for o in later[1:]]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2026-05-20"
+
+
+def test_the_relation_dossier_counts_outlets_and_says_it_is_contested(source, filters):
+    from ui.callbacks import update_panel
+
+    pact = update_panel({"kind": "edge", "id": "ghana|cooperates|togo"}, **filters, version="static", source=source)
+    assert "3 outlets" in _text(pact) and "contested" in _text(_find(pact, "badge-contested"))
+    wire = update_panel({"kind": "edge", "id": "kenya|supplies|malawi"}, **filters, version="static", source=source)
+    assert "3 articles" in _text(wire) and "1 outlet" in _text(wire) and not _find(wire, "badge-contested")
