@@ -22,6 +22,10 @@ def _disputes(corpus, f):
     return corpus.remember(("disputes", f), lambda: disputes(corpus.filtered(f)))
 
 
+def _outlet_rows(corpus, f):
+    return corpus.remember(("outlet_relations", f), lambda: outlet_relations(corpus.filtered(f)))
+
+
 @callback(Output(ids.DISPUTES_LIST, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
@@ -45,8 +49,7 @@ def update_outlets(tab, relations, types, dates, min_articles, version, *, sourc
     f = corpus.filters(relations, types, dates, min_articles, contested)
     actors = [node for node, _, _ in corpus.central(f)[:OUTLET_ACTORS]]
     stance = corpus.remember(("outlet_stance", f), lambda: outlet_stance(corpus.filtered(f), actors))
-    rows = corpus.remember(("outlet_relations", f), lambda: outlet_relations(corpus.filtered(f)))
-    return outlet_figure(stance), outlet_options(rows)
+    return outlet_figure(stance), outlet_options(_outlet_rows(corpus, f))
 
 
 @callback(Output(ids.OUTLET_PICK, "value"),
@@ -72,7 +75,7 @@ def update_outlet_relations(tab, outlet, relations, types, dates, min_articles, 
         return no_update
     corpus = source.current()
     f = corpus.filters(relations, types, dates, min_articles, contested)
-    rows = corpus.remember(("outlet_relations", f), lambda: outlet_relations(corpus.filtered(f)))
+    rows = _outlet_rows(corpus, f)
     fg = corpus.filtered(f)
     marked = frozenset(make_edge_id(s, d.get("relation") or k, t) for s, t, k, d in fg.edges(keys=True, data=True)
                        if d.get("contested"))
