@@ -165,3 +165,13 @@ def test_the_relation_dossier_counts_outlets_and_says_it_is_contested(source, fi
     assert "3 outlets" in _text(pact) and "contested" in _text(_find(pact, "badge-contested"))
     wire = update_panel({"kind": "edge", "id": "kenya|supplies|malawi"}, **filters, version="static", source=source)
     assert "3 articles" in _text(wire) and "1 outlet" in _text(wire) and not _find(wire, "badge-contested")
+
+
+def test_the_contested_filter_round_trips_through_the_url(source):
+    from ui.state import format_query, parse_query
+
+    known = source.current().known()
+    state = parse_query("?contested=1&tab=disputes", known)
+    assert state["contested"] == ["contested"] and state["tab"] == ids.TAB_DISPUTES
+    assert format_query(state, known) == "?contested=1&tab=disputes"
+    assert parse_query("?contested=yes", known)["contested"] == []
