@@ -91,8 +91,10 @@ def scan(paths: Sequence[str]) -> tuple[dict[str, tuple[Signature, float]], list
 
     A watched folder that is empty is no error: files are yet to come.
     """
-    files, errors = collect([Path(p) for p in paths])
-    errors = [e for e in errors if not (e.reason == "folder contains no article files" and e.path in paths)]
+    roots = [Path(p) for p in paths]
+    files, errors = collect(roots)
+    watched = {str(p) for p in roots}
+    errors = [e for e in errors if not (e.reason == "folder contains no article files" and e.path in watched)]
     found, wall = {}, time.time()
     for f in files:
         try:

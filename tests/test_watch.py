@@ -133,3 +133,11 @@ def test_watch_ingests_two_dropped_articles_exactly_once_one_written_slowly(tmp_
     assert lines[-1].startswith("stopped watching: 2 added, 0 replaced, 0 unchanged, 1 failed")
     assert lines[-1].rstrip().endswith("2 articles in the store")
     assert len(_documents(db)) == 2
+
+
+def test_an_empty_watched_folder_is_no_error_but_a_missing_one_is_said_once(tmp_path):
+    lines = []
+    watch([str(tmp_path) + "/", str(tmp_path / "nowhere")], lambda paths: _Report(), poll=0.01, settle=0.05,
+          say=lines.append, polls=3, sleep=lambda _: None)
+    problems = [line for line in lines if line.startswith("skipped")]
+    assert problems == [f"skipped {tmp_path / 'nowhere'}: no such file or folder"]
