@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.outlets import Documents, outlets_of
+from graph.outlets import Documents, OutletTable, outlets_of
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
 
 DENIED, SPEAKERS, STANCE = "denied", "speakers", "stance"
@@ -83,7 +83,7 @@ def _names(g: nx.MultiDiGraph, node: str) -> list[str]:
 
 def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
     """Relations some sentences assert and others deny (SPEAKERS when each party's speaker takes a side)."""
-    documents = documents if documents is not None else g.graph.get("documents") or {}
+    table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
     out = []
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = str(d.get("relation") or k)
@@ -99,36 +99,40 @@ def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Disp
         against = {_party(ev.get("speaker"), names) for ev in denied} - {None}
         kind = SPEAKERS if for_it and against and for_it.isdisjoint(against) else DENIED
         out.append(Dispute(kind, s, t, ((s, t, relation),), (
-            Side("asserted", tuple(said), outlets_of(said, documents)),
-            Side("denied", tuple(denied), outlets_of(denied, documents)))))
+            Side("asserted", tuple(said), outlets_of(said, table)),
+            Side("denied", tuple(denied), outlets_of(denied, table)))))
     return out
 
 
 def stance_splits(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
     """Pairs of actors reported cooperating by one outlet and in conflict by another, in one month."""
-    documents = documents if documents is not None else g.graph.get("documents") or {}
-    groups: dict[tuple[str, str, str], dict[int, list]] = defaultdict(lambda: {1: [], -1: []})
+    table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
+    pairs: dict[tuple[str, str], list] = defaultdict(list)
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = str(d.get("relation") or k)
-        sign = polarity(relation)
-        if not sign:
-            continue
-        for ev in d.get("evidence") or ():
-            date = (documents.get(ev.get("doc_id")) or {}).get("date")
-            if date and len(date) >= 7 and _stated(ev) and not ev.get("negated"):
-                a, b = sorted((s, t))
-                groups[(a, b, date[:7])][sign].append(((s, t, relation), ev))
+        if sign := polarity(relation):
+            pairs[(s, t) if s < t else (t, s)].append((sign, (s, t, relation), d.get("evidence") or ()))
     out = []
-    for (a, b, month), sides in sorted(groups.items()):
-        coop, conflict = ([ev for _, ev in sides[1]], [ev for _, ev in sides[-1]])
-        if not coop or not conflict:
+    for (a, b), edges in pairs.items():
+        if {sign for sign, _, _ in edges} != {1, -1}:  # only pairs with both kinds of edge can split
             continue
-        coop_outlets, conflict_outlets = outlets_of(coop, documents), outlets_of(conflict, documents)
-        if len(set(coop_outlets) | set(conflict_outlets)) < 2:  # one outlet telling both is not a dispute
-            continue
-        edges = tuple(sorted({edge for edge, _ in sides[1] + sides[-1]}))
-        out.append(Dispute(STANCE, a, b, edges, (Side("cooperative", tuple(coop), coop_outlets),
-                                                 Side("conflictual", tuple(conflict), conflict_outlets)), month))
+        months: dict[str, dict[int, list]] = defaultdict(lambda: {1: [], -1: []})
+        for sign, edge, evidence in edges:
+            for ev in evidence:
+                date = table[ev.get("doc_id")][1]
+                if len(date) >= 7 and date[0] != "\uffff" and _stated(ev) and not ev.get("negated"):
+                    months[date[:7]][sign].append((edge, ev))
+        for month, sides in months.items():
+            coop, conflict = [ev for _, ev in sides[1]], [ev for _, ev in sides[-1]]
+            if not coop or not conflict:
+                continue
+            coop_outlets, conflict_outlets = outlets_of(coop, table), outlets_of(conflict, table)
+            if len(set(coop_outlets) | set(conflict_outlets)) < 2:  # one outlet telling both is not a dispute
+                continue
+            contested = tuple(sorted({edge for edge, _ in sides[1] + sides[-1]}))
+            out.append(Dispute(STANCE, a, b, contested, (Side("cooperative", tuple(coop), coop_outlets),
+                                                         Side("conflictual", tuple(conflict), conflict_outlets)),
+                               month))
     return out
 
 
@@ -149,9 +153,9 @@ def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     For a graph being built (by `graph.build`, by curation, from node-link data): its edge
     dicts are the builder's own, so they are set in place.
     """
-    documents = g.graph.get("documents") or {}
+    table = OutletTable(g.graph.get("documents") or {})
     contested = contested_edges(g)
     for s, t, k, d in g.edges(keys=True, data=True):
-        d["outlets"] = len(outlets_of(d.get("evidence") or (), documents))
+        d["outlets"] = len(outlets_of(d.get("evidence") or (), table))
         d["contested"] = (s, t, str(d.get("relation") or k)) in contested
     return g

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 
 from graph.ontology import WEAK_RELATIONS
-from graph.outlets import outlets_of
+from graph.outlets import OutletTable, outlets_of
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -156,6 +156,7 @@ class EdgeIndex:
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
             if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
         self.dates = doc_dates(g)
+        self.outlets = OutletTable(g.graph.get("documents") or {})
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
         pair_edge, pair_doc, pair_n = [], [], []
         for e, (*_, d) in enumerate(self.edges):
@@ -275,7 +276,7 @@ class EdgeIndex:
         if documents is not None and d.get("evidence"):
             attrs["evidence"] = [ev for ev in d["evidence"] if ev.get("doc_id") in documents]
             attrs.update(edge_totals(attrs["evidence"], self.dates))
-            attrs["outlets"] = len(outlets_of(attrs["evidence"], self.g.graph.get("documents") or {}))
+            attrs["outlets"] = len(outlets_of(attrs["evidence"], self.outlets))
         return attrs
 
     # ---- reach and rank --------------------------------------------------------------

@@ -28,37 +28,63 @@ def outlet_of(doc_id: str | None, documents: Documents) -> str:
     return outlet or f"unknown outlet ({meta.get('source') or doc_id})"
 
 
+class OutletTable(dict):
+    """doc_id -> (outlet, date) of every article, read once for a graph (an unknown id is its own outlet)."""
+
+    def __init__(self, documents: Documents):
+        super().__init__((doc, (outlet_of(doc, documents), str((meta or {}).get("date") or "\uffff")))
+                         for doc, meta in documents.items())
+
+    def __missing__(self, doc_id):
+        return outlet_of(doc_id, {}), "\uffff"
+
+
 def sentence_key(sentence: str) -> str:
     """The words of a sentence, case and punctuation aside: wire copy reprinted reads the same."""
     return _NOT_WORD.sub(" ", sentence.casefold()).strip()
 
 
-def _order(ev: Mapping[str, Any], documents: Documents) -> tuple[str, str, int]:
-    """Earliest article first (undated last), then by id and place: the copy that counts."""
-    doc = ev.get("doc_id")
-    return (str((documents.get(doc) or {}).get("date") or "\uffff"), str(doc), int(ev.get("start") or 0))
+def _table(documents: Documents | OutletTable) -> OutletTable:
+    return documents if isinstance(documents, OutletTable) else OutletTable(documents)
 
 
-def independent(evidence: Iterable[Mapping[str, Any]], documents: Documents) -> list[Mapping[str, Any]]:
-    """The evidence with syndicated copies left out: of sentences with the same words, the earliest.
+def independent(evidence: Iterable[Mapping[str, Any]], documents: Documents | OutletTable) -> list[Mapping[str, Any]]:
+    """The evidence with syndicated copies left out: of sentences with the same words, the earliest
+    (by article date, then id and place).
 
     A sentence repeated within one article is one sentence; the same sentence in another
     article is the same report reprinted.
     """
-    first: dict[str, Mapping[str, Any]] = {}
-    for ev in sorted(evidence, key=lambda ev: _order(ev, documents)):
-        first.setdefault(sentence_key(str(ev.get("sentence") or "")), ev)
-    return list(first.values())
+    table = _table(documents)
+    first: dict[str, tuple[tuple, Mapping[str, Any]]] = {}
+    for ev in evidence:
+        doc = ev.get("doc_id")
+        order = (table[doc][1], str(doc), int(ev.get("start") or 0))
+        key = sentence_key(str(ev.get("sentence") or ""))
+        if key not in first or order < first[key][0]:
+            first[key] = (order, ev)
+    return [ev for _, ev in sorted(first.values(), key=lambda x: x[0])]
 
 
-def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents) -> tuple[str, ...]:
-    """The distinct outlets behind the evidence, syndicated copies once (sorted)."""
-    return tuple(sorted({outlet_of(ev.get("doc_id"), documents) for ev in independent(evidence, documents)}))
+def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | OutletTable) -> tuple[str, ...]:
+    """The distinct outlets behind the evidence, syndicated copies once (sorted).
+
+    Args:
+        evidence: Evidence dicts.
+        documents: The graph's documents, or an :class:`OutletTable` of them (faster, when asked often).
+    """
+    table = _table(documents)
+    evidence = list(evidence)
+    found = {table[ev.get("doc_id")][0] for ev in evidence}
+    if len(found) > 1:  # only then can a reprint make one outlet of several
+        found = {table[ev.get("doc_id")][0] for ev in independent(evidence, table)}
+    return tuple(sorted(found))
 
 
 def carriers(evidence: Iterable[Mapping[str, Any]], documents: Documents) -> tuple[str, ...]:
     """Every outlet that printed the evidence, reprints included (sorted)."""
-    return tuple(sorted({outlet_of(ev.get("doc_id"), documents) for ev in evidence}))
+    table = _table(documents)
+    return tuple(sorted({table[ev.get("doc_id")][0] for ev in evidence}))
 
 
 def counts_for_stance(ev: Mapping[str, Any]) -> bool:
@@ -86,14 +112,14 @@ def outlet_relations(g: nx.MultiDiGraph) -> dict[str, list[OutletRelation]]:
     Returns:
         outlet -> relations, each with the outlet's sentences for it and how many of them deny it.
     """
-    documents = g.graph.get("documents") or {}
+    table = OutletTable(g.graph.get("documents") or {})
     tally: dict[str, dict[tuple[str, str, str], list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = str(d.get("relation") or k)
         if relation in WEAK_RELATIONS:
             continue
         for ev in d.get("evidence") or ():
-            row = tally[outlet_of(ev.get("doc_id"), documents)][(s, t, relation)]
+            row = tally[table[ev.get("doc_id")][0]][(s, t, relation)]
             row[0] += 1
             row[1] += bool(ev.get("negated"))
     return {outlet: sorted((OutletRelation(s, t, rel, n, denied) for (s, t, rel), (n, denied) in rows.items()),
@@ -129,7 +155,7 @@ def outlet_stance(g: nx.MultiDiGraph, actors: Sequence[str], *, top: int = 12) -
     Only sentences that state a cooperative or conflictual relation count (negated, future and
     hypothetical ones do not). The `top` outlets with the most such sentences are kept.
     """
-    documents = g.graph.get("documents") or {}
+    table = OutletTable(g.graph.get("documents") or {})
     column = {a: i for i, a in enumerate(actors)}
     cells: dict[str, list[list[int]]] = defaultdict(lambda: [[0, 0] for _ in actors])
     for s, t, k, d in g.edges(keys=True, data=True):
@@ -139,7 +165,7 @@ def outlet_stance(g: nx.MultiDiGraph, actors: Sequence[str], *, top: int = 12) -
             continue
         for ev in d.get("evidence") or ():
             if counts_for_stance(ev):
-                row = cells[outlet_of(ev.get("doc_id"), documents)]
+                row = cells[table[ev.get("doc_id")][0]]
                 for j in ends:
                     row[j][0 if sign > 0 else 1] += 1
     ranked = sorted(cells, key=lambda o: (-sum(c + k for c, k in cells[o]), o))[:top]
