@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ class OutletTable(dict):
         return outlet_of(doc_id, {}), "\uffff"
 
 
+@lru_cache(maxsize=1 << 16)  # one sentence is the evidence of every pair of actors in it
 def sentence_key(sentence: str) -> str:
     """The words of a sentence, case and punctuation aside: wire copy reprinted reads the same."""
     return _NOT_WORD.sub(" ", sentence.casefold()).strip()
