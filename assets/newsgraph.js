@@ -72,6 +72,39 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 return selection.nonce;
             },
 
+            // Keeps when this visit and the one before began: localStorage across visits, and
+            // sessionStorage so that a reload within one tab's session stays the same visit.
+            markVisit: function () {
+                const KEY = 'newsgraph.visit';
+                const now = new Date().toISOString();
+                let kept = {};
+                try { kept = JSON.parse(window.localStorage.getItem(KEY) || '{}') || {}; } catch (e) { kept = {}; }
+                let visit = kept;
+                try {
+                    if (!window.sessionStorage.getItem(KEY)) {
+                        visit = {previous: kept.current || null, current: now};
+                        window.localStorage.setItem(KEY, JSON.stringify(visit));
+                        window.sessionStorage.setItem(KEY, now);
+                    }
+                } catch (e) {  // storage refused (private mode): this visit only
+                    visit = {previous: kept.current || null, current: now};
+                }
+                return {previous: visit.previous || null, current: visit.current || now};
+            },
+
+            // Marks the edges of "what is new" on the canvas; again once a redraw has settled.
+            markNew: function (edges) {
+                const wanted = new Set(edges || []);
+                const apply = function () {
+                    const cy = canvas();
+                    if (!cy) { return 0; }
+                    cy.batch(function () { cy.edges().forEach(function (e) { e.toggleClass('is-new', wanted.has(e.id())); }); });
+                    return cy.edges('.is-new').length;
+                };
+                setTimeout(apply, 80);
+                return apply();
+            },
+
             // Fits the whole view on the canvas.
             fitView: function (clicks) {
                 const cy = canvas();

@@ -58,21 +58,26 @@ def _open_store(db, *, create: bool, read_only: bool = False):
         sys.exit(f"newsgraph: {err}")
 
 
-def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES):
-    """Add articles to an open store, reporting progress and bad files on stderr."""
+def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES, watching=False):
+    """Add articles to an open store, reporting progress and bad files on stderr (for a watch: only add them,
+    and leave Ctrl-C to the watch, which says what it did)."""
     from graph.nlp import ModelNotFound
     from graph.pipeline import ingest_paths
     from graph.store import StoreError
 
     t0 = time.perf_counter()
     try:
-        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True,
+        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=not watching,
                               max_bytes=max_bytes)
     except (ModelNotFound, StoreError) as err:
         sys.exit(f"newsgraph: {err}")
     except KeyboardInterrupt:
+        if watching:
+            raise
         sys.exit(f"newsgraph: interrupted; {store.path} keeps every batch committed so far, "
                  "run the same command again to continue")
+    if watching:  # the watch says what each batch did
+        return report
     _print_problems(report.errors, report.duplicates)
     print(f"{store.path}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
           f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
@@ -82,6 +87,15 @@ def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_
 
 def cmd_ingest(args) -> int:
     with _open_store(args.db, create=True) as store:
+        if args.watch:
+            from cli.watch import watch
+
+            watch(args.paths, lambda paths: _ingest(store, paths, model=args.model, workers=args.workers,
+                                                    batch_size=args.batch_size, max_bytes=args.max_bytes,
+                                                    watching=True),
+                  poll=args.poll, settle=args.settle, say=lambda line: print(line, file=sys.stderr, flush=True),
+                  shown=_shown, stored=lambda: store.counts()["documents"])
+            return 0
         report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size,
                          max_bytes=args.max_bytes)
     return 1 if report.errors else 0
@@ -223,6 +237,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.05 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0.05 and 3600, not {text!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsgraph", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
@@ -266,6 +290,11 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--db", required=True, help="the store (an SQLite file, created if missing)")
     i.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
     i.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
+    i.add_argument("--watch", action="store_true",
+                   help="keep running: ingest files as they appear or change, until Ctrl-C")
+    i.add_argument("--poll", type=_seconds, default=1.0, metavar="S", help="with --watch: seconds between looks (default 1)")
+    i.add_argument("--settle", type=_seconds, default=2.0, metavar="S",
+                   help="with --watch: seconds a file must hold still before it is read (default 2)")
     i.set_defaults(func=cmd_ingest)
     m = sub.add_parser("bench", parents=[common], help="measure ingest, NLP, graph build and memory; print a table")
     m.add_argument("--sizes", help="corpus sizes in articles, comma-separated "

@@ -8,6 +8,7 @@ from dataclasses import fields
 import networkx as nx
 
 from graph.actors import ActorTable, load_actor_table
+from graph.agreement import annotate
 from graph.models import Entity, Evidence, Extraction
 from graph.ontology import polarity
 
@@ -19,7 +20,9 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
     """Build the knowledge graph: one node per entity, one edge per (subject, type, object).
 
     Edges aggregate their evidence: `weight` is the evidence count, `articles` the number of
-    distinct articles, `first_date`/`last_date` the span of article dates behind them.
+    distinct articles, `outlets` the number of distinct outlets (wire copy reprinted counts
+    once), `first_date`/`last_date` the span of article dates behind them, and `contested`
+    whether the evidence disagrees (`graph.agreement`).
     """
     documents = {x.document.id: {"title": x.document.title, "source": x.document.source,
                                  "outlet": x.document.outlet, "date": x.document.date, "url": x.document.url}
@@ -81,7 +84,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         if parent and parent in entities and not g.has_edge(eid, parent, "part_of"):
             g.add_edge(eid, parent, key="part_of", relation="part_of", polarity=0, weight=1,
                        articles=0, first_date=None, last_date=None, evidence=[], origin="alias table")
-    return g
+    return annotate(g)
 
 
 def evidence_dict(ev: Evidence) -> dict:

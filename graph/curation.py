@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.agreement import annotate
 from graph.index import doc_dates, edge_totals
 
 EDIT_OPS = ("merge", "rename", "reject", "confirm")
@@ -164,7 +165,7 @@ def apply_curation(g: nx.MultiDiGraph, actions: Iterable[Mapping]) -> CurationRe
         reason = problem(action) or _APPLY[action["op"]](out, action, dates)
         if reason:
             skipped.append(Skipped(action=action, reason=reason))
-    return CurationResult(graph=out, skipped=tuple(skipped))
+    return CurationResult(graph=annotate(out), skipped=tuple(skipped))
 
 
 def _missing_node(g: nx.MultiDiGraph, *nodes: str) -> str | None:

@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 
 from graph.ontology import WEAK_RELATIONS
+from graph.outlets import OutletTable, outlets_of
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -149,11 +150,13 @@ class EdgeIndex:
         self.src = np.array([self.node_index[s] for s, _, _, _ in self.edges], dtype=np.int64)
         self.dst = np.array([self.node_index[t] for _, t, _, _ in self.edges], dtype=np.int64)
         self.has_evidence = np.array([bool(d.get("evidence")) for *_, d in self.edges], dtype=bool)
+        self.contested = np.array([bool(d.get("contested")) for *_, d in self.edges], dtype=bool)
         self.base_weight = np.array([int(d.get("weight") or 0) for *_, d in self.edges], dtype=np.int64)
         self.base_articles = np.array([
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
             if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
         self.dates = doc_dates(g)
+        self.outlets = OutletTable(g.graph.get("documents") or {})
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
         pair_edge, pair_doc, pair_n = [], [], []
         for e, (*_, d) in enumerate(self.edges):
@@ -176,7 +179,8 @@ class EdgeIndex:
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
-                  min_articles: int, keep: Collection[str] = (), documents: Collection | None = None) -> Survivors:
+                  min_articles: int, keep: Collection[str] = (), documents: Collection | None = None,
+                  contested_only: bool = False) -> Survivors:
         """Which edges and actors the filters keep: the filter rules, written once.
 
         An edge survives when its relation type is allowed, both ends are allowed, and (once the
@@ -196,6 +200,7 @@ class EdgeIndex:
             keep: Actors kept whatever their type.
             documents: The period as the articles it covers (instead of `months`); None applies
                 no date filter, which keeps undated evidence.
+            contested_only: Keep only the edges whose evidence disagrees (`graph.agreement`).
         """
         if months is not None:
             documents = self.documents_in(months)
@@ -207,6 +212,8 @@ class EdgeIndex:
         candidates = allowed_types | pinned
         allowed_rel = np.isin(self.rel, [i for i, r in enumerate(self.relation_names) if r in set(relations)])
         edge_ok = allowed_rel & candidates[self.src] & candidates[self.dst]
+        if contested_only:
+            edge_ok &= self.contested
         if documents is None:
             weight, articles = self.base_weight, self.base_articles
         else:
@@ -269,6 +276,7 @@ class EdgeIndex:
         if documents is not None and d.get("evidence"):
             attrs["evidence"] = [ev for ev in d["evidence"] if ev.get("doc_id") in documents]
             attrs.update(edge_totals(attrs["evidence"], self.dates))
+            attrs["outlets"] = len(outlets_of(attrs["evidence"], self.outlets))
         return attrs
 
     # ---- reach and rank --------------------------------------------------------------

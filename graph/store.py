@@ -286,8 +286,9 @@ class Store:
         from graph.build import assemble  # deferred: it loads the actor table
 
         with many_records(), self._reading() as conn:
-            documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u} for i, t, s, o, d, u in
-                         conn.execute("SELECT id, title, source, outlet, date, url FROM documents ORDER BY rowid")}
+            documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
+                         for i, t, s, o, d, u, at in conn.execute(
+                             "SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY rowid")}
             # the first record of each entity in ingest order (SQLite takes bare columns from the min() row)
             entities = [Entity(*row) for *row, _ in conn.execute(
                 "SELECT id, label, type, part_of, min(rowid) FROM entities GROUP BY id")]

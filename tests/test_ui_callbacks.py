@@ -149,19 +149,27 @@ def sync(source, trigger, search, seen="", **state):
                 state.get("doc"), seen, source=source)
 
 
-NOTHING = (no_update,) * 14
+NOTHING = (no_update,) * 15
 
 
 def test_opening_a_link_sets_the_page_from_the_url(source):
     link_ = "?node=turkey&rel=supports,opposes&from=2018-01&to=2020-02&min=2&hops=2"
     out = sync(source, f"{ids.URL}.search", link_, seen=None)
-    query, relations, types, dates, least, hops, selection, view, tab, doc, *path, seen = out
+    query, relations, types, dates, least, hops, selection, view, tab, doc, *path, contested, seen = out
     assert query is no_update and seen == link_
     assert relations == ["supports", "opposes"] and least == 2 and hops == 2
     months = source.current().months
     assert dates == [months.index("2018-01"), months.index("2020-02")]
     assert selection["kind"] == "node" and selection["id"] == "turkey"
-    assert path == [no_update] * 3
+    assert path == [no_update] * 3 and contested == []
+
+
+def test_only_contested_travels_in_the_url(source):
+    out = sync(source, f"{ids.URL}.search", "?contested=1&min=2")
+    assert out[13] == ["contested"] and out[4] == 2
+    written = fire(callbacks.sync_url, f"{ids.CONTESTED_FILTER}.value", "", *filters(source.current()), 1, None,
+                   NO_VIEW, ids.TAB_GRAPH, None, "", source=source, contested=["contested"])
+    assert written[0] == "?contested=1" and written[-1] == "?contested=1"
 
 
 def test_a_path_link_fills_the_path_form(source):
@@ -196,7 +204,7 @@ def test_bad_url_values_fall_back_to_the_defaults(source):
 def test_changing_the_page_writes_the_url(source):
     out = sync(source, f"{ids.HOPS_SLIDER}.value", "", hops=3,
                selection={"kind": "node", "id": "turkey", "via": "tap", "nonce": 2})
-    assert out[0] == "?node=turkey&hops=3" and out[1:13] == (no_update,) * 12 and out[13] == "?node=turkey&hops=3"
+    assert out[0] == "?node=turkey&hops=3" and out[1:14] == (no_update,) * 13 and out[14] == "?node=turkey&hops=3"
     assert sync(source, f"{ids.HOPS_SLIDER}.value", "?hops=3", hops=3) == NOTHING
 
 
@@ -531,6 +539,7 @@ def test_the_app_turns_a_callback_error_into_a_status_message(sample_graph, monk
                        {"id": ids.ENTITY_FILTER, "property": "value", "value": ALL_TYPES},
                        {"id": ids.DATE_SLIDER, "property": "value", "value": [0, 1]},
                        {"id": ids.MIN_ARTICLES, "property": "value", "value": 1},
+                       {"id": ids.CONTESTED_FILTER, "property": "value", "value": []},
                        {"id": ids.VERSION_STORE, "property": "data", "value": "static"}],
             "changedPropIds": [f"{ids.SELECTION_STORE}.data"], "state": []}
     response = app.server.test_client().post("/_dash-update-component", json=body)

@@ -85,6 +85,7 @@ class Filters:
     dates: tuple[str, str] | None = None
     min_articles: int = 1
     span: tuple[int, int] | None = None
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,10 @@ class Corpus:
         self._memo = _Memo()
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
+    def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """A value computed once per snapshot and key (for the views kept in their own modules)."""
+        return self._memo.get(("view", *key), compute)
+
     # ---- choices -------------------------------------------------------------------
     def known(self) -> Known:
         """What a URL may name in this corpus (see `ui.state`)."""
@@ -203,8 +208,9 @@ class Corpus:
                      has_doc=self.documents.__contains__)
 
     def filters(self, relations: Iterable[str] | None, types: Iterable[str] | None,
-                dates: Sequence[int] | None = None, min_articles: Any = 1) -> Filters:
-        """Normalise raw filter values from the page into a :class:`Filters` key."""
+                dates: Sequence[int] | None = None, min_articles: Any = 1, contested: Any = None) -> Filters:
+        """Normalise raw filter values from the page into a :class:`Filters` key (`contested`: the
+        "only contested" checklist's value, ticked when it holds anything)."""
         wanted_relations, wanted_types = set(relations or ()), set(types or ())
         rel = tuple(r for r in self.relations if r in wanted_relations)
         typ = tuple(t for t in self.entity_types if t in wanted_types)
@@ -217,7 +223,8 @@ class Corpus:
             if (lo, hi) != (0, len(self.months) - 1):
                 span = (lo, hi)
         least = clamp(min_articles or 1, 1, MAX_MIN_ARTICLES, default=1)
-        return Filters(rel, typ, (self.months[span[0]], self.months[span[1]]) if span else None, least, span)
+        return Filters(rel, typ, (self.months[span[0]], self.months[span[1]]) if span else None, least, span,
+                       bool(contested) and isinstance(contested, (list, tuple)))
 
     def default_filters(self) -> Filters:
         """The filters of a freshly opened page."""
@@ -246,7 +253,8 @@ class Corpus:
     def survivors(self, f: Filters, keep: frozenset[str] = frozenset()) -> Survivors:
         """Which edges and actors the filters keep, with recounted totals (fast: array index)."""
         return self._memo.get(("survivors", f, keep), lambda: self.index.survivors(
-            relations=f.relations, types=f.types, months=f.span, min_articles=f.min_articles, keep=keep))
+            relations=f.relations, types=f.types, months=f.span, min_articles=f.min_articles, keep=keep,
+            contested_only=f.contested))
 
     def keep_for(self, f: Filters, selection: Mapping[str, Any] | None) -> frozenset[str]:
         """The selected actors the filters would hide (kept so a selection never lands on nothing)."""
@@ -443,7 +451,7 @@ def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[
     return nodes + edges
 
 
-_TABS = ("graph", "stance", "actors", "articles", "curation")
+_TABS = ("graph", "stance", "actors", "articles", "curation", "disputes", "outlets", "new")
 
 
 def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:

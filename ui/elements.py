@@ -212,6 +212,8 @@ def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
         classes.append("speculative")
     if attrs.get("confirmed"):
         classes.append("confirmed")
+    if attrs.get("contested"):
+        classes.append("contested")
     return classes
 
 

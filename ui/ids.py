@@ -15,6 +15,10 @@ VERSION_STORE = "version-store"  # the corpus version this page shows; changes a
 CANVAS_KEY = "canvas-key"  # which view the canvas elements were drawn for
 DBLTAP_STORE = "dbltap-store"  # clientside: the node last double-tapped on the canvas
 ARTICLE_STORE = "article-store"  # the article open in the Articles tab
+LAST_VISIT = "last-visit"  # kept in the browser (localStorage): when this visit and the one before began
+THIS_VISIT = "this-visit"  # kept for the tab's session: when this visit began (a reload is the same visit)
+NEW_EDGES = "new-edges"  # the edge ids "what is new" highlights on the canvas
+NEW_MARKED = "new-marked"  # clientside: how many edges on the canvas are marked new
 
 # Header
 HEADER = "header"
@@ -32,6 +36,7 @@ ENTITY_FILTER = "entity-filter"
 DATE_SLIDER = "date-slider"
 DATE_LABEL = "date-label"
 MIN_ARTICLES = "min-articles"
+CONTESTED_FILTER = "contested-filter"  # only contested relations
 HOPS_SLIDER = "hops-slider"
 RESET_BUTTON = "reset-button"
 
@@ -60,7 +65,10 @@ TAB_STANCE = "stance"
 TAB_ACTORS = "actors"
 TAB_ARTICLES = "articles"
 TAB_CURATION = "curation"
-TAB_NAMES = (TAB_GRAPH, TAB_STANCE, TAB_ACTORS, TAB_ARTICLES, TAB_CURATION)
+TAB_DISPUTES = "disputes"
+TAB_OUTLETS = "outlets"
+TAB_NEW = "new"
+TAB_NAMES = (TAB_GRAPH, TAB_STANCE, TAB_ACTORS, TAB_ARTICLES, TAB_CURATION, TAB_DISPUTES, TAB_OUTLETS, TAB_NEW)
 
 PANEL = "detail-panel"
 STANCE_GRAPH = "stance-graph"
@@ -79,6 +87,12 @@ MERGE_KEEP = "merge-keep"
 MERGE_DROP = "merge-drop"
 MERGE_BUTTON = "merge-button"
 CURATION_LOG = "curation-log"
+DISPUTES_LIST = "disputes-list"
+OUTLETS_GRAPH = "outlets-graph"
+OUTLET_PICK = "outlet-pick"
+OUTLET_RELATIONS = "outlet-relations"
+NEW_SINCE = "new-since"  # a date, or "visit" for the last visit
+NEW_LIST = "new-list"
 
 # Pattern-matching id types for controls rendered inside panels:
 # {"type": NODE_LINK, "node": <node id>, "slot": <place>} selects an actor;

@@ -14,6 +14,7 @@ from ui.filters import date_span_label, entity_filter_options, month_marks, rela
 from ui.figures import empty_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
+from ui.change_tabs import change_stores, change_tabs
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -81,6 +82,10 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             marks={i: str(i) for i in range(1, corpus.max_articles + 1)}, allow_direct_input=False,
             disabled=corpus.max_articles < 2, className="slider"),
             hint="Minimum distinct articles behind a relation."),
+        _section("Disputes", dcc.Checklist(
+            id=ids.CONTESTED_FILTER, options=[{"label": "Only contested relations", "value": "contested"}], value=[],
+            className="filter", inputClassName="filter-input", labelClassName="filter-label"),
+            hint="Relations whose sources disagree (◆ on the canvas)."),
         _section("Neighbourhood", dcc.Slider(
             id=ids.HOPS_SLIDER, min=1, max=MAX_HOPS, step=1, value=DEFAULT_HOPS,
             marks={i: str(i) for i in range(1, MAX_HOPS + 1)}, allow_direct_input=False, className="slider"),
@@ -122,6 +127,8 @@ def _legend() -> html.Div:
         html.Div([html.Span(className="key key-single"), "dash-dot: one article"], className="key-row"),
         html.Div([html.Span(className="key key-dashed"), "dashed: negated"], className="key-row"),
         html.Div([html.Span(className="key key-dotted"), "dotted: co-mention"], className="key-row"),
+        html.Div([html.Span(className="key key-contested"), "◆: contested"], className="key-row"),
+        html.Div([html.Span(className="key key-new"), "glow: new"], className="key-row"),
     ], id=ids.LEGEND, className="legend")
 
 
@@ -204,6 +211,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
             html.Div(curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before,
                                    writable=writable), id=ids.CURATION_LOG),
         ], className="panel")),
+        *change_tabs(tab),
     ]), className="side")
 
 
@@ -235,6 +243,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.UPLOAD_JOB, data={}),
         dcc.Interval(id=ids.UPLOAD_POLL, interval=UPLOAD_POLL_MS, disabled=True),
         dcc.Download(id=ids.DOWNLOAD),
+        *change_stores(),
         _header(corpus, title, writable),
         html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus, writable, why)], className="app-body"),
     ], className="app")

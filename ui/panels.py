@@ -353,6 +353,7 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
     if not isinstance(n_articles, int):
         n_articles = len({ev.get("doc_id") for ev in evidence})
     facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
+             *([_plural(attrs["outlets"], "outlet")] if isinstance(attrs.get("outlets"), int) and evidence else []),
              POLARITY_LABELS.get(polarity, str(polarity))]
     if span:
         facts.append(span)
@@ -360,6 +361,8 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
         html.Span("weak · co-mention", className="badge badge-weak") if weak else None,
         html.Span("single source", className="badge badge-single") if evidence and n_articles == 1 else None,
         html.Span("confirmed", className="badge badge-confirmed") if attrs.get("confirmed") else None,
+        html.Span("contested", className="badge badge-contested", title="The sources disagree: see the Disputes tab")
+        if attrs.get("contested") else None,
     ])
     description = ("Named in the same sentence, with no typed relation read between them: weak evidence."
                    if weak else kind.description if kind else None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.agreement import annotate
 from graph.curation import CurationResult, apply_curation, effective_actions, problem
 from graph.export import from_node_link
 from graph.read import IngestError
@@ -144,7 +145,8 @@ class CorpusSource:
                 with self._lock:
                     if self._corpus is None:
                         with many_records():
-                            self._corpus = Corpus(from_node_link(json.loads(json.dumps(self.data))),
+                            # an export from before the outlet and contested flags gets them here
+                            self._corpus = Corpus(annotate(from_node_link(json.loads(json.dumps(self.data)))),
                                                   budget=self.budget)
                             settle()
             return self._corpus

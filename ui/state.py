@@ -1,6 +1,6 @@
 """The page state in the URL: parse a query string into validated settings, and write one back.
 
-A link such as ``?node=turkey&rel=supports,opposes&from=2018-01&to=2020-02&min=1&hops=2``
+A link such as ``?node=turkey&rel=supports,opposes&from=2018-01&to=2020-02&min=1&hops=2&contested=1``
 reopens the same view. Parsing never fails: a value that is malformed or names something
 this corpus does not have is dropped, and the default stands in for it. Only settings that
 differ from the defaults are written, so the plain page has a plain address.
@@ -58,6 +58,7 @@ def default_state(known: Known) -> PageState:
         "types": list(known.entity_types),
         "dates": [0, max(len(known.months) - 1, 0)],
         "min": 1,
+        "contested": [],
         "hops": DEFAULT_HOPS,
         "selection": None,
         "view": {"focus": None, "expanded": []},
@@ -146,6 +147,7 @@ def parse_query(search: str | None, known: Known) -> PageState:
     if last is not None and last >= state["dates"][0]:
         state["dates"][1] = last
     state["min"] = _int(_one(query, "min"), 1, max(known.max_articles, 1)) or 1
+    state["contested"] = ["contested"] if _one(query, "contested") == "1" else []
     state["hops"] = _int(_one(query, "hops"), 1, MAX_HOPS) or DEFAULT_HOPS
     tab = _one(query, "tab")
     if tab in known.tabs:
@@ -211,6 +213,8 @@ def format_query(state: Mapping[str, Any], known: Known) -> str:
         params += [("from", known.months[first]), ("to", known.months[last])]
     if int(state.get("min") or 1) != 1:
         params.append(("min", str(int(state["min"]))))
+    if state.get("contested"):
+        params.append(("contested", "1"))
     if int(state.get("hops") or DEFAULT_HOPS) != DEFAULT_HOPS:
         params.append(("hops", str(int(state["hops"]))))
     if state.get("tab") and state.get("tab") != default["tab"]:

@@ -55,6 +55,8 @@ SELECTED_COLOUR = "#111827"
 PATH_COLOUR = "#f59e0b"
 FOCUS_COLOUR = "#1d4ed8"
 CONFIRMED_COLOUR = "#16a34a"
+CONTESTED_COLOUR = "#c026d3"  # the sources disagree
+NEW_COLOUR = "#0ea5e9"  # first seen after the moment asked about
 SINGLE_SOURCE_DASH = [10, 3, 2, 3]
 
 MODALITY_LABELS = MappingProxyType({
@@ -166,6 +168,11 @@ def stylesheet() -> list[dict]:
         {"selector": "edge.speculative", "style": {"opacity": 0.55}},
         {"selector": "edge.confirmed", "style": {"underlay-color": CONFIRMED_COLOUR, "underlay-opacity": 0.2,
                                                  "underlay-padding": 3}},
+        {"selector": "edge.contested", "style": {"mid-target-arrow-shape": "diamond", "arrow-scale": 1.1,
+                                                 "mid-target-arrow-color": CONTESTED_COLOUR,
+                                                 "mid-target-arrow-fill": "filled"}},
+        {"selector": "edge.is-new", "style": {"underlay-color": NEW_COLOUR, "underlay-opacity": 0.35,
+                                              "underlay-padding": 5}},
         {"selector": "node.focus-root", "style": {"border-width": 5, "border-color": FOCUS_COLOUR}},
         {"selector": "node.on-path", "style": {"border-width": 5, "border-color": PATH_COLOUR, "z-index": 25}},
         {"selector": "edge.on-path", "style": {"underlay-color": PATH_COLOUR, "underlay-opacity": 0.45,

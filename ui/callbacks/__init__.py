@@ -14,8 +14,10 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, no_update
 
 from ui import ids
+from ui.callbacks.agreement import CALLBACKS as AGREEMENT_CALLBACKS
 from ui.callbacks.canvas import CALLBACKS as CANVAS_CALLBACKS
 from ui.callbacks.canvas import refresh_options, update_canvas, update_date_label, update_view
+from ui.callbacks.novelty import CALLBACKS as NOVELTY_CALLBACKS
 from ui.callbacks.tabs import CALLBACKS as TAB_CALLBACKS
 from ui.callbacks.tabs import (
     open_article,
@@ -100,54 +102,54 @@ def _tab_for(selection: dict | None, tab: str | None):
           Output(ids.VIEW_STORE, "data", allow_duplicate=True), Output(ids.TABS, "value"),
           Output(ids.ARTICLE_STORE, "data", allow_duplicate=True),
           Output(ids.PATH_SOURCE, "value", allow_duplicate=True), Output(ids.PATH_TARGET, "value"),
-          Output(ids.PATH_K, "value"), Output(ids.URL_SEEN, "data"),
+          Output(ids.PATH_K, "value"), Output(ids.CONTESTED_FILTER, "value"), Output(ids.URL_SEEN, "data"),
           inputs=dict(search=Input(ids.URL, "search"), **FILTERS, hops=Input(ids.HOPS_SLIDER, "value"),
                       selection=Input(ids.SELECTION_STORE, "data"), view=Input(ids.VIEW_STORE, "data"),
                       tab=Input(ids.TABS, "value"), doc=Input(ids.ARTICLE_STORE, "data")),
           state=dict(seen=State(ids.URL_SEEN, "data")),
           prevent_initial_call="initial_duplicate")
 def sync_url(search, relations, types, dates, min_articles, hops, selection, view, tab, doc, seen, *,
-             source: CorpusSource) -> tuple:
+             source: CorpusSource, contested=None) -> tuple:
     """Keep the URL and the page in step: a new URL sets the page, a page change writes the URL.
 
     Outputs: the URL query, then relations, types, dates, min, hops, selection, view, tab,
-    open article, the path form's source, target and k, and the query last seen. Bad URL
+    open article, the path form's source, target and k, "only contested", and the query last seen. Bad URL
     values are ignored. The address bar reports itself once the page has loaded; a plain
     address then means "nothing to restore", so a click made before it cannot be undone.
     """
     known = source.current().known()
     trigger, _, _ = fired()
     current = {"relations": relations, "types": types, "dates": dates, "min": min_articles, "hops": hops,
-               "selection": selection, "view": view, "tab": tab, "doc": doc}
-    nothing = (no_update,) * 14
+               "selection": selection, "view": view, "tab": tab, "doc": doc, "contested": contested}
+    nothing = (no_update,) * 15
     if trigger in (None, ids.URL):
         if search is None or search == seen:
             return nothing
         if seen in (None, NOT_SEEN) and not search.lstrip("?"):
             query = format_query(current, known)
-            return (query or no_update,) + (no_update,) * 12 + (query,)
+            return (query or no_update,) + (no_update,) * 13 + (query,)
         wanted = parse_query(search, known)
         if format_query(wanted, known) == format_query(current, known):
-            return (no_update,) * 13 + (search,)
+            return (no_update,) * 14 + (search,)
         outs = [wanted[k] for k in ("relations", "types", "dates", "min", "hops", "selection", "view", "tab", "doc")]
         path = wanted["selection"] if (wanted["selection"] or {}).get("kind") == "path" else None
         pair = selection_nodes(path) if path else ()
         path_outs = [pair[0], pair[1], path["k"]] if len(pair) == 2 else [no_update] * 3
-        return (no_update, *outs, *path_outs, search)
+        return (no_update, *outs, *path_outs, wanted["contested"], search)
     query = format_query(current, known)
     if query == (search or ""):
         return nothing
-    return (query,) + (no_update,) * 12 + (query,)
+    return (query,) + (no_update,) * 13 + (query,)
 
 
 @callback(Output(ids.PANEL, "children"),
           inputs=dict(selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
-def update_panel(selection, relations, types, dates, min_articles, version, *, source: CorpusSource):
+def update_panel(selection, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
     """Show the dossier of the selection (actor, relation, dyad or path query), or the overview."""
     corpus = source.current()
-    f = corpus.filters(relations, types, dates, min_articles)
+    f = corpus.filters(relations, types, dates, min_articles, contested)
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
         return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
@@ -169,7 +171,8 @@ def update_panel(selection, relations, types, dates, min_articles, version, *, s
 
 def register(app: Dash, source: CorpusSource) -> None:
     """Wire every callback of the explorer to `app`, bound to one corpus source."""
-    bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS], source)
+    bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS, *AGREEMENT_CALLBACKS,
+               *NOVELTY_CALLBACKS], source)
 
 
 __all__ = [

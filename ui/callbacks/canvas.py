@@ -63,13 +63,13 @@ def update_view(view_clicks, dbltap, reset_clicks, view, *, source: CorpusSource
           state=dict(current_key=State(ids.CANVAS_KEY, "data")),
           prevent_initial_call=True)
 def update_canvas(relations, types, dates, min_articles, hops, view, selection, version, current_key, *,
-                  source: CorpusSource) -> tuple:
+                  source: CorpusSource, contested=None) -> tuple:
     """Draw the view on the canvas; elements are sent only when the view itself changed.
 
     Outputs: elements, stylesheet, the view key, the notice text and its class.
     """
     corpus = source.current()
-    f = corpus.filters(relations, types, dates, min_articles)
+    f = corpus.filters(relations, types, dates, min_articles, contested)
     v = corpus.view(f, corpus.view_spec(view, hops), selection)
     styles = focus_stylesheet(v.nodes, corpus.drawn_edge_ids(v), selection, path_nodes=v.path_nodes,
                               path_edges=v.path_edges)

@@ -20,13 +20,14 @@ callback = declarer(CALLBACKS)
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data"),
                       selection=Input(ids.SELECTION_STORE, "data")),
           prevent_initial_call=True)
-def update_stance(tab, relations, types, dates, min_articles, version, selection=None, *, source: CorpusSource):
+def update_stance(tab, relations, types, dates, min_articles, version, selection=None, *, source: CorpusSource,
+                  contested=None):
     """Draw the stance heatmap when its tab is open, outlining the pair whose evidence is shown."""
     if tab != ids.TAB_STANCE:
         return no_update
     corpus = source.current()
     pair = selection_nodes(selection) if (selection or {}).get("kind") == "dyad" else ()
-    return stance_figure(corpus.stance(corpus.filters(relations, types, dates, min_articles)),
+    return stance_figure(corpus.stance(corpus.filters(relations, types, dates, min_articles, contested)),
                          selected=pair if len(pair) == 2 else None)
 
 
@@ -34,26 +35,27 @@ def update_stance(tab, relations, types, dates, min_articles, version, selection
           inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
-def update_stance_detail(tab, selection, relations, types, dates, min_articles, version, *, source: CorpusSource):
+def update_stance_detail(tab, selection, relations, types, dates, min_articles, version, *, source: CorpusSource,
+                         contested=None):
     """Under the heatmap, list the evidence of the clicked pair of actors (when the tab is open)."""
     if tab != ids.TAB_STANCE:
         return no_update
     if (selection or {}).get("kind") != "dyad" or len(selection_nodes(selection)) != 2:
         return empty("Click a cell to read the sentences between two actors.")
     corpus = source.current()
-    fg = corpus.local(corpus.filters(relations, types, dates, min_articles), selection)
+    fg = corpus.local(corpus.filters(relations, types, dates, min_articles, contested), selection)
     return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents)
 
 
 @callback(Output(ids.ACTORS_GRAPH, "figure"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
-def update_actors(tab, relations, types, dates, min_articles, version, *, source: CorpusSource):
+def update_actors(tab, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
     """Draw the most central actors when their tab is open."""
     if tab != ids.TAB_ACTORS:
         return no_update
     corpus = source.current()
-    central = corpus.central(corpus.filters(relations, types, dates, min_articles))
+    central = corpus.central(corpus.filters(relations, types, dates, min_articles, contested))
     return central_figure(central, {n: str(d.get("type") or "") for n, d in corpus.graph.nodes(data=True)})
 
 

@@ -25,9 +25,10 @@ log = logging.getLogger(__name__)
 
 NAMESPACE = "newsgraph"  # window.dash_clientside.newsgraph in assets/newsgraph.js
 
-# The four filters travel together: every callback that reads them takes this one group of inputs.
+# The five filters travel together: every callback that reads them takes this one group of inputs.
 FILTERS = {"relations": Input(ids.RELATION_FILTER, "value"), "types": Input(ids.ENTITY_FILTER, "value"),
-           "dates": Input(ids.DATE_SLIDER, "value"), "min_articles": Input(ids.MIN_ARTICLES, "value")}
+           "dates": Input(ids.DATE_SLIDER, "value"), "min_articles": Input(ids.MIN_ARTICLES, "value"),
+           "contested": Input(ids.CONTESTED_FILTER, "value")}
 FILTER_STATES = {name: State(i.component_id, i.component_property) for name, i in FILTERS.items()}
 
 

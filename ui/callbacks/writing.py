@@ -148,12 +148,13 @@ def upload_progress(ticks, job, *, source: CorpusSource) -> tuple:
           state=dict(fmt=State(ids.EXPORT_FORMAT, "value"), **FILTER_STATES, hops=State(ids.HOPS_SLIDER, "value"),
                      view=State(ids.VIEW_STORE, "data"), selection=State(ids.SELECTION_STORE, "data")),
           prevent_initial_call=True)
-def export(clicks, fmt, relations, types, dates, min_articles, hops, view, selection, *, source: CorpusSource):
+def export(clicks, fmt, relations, types, dates, min_articles, hops, view, selection, *, source: CorpusSource,
+           contested=None):
     """Download the current view (filters and focus applied) as JSON, GraphML, GEXF or CSV."""
     if not clicks or fmt not in EXPORT_TYPES:
         return no_update
     corpus = source.current()
-    f = corpus.filters(relations, types, dates, min_articles)
+    f = corpus.filters(relations, types, dates, min_articles, contested)
     g = corpus.export_graph(f, corpus.view_spec(view, hops), selection)
     return {"content": render(with_colours(g), fmt), "filename": f"newsgraph.{fmt}", "type": EXPORT_TYPES[fmt]}
 
