@@ -99,13 +99,19 @@ def headline_end(text: str, title: str | None = "") -> int:
     return -1
 
 
+def _in_headline(span) -> bool:
+    """Whether a span is in the headline that opens the text (read once per document)."""
+    doc = span.doc
+    if "ng_headline_end" not in doc.user_data:  # Doc.text is rebuilt at every access: read it once
+        doc.user_data["ng_headline_end"] = headline_end(doc.text)
+    return span.start_char < doc.user_data["ng_headline_end"]
+
+
 def _headline_words(span) -> bool:
     """An organisation the NER saw in a title-case headline that is only capitalised common words:
     "(Pakistan Warns Kabul Over) Cross-Border Terror" — each word is written lower-case in the article."""
     doc = span.doc
-    if "ng_headline_end" not in doc.user_data:  # Doc.text is rebuilt at every access: read it once
-        doc.user_data["ng_headline_end"] = headline_end(doc.text)
-    if span.start_char >= doc.user_data["ng_headline_end"]:
+    if not _in_headline(span):
         return False
     if "ng_lower_words" not in doc.user_data:
         doc.user_data["ng_lower_words"] = {w for t in doc if t.is_lower for w in t.text.split("-")}
@@ -210,12 +216,19 @@ def _joined_people(doc) -> list[Span]:
     out: list[Span] = []
     for span in doc.ents:
         last = out[-1] if out else None
-        if last is not None and span.label_ == last.label_ == "PERSON" and span.start == last.end \
-                and last[-1].whitespace_ == " ":
+        if last is not None and last.label_ == "PERSON" and span.start == last.end and last[-1].whitespace_ == " " \
+                and (span.label_ == "PERSON" or _surname_tagged_apart(last, span)):
             out[-1] = Span(doc, last.start, span.end, label="PERSON")
         else:
             out.append(span)
     return out
+
+
+def _surname_tagged_apart(person: Span, span: Span) -> bool:
+    """"Ana Cecilia" + "Gervasi Diaz" (tagged ORG): capitalised names right after a person's, which
+    the person's words hang from."""
+    return len(span) <= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+        and person[-1].head.i in range(span.start, span.end)
 
 
 def _titled_names(doc) -> list[Span]:
@@ -360,11 +373,15 @@ def _trim(span):
     while span.label_ == "PERSON" and start > 0 and _name_word(span.doc[start - 1]) \
             and span.doc[start - 1].head.i in range(start, span.end):
         start -= 1  # "NSC Spokesperson Garrett Marquis" tagged as just "Marquis"
+    end = span.end
+    while span.label_ == "PERSON" and end < min(sent.end, span.end + 2) and _name_word(span.doc[end]) \
+            and any(span.doc[i].head.i >= end for i in range(start, end)) and not _in_headline(span):
+        end += 1  # "Ana Cecilia" tagged without "Gervasi Diaz", the words her name hangs from
     if span.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) or t.is_lower
                                        and t.lower_ not in NAME_PARTICLES and span.doc[t.i - 1].text != "-"
-                                       for t in span.doc[start:span.end]):
+                                       for t in span.doc[start:end]):
         return None  # "J-10C fighter jets" is not a name
-    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
+    return Span(span.doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
 def _name_word(tok) -> bool:

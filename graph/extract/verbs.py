@@ -50,9 +50,10 @@ def verb_relations(ctx: Context, verb, sent):
                       if p.dep_ == "prep" and p.lower_ == "between" for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
         receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
-    if summons_envoy and verb.lemma_.lower() == "summon":  # the envoy's state, not the envoy
+    if summons_envoy and verb.lemma_.lower() == "summon":  # the envoy's state, never the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
-                     for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or receivers
+                     for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or [
+            r for r in receivers if r.entity.type != "PERSON"]
     if ends_ties:  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
@@ -115,6 +116,8 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
         return None  # "received a letter from X", "not buying Tehran's claim": not a purchase
     if rtype == "acquires" and lemma == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return "requests"  # "ordered French troops to leave" is a command, not a purchase
+    if rtype == "acquires" and lemma == "order" and not _goods(verb):
+        return None  # "ordered the ambassador's return": no purchase
     if lemma in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
         return None  # "recognised Karabakh as part of Azerbaijan": a status named, not support
     if rtype == "criticizes" and lemma == "summon" and not summons_envoy:
