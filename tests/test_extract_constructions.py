@@ -246,8 +246,9 @@ DIPLOMACY = [
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
-    ("Jordan's foreign minister Ayman Safadi ordered the ambassador's return.", ("ayman-safadi", "acquires", "jordan")),
-    ("Myanmar Ambassador Aung Kyaw Moe arrived at noon. The director general Nazmul Huda had summoned the ambassador.",
+    ("Jordan said Foreign Minister Ayman Safadi ordered the country's top diplomat's return.",
+     ("ayman-safadi", "acquires", "jordan")),
+    ("Aung Kyaw Moe came to the ministry on Sunday after Director General Nazmul Huda had summoned the ambassador.",
      ("nazmul-huda", "criticizes", "aung-kyaw-moe")),
     ("Kigali denied accusations that it backs the M23 rebels.", ("rwanda", "opposes", "m23")),
     ("Saudi Arabia and the Houthis met in Muscat. The talks follow rounds in Bahrain and Egypt. "
