@@ -531,7 +531,8 @@ def test_the_app_turns_a_callback_error_into_a_status_message(sample_graph, monk
                        {"id": ids.ENTITY_FILTER, "property": "value", "value": ALL_TYPES},
                        {"id": ids.DATE_SLIDER, "property": "value", "value": [0, 1]},
                        {"id": ids.MIN_ARTICLES, "property": "value", "value": 1},
-                       {"id": ids.VERSION_STORE, "property": "data", "value": "static"}],
+                       {"id": ids.VERSION_STORE, "property": "data", "value": "static"},
+                       {"id": ids.EVIDENCE_PAGES, "property": "data", "value": {}}],
             "changedPropIds": [f"{ids.SELECTION_STORE}.data"], "state": []}
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 200

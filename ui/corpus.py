@@ -307,10 +307,12 @@ class Corpus:
             return chosen, truncated, int(scope.sum())
         return self._memo.get(("budget", f, keep, spec, anchor), compute)
 
-    def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int) -> tuple:
+    def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int, *,
+              everything: bool = False) -> tuple:
         """The k shortest paths between two actors over the filtered graph (empty when none).
 
-        `k` comes from the page: it is clamped here, where it costs, to 1..MAX_PATHS.
+        `k` comes from the page: it is clamped here, where it costs, to 1..MAX_PATHS. Only
+        sentences that hold make a hop unless `everything` (see `graph.query.holds`).
         """
         k = clamp(k, 1, MAX_PATHS, default=DEFAULT_PATHS)
 
@@ -318,8 +320,9 @@ class Corpus:
             fg = self.filtered(f, keep)
             if source not in fg or target not in fg or source == target:
                 return ()
-            return tuple(tuple(p) for p in shortest_paths(fg, source, target, k=k, relations=f.relations))
-        return self._memo.get(("paths", f, keep, source, target, k), compute)
+            return tuple(tuple(p) for p in shortest_paths(fg, source, target, k=k, relations=f.relations,
+                                                          everything=everything))
+        return self._memo.get(("paths", f, keep, source, target, k, everything), compute)
 
     def view(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> View:
         """Everything the canvas needs for these choices (see :class:`View`)."""
@@ -341,7 +344,8 @@ class Corpus:
         if selection and selection.get("kind") == "path":
             pair = selection_nodes(selection)
             if len(pair) == 2:
-                paths = self.paths(f, keep, pair[0], pair[1], int(selection.get("k") or 3))
+                paths = self.paths(f, keep, pair[0], pair[1], int(selection.get("k") or 3),
+                                   everything=bool(selection.get("all")))
                 for path in paths:
                     for hop in path:
                         a, b = (hop.source, hop.target) if hop.direction == "->" else (hop.target, hop.source)
@@ -384,9 +388,10 @@ class Corpus:
             self.index, view, self.templates, self.period(f)))
 
     # ---- charts --------------------------------------------------------------------
-    def stance(self, f: Filters):
-        """The stance matrix of the most connected actors the filters allow."""
-        return self._memo.get(("stance", f), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP))
+    def stance(self, f: Filters, *, everything: bool = False):
+        """The stance matrix of the most connected actors the filters allow (sentences that hold, unless `everything`)."""
+        return self._memo.get(("stance", f, everything), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP,
+                                                                             everything=everything))
 
     def central(self, f: Filters) -> list[tuple[str, str, int]]:
         """The most central actors the filters allow (the ranking of `graph.query.central_actors`)."""

@@ -97,3 +97,13 @@ VIEW_ACTION = "view-action"
 CURATE_ACTION = "curate-action"
 RENAME_INPUT = "rename-input"
 PATTERN_TYPES = (NODE_LINK, EDGE_LINK, ARTICLE_LINK, VIEW_ACTION, CURATE_ACTION, RENAME_INPUT)
+
+# Issue 12: truth-aware counting, the dyad timeline, evidence pages and evidence search
+TRUTH_TOGGLE = "truth-toggle"  # checklist: count negated and speculative sentences too
+DYAD_TIMELINE = "dyad-timeline"  # cooperation vs conflict by month under the stance heatmap
+EVIDENCE_MORE = "evidence-more"  # pattern id: "show more" of one evidence list
+EVIDENCE_ORDER = "evidence-order"  # pattern id: sort / filter controls of one evidence list
+EVIDENCE_PAGES = "evidence-pages"  # store: how many sentences each open evidence list shows, and its order
+EVIDENCE_SEARCH = "evidence-search"  # full-text search over every evidence sentence
+EVIDENCE_HITS = "evidence-hits"
+DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slider

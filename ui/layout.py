@@ -14,6 +14,7 @@ from ui.filters import date_span_label, entity_filter_options, month_marks, rela
 from ui.figures import empty_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
+from ui.analysis import truth_toggle
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -87,6 +88,8 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             html.Button("Reset to the whole graph", id=ids.RESET_BUTTON, n_clicks=0, className="action wide"),
             hint="Focus or double-click an actor; the slider sets how many hops its neighbourhood reaches."),
         _section("Paths", _path_form(corpus), hint="How is one actor connected to another?"),
+        _section("Counting", truth_toggle(), hint="Stance and paths count what the text asserts or reports; "
+                 "a negated, future or hypothetical sentence counts only with this ticked."),
         _section("Export", html.Div([
             dcc.Dropdown(id=ids.EXPORT_FORMAT, options=[{"label": label, "value": value}
                                                         for value, label in EXPORT_FORMATS],
@@ -166,6 +169,8 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
                    "sentences. Hover a cell for the counts; click it for the sentences.", className="muted small"),
             dcc.Graph(id=ids.STANCE_GRAPH, config={"displayModeBar": False}, className="chart",
                       figure=empty_figure("Loading…")),
+            dcc.Graph(id=ids.DYAD_TIMELINE, config={"displayModeBar": False}, className="chart dyad-timeline is-hidden",
+                      figure=empty_figure("Click a cell for the pair's timeline.")),
             html.Div(id=ids.STANCE_DETAIL, className="stance-detail"),
         ], className="panel")),
         dcc.Tab(label="Actors", value=ids.TAB_ACTORS, **tab, children=html.Section([
@@ -230,6 +235,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.FOCUS_STORE, data=0),
         dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
+        dcc.Store(id=ids.EVIDENCE_PAGES, data={}),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
         dcc.Store(id=ids.UPLOAD_JOB, data={}),

@@ -1,0 +1,48 @@
+"""Callbacks of what the page counts and of time: the counting toggle, the pair's timeline under the heatmap."""
+from __future__ import annotations
+
+from dash import Input, Output, State, no_update
+
+from graph.query import dyad_timeline
+from ui import ids
+from ui.analysis import everything
+from ui.callbacks.wiring import FILTERS, Declared, declarer
+from ui.selection import selection_nodes
+from ui.source import CorpusSource
+from ui.timeline import dyad_timeline_figure
+
+CALLBACKS: list[Declared] = []
+callback = declarer(CALLBACKS)
+
+
+@callback(Output(ids.SELECTION_STORE, "data", allow_duplicate=True),
+          inputs=dict(counting=Input(ids.TRUTH_TOGGLE, "value")),
+          state=dict(selection=State(ids.SELECTION_STORE, "data")),
+          prevent_initial_call=True)
+def recount_paths(counting, selection):
+    """An open path query follows the counting toggle: its paths are asked again under the new rule."""
+    if (selection or {}).get("kind") != "path":
+        return no_update
+    wanted = everything(counting)
+    if bool(selection.get("all")) == wanted:
+        return no_update
+    changed = {k: v for k, v in selection.items() if k != "all"}
+    return {**changed, "all": True} if wanted else changed
+
+
+@callback(Output(ids.DYAD_TIMELINE, "figure"), Output(ids.DYAD_TIMELINE, "className"),
+          inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
+                      counting=Input(ids.TRUTH_TOGGLE, "value"), version=Input(ids.VERSION_STORE, "data")),
+          prevent_initial_call=True)
+def update_dyad_timeline(tab, selection, relations, types, dates, min_articles, counting, version, *,
+                         source: CorpusSource):
+    """Under the heatmap, the clicked pair's cooperation and conflict by month (hidden until a cell is clicked)."""
+    if tab != ids.TAB_STANCE:
+        return no_update, no_update
+    pair = selection_nodes(selection) if (selection or {}).get("kind") == "dyad" else ()
+    if len(pair) != 2:
+        return no_update, "chart dyad-timeline is-hidden"
+    corpus = source.current()
+    fg = corpus.local(corpus.filters(relations, types, dates, min_articles), selection)
+    months = dyad_timeline(fg, *pair, everything=everything(counting)) if all(n in fg for n in pair) else []
+    return dyad_timeline_figure(months, names=(corpus.label(pair[0]), corpus.label(pair[1]))), "chart dyad-timeline"
