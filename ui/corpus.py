@@ -38,12 +38,14 @@ from ui.elements import (
 )
 from ui.filters import month_range
 from ui.selection import selection_nodes
-from ui.positions import extend_positions, node_positions
+from ui.positions import extend_positions, node_positions, overview_positions
 from graph.index import EdgeIndex, Survivors
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
+OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
+OVERVIEW_EDGES_PER_ACTOR = 3  # the strongest relations of an overview, so it stays a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
@@ -94,6 +96,7 @@ class ViewSpec:
     focus: str | None = None
     hops: int = 1
     expanded: tuple[str, ...] = ()
+    more: bool = False  # the whole display budget instead of the overview
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ class View:
         focus: The focus actor, when the view is a neighbourhood.
         paths: The paths of a path query (lists of `graph.query.Hop`).
         path_nodes, path_edges: The nodes and edge ids on those paths.
+        budget: The most actors this view could draw (the overview's or the whole budget).
+        positions: Where the actors of an overview sit (laid out on their own, so the few
+            drawn fill the canvas); None: the corpus layout.
     """
 
     key: str
@@ -126,6 +132,8 @@ class View:
     paths: tuple = ()
     path_nodes: frozenset[str] = frozenset()
     path_edges: frozenset[str] = frozenset()
+    budget: int = DEFAULT_BUDGET
+    positions: Mapping[str, Mapping[str, float]] | None = None
 
 
 @dataclass(frozen=True)
@@ -230,7 +238,11 @@ class Corpus:
         hops = clamp(hops or 1, 1, MAX_HOPS, default=1)
         focus = view.get("focus") if isinstance(view.get("focus"), str) else None
         expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
-        return ViewSpec(focus, hops, expanded if focus else ())
+        return ViewSpec(focus, hops, expanded if focus else (), bool(view.get("more")))
+
+    def view_budget(self, spec: ViewSpec) -> int:
+        """Most actors a view draws: the overview's few on the whole graph, the full budget asked for or focused."""
+        return self.budget if spec.focus or spec.more else min(self.budget, OVERVIEW_BUDGET)
 
     # ---- lookups -------------------------------------------------------------------
     def has_edge(self, value: str) -> bool:
@@ -303,7 +315,7 @@ class Corpus:
             s = self.survivors(f, keep)
             scope = self._scope(f, keep, spec)
             scope = s.nodes if scope is None else scope
-            chosen, truncated = self.index.budgeted(s, scope, self.budget, anchor)
+            chosen, truncated = self.index.budgeted(s, scope, self.view_budget(spec), anchor)
             return chosen, truncated, int(scope.sum())
         return self._memo.get(("budget", f, keep, spec, anchor), compute)
 
@@ -353,22 +365,25 @@ class Corpus:
                         path_edges.add(make_edge_id(a, hop.relation, b))
         required = {n for n in selection_nodes(selection) if n in index and s.nodes[index[n]]} | path_nodes
         extra = sorted(n for n in required if not chosen[index[n]])
-        key = _digest((self.version, f, keep, spec if scope is not None else None, anchor, tuple(extra),
+        overview = truncated and scope is None and self.view_budget(spec) < self.budget
+        key = _digest((self.version, f, keep, spec if scope is not None else spec.more, anchor, tuple(extra),
                        tuple(sorted(path_edges))))
 
         def draw():
             mask = chosen.copy()
             for n in extra:
                 mask[index[n]] = True
-            positions, count = self.index.drawn_edges(s, mask, self.edge_budget)
+            limit = min(self.edge_budget, OVERVIEW_EDGES_PER_ACTOR * int(mask.sum())) if overview else self.edge_budget
+            positions, count = self.index.drawn_edges(s, mask, limit)
             wanted = {self.index.position(e) for e in path_edges} - {None}
             missing = sorted(wanted - set(positions.tolist()))
             nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
             return nodes, tuple(sorted(positions.tolist() + missing)), count
         nodes, edges, count = self._memo.get(("drawn", key), draw)
+        laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
-                    path_edges=frozenset(path_edges))
+                    path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
@@ -436,6 +451,8 @@ def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[
         classes = [c for c, on in (("on-path", node_id in view.path_nodes), ("focus-root", node_id == view.focus))
                    if on]
         template = templates[node_id]
+        if view.positions and node_id in view.positions:
+            template = {**template, "position": dict(view.positions[node_id])}
         nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
     edges = []
     for i in view.edges:

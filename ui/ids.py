@@ -107,3 +107,4 @@ EVIDENCE_PAGES = "evidence-pages"  # store: how many sentences each open evidenc
 EVIDENCE_SEARCH = "evidence-search"  # full-text search over every evidence sentence
 EVIDENCE_HITS = "evidence-hits"
 DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slider
+MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display budget

@@ -14,7 +14,7 @@ from ui.filters import date_span_label, entity_filter_options, month_marks, rela
 from ui.figures import empty_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
-from ui.analysis import truth_toggle
+from ui.analysis import more_button, truth_toggle
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -131,7 +131,8 @@ def _legend() -> html.Div:
 def _canvas(corpus: Corpus) -> html.Main:
     f = corpus.default_filters()
     view = corpus.view(f, corpus.view_spec(None), None)
-    notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=corpus.budget,
+    notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=view.budget,
+                           overview=view.positions is not None,
                            edges_shown=len(view.edges), edges_total=view.edges_total)
     return html.Main([
         cyto.Cytoscape(
@@ -152,6 +153,7 @@ def _canvas(corpus: Corpus) -> html.Main:
         html.Div(notice, id=ids.CANVAS_NOTICE, className="canvas-notice" + (" is-shown" if notice else "")),
         html.Button("Fit", id=ids.FIT_BUTTON, className="fit-button", n_clicks=0,
                     title="Fit the whole graph in view"),
+        more_button(corpus, f, {}),
         _legend(),
     ], className="canvas-wrap")
 

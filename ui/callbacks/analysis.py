@@ -5,7 +5,7 @@ from dash import Input, Output, State, no_update
 
 from graph.query import dyad_timeline
 from ui import ids
-from ui.analysis import everything
+from ui.analysis import everything, more_button
 from ui.callbacks.wiring import FILTERS, Declared, declarer
 from ui.selection import selection_nodes
 from ui.source import CorpusSource
@@ -46,3 +46,24 @@ def update_dyad_timeline(tab, selection, relations, types, dates, min_articles, 
     fg = corpus.local(corpus.filters(relations, types, dates, min_articles), selection)
     months = dyad_timeline(fg, *pair, everything=everything(counting)) if all(n in fg for n in pair) else []
     return dyad_timeline_figure(months, names=(corpus.label(pair[0]), corpus.label(pair[1]))), "chart dyad-timeline"
+
+
+@callback(Output(ids.VIEW_STORE, "data", allow_duplicate=True),
+          inputs=dict(clicks=Input(ids.MORE_BUTTON, "n_clicks")), state=dict(view=State(ids.VIEW_STORE, "data")),
+          prevent_initial_call=True)
+def toggle_more(clicks, view):
+    """Draw the whole display budget, or go back to the overview of the most central actors."""
+    if not clicks:
+        return no_update
+    view = dict(view or {"focus": None, "expanded": []})
+    return {**view, "more": not view.get("more")}
+
+
+@callback(Output(ids.MORE_BUTTON, "children"), Output(ids.MORE_BUTTON, "className"),
+          inputs=dict(view=Input(ids.VIEW_STORE, "data"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
+          prevent_initial_call=True)
+def update_more_button(view, relations, types, dates, min_articles, version, *, source: CorpusSource):
+    """Say what the button does now, and show it only where there is more to draw."""
+    corpus = source.current()
+    button = more_button(corpus, corpus.filters(relations, types, dates, min_articles), view)
+    return button.children, button.className

@@ -73,7 +73,8 @@ def update_canvas(relations, types, dates, min_articles, hops, view, selection, 
     v = corpus.view(f, corpus.view_spec(view, hops), selection)
     styles = focus_stylesheet(v.nodes, corpus.drawn_edge_ids(v), selection, path_nodes=v.path_nodes,
                               path_edges=v.path_edges)
-    notice = canvas_notice(v.total, len(v.nodes), v.truncated, budget=corpus.budget,
+    notice = canvas_notice(v.total, len(v.nodes), v.truncated, budget=v.budget,
+                           overview=v.positions is not None,
                            focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges),
                            edges_total=v.edges_total)
     elements = no_update if v.key == current_key else corpus.elements(v, f)
