@@ -101,10 +101,12 @@ PATTERN_TYPES = (NODE_LINK, EDGE_LINK, ARTICLE_LINK, VIEW_ACTION, CURATE_ACTION,
 # Issue 12: truth-aware counting, the dyad timeline, evidence pages and evidence search
 TRUTH_TOGGLE = "truth-toggle"  # checklist: count negated and speculative sentences too
 DYAD_TIMELINE = "dyad-timeline"  # cooperation vs conflict by month under the stance heatmap
+DYAD_TIMELINE_BOX = "dyad-timeline-box"  # hidden until a cell is clicked
 EVIDENCE_MORE = "evidence-more"  # pattern id: "show more" of one evidence list
 EVIDENCE_ORDER = "evidence-order"  # pattern id: sort / filter controls of one evidence list
 EVIDENCE_PAGES = "evidence-pages"  # store: how many sentences each open evidence list shows, and its order
 EVIDENCE_SEARCH = "evidence-search"  # full-text search over every evidence sentence
 EVIDENCE_HITS = "evidence-hits"
+EVIDENCE_ASKED = "evidence-asked"  # store: the question the hits answer (query, filters, version)
 DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slider
 MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display budget

@@ -15,6 +15,7 @@ from ui.figures import empty_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
 from ui.analysis import more_button, truth_toggle
+from ui.evidence_search import search_box
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -64,6 +65,7 @@ def _sidebar(corpus: Corpus) -> html.Aside:
     months = corpus.months
     last = max(len(months) - 1, 0)
     return html.Aside([
+        _section("Search the evidence", search_box(), hint="Sentences holding every word; a hit opens its relation."),
         _section("Relations", dcc.Checklist(
             id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light),
             value=list(corpus.default_relations), className="filter", inputClassName="filter-input",
@@ -171,8 +173,9 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
                    "sentences. Hover a cell for the counts; click it for the sentences.", className="muted small"),
             dcc.Graph(id=ids.STANCE_GRAPH, config={"displayModeBar": False}, className="chart",
                       figure=empty_figure("Loading…")),
-            dcc.Graph(id=ids.DYAD_TIMELINE, config={"displayModeBar": False}, className="chart dyad-timeline is-hidden",
-                      figure=empty_figure("Click a cell for the pair's timeline.")),
+            html.Div(dcc.Graph(id=ids.DYAD_TIMELINE, config={"displayModeBar": False}, className="chart",
+                               figure=empty_figure("Click a cell for the pair's timeline.")),
+                     id=ids.DYAD_TIMELINE_BOX, className="dyad-timeline is-hidden"),
             html.Div(id=ids.STANCE_DETAIL, className="stance-detail"),
         ], className="panel")),
         dcc.Tab(label="Actors", value=ids.TAB_ACTORS, **tab, children=html.Section([

@@ -19,6 +19,7 @@ from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
 
 DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
 KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
+OVERVIEW_FIT = (760.0, 620.0)  # an overview fits here (px), to be read at zoom 0.75 on a laptop's canvas
 
 
 def label_box(label: str, size: float) -> tuple[float, float, float]:
@@ -96,7 +97,8 @@ def _nearest_gap(pts) -> float:
     return float(np.median(d[:, 1]))
 
 
-def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str, dict[str, float]]:
+def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0,
+                   fit: tuple[float, float] | None = None) -> dict[str, dict[str, float]]:
     """Lay the whole graph out once, deterministically, for cytoscape's ``preset`` layout.
 
     The actors linked by typed relations (the default view) are laid out first, one
@@ -109,6 +111,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
         data: Node-link graph (a :func:`light_data` dict is enough).
         seed: Seed of the force-directed layout; same data and seed give the same picture.
         gap: Typical distance in pixels between an actor and its nearest neighbour.
+        fit: Squeeze the picture into this width and height (before labels are pushed apart),
+            so that it can be read at the opening zoom.
 
     Returns:
         ``node id -> {"x": .., "y": ..}`` in pixels.
@@ -155,6 +159,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
             pos[i] = np.array([x * width / 2 + float(placed[:, 0].mean()), top + (y + 1) * 1.5 * gap])
     pts = np.array([pos[i] for i in node_ids], dtype=float)
     pts = pts - pts.mean(axis=0) if len(pts) > 1 else np.zeros((1, 2))
+    if fit and len(pts) > 1:
+        pts = pts * min(1.0, fit[0] / max(float(np.ptp(pts[:, 0])), 1.0), fit[1] / max(float(np.ptp(pts[:, 1])), 1.0))
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
     pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 40)
@@ -353,6 +359,6 @@ def overview_positions(data: Data, nodes: Collection[str]) -> dict[str, dict[str
     not drawn; on their own they fill the canvas and every label can be read.
     """
     wanted = set(nodes)
-    return node_positions({"nodes": [n for n in data.get("nodes", ()) if str(n.get("id")) in wanted],
+    return node_positions(fit=OVERVIEW_FIT, data={"nodes": [n for n in data.get("nodes", ()) if str(n.get("id")) in wanted],
                            "edges": [e for e in data.get("edges", ())
                                      if str(e.get("source")) in wanted and str(e.get("target")) in wanted]})

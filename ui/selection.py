@@ -44,7 +44,11 @@ def resolve_selection(
     if trigger_id == ids.CANVAS and prop == "tapEdgeData" and value and value.get("id"):
         return pick("edge", value["id"], "tap"), None
     if trigger_id == ids.SEARCH and prop == "value":
-        return (pick("node", value, "search"), value) if value else (None, None)
+        if value:
+            return pick("node", value, "search"), value
+        # an emptied box clears the actor it chose; a link to a relation empties it too, and
+        # that must not clear the relation it has just selected
+        return (None, None) if (previous or {}).get("kind") in (None, "node") else (no_update, no_update)
     if trigger_id in (ids.STANCE_GRAPH, ids.ACTORS_GRAPH) and prop == "clickData":
         point = ((value or {}).get("points") or [{}])[0]
         data = point.get("customdata")

@@ -30,7 +30,7 @@ def recount_paths(counting, selection):
     return {**changed, "all": True} if wanted else changed
 
 
-@callback(Output(ids.DYAD_TIMELINE, "figure"), Output(ids.DYAD_TIMELINE, "className"),
+@callback(Output(ids.DYAD_TIMELINE, "figure"), Output(ids.DYAD_TIMELINE_BOX, "className"),
           inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       counting=Input(ids.TRUTH_TOGGLE, "value"), version=Input(ids.VERSION_STORE, "data")),
           prevent_initial_call=True)
@@ -41,11 +41,11 @@ def update_dyad_timeline(tab, selection, relations, types, dates, min_articles, 
         return no_update, no_update
     pair = selection_nodes(selection) if (selection or {}).get("kind") == "dyad" else ()
     if len(pair) != 2:
-        return no_update, "chart dyad-timeline is-hidden"
+        return no_update, "dyad-timeline is-hidden"
     corpus = source.current()
     fg = corpus.local(corpus.filters(relations, types, dates, min_articles), selection)
     months = dyad_timeline(fg, *pair, everything=everything(counting)) if all(n in fg for n in pair) else []
-    return dyad_timeline_figure(months, names=(corpus.label(pair[0]), corpus.label(pair[1]))), "chart dyad-timeline"
+    return dyad_timeline_figure(months, names=(corpus.label(pair[0]), corpus.label(pair[1]))), "dyad-timeline"
 
 
 @callback(Output(ids.VIEW_STORE, "data", allow_duplicate=True),

@@ -1,0 +1,199 @@
+"""Issue 12 in headless Chromium: a corpus never tuned on, read as a newcomer would, with a clean console.
+
+The first view of a real non-seed corpus (tests/data/news/dev, parsed once per session) and of
+a graph the size of a 1,000-article store; the stance heatmap clicked with the mouse; paths
+that count only what the text asserts; evidence a page at a time and searched.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+
+from graph.store import Store
+from tests.browser.test_explorer import cy, open_tab, start, wait_until
+from tests.helpers import synthetic_corpus
+from ui import ids
+
+pytestmark = pytest.mark.browser
+
+NEWS_DEV = Path(__file__).resolve().parents[1] / "data" / "news" / "dev"
+READABLE_PX = 9  # a label drawn smaller than this on screen cannot be read
+
+
+@pytest.fixture(scope="session")
+def news_store(tmp_path_factory) -> Path:
+    """A store of the non-seed dev articles (real article leads), parsed once per session."""
+    from graph.pipeline import ingest_paths
+
+    path = tmp_path_factory.mktemp("news-dev") / "news.db"
+    with Store(path) as store:
+        report = ingest_paths(store, [NEWS_DEV])
+    assert not report.errors, report.errors
+    return path
+
+
+@pytest.fixture(scope="session")
+def big_corpus() -> dict:
+    return synthetic_corpus(articles=1000)
+
+
+def settled_camera(dash_duo) -> dict:
+    """The camera once it stops moving: zoom, rendered label size, and whether every actor is in view."""
+    last = None
+    for _ in range(40):
+        now = cy(dash_duo, "[cy.zoom(), cy.pan().x, cy.pan().y]")
+        if now == last:
+            break
+        last = now
+        time.sleep(0.25)
+    return cy(dash_duo, """(() => {
+        const ext = cy.extent(), bb = cy.nodes().boundingBox({includeLabels: true});
+        const fs = cy.nodes().map(n => n.numericStyle('font-size'));
+        return {w: cy.width(), h: cy.height(), bbw: bb.w, bbh: bb.h, zoom: cy.zoom(), label_px: Math.min(...fs) * cy.zoom(), nodes: cy.nodes().length,
+                inside: bb.x1 >= ext.x1 - 1 && bb.x2 <= ext.x2 + 1 && bb.y1 >= ext.y1 - 1 && bb.y2 <= ext.y2 + 1};
+    })()""")
+
+
+def components(dash_duo) -> int:
+    return cy(dash_duo, "cy.elements().components().length")
+
+
+# --------------------------------------------------------------------------- first view
+
+
+def test_first_view_of_a_corpus_with_several_components_fits_with_readable_labels(dash_duo, news_store):
+    start(dash_duo, store=news_store)
+
+    camera = settled_camera(dash_duo)
+    assert components(dash_duo) >= 3  # the corpus really has several pieces
+    assert camera["inside"], camera
+    assert camera["label_px"] >= READABLE_PX, camera
+    assert camera["zoom"] >= 0.75, camera
+    assert "Overview: the 40 most central" in dash_duo.find_element(f"#{ids.CANVAS_NOTICE}").text
+    assert dash_duo.get_logs() == []
+
+
+def test_first_view_of_a_1000_article_corpus_is_a_readable_overview_and_more_is_one_click_away(dash_duo, big_corpus):
+    start(dash_duo, big_corpus)
+
+    camera = settled_camera(dash_duo)
+    assert 10 <= camera["nodes"] <= 40, camera  # tens of actors, not hundreds
+    assert camera["inside"] and camera["label_px"] >= READABLE_PX, camera
+    assert cy(dash_duo, "cy.edges().length") <= 3 * camera["nodes"]
+    dash_duo.find_element(f"#{ids.MORE_BUTTON}").click()
+    wait_until(dash_duo, lambda: cy(dash_duo, "cy.nodes().length") > 100, "Show more draws the bigger budget")
+    dash_duo.wait_for_text_to_equal(f"#{ids.MORE_BUTTON}", "Back to the overview")
+    assert dash_duo.get_logs() == []
+
+
+# --------------------------------------------------------------------------- stance
+
+
+def test_a_stance_cell_clicked_with_the_mouse_opens_the_pairs_evidence_and_timeline(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+    open_tab(dash_duo, "Stance")
+    plot = dash_duo.wait_for_element(f"#{ids.STANCE_GRAPH} .js-plotly-plot .nsewdrag")
+    wait_until(dash_duo, lambda: dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('#{ids.STANCE_GRAPH} .js-plotly-plot');"
+        "return !!(gd && gd.data && gd.data[0] && gd.data[0].type === 'heatmap');"), "the heatmap is drawn")
+    # the first non-empty cell, and where it sits inside the plot area, as plotly lays it out
+    _, _, x, y, a, b = dash_duo.driver.execute_script(f"""
+        const gd = document.querySelector('#{ids.STANCE_GRAPH} .js-plotly-plot');
+        const t = gd.data[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+        for (let i = 0; i < t.z.length; i++) for (let j = 0; j < t.z[i].length; j++)
+            if (t.z[i][j] !== null && i !== j)
+                return [i, j, xa.l2p(j), ya.l2p(i), t.y[i], t.x[j]];
+        return null;""")
+    # Selenium 3 measures the offset from the element's top-left corner: the plot area's, as l2p does
+    ActionChains(dash_duo.driver).move_to_element_with_offset(plot, round(x), round(y)).click().perform()
+
+    dash_duo.wait_for_element(f"#{ids.STANCE_DETAIL} .dyad-dossier[data-dyad='{a},{b}']")
+    assert dash_duo.find_elements(f"#{ids.STANCE_DETAIL} .evidence")
+    wait_until(dash_duo, lambda: "is-hidden" not in dash_duo.find_element(f"#{ids.DYAD_TIMELINE_BOX}")
+               .get_attribute("class"), "the pair's timeline is shown")
+    bars = dash_duo.driver.execute_script(
+        f"return document.querySelector('#{ids.DYAD_TIMELINE} .js-plotly-plot').data.map(t => t.name);")
+    assert bars == ["cooperation", "conflict"]
+    assert dash_duo.get_logs() == []
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _negated_bridge() -> dict:
+    """Alpha backs Beta; Beta and Gamma are said *not* to cooperate: the only way from Alpha to Gamma."""
+    def ev(doc, sentence, negated=False):
+        return {"doc_id": doc, "source": f"{doc}.txt", "sentence": sentence, "start": 0, "end": len(sentence),
+                "subject_span": [0, 5], "object_span": None, "trigger_span": None, "trigger": "x",
+                "negated": negated, "modality": "asserted", "confidence": 0.9, "rule": "svo"}
+    docs = {d: {"title": f"Report {d}", "source": f"{d}.txt", "outlet": "Wire", "date": "2024-03", "url": None}
+            for d in ("d1", "d2")}
+    edges = [
+        {"source": "alpha", "target": "beta", "key": "supports", "relation": "supports", "weight": 1, "articles": 1,
+         "evidence": [ev("d1", "Alpha backs Beta.")]},
+        {"source": "beta", "target": "gamma", "key": "cooperates", "relation": "cooperates", "weight": 1,
+         "articles": 1, "evidence": [ev("d2", "Beta does not cooperate with Gamma.", negated=True)]},
+    ]
+    nodes = [{"id": n, "label": n.title(), "type": "GPE", "aliases": [], "mentions": 2} for n in ("alpha", "beta",
+                                                                                                  "gamma")]
+    return {"directed": True, "multigraph": True, "graph": {"documents": docs}, "nodes": nodes, "edges": edges}
+
+
+def test_a_negated_relation_is_no_path_hop_unless_the_toggle_counts_it(dash_duo):
+    start(dash_duo, _negated_bridge(), path="/?path=alpha,gamma")
+    dash_duo.select_dcc_dropdown(f"#{ids.PATH_SOURCE}", value="Alpha")
+    dash_duo.select_dcc_dropdown(f"#{ids.PATH_TARGET}", value="Gamma")
+    dash_duo.find_element(f"#{ids.PATH_BUTTON}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.PANEL} .path-panel", "No path between them")
+
+    dash_duo.find_element(f"#{ids.TRUTH_TOGGLE} input").click()
+    dash_duo.wait_for_element(f"#{ids.PANEL} .path-panel [data-path='1']")
+    hops = dash_duo.find_elements(f"#{ids.PANEL} .path-panel .hop")
+    assert len(hops) == 2
+    assert "1 negated" in hops[1].text and "one source" in hops[1].text
+    assert "negated" not in hops[0].text
+    wait_until(dash_duo, lambda: cy(dash_duo, "cy.elements('.on-path').length") >= 5, "the path is drawn")
+
+    dash_duo.find_element(f"#{ids.TRUTH_TOGGLE} input").click()  # off again: the path goes
+    dash_duo.wait_for_contains_text(f"#{ids.PANEL} .path-panel", "No path between them")
+    assert dash_duo.get_logs() == []
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_more_pages_through_a_relations_evidence_and_sorting_starts_again(dash_duo, big_corpus):
+    start(dash_duo, big_corpus)
+    heaviest = max(big_corpus["edges"], key=lambda e: e["weight"])
+    edge_id = f"{heaviest['source']}|{heaviest['relation']}|{heaviest['target']}"
+    wait_until(dash_duo, lambda: cy(dash_duo, "cy.getElementById(arguments[0]).length", edge_id) == 1,
+               "the heaviest relation is drawn")
+    cy(dash_duo, "cy.getElementById(arguments[0]).emit('tap').length", edge_id)
+    shown = f"#{ids.PANEL} .edge-dossier .evidence-list > .evidence"
+    wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 20, "the first 20 sentences")
+    total = heaviest["weight"]
+    dash_duo.wait_for_contains_text(f"#{ids.PANEL} .evidence-count", f"20 of {total} sentences")
+
+    dash_duo.find_element(f"#{ids.PANEL} .paged-evidence .more").click()
+    wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 40, "20 more")
+    dash_duo.select_dcc_dropdown(f"#{ids.PANEL} .evidence-control", index=1)  # newest first
+    wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 20, "a new order starts at page one")
+    dates = [e.text for e in dash_duo.find_elements(f"{shown} .doc-details")]
+    assert dates == sorted(dates, key=lambda t: t.rsplit("·", 1)[-1], reverse=True)
+    assert dash_duo.get_logs() == []
+
+
+def test_evidence_search_finds_a_sentence_and_its_hit_opens_the_relation(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+    box = dash_duo.find_element(f"#{ids.EVIDENCE_SEARCH}")
+    box.send_keys("Idlib invasion")
+    box.send_keys("\n")
+    hit = dash_duo.wait_for_element(f"#{ids.EVIDENCE_HITS} .hit")
+    assert "invasion of Idlib" in hit.text
+    hit.find_element("css selector", ".hit-relation").click()
+    dash_duo.wait_for_element(f"#{ids.PANEL} .edge-dossier")
+    assert any("invasion of Idlib" in e.text for e in dash_duo.find_elements(f"#{ids.PANEL} .evidence"))
+    assert dash_duo.get_logs() == []
