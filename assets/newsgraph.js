@@ -72,6 +72,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 return selection.nonce;
             },
 
+            // Opens or closes the filter drawer (narrow screens); returns the sidebar's class.
+            toggleDrawer: function (clicks, className) {
+                if (!clicks) { return window.dash_clientside.no_update; }
+                const open = (className || '').split(' ').indexOf('is-open') < 0;
+                return open ? 'sidebar is-open' : 'sidebar';
+            },
+
             // Fits the whole view on the canvas.
             fitView: function (clicks) {
                 const cy = canvas();

@@ -36,7 +36,7 @@ def empty_figure(message: str) -> dict:
     return {"data": [], "layout": figure_layout(
         xaxis={"visible": False}, yaxis={"visible": False}, height=220, margin={"l": 10, "r": 10, "t": 10, "b": 10},
         annotations=[{"text": message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-                      "font": {"size": 13, "color": "#6b7785"}}])}
+                      "font": {"size": 13, "color": "#5b6775"}}])}
 
 
 def stance_figure(matrix: Any, *, selected: tuple[str, str] | None = None) -> dict:

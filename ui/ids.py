@@ -110,3 +110,5 @@ EVIDENCE_HITS = "evidence-hits"
 EVIDENCE_ASKED = "evidence-asked"  # store: the question the hits answer (query, filters, version)
 DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slider
 MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display budget
+SIDEBAR = "filter-sidebar"  # the filters: a column, or a drawer on narrow screens
+FILTERS_BUTTON = "filters-button"  # opens and closes the filter drawer on narrow screens

@@ -45,6 +45,8 @@ def _header(corpus: Corpus, title: str, writable: bool) -> html.Header:
             dcc.Interval(id=ids.VERSION_POLL, interval=VERSION_POLL_MS),
         ], className="brand"),
         html.Div("", id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
+        html.Button("☰ Filters", id=ids.FILTERS_BUTTON, n_clicks=0, className="action filters-button",
+                    title="Show or hide the filters", **{"aria-controls": ids.SIDEBAR}),
         html.Div([
             html.Button("↶ Undo", id=ids.UNDO_BUTTON, n_clicks=0, className="action",
                         disabled=not writable, title="Undo the last curation change"),
@@ -100,7 +102,7 @@ def _sidebar(corpus: Corpus) -> html.Aside:
                         title="Download the actors on the canvas and every relation between them, with its evidence"),
         ], className="row"), html.Button("Save canvas as PNG", id=ids.EXPORT_PNG, n_clicks=0, className="action wide"),
             hint="The actors on the canvas and their relations, with evidence."),
-    ], className="sidebar")
+    ], id=ids.SIDEBAR, className="sidebar", **{"aria-label": "Filters"})
 
 
 def _path_form(corpus: Corpus) -> html.Div:
@@ -214,7 +216,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
             html.Div(curation_view(corpus.log, corpus.skipped, labels=corpus.labels_before,
                                    writable=writable), id=ids.CURATION_LOG),
         ], className="panel")),
-    ]), className="side")
+    ]), className="side", role="region", **{"aria-label": "Details"})
 
 
 def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int = 0, writable: bool | None = None,

@@ -197,3 +197,87 @@ def test_evidence_search_finds_a_sentence_and_its_hit_opens_the_relation(dash_du
     dash_duo.wait_for_element(f"#{ids.PANEL} .edge-dossier")
     assert any("invasion of Idlib" in e.text for e in dash_duo.find_elements(f"#{ids.PANEL} .evidence"))
     assert dash_duo.get_logs() == []
+
+
+# --------------------------------------------------------------------------- keyboard, axe, small screens
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAB_LABELS = ("Graph", "Stance", "Actors", "Articles", "Curation log")
+
+
+def focused(dash_duo) -> dict:
+    return dash_duo.driver.execute_script(
+        "const e = document.activeElement; return {role: e.getAttribute('role'), text: e.textContent.trim(),"
+        " selected: e.getAttribute('aria-selected')};")
+
+
+def test_the_five_tabs_are_reached_and_operated_from_the_keyboard_alone(dash_duo, sample_graph):
+    from selenium.webdriver.common.keys import Keys
+
+    start(dash_duo, sample_graph)
+    body = dash_duo.find_element("body")
+    body.click()
+    actions = ActionChains(dash_duo.driver)
+    for _ in range(200):  # Tab through the page until a tab has the focus
+        if focused(dash_duo)["role"] == "tab":
+            break
+        actions.send_keys(Keys.TAB).perform()
+    assert focused(dash_duo) == {"role": "tab", "text": "Graph", "selected": "true"}
+
+    for label in TAB_LABELS[1:]:
+        ActionChains(dash_duo.driver).send_keys(Keys.ARROW_RIGHT).perform()
+        wait_until(dash_duo, lambda: focused(dash_duo) == {"role": "tab", "text": label, "selected": "true"},
+                   f"the arrow key opens {label}")
+    dash_duo.wait_for_element(f"#{ids.CURATION_LOG}")
+    ActionChains(dash_duo.driver).send_keys(Keys.HOME).perform()
+    wait_until(dash_duo, lambda: focused(dash_duo)["text"] == "Graph", "Home goes back to the first tab")
+    ActionChains(dash_duo.driver).send_keys(Keys.ARROW_LEFT).send_keys(Keys.ENTER).perform()
+    wait_until(dash_duo, lambda: focused(dash_duo) == {"role": "tab", "text": "Curation log", "selected": "true"},
+               "Left from the first tab wraps to the last")
+    assert dash_duo.driver.execute_script(
+        f"return document.getElementById('{ids.CANVAS}').getAttribute('aria-label')").startswith("Graph of actors")
+    assert dash_duo.get_logs() == []
+
+
+def axe_violations(dash_duo) -> list:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed ({AXE}): run `npm ci` in the project folder, as .ci/run does",
+                    pytrace=False)
+    dash_duo.driver.execute_script(AXE.read_text(encoding="utf-8"))
+    dash_duo.driver.set_script_timeout(60)
+    return dash_duo.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])));")
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_tab(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+    cy(dash_duo, "cy.edges()[0].emit('tap').length")  # a relation's dossier, with its evidence
+    dash_duo.wait_for_element(f"#{ids.PANEL} .edge-dossier")
+    time.sleep(0.5)  # the accessibility script runs on the next animation frame
+    found = {"Graph": axe_violations(dash_duo)}
+    for label in TAB_LABELS[1:]:
+        open_tab(dash_duo, label)
+        time.sleep(1.0)
+        found[label] = axe_violations(dash_duo)
+    assert found == {label: [] for label in TAB_LABELS}
+    assert dash_duo.get_logs() == []
+
+
+def test_a_1000_by_800_window_keeps_the_canvas_at_least_60_percent_wide(dash_duo, sample_graph):
+    dash_duo.driver.set_window_size(1000, 800)
+    start(dash_duo, sample_graph)
+    width = dash_duo.driver.execute_script("return document.documentElement.clientWidth;")
+    canvas = dash_duo.find_element(f"#{ids.CANVAS}").size["width"]
+    assert canvas >= 0.6 * width, (canvas, width)
+    legend = dash_duo.driver.execute_script(
+        f"const r = document.getElementById('{ids.LEGEND}').getBoundingClientRect(),"
+        f" c = document.getElementById('{ids.CANVAS}').getBoundingClientRect();"
+        "return [r.left >= c.left - 1, r.right <= c.right + 1, r.bottom <= c.bottom + 1];")
+    assert legend == [True, True, True]  # the legend is not cut off
+    # the filters are a drawer: opened by its button, they slide over the canvas
+    dash_duo.find_element(f"#{ids.FILTERS_BUTTON}").click()
+    wait_until(dash_duo, lambda: dash_duo.find_element(f"#{ids.RELATION_FILTER}").is_displayed(), "the drawer opens")
+    assert dash_duo.get_logs() == []

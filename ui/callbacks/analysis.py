@@ -6,7 +6,7 @@ from dash import Input, Output, State, no_update
 from graph.query import dyad_timeline
 from ui import ids
 from ui.analysis import everything, more_button
-from ui.callbacks.wiring import FILTERS, Declared, declarer
+from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer
 from ui.selection import selection_nodes
 from ui.source import CorpusSource
 from ui.timeline import dyad_timeline_figure
@@ -67,3 +67,8 @@ def update_more_button(view, relations, types, dates, min_articles, version, *, 
     corpus = source.current()
     button = more_button(corpus, corpus.filters(relations, types, dates, min_articles), view)
     return button.children, button.className
+
+
+# narrow screens: the filters slide over the canvas
+clientside(CALLBACKS, "toggleDrawer", Output(ids.SIDEBAR, "className"), inputs=[Input(ids.FILTERS_BUTTON, "n_clicks")],
+           state=[State(ids.SIDEBAR, "className")], prevent_initial_call=True)
