@@ -112,3 +112,4 @@ DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slid
 MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display budget
 SIDEBAR = "filter-sidebar"  # the filters: a column, or a drawer on narrow screens
 FILTERS_BUTTON = "filters-button"  # opens and closes the filter drawer on narrow screens
+EXPORT_CAPTION = "export-caption"  # store: the active filters, written under the PNG's title

@@ -16,6 +16,7 @@ from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
 from ui.analysis import more_button, truth_toggle
 from ui.evidence_search import search_box
+from ui.briefing import briefing
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -243,6 +244,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
         dcc.Store(id=ids.EVIDENCE_PAGES, data={}),
+        dcc.Store(id=ids.EXPORT_CAPTION, data=briefing(corpus, corpus.default_filters())),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
         dcc.Store(id=ids.UPLOAD_JOB, data={}),

@@ -281,3 +281,42 @@ def test_a_1000_by_800_window_keeps_the_canvas_at_least_60_percent_wide(dash_duo
     dash_duo.find_element(f"#{ids.FILTERS_BUTTON}").click()
     wait_until(dash_duo, lambda: dash_duo.find_element(f"#{ids.RELATION_FILTER}").is_displayed(), "the drawer opens")
     assert dash_duo.get_logs() == []
+
+
+def test_the_png_export_carries_a_title_the_filters_and_a_legend(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+    # keep the file in the page: the link the export clicks hands its data over instead of downloading
+    dash_duo.driver.execute_script(
+        "window.__png = null; HTMLAnchorElement.prototype.click = function () {"
+        " if (this.download) { window.__png = {href: this.href, name: this.download}; } };")
+    dash_duo.find_element(f"#{ids.EXPORT_PNG}").click()
+    wait_until(dash_duo, lambda: dash_duo.driver.execute_script("return !!window.__png;"), "the PNG is made")
+    dash_duo.driver.set_script_timeout(30)
+    found = dash_duo.driver.execute_async_script(f"""
+        const done = arguments[arguments.length - 1];
+        const cy = {"document.getElementById('" + ids.CANVAS + "')._cyreg.cy"};
+        const graph = new Image(), out = new Image();
+        graph.onload = () => {{ out.onload = () => {{
+            const c = document.createElement('canvas');
+            c.width = out.width; c.height = out.height;
+            const ctx = c.getContext('2d');
+            ctx.drawImage(out, 0, 0);
+            // the colours of the relations drawn, looked for below the picture of the graph
+            const probe = document.createElement('canvas').getContext('2d');
+            const rgb = cy.edges().map(e => {{ probe.fillStyle = e.style('line-color'); return probe.fillStyle; }});
+            // below the picture: what the output adds under its title band (at most 220 px here)
+            const below = out.height - graph.height - 220;
+            const band = ctx.getImageData(0, out.height - below, out.width, below).data;
+            const seen = new Set();
+            for (let i = 0; i < band.length; i += 4) {{
+                seen.add('#' + [band[i], band[i + 1], band[i + 2]].map(v => v.toString(16).padStart(2, '0')).join(''));
+            }}
+            done({{name: window.__png.name, graph: [graph.width, graph.height], out: [out.width, out.height],
+                   colours: Array.from(new Set(rgb)), inLegend: Array.from(new Set(rgb)).filter(x => seen.has(x))}});
+        }}; out.src = window.__png.href; }};
+        graph.src = cy.png({{output: 'base64uri', full: true, scale: 2, bg: '#ffffff'}});
+    """)
+    assert found["name"] == "newsgraph.png"
+    assert found["out"][1] > found["graph"][1] + 150  # a title above and a legend below the picture
+    assert found["colours"] and sorted(found["inLegend"]) == sorted(found["colours"])
+    assert dash_duo.get_logs() == []

@@ -30,7 +30,9 @@ from ui.callbacks.wiring import FILTERS, Declared, bind, declarer, fired, report
 from ui.callbacks.writing import CALLBACKS as WRITING_CALLBACKS
 from ui.callbacks.analysis import CALLBACKS as ANALYSIS_CALLBACKS
 from ui.callbacks.evidence import CALLBACKS as EVIDENCE_CALLBACKS
-from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, upload_progress, with_colours
+from ui.callbacks.briefing import CALLBACKS as BRIEFING_CALLBACKS
+from ui.callbacks.briefing import export_caption
+from ui.callbacks.writing import EXPORT_TYPES, curate, export, upload, upload_progress, with_colours
 from ui.source import CorpusSource
 from ui.analysis import everything
 from ui.selection import path_selection, resolve_selection, selection_nodes
@@ -177,11 +179,11 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
 def register(app: Dash, source: CorpusSource) -> None:
     """Wire every callback of the explorer to `app`, bound to one corpus source."""
     bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS, *ANALYSIS_CALLBACKS,
-                *EVIDENCE_CALLBACKS], source)
+                *EVIDENCE_CALLBACKS, *BRIEFING_CALLBACKS], source)
 
 
 __all__ = [
-    "EXPORT_TYPES", "curate", "export", "export_png", "follow_link", "open_article", "refresh_options", "register",
+    "EXPORT_TYPES", "curate", "export", "export_caption", "follow_link", "open_article", "refresh_options", "register",
     "report_error", "select", "sync_url", "update_actors", "update_article_list", "update_article_view",
     "update_canvas", "update_curation_log", "update_date_label", "update_panel", "update_stance",
     "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",

@@ -166,17 +166,6 @@ def with_colours(g):
     return out
 
 
-@callback(Output(ids.CANVAS, "generateImage"),
-          inputs=dict(clicks=Input(ids.EXPORT_PNG, "n_clicks")),
-          prevent_initial_call=True)
-def export_png(clicks):
-    """Ask the canvas for a PNG of the whole current view, downloaded in the browser."""
-    if not clicks:
-        return no_update
-    return {"type": "png", "action": "download", "filename": "newsgraph",
-            "options": {"full": True, "scale": 2, "bg": "#ffffff"}}
-
-
 # The page checks a batch's size before sending it: the server refuses an over-large request (413).
 clientside(CALLBACKS, "checkUpload", Output(ids.UPLOAD_QUEUE, "data"), Output(ids.UPLOAD_LIMIT, "children"),
            Output(ids.UPLOAD, "contents"),
