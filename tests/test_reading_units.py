@@ -1,0 +1,163 @@
+"""Issue 12, below the browser: what counts, evidence pages, evidence search, the pair's timeline, the layout."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from graph.export import from_node_link
+from graph.pages import PAGE_SIZE, evidence_page, has_flag, outlets_of
+from graph.query import dyad_timeline, evidence_strength, holds, shortest_paths, stance_matrix
+from graph.search import search_evidence
+from tests.helpers import synthetic_corpus
+from ui import ids
+from ui.evidence_view import list_state, next_pages
+from ui.positions import _pack_boxes, node_positions, overview_positions
+from ui.source import CorpusSource
+
+
+def ev(doc, sentence="A did it to B.", *, negated=False, modality="asserted", confidence=0.9, start=0):
+    return {"doc_id": doc, "source": f"{doc}.txt", "sentence": sentence, "start": start, "end": start + len(sentence),
+            "negated": negated, "modality": modality, "confidence": confidence}
+
+
+DOCS = {"d1": {"date": "2024-01", "outlet": "Wire"}, "d2": {"date": "2024-03", "outlet": "Paper"},
+        "d3": {"date": None, "outlet": "Wire"}}
+
+
+def graph(edges, docs=DOCS):
+    nodes = sorted({x for e in edges for x in (e[0], e[2])})
+    return from_node_link({"directed": True, "multigraph": True, "graph": {"documents": docs},
+                           "nodes": [{"id": n, "label": n.title(), "type": "GPE"} for n in nodes],
+                           "edges": [{"source": s, "target": t, "key": r, "relation": r, "weight": len(e),
+                                      "articles": len({x["doc_id"] for x in e}), "evidence": e}
+                                     for s, r, t, e in edges]})
+
+
+# --------------------------------------------------------------------------- what counts
+
+
+def test_a_sentence_holds_when_asserted_or_reported_and_not_negated():
+    assert holds(ev("d1")) and holds(ev("d1", modality="reported"))
+    assert not holds(ev("d1", negated=True))
+    assert not holds(ev("d1", modality="future")) and not holds(ev("d1", modality="hypothetical"))
+    assert holds(ev("d1", negated=True), everything=True)
+    assert evidence_strength({"evidence": [ev("d1"), ev("d2", negated=True), ev("d3", modality="future")]}) == 1
+    assert evidence_strength({"evidence": [], "weight": 1}) == 1  # an alias-table edge keeps its weight
+
+
+def test_stance_leaves_out_denied_and_supposed_cooperation():
+    g = graph([("a", "cooperates", "b", [ev("d1", negated=True), ev("d2", modality="hypothetical")]),
+               ("a", "attacks", "b", [ev("d1")]), ("b", "supports", "c", [ev("d2")])])
+    m = stance_matrix(g, top=3)
+    i, j = m.ids.index("a"), m.ids.index("b")
+    assert (m.coop[i][j], m.conflict[i][j], m.net[i][j]) == (0, 1, -1)
+    every = stance_matrix(g, top=3, everything=True)
+    assert (every.coop[i][j], every.conflict[i][j]) == (2, 1)
+
+
+def test_a_negated_relation_is_no_hop_and_hops_say_what_they_rest_on():
+    g = graph([("a", "supports", "b", [ev("d1")]), ("b", "cooperates", "c", [ev("d2", negated=True)])])
+    assert shortest_paths(g, "a", "c") == []
+    (path,) = shortest_paths(g, "a", "c", everything=True)
+    assert [h.relation for h in path] == ["supports", "cooperates"]
+    assert (path[1].negated, path[1].strength, path[1].articles) == (1, 1, 1)
+    assert (path[0].negated, path[0].strength) == (0, 1)
+
+
+def test_paths_of_one_length_come_best_attested_first():
+    g = graph([("a", "supports", "x", [ev("d1")]), ("x", "supports", "z", [ev("d1")]),
+               ("a", "supports", "y", [ev("d1"), ev("d2"), ev("d3")]), ("y", "supports", "z", [ev("d2"), ev("d3")])])
+    first, second = shortest_paths(g, "a", "z", k=2)
+    assert first[0].target == "y" and second[0].target == "x"
+
+
+def test_a_pairs_timeline_counts_cooperation_and_conflict_by_month_with_gaps():
+    g = graph([("a", "supports", "b", [ev("d1"), ev("d2", negated=True)]), ("b", "attacks", "a", [ev("d2")]),
+               ("a", "negotiates", "b", [ev("d3")])])
+    months = dyad_timeline(g, "a", "b")
+    assert [(m.month, m.cooperation, m.conflict) for m in months] == [
+        ("2024-01", 1, 0), ("2024-02", 0, 0), ("2024-03", 0, 1)]
+    assert dyad_timeline(g, "a", "b", everything=True)[-1].cooperation == 1
+
+
+# --------------------------------------------------------------------------- evidence pages and search
+
+
+def test_evidence_comes_a_page_at_a_time_sorted_and_filtered():
+    evidence = [ev("d2", start=5), ev("d1", start=9), ev("d3"), ev("d1", start=1, negated=True)]
+    page = evidence_page(evidence, DOCS, limit=2)
+    assert [(e["doc_id"], e["start"]) for e in page.rows] == [("d1", 1), ("d1", 9)]
+    assert (page.matched, page.total, page.left) == (4, 4, 2)
+    newest = evidence_page(evidence, DOCS, order="newest")
+    assert [e["doc_id"] for e in newest.rows] == ["d2", "d1", "d1", "d3"]  # undated last
+    wire = evidence_page(evidence, DOCS, outlet="Wire", flag="holds")
+    assert [(e["doc_id"], e["start"]) for e in wire.rows] == [("d1", 9), ("d3", 0)]
+    assert evidence_page(evidence, DOCS, offset=3, limit=5).rows == (evidence[2],)
+    assert has_flag(ev("d1", modality="future"), "speculative") and not has_flag(ev("d1"), "negated")
+    assert outlets_of(evidence, DOCS) == ["Wire", "Paper"]
+
+
+def test_more_adds_a_page_and_a_new_order_starts_again():
+    more = {"type": ids.EVIDENCE_MORE, "list": "a|supports|b"}
+    order = {"type": ids.EVIDENCE_ORDER, "list": "a|supports|b", "field": "order"}
+    pages = next_pages({}, more, "n_clicks", 1)
+    assert pages == {"a|supports|b": {"shown": 2 * PAGE_SIZE, "order": "oldest", "outlet": None, "flag": None}}
+    assert next_pages(pages, more, "n_clicks", 0) is None  # a link that merely appeared
+    assert next_pages(pages, order, "value", "oldest") is None  # a redrawn control changes nothing
+    sorted_ = next_pages(pages, order, "value", "newest")
+    assert list_state(sorted_, "a|supports|b") == {"shown": PAGE_SIZE, "order": "newest", "outlet": None,
+                                                   "flag": None}
+    assert list_state({"x": "junk"}, "x")["shown"] == PAGE_SIZE
+
+
+def test_evidence_search_finds_sentences_holding_every_word_accents_and_case_folded():
+    g = graph([("a", "supports", "b", [ev("d1", "The ceasefire in Idlib holds."), ev("d2", "Talks in Doha.")]),
+               ("b", "attacks", "c", [ev("d2", "Shelling broke the CEASEFIRE near Idlib.")]),
+               ("a", "co_mentioned", "c", [ev("d3", "Idlib ceasefire, again.")])])
+    hits, total = search_evidence(g, "idlib Ceasefire")
+    assert total == 2 and {h.relation for h in hits} == {"supports", "attacks"}
+    assert search_evidence(g, "idlib ceasefire", include_weak=True)[1] == 3
+    assert search_evidence(g, "Dōha")[1] == 1
+    assert search_evidence(g, "   ") == ([], 0)
+    assert search_evidence(g, "ceasefire", limit=1)[1] == 2 and len(search_evidence(g, "ceasefire", limit=1)[0]) == 1
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def test_packed_boxes_never_overlap_and_the_first_sits_in_the_middle():
+    sizes = [(400.0, 300.0)] + [(120.0, 80.0)] * 12 + [(60.0, 200.0)] * 3
+    centres = np.array(_pack_boxes(sizes))
+    assert np.allclose(centres[0], 0)
+    half = np.array(sizes) / 2
+    for i in range(len(sizes)):
+        for j in range(i + 1, len(sizes)):
+            gap = np.abs(centres[i] - centres[j]) - (half[i] + half[j])
+            assert (gap >= -1e-6).any(), (i, j)
+    span = centres.max(axis=0) - centres.min(axis=0)
+    assert span[0] < 3 * 400 and span[1] < 3 * 300  # packed, not strewn
+
+
+def test_small_components_sit_beside_the_main_one_not_far_away():
+    edges = [(f"m{i}", f"m{i + 1}") for i in range(20)] + [(f"m{i}", f"m{i + 3}") for i in range(17)]
+    edges += [(f"p{k}a", f"p{k}b") for k in range(8)]
+    data = {"nodes": [{"id": n, "label": n} for n in sorted({x for e in edges for x in e})],
+            "edges": [{"source": s, "target": t, "relation": "supports"} for s, t in edges]}
+    pos = node_positions(data)
+    main = np.array([[pos[f"m{i}"]["x"], pos[f"m{i}"]["y"]] for i in range(21)])
+    pairs = np.array([[pos[n]["x"], pos[n]["y"]] for n in pos if n.startswith("p")])
+    width = np.ptp(main, axis=0).max()
+    assert np.abs(pairs - main.mean(axis=0)).max() < 2.5 * width  # was: flung off, "fit" zoomed to a speck
+
+
+def test_a_big_graph_opens_on_an_overview_laid_out_to_be_read():
+    source = CorpusSource(data=synthetic_corpus(articles=300, actors=150))
+    corpus = source.current()
+    view = corpus.view(corpus.default_filters(), corpus.view_spec(None), None)
+    assert len(view.nodes) == 40 and view.truncated and view.positions
+    assert len(view.edges) <= 3 * len(view.nodes)
+    pts = np.array([[view.positions[n]["x"], view.positions[n]["y"]] for n in view.nodes])
+    assert np.ptp(pts[:, 0]) < 1000 and np.ptp(pts[:, 1]) < 900
+    more = corpus.view(corpus.default_filters(), corpus.view_spec({"more": True}), None)
+    assert len(more.nodes) > 100 and more.positions is None
+    assert set(overview_positions(corpus.light, view.nodes)) == set(view.nodes)
