@@ -450,3 +450,18 @@ def dyad_timeline(g: nx.MultiDiGraph, a: str, b: str, *, everything: bool = Fals
         out.append(MonthCounts(month, *counts.get(month, (0, 0))))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def evidence_by_month(g: nx.MultiDiGraph, months: list[str] | tuple[str, ...]) -> list[int]:
+    """Evidence sentences of typed relations in each of `months` (``YYYY-MM``), by their article's date."""
+    dates = {doc: str(meta.get("date") or "")[:7] for doc, meta in (g.graph.get("documents") or {}).items()}
+    at = {m: i for i, m in enumerate(months)}
+    counts = [0] * len(months)
+    for _, _, k, d in g.edges(keys=True, data=True):
+        if d.get("relation", k) in WEAK_RELATIONS:
+            continue
+        for ev in d.get("evidence") or ():
+            i = at.get(dates.get(str(ev.get("doc_id")), ""))
+            if i is not None:
+                counts[i] += 1
+    return counts

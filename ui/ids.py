@@ -113,3 +113,4 @@ MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display
 SIDEBAR = "filter-sidebar"  # the filters: a column, or a drawer on narrow screens
 FILTERS_BUTTON = "filters-button"  # opens and closes the filter drawer on narrow screens
 EXPORT_CAPTION = "export-caption"  # store: the active filters, written under the PNG's title
+EDGE_TIP = "edge-tip"  # hover text of an edge on the canvas (assets/hover.js)

@@ -11,7 +11,9 @@ from dash import dcc, html
 from ui import ids
 from ui.corpus import Corpus
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
+from graph.query import evidence_by_month
 from ui.figures import empty_figure
+from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
 from ui.analysis import more_button, truth_toggle
@@ -66,7 +68,6 @@ def _section(title: str, *children, hint: str | None = None) -> html.Div:
 
 def _sidebar(corpus: Corpus) -> html.Aside:
     months = corpus.months
-    last = max(len(months) - 1, 0)
     return html.Aside([
         _section("Search the evidence", search_box(), hint="Sentences holding every word; a hit opens its relation."),
         _section("Relations", dcc.Checklist(
@@ -77,11 +78,8 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             id=ids.ENTITY_FILTER, options=entity_filter_options(corpus.light), value=list(corpus.entity_types),
             className="filter", inputClassName="filter-input", labelClassName="filter-label"),
             hint="Node colour and shape: the kind of actor."),
-        _section("Time", html.Div(date_span_label(months, [0, last]), id=ids.DATE_LABEL, className="range-label"),
-                 dcc.RangeSlider(id=ids.DATE_SLIDER, min=0, max=last, step=1, value=[0, last],
-                                 marks=month_marks(months), allowCross=False, updatemode="mouseup",
-                                 disabled=not months, allow_direct_input=False, className="slider"),
-                 hint="Keep relations with evidence in these months."),
+        _section("Time", *time_controls(corpus), hint=("Keep relations with evidence in these months; the bars "
+                 "count evidence by month." if months else None)),
         _section("Corroboration", dcc.Slider(
             id=ids.MIN_ARTICLES, min=1, max=corpus.max_articles, step=1, value=1,
             marks={i: str(i) for i in range(1, corpus.max_articles + 1)}, allow_direct_input=False,
@@ -104,6 +102,25 @@ def _sidebar(corpus: Corpus) -> html.Aside:
         ], className="row"), html.Button("Save canvas as PNG", id=ids.EXPORT_PNG, n_clicks=0, className="action wide"),
             hint="The actors on the canvas and their relations, with evidence."),
     ], id=ids.SIDEBAR, className="sidebar", **{"aria-label": "Filters"})
+
+
+def time_controls(corpus: Corpus) -> list:
+    """The date range with a histogram of evidence by month above it; an undated corpus says so instead."""
+    months = corpus.months
+    last = max(len(months) - 1, 0)
+    slider = dcc.RangeSlider(id=ids.DATE_SLIDER, min=0, max=last, step=1, value=[0, last], marks=month_marks(months),
+                             allowCross=False, updatemode="mouseup", disabled=not months, allow_direct_input=False,
+                             className="slider")
+    label = html.Div(date_span_label(months, [0, last]), id=ids.DATE_LABEL, className="range-label")
+    if not months:  # the slider stays (callbacks read it) but out of sight: there is nothing to choose
+        return [html.P("No article of this corpus is dated, so there is no time to filter by. Dates are read "
+                       "from a manifest, a JSON field or a dateline (“TOKYO, March 14 (Reuters) –”).",
+                       className="muted small undated-note"),
+                html.Div([label, slider], className="is-hidden", **{"aria-hidden": "true"})]
+    histogram = dcc.Graph(id=ids.DATE_HISTOGRAM, className="date-histogram", config={"displayModeBar": False,
+                                                                                     "staticPlot": True},
+                          figure=month_histogram_figure(months, evidence_by_month(corpus.graph, months)))
+    return [label, histogram, slider]
 
 
 def _path_form(corpus: Corpus) -> html.Div:
@@ -159,6 +176,7 @@ def _canvas(corpus: Corpus) -> html.Main:
         html.Button("Fit", id=ids.FIT_BUTTON, className="fit-button", n_clicks=0,
                     title="Fit the whole graph in view"),
         more_button(corpus, f, {}),
+        html.Div(id=ids.EDGE_TIP, className="edge-tip", role="tooltip"),
         _legend(),
     ], className="canvas-wrap")
 
