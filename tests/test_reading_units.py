@@ -161,3 +161,52 @@ def test_a_big_graph_opens_on_an_overview_laid_out_to_be_read():
     more = corpus.view(corpus.default_filters(), corpus.view_spec({"more": True}), None)
     assert len(more.nodes) > 100 and more.positions is None
     assert set(overview_positions(corpus.light, view.nodes)) == set(view.nodes)
+
+
+def test_graphml_and_gexf_carry_positions_and_article_titles(sample_graph):
+    import json as _json
+
+    from ui import callbacks
+
+    source = CorpusSource(data=sample_graph)
+    corpus = source.current()
+    last = len(corpus.months) - 1
+    args = (list(corpus.default_relations), list(corpus.entity_types), [0, last], 1, 1, {"focus": None}, None)
+    graphml = callbacks.export(1, "graphml", *args, source=source)["content"]
+    a_title = next(iter(corpus.documents.values()))["title"]
+    a_hash = next(iter(corpus.documents))
+    assert 'attr.name="x"' in graphml and 'attr.name="y"' in graphml
+    assert a_title.split(" - ")[0].replace("&", "&amp;") in graphml
+    assert f">{a_hash}<" not in graphml and f'"{a_hash}"' not in graphml
+    gexf = callbacks.export(1, "gexf", *args, source=source)["content"]
+    assert "<viz:position" in gexf
+    x = corpus.positions["turkey"]["x"]
+    assert f'x="{float(x)}"' in gexf or f'x="{x}"' in gexf
+    assert _json.loads(callbacks.export(1, "json", *args, source=source)["content"])["nodes"]
+
+
+def test_one_wrong_sentence_is_rejected_and_the_relation_stays_while_others_hold_it(seed_store_copy):
+    from ui.callbacks.writing import sentence_at
+    from ui.curation_view import curation_action, next_relation
+
+    source = CorpusSource(store_path=seed_store_copy)
+    corpus = source.current()
+    s, t, rel, d = next((s, t, k, d) for s, t, k, d in corpus.graph.edges(keys=True, data=True)
+                        if len(d.get("evidence") or ()) >= 2)
+    ev0 = d["evidence"][0]
+    target = f"{s}|{rel}|{t}@{ev0['doc_id']}@{ev0['start']}"
+    sentence = sentence_at(corpus.graph, target)
+    assert sentence == ev0["sentence"]
+    action = curation_action("reject-sentence", target, value=sentence)
+    assert action == {"op": "reject", "subject": s, "relation": rel, "object": t, "doc_id": ev0["doc_id"],
+                      "sentence": sentence}
+    after = source.curate(action)
+    left = after.graph.edges[s, t, rel]["evidence"]
+    assert len(left) == len(d["evidence"]) - sum(1 for e in d["evidence"] if e["sentence"] == sentence
+                                                 and e["doc_id"] == ev0["doc_id"])
+    assert all(not (e["sentence"] == sentence and e["doc_id"] == ev0["doc_id"]) for e in left)
+    assert curation_action("reject-sentence", f"{s}|{rel}|{t}@{ev0['doc_id']}@0", value=None) is None
+
+    whole = source.curate({"op": "reject", "subject": s, "relation": rel, "object": t})
+    nxt = next_relation(whole.graph, f"{s}|{rel}|{t}", whole.labels)
+    assert nxt is not None and nxt[0] != f"{s}|{rel}|{t}" and (nxt[0].startswith(s) or s in nxt[0] or t in nxt[0])

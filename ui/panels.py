@@ -143,7 +143,7 @@ def _source_line(doc: Mapping[str, Any]) -> list:
 
 
 def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: str,
-                  provenance: bool = False, weak: bool = False) -> html.Li:
+                  provenance: bool = False, weak: bool = False, reject: str | None = None) -> html.Li:
     """Render one piece of evidence: the marked sentence, its article and its flags.
 
     Args:
@@ -152,6 +152,8 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
         slot: Keeps the ids of the links in this item unique.
         provenance: Also show the extraction rule and confidence.
         weak: The evidence of a co-mention (drawn apart from typed relations).
+        reject: The edge id, when a curator may reject this one sentence (the relation stays
+            while other sentences hold it).
     """
     doc_id = str(evidence.get("doc_id") or "")
     meta = [*evidence_badges(evidence),
@@ -165,6 +167,11 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
             bits.append(f"confidence {confidence:.2f}")
         if bits:
             meta.append(html.Span(" · ".join(bits), className="provenance"))
+    if reject and doc_id:
+        meta.append(action_button("reject-sentence", f"{reject}@{doc_id}@{int(evidence.get('start') or 0)}",
+                                  "✕ Wrong sentence", kind=ids.CURATE_ACTION,
+                                  title="This sentence does not say this: reject it (the relation stays if "
+                                        "other sentences hold it)"))
     classes = "evidence" + (" is-negated" if evidence.get("negated") else "") + (" is-weak" if weak else "")
     return html.Li([
         html.P(highlighted_sentence(evidence), className="evidence-sentence"),
@@ -333,17 +340,28 @@ def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: b
 
 
 def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Documents, writable: bool = False,
-                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None) -> html.Div:
+                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None,
+                 next_edge: tuple[str, str] | None = None) -> html.Div:
     """Return the evidence dossier of one edge: its sentences a page at a time, each with its article and provenance.
 
     Co-mentions (weak, untyped) are drawn apart from typed relations; an edge read from a
     single article carries a "single source" badge. `pages` is the evidence-pages store
     (how many sentences are shown, in which order, filtered how: see `ui.evidence_view`).
+    A relation gone from the graph (just rejected) offers Undo and `next_edge` (id, text): the
+    strongest relation left around the same actors.
     """
     parts = parse_edge_id(target_edge_id)
     if not parts or not g.has_edge(parts[0], parts[2], parts[1]):
-        return empty("This relation is hidden by the current filters (or has no evidence in the chosen period)."
-                     if in_corpus else "This relation is not in the graph (rejected or merged away).")
+        if in_corpus:
+            return empty("This relation is hidden by the current filters (or has no evidence in the chosen period).")
+        return html.Div(_present([
+            html.P("This relation is not in the graph (rejected or merged away).", className="muted"),
+            html.Div(_present([
+                action_button("undo", target_edge_id, "↶ Undo", kind=ids.CURATE_ACTION,
+                              title="Take the last curation change back") if writable else None,
+                edge_link(next_edge[0], f"Next relation: {next_edge[1]} ›", slot="next") if next_edge else None,
+            ]), className="action-bar"),
+        ]), className="panel-empty gone")
     s, relation, t = parts
     attrs = g.edges[s, t, relation]
     kind = BY_NAME.get(relation)
@@ -387,7 +405,8 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
         html.H3("Evidence", className="section-title"),
         mark_key() if evidence else None,
         paged_evidence(target_edge_id, evidence, documents, pages, item=lambda ev, slot: evidence_item(
-            ev, documents, slot=slot, provenance=True, weak=weak))
+            ev, documents, slot=slot, provenance=True, weak=weak,
+            reject=target_edge_id if writable and len(evidence) > 1 else None))
         if evidence else html.P("No sentence: this relation comes from the actor table.", className="muted"),
     ]), className="dossier edge-dossier" + (" is-weak" if weak else ""), **{"data-edge": target_edge_id})
 

@@ -35,6 +35,7 @@ from ui.callbacks.briefing import export_caption
 from ui.callbacks.writing import EXPORT_TYPES, curate, export, upload, upload_progress, with_colours
 from ui.source import CorpusSource
 from ui.analysis import everything
+from ui.curation_view import next_relation
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
 from ui.panels import dyad_dossier, edge_dossier, node_dossier
@@ -164,7 +165,9 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
                             writable=source.may_write(), in_corpus=target in corpus.graph)
     if kind == "edge":
         return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
-                            in_corpus=corpus.has_edge(str(target)), pages=pages)
+                            in_corpus=corpus.has_edge(str(target)), pages=pages,
+                            next_edge=None if corpus.has_edge(str(target))
+                            else next_relation(corpus.graph, str(target), corpus.labels))
     if kind == "dyad" and len(selection_nodes(selection)) == 2:
         return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents, pages=pages)
     if kind == "path" and len(selection_nodes(selection)) == 2:
