@@ -210,3 +210,37 @@ def test_one_wrong_sentence_is_rejected_and_the_relation_stays_while_others_hold
     whole = source.curate({"op": "reject", "subject": s, "relation": rel, "object": t})
     nxt = next_relation(whole.graph, f"{s}|{rel}|{t}", whole.labels)
     assert nxt is not None and nxt[0] != f"{s}|{rel}|{t}" and (nxt[0].startswith(s) or s in nxt[0] or t in nxt[0])
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+def test_a_dateline_gives_the_day_and_is_stripped_from_the_sentence():
+    from graph.read.datelines import dated, dateline, strip_dateline
+    from ui.evidence import highlighted_sentence
+
+    text = "Japan curbs exports\n\nTOKYO, March 14 (Reuters) – Japan said on Friday it would curb exports."
+    assert dated(dateline(text), "2024-03") == "2024-03-14"
+    assert dated(dateline(text), "2024") == "2024-03-14"
+    assert dated(dateline(text), None) is None  # no year to give it
+    assert dated(dateline("SEOUL, Aug. 10, 2023 (UPI) -- North Korea fired."), None) == "2023-08-10"
+    assert dated(dateline(text), "2024-05") == "2024-05"  # a dateline that disagrees leaves the known date
+    assert dateline("US backs Turkish invasion of Idlib in Syria.") is None
+    assert dateline("NATO - the alliance met.") is None
+    sentence = "TOKYO, March 14 (Reuters) – Japan said it would curb exports."
+    cut = strip_dateline(sentence)
+    assert sentence[cut:] == "Japan said it would curb exports."
+    ev = {"sentence": sentence, "start": 100, "subject_span": [100 + cut, 105 + cut]}
+    children = highlighted_sentence(ev)
+    assert children[0].children == "Japan" and "TOKYO" not in "".join(c if isinstance(c, str) else c.children
+                                                                       for c in children)
+
+
+def test_reading_an_article_with_a_dateline_dates_it_to_the_day(tmp_path):
+    from graph.pipeline import read_articles
+
+    path = tmp_path / "a.json"
+    path.write_text('{"title": "Japan curbs exports", "date": "2024-03", "text": "TOKYO, March 14 (Reuters) - '
+                    'Japan said on Friday it would curb exports to Korea."}', encoding="utf-8")
+    (doc,) = read_articles([path]).documents
+    assert doc.date == "2024-03-14"
