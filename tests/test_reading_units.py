@@ -244,3 +244,38 @@ def test_reading_an_article_with_a_dateline_dates_it_to_the_day(tmp_path):
                     'Japan said on Friday it would curb exports to Korea."}', encoding="utf-8")
     (doc,) = read_articles([path]).documents
     assert doc.date == "2024-03-14"
+
+
+def test_quick_choices_on_the_relation_list():
+    from ui.relation_tools import chosen_relations
+
+    relations, typed = ("supports", "opposes", "co_mentioned"), ("supports", "opposes")
+    assert chosen_relations(ids.RELATIONS_ALL, None, relations, typed) == list(relations)
+    assert chosen_relations(ids.RELATIONS_NONE, None, relations, typed) == []
+    assert chosen_relations(ids.RELATIONS_TYPED, None, relations, typed) == list(typed)
+    assert chosen_relations(ids.RELATIONS_ONLY, "opposes", relations, typed) == ["opposes"]
+    assert chosen_relations(ids.RELATIONS_ONLY, "attacks", relations, typed) is None  # not in this corpus
+
+
+def test_communities_colour_the_actors_when_asked():
+    from ui import callbacks
+    from ui.communities import COMMUNITY_COLOURS, SMALL_COMMUNITY, community_colours
+
+    # two cliques joined by one link: two communities
+    edges = [(a, b) for group in ("abcde", "vwxyz") for i, a in enumerate(group) for b in group[i + 1:]] + [("a", "v")]
+    data = {"nodes": [{"id": n} for n in "abcdevwxyzq"],
+            "edges": [{"source": s, "target": t, "relation": "supports", "weight": 1} for s, t in edges]}
+    colours = community_colours(data)
+    assert len({colours[n] for n in "abcde"}) == 1 and len({colours[n] for n in "vwxyz"}) == 1
+    assert colours["a"] != colours["v"] and {colours["a"], colours["v"]} <= set(COMMUNITY_COLOURS)
+    assert colours["q"] == SMALL_COMMUNITY
+
+    source = CorpusSource(data=synthetic_corpus(articles=200, actors=80))
+    corpus = source.current()
+    args = (list(corpus.default_relations), list(corpus.entity_types), None, 1, 1, {"focus": None}, None,
+            corpus.version, None)
+    elements, by_type, *_ = callbacks.update_canvas(*args, "type", source=source)
+    _, by_community, *_ = callbacks.update_canvas(*args, "community", source=source)
+    assert by_community[-1] == {"selector": "node[community]", "style": {"background-color": "data(community)"}}
+    assert by_type[-1] != by_community[-1]
+    assert all(e["data"].get("community", "").startswith("#") for e in elements if e["group"] == "nodes")

@@ -41,3 +41,21 @@ def more_button(corpus: Any, f: Any, view: Mapping[str, Any] | None) -> html.But
     text = "Back to the overview" if spec.more else f"Show more: up to {corpus.budget:,} actors"
     return html.Button(text, id=ids.MORE_BUTTON, n_clicks=0, className="more-button" + (" is-shown" if shown else ""),
                        title="The overview draws the most central actors only, so every label can be read")
+
+
+def colour_by() -> html.Div:
+    """The choice of what the actors' colour says: their type (shape says it too) or their community."""
+    return html.Div([
+        html.Span("Colour actors by", className="control-label", id=f"{ids.COLOUR_BY}-label"),
+        dcc.RadioItems(id=ids.COLOUR_BY, options=[{"label": "type", "value": "type"},
+                                                  {"label": "community", "value": "community"}],
+                       value="type", inline=True, className="colour-by", inputClassName="filter-input",
+                       labelClassName="filter-label"),
+    ], className="colour-by-row")
+
+
+def colouring(choice: str | None) -> list[dict]:
+    """Stylesheet rules for the chosen node colouring (none for the default: by type)."""
+    if choice != "community":
+        return []
+    return [{"selector": "node[community]", "style": {"background-color": "data(community)"}}]

@@ -36,6 +36,7 @@ from ui.elements import (
     relation_names,
     search_options,
 )
+from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions, overview_positions
@@ -185,6 +186,8 @@ class Corpus:
         self.positions = (extend_positions(light, previous_positions) if previous_positions
                           else node_positions(light))
         self.templates = node_templates(light, self.positions)
+        for node, colour in community_colours(light).items():  # offered as the nodes' colour
+            self.templates[node]["data"]["community"] = colour
         self.stats = graph_stats(light)
         self.relations = tuple(relation_names(light))
         self.default_relations = tuple(default_relations(light))

@@ -16,9 +16,10 @@ from ui.figures import empty_figure
 from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
-from ui.analysis import more_button, truth_toggle
+from ui.analysis import colour_by, more_button, truth_toggle
 from ui.evidence_search import search_box
 from ui.briefing import briefing
+from ui.relation_tools import relation_tools
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -73,11 +74,12 @@ def _sidebar(corpus: Corpus) -> html.Aside:
         _section("Relations", dcc.Checklist(
             id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light),
             value=list(corpus.default_relations), className="filter", inputClassName="filter-input",
-            labelClassName="filter-label"), hint="Edge colour and arrow: who does what to whom."),
+            labelClassName="filter-label"), relation_tools(corpus.relations),
+            hint="Edge colour and arrow: who does what to whom."),
         _section("Actors", dcc.Checklist(
             id=ids.ENTITY_FILTER, options=entity_filter_options(corpus.light), value=list(corpus.entity_types),
-            className="filter", inputClassName="filter-input", labelClassName="filter-label"),
-            hint="Node colour and shape: the kind of actor."),
+            className="filter", inputClassName="filter-input", labelClassName="filter-label"), colour_by(),
+            hint="Node colour and shape: the kind of actor (or colour: its community, by the Louvain method)."),
         _section("Time", *time_controls(corpus), hint=("Keep relations with evidence in these months; the bars "
                  "count evidence by month." if months else None)),
         _section("Corroboration", dcc.Slider(

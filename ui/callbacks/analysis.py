@@ -6,9 +6,10 @@ from dash import Input, Output, State, no_update
 from graph.query import dyad_timeline
 from ui import ids
 from ui.analysis import everything, more_button
-from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer
+from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer, fired
 from ui.selection import selection_nodes
 from ui.source import CorpusSource
+from ui.relation_tools import chosen_relations
 from ui.timeline import dyad_timeline_figure
 
 CALLBACKS: list[Declared] = []
@@ -72,3 +73,18 @@ def update_more_button(view, relations, types, dates, min_articles, version, *, 
 # narrow screens: the filters slide over the canvas
 clientside(CALLBACKS, "toggleDrawer", Output(ids.SIDEBAR, "className"), inputs=[Input(ids.FILTERS_BUTTON, "n_clicks")],
            state=[State(ids.SIDEBAR, "className")], prevent_initial_call=True)
+
+
+@callback(Output(ids.RELATION_FILTER, "value", allow_duplicate=True),
+          Output(ids.RELATIONS_ONLY, "value"),
+          inputs=dict(all_=Input(ids.RELATIONS_ALL, "n_clicks"), none=Input(ids.RELATIONS_NONE, "n_clicks"),
+                      typed=Input(ids.RELATIONS_TYPED, "n_clicks"), only=Input(ids.RELATIONS_ONLY, "value")),
+          prevent_initial_call=True)
+def quick_relations(all_, none, typed, only, *, source: CorpusSource):
+    """All, none, the typed ones, or only one relation type (the dropdown empties itself after)."""
+    trigger, _, value = fired()
+    corpus = source.current()
+    chosen = chosen_relations(trigger, only, corpus.relations, corpus.default_relations) if value else None
+    if chosen is None:
+        return no_update, no_update
+    return chosen, None if trigger == ids.RELATIONS_ONLY else no_update
