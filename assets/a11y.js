@@ -77,10 +77,12 @@
 
     function controls() {
         if (document.documentElement.getAttribute('lang') !== 'en') { document.documentElement.setAttribute('lang', 'en'); }
-        document.querySelectorAll('.dash-checklist, [role="listbox"]').forEach(list => {
-            if (!list.querySelector('input[type="checkbox"]')) { return; }
-            setAttr(list, 'role', 'group');
-            const name = sectionName(list) || list.id;
+        document.querySelectorAll('.dash-checklist, .dash-radioitems, [role="listbox"]').forEach(list => {
+            const radio = !!list.querySelector('input[type="radio"]');
+            if (!radio && !list.querySelector('input[type="checkbox"]')) { return; }
+            setAttr(list, 'role', radio ? 'radiogroup' : 'group');
+            const label = list.id && document.getElementById(list.id + '-label');
+            const name = (label && label.textContent.trim()) || sectionName(list) || list.id;
             if (name) { setAttr(list, 'aria-label', name); }
             list.querySelectorAll('[role="option"]').forEach(o => {
                 o.removeAttribute('role');
