@@ -279,3 +279,18 @@ def test_communities_colour_the_actors_when_asked():
     assert by_community[-1] == {"selector": "node[community]", "style": {"background-color": "data(community)"}}
     assert by_type[-1] != by_community[-1]
     assert all(e["data"].get("community", "").startswith("#") for e in elements if e["group"] == "nodes")
+
+
+def test_a_new_articles_actors_land_beside_the_actors_they_connect_to():
+    from ui.positions import extend_positions
+
+    old = {"a": {"x": 0.0, "y": 0.0}, "b": {"x": 2000.0, "y": 0.0}}
+    # n1 is linked to a; n2 only to n1 (both new): both belong near a, not in a row under the graph
+    data = {"nodes": [{"id": i, "label": i} for i in ("a", "b", "n2", "n1", "lonely")],
+            "edges": [{"source": "n1", "target": "a", "relation": "supports"},
+                      {"source": "n2", "target": "n1", "relation": "supports"}]}
+    pos = extend_positions(data, old)
+    assert pos["a"] == old["a"] and pos["b"] == old["b"]
+    for n in ("n1", "n2"):
+        assert abs(pos[n]["x"]) < 400 and abs(pos[n]["y"]) < 400, (n, pos[n])
+    assert pos["lonely"]["y"] > 100  # linked to nothing: in the row below

@@ -336,14 +336,19 @@ def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
     placed = np.array(list(pos.values()))
     below = float(placed[:, 1].max()) + 2 * gap
     left = float(placed[:, 0].min())
-    row = 0
-    for n, i in enumerate(fresh):
-        near = [pos[j] for j in links[i] if j in pos]
-        if near:
-            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
-        else:
-            pos[i] = np.array([left + row * 1.6 * gap, below])
+    row, n, waiting = 0, 0, list(fresh)
+    while waiting:  # a new actor linked only to other new actors waits until one of them is placed
+        ready = [i for i in waiting if any(j in pos for j in links[i])]
+        if not ready:  # linked to nothing laid out: a row below the graph
+            pos[waiting[0]] = np.array([left + row * 1.6 * gap, below])
             row += 1
+            ready = []
+            waiting = waiting[1:]
+        for i in ready:
+            near = [pos[j] for j in links[i] if j in pos]
+            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
+            n += 1
+        waiting = [i for i in waiting if i not in pos]
     pts = np.array([pos[i] for i in node_ids], dtype=float)
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
