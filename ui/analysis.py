@@ -46,7 +46,7 @@ def more_button(corpus: Any, f: Any, view: Mapping[str, Any] | None) -> html.But
 def colour_by() -> html.Div:
     """The choice of what the actors' colour says: their type (shape says it too) or their community."""
     return html.Div([
-        html.Span("Colour actors by", className="control-label", id=f"{ids.COLOUR_BY}-label"),
+        html.Span("Colour actors by", className="control-label", id=ids.COLOUR_BY_LABEL),
         dcc.RadioItems(id=ids.COLOUR_BY, options=[{"label": "type", "value": "type"},
                                                   {"label": "community", "value": "community"}],
                        value="type", inline=True, className="colour-by", inputClassName="filter-input",

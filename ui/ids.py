@@ -119,3 +119,4 @@ RELATIONS_NONE = "relations-none"
 RELATIONS_TYPED = "relations-typed"
 RELATIONS_ONLY = "relations-only"  # dropdown: keep only this relation type
 COLOUR_BY = "colour-by"  # radio: colour actors by their type or by their community
+COLOUR_BY_LABEL = "colour-by-label"  # its name (assets/a11y.js names a radio group by "<id>-label")
