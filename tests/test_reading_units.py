@@ -294,3 +294,22 @@ def test_a_new_articles_actors_land_beside_the_actors_they_connect_to():
     for n in ("n1", "n2"):
         assert abs(pos[n]["x"] - 2000) < 300 and abs(pos[n]["y"]) < 300, (n, pos[n])
     assert pos["lonely"]["y"] > 100  # linked to nothing: in the row below
+
+
+def test_an_actors_every_sentence_list_pages_and_filters_like_a_relations(big=None):
+    import json as _json
+
+    from ui import callbacks
+
+    source = CorpusSource(data=synthetic_corpus(articles=300, actors=80))
+    corpus = source.current()
+    args = (list(corpus.default_relations), list(corpus.entity_types), None, 1, corpus.version)
+    node = {"kind": "node", "id": "actor-000", "via": "tap", "nonce": 1}
+    panel = _json.dumps(callbacks.update_panel(node, *args, {}, source=source).to_plotly_json(), default=str)
+    total = sum(len(d["evidence"]) for s, t, d in corpus.graph.edges(data=True) if "actor-000" in (s, t))
+    assert f"20 of {total:,} sentences" in panel and '"list": "node:actor-000"' in panel.replace("'", '"')
+    pages = {"node:actor-000": {"shown": 20, "order": "oldest", "outlet": "Reuters", "flag": None}}
+    panel = _json.dumps(callbacks.update_panel(node, *args, pages, source=source).to_plotly_json(), default=str)
+    reuters = sum(1 for s, t, d in corpus.graph.edges(data=True) if "actor-000" in (s, t)
+                  for ev in d["evidence"] if corpus.documents[ev["doc_id"]]["outlet"] == "Reuters")
+    assert f"20 of {reuters:,} sentences matching (of {total:,})" in panel

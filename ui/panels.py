@@ -143,7 +143,8 @@ def _source_line(doc: Mapping[str, Any]) -> list:
 
 
 def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: str,
-                  provenance: bool = False, weak: bool = False, reject: str | None = None) -> html.Li:
+                  provenance: bool = False, weak: bool = False, reject: str | None = None,
+                  lead: Any = None) -> html.Li:
     """Render one piece of evidence: the marked sentence, its article and its flags.
 
     Args:
@@ -154,6 +155,7 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
         weak: The evidence of a co-mention (drawn apart from typed relations).
         reject: The edge id, when a curator may reject this one sentence (the relation stays
             while other sentences hold it).
+        lead: Shown above the sentence (the relation it backs, in an actor's list of sentences).
     """
     doc_id = str(evidence.get("doc_id") or "")
     meta = [*evidence_badges(evidence),
@@ -173,10 +175,11 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
                                   title="This sentence does not say this: reject it (the relation stays if "
                                         "other sentences hold it)"))
     classes = "evidence" + (" is-negated" if evidence.get("negated") else "") + (" is-weak" if weak else "")
-    return html.Li([
+    return html.Li(_present([
+        html.Div(lead, className="evidence-lead") if lead is not None else None,
         html.P(highlighted_sentence(evidence), className="evidence-sentence"),
         html.Div(meta, className="evidence-meta"),
-    ], className=classes)
+    ]), className=classes)
 
 
 def sorted_evidence(evidence: Iterable[Mapping[str, Any]], documents: Documents, *, first: int | None = None
@@ -202,7 +205,7 @@ def _edge_attrs(g: nx.MultiDiGraph, s: str, t: str, relation: str) -> Mapping[st
 
 def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                  visible_relations: Iterable[str] | None = None, writable: bool = False,
-                 in_corpus: bool = True) -> html.Div:
+                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None) -> html.Div:
     """Return the panel of one actor: who it is, its relations by type, neighbours and articles.
 
     Relations are grouped by type in ontology order with their counts, each listing the other
@@ -294,6 +297,8 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         mark_key() if sections else None,
         html.Div(sections, className="relation-groups") if sections
         else html.P("No relations with the current filters.", className="muted"),
+        html.H3("Every sentence", className="section-title") if sections else None,
+        _every_sentence(g, node_id, documents, pages) if sections else None,
         html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
         html.Div([
             html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
@@ -307,6 +312,20 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                 + ([html.Li(f"+ {len(articles) - MAX_ARTICLES} more", className="muted small")]
                    if len(articles) > MAX_ARTICLES else []), className="plain-list articles"),
     ]), className="dossier node-dossier", **{"data-node": node_id})
+
+
+def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, pages: Mapping[str, Any] | None):
+    """An actor's typed evidence as one list, a page at a time, to sort and filter by date, outlet and flag."""
+    rows = [{**ev, "_edge": (s, rel, t)} for s, t, rel, d in [*g.out_edges(node_id, keys=True, data=True),
+                                                               *g.in_edges(node_id, keys=True, data=True)]
+            if rel not in WEAK_RELATIONS for ev in d.get("evidence") or ()]
+
+    def item(ev, slot):
+        s, rel, t = ev["_edge"]
+        return evidence_item(ev, documents, slot=slot, lead=[relation_chip(rel), html.Span(
+            f" {_label(g, s)} → {_label(g, t)} ", className="small"), edge_link(make_edge_id(s, rel, t), "dossier ›",
+                                                                              slot=slot)])
+    return paged_evidence(f"node:{node_id}", rows, documents, pages, item=item)
 
 
 def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents, *,

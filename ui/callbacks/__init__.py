@@ -162,7 +162,7 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
-                            writable=source.may_write(), in_corpus=target in corpus.graph)
+                            writable=source.may_write(), in_corpus=target in corpus.graph, pages=pages)
     if kind == "edge":
         return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
                             in_corpus=corpus.has_edge(str(target)), pages=pages,
