@@ -13,6 +13,92 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             return box && box._cyreg && box._cyreg.cy;
         };
 
+        // The legend's entries: each relation type and actor type drawn, with its canvas colour.
+        const legendEntries = (cy, names) => {
+            const seen = new Map();
+            cy.edges().forEach(e => {
+                const r = e.data('relation');
+                if (!seen.has('r:' + r)) {
+                    seen.set('r:' + r, {kind: 'relation', colour: e.style('line-color'),
+                                        label: (names.relations || {})[r] || String(r).replace(/_/g, ' ')});
+                }
+            });
+            cy.nodes().forEach(n => {
+                const t = n.data('type');
+                if (!seen.has('t:' + t)) {
+                    seen.set('t:' + t, {kind: 'type', colour: n.style('background-color'),
+                                        label: (names.types || {})[t] || String(t)});
+                }
+            });
+            return Array.from(seen.values());
+        };
+
+        const wrap = (ctx, text, width) => {
+            const lines = [];
+            let line = '';
+            String(text).split(' ').forEach(word => {
+                const next = line ? line + ' ' + word : word;
+                if (ctx.measureText(next).width > width && line) { lines.push(line); line = word; } else { line = next; }
+            });
+            if (line) { lines.push(line); }
+            return lines;
+        };
+
+        // The picture of the canvas with a title and caption above and a legend below.
+        const briefingImage = (cy, img, briefing, s) => {
+            const font = getComputedStyle(document.body).fontFamily || 'sans-serif';
+            const pad = 24 * s, width = Math.max(img.width, 960 * s) + 2 * pad;
+            const out = document.createElement('canvas');
+            const ctx = out.getContext('2d');
+            ctx.font = `${13 * s}px ${font}`;
+            const caption = wrap(ctx, briefing.caption || '', width - 2 * pad);
+            const entries = legendEntries(cy, briefing);
+            const keys = ['arrow: subject \u2192 object', 'width: articles', 'dash-dot: one article', 'dashed: negated'];
+            const cell = 190 * s, perRow = Math.max(1, Math.floor((width - 2 * pad) / cell));
+            const legendRows = Math.ceil(entries.length / perRow) + 1;
+            const top = pad + 28 * s + caption.length * 18 * s + 12 * s;
+            const legendTop = top + img.height + 16 * s;
+            out.width = width;
+            out.height = legendTop + 20 * s + legendRows * 24 * s + pad;
+            ctx.fillStyle = '#ffffff';
+            ctx.fillRect(0, 0, out.width, out.height);
+            ctx.fillStyle = '#1f2933';
+            ctx.font = `600 ${20 * s}px ${font}`;
+            const title = (document.querySelector('.app-title') || {}).textContent || 'newsgraph';
+            ctx.fillText(title, pad, pad + 18 * s);
+            ctx.font = `${13 * s}px ${font}`;
+            ctx.fillStyle = '#3e4c59';
+            caption.forEach((line, i) => ctx.fillText(line, pad, pad + 44 * s + i * 18 * s));
+            ctx.drawImage(img, (width - img.width) / 2, top);
+            ctx.strokeStyle = '#e4e8ee';
+            ctx.lineWidth = s;
+            ctx.beginPath();
+            ctx.moveTo(pad, legendTop - 6 * s);
+            ctx.lineTo(width - pad, legendTop - 6 * s);
+            ctx.stroke();
+            ctx.font = `600 ${12 * s}px ${font}`;
+            ctx.fillStyle = '#1f2933';
+            ctx.fillText('Legend', pad, legendTop + 10 * s);
+            ctx.font = `${12 * s}px ${font}`;
+            entries.forEach((entry, i) => {
+                const x = pad + (i % perRow) * cell, y = legendTop + 20 * s + Math.floor(i / perRow) * 24 * s;
+                ctx.fillStyle = entry.colour;
+                if (entry.kind === 'relation') {
+                    ctx.fillRect(x, y + 8 * s, 28 * s, 5 * s);
+                } else {
+                    ctx.beginPath();
+                    ctx.arc(x + 14 * s, y + 10 * s, 7 * s, 0, 2 * Math.PI);
+                    ctx.fill();
+                }
+                ctx.fillStyle = '#1f2933';
+                ctx.fillText(entry.label, x + 36 * s, y + 15 * s);
+            });
+            const y = legendTop + 20 * s + (legendRows - 1) * 24 * s;
+            ctx.fillStyle = '#3e4c59';
+            ctx.fillText(keys.join('   \u00b7   '), pad, y + 15 * s);
+            return out;
+        };
+
         return {
             // Checks the size of the files chosen for upload before anything is sent: the server
             // refuses a request above its limit (413) with nothing the page could show. A batch
@@ -103,6 +189,35 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 };
                 setTimeout(apply, 80);
                 return apply();
+            },
+
+            // Saves the canvas as a PNG for a briefing: the title of the page, the active filters
+            // (the caption the server wrote) above the picture, and below it a legend of the
+            // relation types and actor types drawn, in the colours the canvas uses.
+            exportPng: function (clicks, briefing) {
+                const skip = window.dash_clientside.no_update;
+                const cy = canvas();
+                if (!clicks || !cy) { return skip; }
+                const scale = 2;
+                const img = new Image();
+                img.onload = () => {
+                    const out = briefingImage(cy, img, briefing || {}, scale);
+                    const link = document.createElement('a');
+                    link.href = out.toDataURL('image/png');
+                    link.download = 'newsgraph.png';
+                    document.body.appendChild(link);
+                    link.click();
+                    link.remove();
+                };
+                img.src = cy.png({output: 'base64uri', full: true, scale: scale, bg: '#ffffff'});
+                return skip;
+            },
+
+            // Opens or closes the filter drawer (narrow screens); returns the sidebar's class.
+            toggleDrawer: function (clicks, className) {
+                if (!clicks) { return window.dash_clientside.no_update; }
+                const open = (className || '').split(' ').indexOf('is-open') < 0;
+                return open ? 'sidebar is-open' : 'sidebar';
             },
 
             // Fits the whole view on the canvas.

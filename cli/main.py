@@ -180,7 +180,18 @@ def cmd_serve(args) -> int:
             sys.exit(f"newsgraph: {err}")
         serve(app, host=args.host, port=args.port, debug=args.debug)
         return 0
-    elif args.paths:
+    elif args.paths:  # kept in a store in the cache, so uploads and curation work here too
+        db = _folder_store(args.paths)
+        if db is not None:
+            _build(args.paths, args.model, db=db, workers=args.workers, max_bytes=args.max_bytes)
+            print(f"newsgraph: these articles are kept in {db}; uploads and curation are saved there "
+                  f"(`newsgraph serve --db {db}` reopens it)", file=sys.stderr)
+            try:
+                app = create_app(store=db, access=access_from_args(args))
+            except StoreError as err:
+                sys.exit(f"newsgraph: {err}")
+            serve(app, host=args.host, port=args.port, debug=args.debug)
+            return 0
         g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
         data = to_node_link(g)
     else:
@@ -193,6 +204,20 @@ def cmd_serve(args) -> int:
         sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph ({type(err).__name__})")
     serve(app, host=args.host, port=args.port, debug=args.debug)
     return 0
+
+
+def _folder_store(paths):
+    """The cache store of `serve FOLDER` (None, said on standard error, when the cache cannot be written)."""
+    from graph.pipeline import cache_dir, folder_store_path
+
+    db = folder_store_path(paths)
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"newsgraph: cannot keep a store in {cache_dir()} ({err.strerror or err}); serving read-only: "
+              "uploads and curation need `--db FILE` or a writable $NEWSGRAPH_CACHE", file=sys.stderr)
+        return None
+    return db
 
 
 def cmd_eval(args) -> int:

@@ -35,19 +35,34 @@ def render(g: nx.MultiDiGraph, fmt: str) -> str:
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(flat))
     if fmt == "gexf":
+        for _, d in flat.nodes(data=True):  # GEXF has its own place for where a node is drawn
+            if isinstance(d.get("x"), (int, float)) and isinstance(d.get("y"), (int, float)):
+                d["viz"] = {"position": {"x": float(d["x"]), "y": float(d["y"]), "z": 0.0}}
         return "\n".join(nx.generate_gexf(flat))
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only scalar attributes, as GraphML and GEXF require (lists become JSON)."""
+    """A copy with only scalar attributes, as GraphML and GEXF require (lists become JSON).
+
+    Articles are named by their titles, not their content hashes, for a reader of the file.
+    """
+    documents = g.graph.get("documents") or {}
+
+    def titles(doc_ids) -> str:
+        named = (str((documents.get(d) or {}).get("title") or d) for d in dict.fromkeys(doc_ids))
+        return _scalar(" | ".join(named))
     flat = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        flat.add_node(n, **{k: _scalar(v) for k, v in d.items() if v is not None})
+        attrs = {k: _scalar(v) for k, v in d.items() if v is not None}
+        if isinstance(d.get("articles"), (list, tuple)):
+            attrs["articles"] = titles(d["articles"])
+        flat.add_node(n, **attrs)
     for s, t, k, d in g.edges(keys=True, data=True):
         attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None}
         attrs["colour"] = colour(d["relation"])
         attrs["evidence"] = _scalar(" | ".join(ev["sentence"] for ev in d.get("evidence", [])))
+        attrs["titles"] = titles(ev.get("doc_id") for ev in d.get("evidence", []))
         flat.add_edge(s, t, key=k, **attrs)
     return flat
 

@@ -120,6 +120,14 @@ def seed_store_path() -> Path:
     return cache_dir() / f"seeds-{h.hexdigest()[:16]}.db"
 
 
+def folder_store_path(paths) -> Path:
+    """The store `newsgraph serve FOLDER` keeps in the cache: one per set of folders and files,
+    named by a hash of their absolute paths (their articles are hashed when read, so an edited
+    file is parsed again and an unchanged one never)."""
+    h = hashlib.sha256("\0".join(sorted(str(Path(p).resolve()) for p in paths)).encode("utf-8"))
+    return cache_dir() / f"folder-{h.hexdigest()[:16]}.db"
+
+
 def seed_store():
     """Open (building it on first use) the store of the bundled seed articles.
 

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, relation_filter
-from graph.ontology import BY_NAME, RELATION_NAMES, WEAK_RELATIONS
+from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
 STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
 FORWARD, BACKWARD = "->", "<-"
@@ -37,7 +37,9 @@ class Hop:
 
     `direction` is "->" when the underlying edge points from `source` to `target` and "<-"
     when the path walks it backwards. `evidence` is the edge's best sentence (None for an
-    edge without evidence, such as part_of from the alias table).
+    edge without evidence, such as part_of from the alias table). `strength` counts the
+    sentences that hold (see :func:`holds`), `articles` the articles behind the edge, and
+    `negated` / `speculative` the sentences that deny it or only foresee or suppose it.
     """
 
     source: str
@@ -45,6 +47,10 @@ class Hop:
     relation: str
     direction: str
     evidence: dict | None
+    strength: int = 0
+    articles: int = 0
+    negated: int = 0
+    speculative: int = 0
 
 
 Path = list[Hop]
@@ -85,11 +91,31 @@ def _label(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("label") or node)
 
 
+def holds(ev: Mapping[str, Any], *, everything: bool = False) -> bool:
+    """Whether a sentence counts for its relation: not negated, and asserted or reported.
+
+    A negated sentence says the relation does not hold; a future or hypothetical one that it
+    might. With `everything` (the page's toggle) every sentence counts, as written.
+    """
+    return everything or (not ev.get("negated") and ev.get("modality", "asserted") not in SPECULATIVE)
+
+
+def evidence_strength(d: Mapping[str, Any], *, everything: bool = False) -> int:
+    """The weight of an edge counting only the sentences that hold (all of them with `everything`).
+
+    An edge without evidence (``part_of`` from the alias table) keeps its stored weight.
+    """
+    evidence = d.get("evidence")
+    if not evidence:
+        return int(d.get("weight") or 0)
+    return len(evidence) if everything else sum(1 for ev in evidence if holds(ev))
+
+
 def best_evidence(evidence: Iterable[dict]) -> dict | None:
-    """Return the most telling sentence: highest confidence, then asserted, then not negated."""
+    """Return the most telling sentence: one that holds first, then highest confidence, then asserted."""
     best, best_key = None, None
     for ev in evidence:
-        key = (float(ev.get("confidence") or 0.0), ev.get("modality", "asserted") == "asserted",
+        key = (holds(ev), float(ev.get("confidence") or 0.0), ev.get("modality", "asserted") == "asserted",
                not ev.get("negated", False))
         if best_key is None or key > best_key:
             best, best_key = ev, key
@@ -192,13 +218,18 @@ def expand(g: nx.MultiDiGraph, nodes: Iterable[str], node: str) -> set[str]:
 # --------------------------------------------------------------------------- paths
 
 
-def _edge_strength(relation: str, d: Mapping[str, Any]) -> tuple:
-    """Sort key for the edge that stands for a node pair: typed first, then heavier."""
-    return (_is_typed(relation), d.get("weight") or 0, d.get("articles") or 0, -_ORDER.get(relation, len(_ORDER)))
+def _edge_strength(relation: str, d: Mapping[str, Any], strength: int) -> tuple:
+    """Sort key for the edge that stands for a node pair: typed first, then more evidence that holds."""
+    return (_is_typed(relation), strength, d.get("articles") or 0, -_ORDER.get(relation, len(_ORDER)))
 
 
-def _collapsed(g: nx.MultiDiGraph, allowed) -> nx.Graph:
-    """One undirected edge per linked node pair, standing for the strongest edge between them."""
+def _collapsed(g: nx.MultiDiGraph, allowed, *, everything: bool = False) -> nx.Graph:
+    """One undirected edge per linked node pair, standing for the strongest edge between them.
+
+    An edge none of whose sentences hold is no link (unless `everything`). Each pair's
+    ``cost`` is one hop plus a little less the more evidence holds, so among paths of one
+    length the better attested come first.
+    """
     simple = nx.Graph()
     simple.add_nodes_from(g)
     best: dict[tuple[str, str], tuple] = {}
@@ -206,11 +237,15 @@ def _collapsed(g: nx.MultiDiGraph, allowed) -> nx.Graph:
         relation = d.get("relation", k)
         if s == t or not allowed(relation):
             continue
+        strength = evidence_strength(d, everything=everything)
+        if strength <= 0:
+            continue
         pair = (s, t) if s < t else (t, s)
-        key = _edge_strength(relation, d)
+        key = _edge_strength(relation, d, strength)
         if pair not in best or key > best[pair][0]:
             best[pair] = (key, (s, t, k))
-    simple.add_edges_from((s, t, {"edge": (s, t, k)}) for _, (s, t, k) in best.values())
+    simple.add_edges_from((s, t, {"edge": (s, t, k), "cost": 1.0 + 1.0 / (1 + key[1])})
+                          for key, (s, t, k) in best.values())
     return simple
 
 
@@ -222,12 +257,15 @@ def shortest_paths(
     k: int = 3,
     relations: Iterable[str] | None = None,
     include_co_mentions: bool = False,
+    everything: bool = False,
 ) -> list[Path]:
-    """Return up to `k` shortest simple paths between two actors, shortest first.
+    """Return up to `k` shortest simple paths between two actors, shortest and best attested first.
 
     Paths ignore edge direction. Between two actors the path uses their strongest edge of
-    an allowed type (a typed relation over a co-mention, then the one with more evidence);
-    each hop says which way that edge points and carries its best sentence.
+    an allowed type (a typed relation over a co-mention, then the one with more evidence
+    that holds); a relation whose every sentence is negated, future or hypothetical is no
+    hop. Among paths of one length, those whose hops rest on more evidence come first.
+    Each hop says which way its edge points, carries its best sentence and its counts.
 
     Args:
         g: The graph.
@@ -236,6 +274,7 @@ def shortest_paths(
         k: How many paths at most.
         relations: Relation types a path may use; None allows every type but co_mentioned.
         include_co_mentions: Also allow co_mentioned edges.
+        everything: Count every sentence as written, negated and speculative ones too.
 
     Returns:
         Paths as lists of hops; [] when the two are not connected or are the same actor.
@@ -248,18 +287,23 @@ def shortest_paths(
         raise ValueError(f"k must be 1 or more, not {k}")
     if source == target:
         return []
-    simple = _collapsed(g, relation_filter(relations, include_co_mentions))
+    simple = _collapsed(g, relation_filter(relations, include_co_mentions), everything=everything)
     try:
-        node_paths = list(islice(nx.shortest_simple_paths(simple, source, target), k))
+        node_paths = list(islice(nx.shortest_simple_paths(simple, source, target, weight="cost"), k))
     except nx.NetworkXNoPath:
         return []
-    return [[_hop(g, simple, a, b) for a, b in zip(p, p[1:])] for p in node_paths]
+    return [[_hop(g, simple, a, b, everything) for a, b in zip(p, p[1:])] for p in node_paths]
 
 
-def _hop(g: nx.MultiDiGraph, simple: nx.Graph, a: str, b: str) -> Hop:
+def _hop(g: nx.MultiDiGraph, simple: nx.Graph, a: str, b: str, everything: bool) -> Hop:
     s, t, k = simple.edges[a, b]["edge"]
     d = g.edges[s, t, k]
-    return Hop(a, b, d.get("relation", k), FORWARD if s == a else BACKWARD, best_evidence(d.get("evidence") or ()))
+    evidence = d.get("evidence") or ()
+    return Hop(a, b, d.get("relation", k), FORWARD if s == a else BACKWARD, best_evidence(evidence),
+               strength=evidence_strength(d, everything=everything),
+               articles=int(d.get("articles") or len({ev.get("doc_id") for ev in evidence})),
+               negated=sum(1 for ev in evidence if ev.get("negated")),
+               speculative=sum(1 for ev in evidence if ev.get("modality") in SPECULATIVE))
 
 
 # --------------------------------------------------------------------------- rankings
@@ -296,9 +340,11 @@ def central_actors(
 
 
 def stance_matrix(g: nx.MultiDiGraph, *, top: int = 12,
-                  exclude_types: Collection[str] = STANCE_EXCLUDED_TYPES) -> StanceMatrix:
+                  exclude_types: Collection[str] = STANCE_EXCLUDED_TYPES, everything: bool = False) -> StanceMatrix:
     """Return the stance between the `top` actors with most typed edges (weapons, places left out).
 
+    Only sentences that hold count (see :func:`holds`): a negated "cooperates" is no
+    cooperation, a threatened strike no attack; `everything` counts them all, as written.
     Ties go to the actor with more evidence, then to the smaller id. See `StanceMatrix`.
     """
     weighted, degree = _strength(g, typed_only=True)
@@ -318,7 +364,7 @@ def stance_matrix(g: nx.MultiDiGraph, *, top: int = 12,
         target = coop if pol > 0 else conflict if pol < 0 else None
         if target is None:
             continue
-        i, j, w = index[s], index[t], d.get("weight") or 0
+        i, j, w = index[s], index[t], evidence_strength(d, everything=everything)
         target[i][j] += w
         target[j][i] += w
     net = tuple(tuple(c - x for c, x in zip(cr, xr)) for cr, xr in zip(coop, conflict))
@@ -363,3 +409,59 @@ def display_subgraph(g: nx.MultiDiGraph, *, budget: int = 300,
 
 
 # --------------------------------------------------------------------------- panels
+
+
+# --------------------------------------------------------------------------- time
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """Cooperative and conflictual evidence between two actors in one month (``YYYY-MM``)."""
+
+    month: str
+    cooperation: int
+    conflict: int
+
+
+def dyad_timeline(g: nx.MultiDiGraph, a: str, b: str, *, everything: bool = False) -> list[MonthCounts]:
+    """Cooperation and conflict between two actors by month, from the dates of their articles.
+
+    Counts sentences that hold (see :func:`holds`) in relations of either direction; neutral
+    types and undated articles are left out. Months with nothing between them inside the
+    span are listed with zeros, so a gap shows as a gap.
+    """
+    dates = {doc: str(meta.get("date") or "")[:7] for doc, meta in (g.graph.get("documents") or {}).items()}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for s, t in ((a, b), (b, a)):
+        for k, d in (g.succ[s].get(t) or {}).items() if s in g else ():
+            pol = BY_NAME[d.get("relation", k)].polarity if d.get("relation", k) in BY_NAME else 0
+            if pol == 0:
+                continue
+            for ev in d.get("evidence") or ():
+                month = dates.get(str(ev.get("doc_id")), "")
+                if len(month) == 7 and holds(ev, everything=everything):
+                    counts[month][0 if pol > 0 else 1] += 1
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    out, (y, m) = [], (int(first[:4]), int(first[5:7]))
+    while f"{y:04d}-{m:02d}" <= last:
+        month = f"{y:04d}-{m:02d}"
+        out.append(MonthCounts(month, *counts.get(month, (0, 0))))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def evidence_by_month(g: nx.MultiDiGraph, months: list[str] | tuple[str, ...]) -> list[int]:
+    """Evidence sentences of typed relations in each of `months` (``YYYY-MM``), by their article's date."""
+    dates = {doc: str(meta.get("date") or "")[:7] for doc, meta in (g.graph.get("documents") or {}).items()}
+    at = {m: i for i, m in enumerate(months)}
+    counts = [0] * len(months)
+    for _, _, k, d in g.edges(keys=True, data=True):
+        if d.get("relation", k) in WEAK_RELATIONS:
+            continue
+        for ev in d.get("evidence") or ():
+            i = at.get(dates.get(str(ev.get("doc_id")), ""))
+            if i is not None:
+                counts[i] += 1
+    return counts

@@ -10,6 +10,7 @@ import networkx as nx
 
 from graph.names import fold
 from graph.index import doc_dates
+from graph.ontology import WEAK_RELATIONS
 from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
 
@@ -174,3 +175,43 @@ def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, di
                              (relation, direction, ev)))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
+
+
+@lru_cache(maxsize=300_000)
+def _folded(text: str) -> str:
+    """A sentence as the evidence search compares it: accents and case folded (kept, sentences repeat)."""
+    return fold(text).casefold()
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    """One evidence sentence that matches a full-text search, with the relation it backs."""
+
+    source: str
+    relation: str
+    target: str
+    evidence: dict
+
+
+def search_evidence(g: nx.MultiDiGraph, query: str, *, limit: int = 20,
+                    include_weak: bool = False) -> tuple[list[SentenceHit], int]:
+    """Find the evidence sentences that hold every word of `query` (case and accents folded).
+
+    The heavier edge comes first, then relation order, then reading order; co-mentions only
+    with `include_weak`. Returns the first `limit` hits and how many there are in all.
+    """
+    words = [w for w in _folded(query or "").split() if w]
+    if not words:
+        return [], 0
+    hits = []
+    for s, t, k, d in g.edges(keys=True, data=True):
+        relation = d.get("relation", k)
+        if relation in WEAK_RELATIONS and not include_weak:
+            continue
+        for ev in d.get("evidence") or ():
+            text = _folded(str(ev.get("sentence") or ""))
+            if all(w in text for w in words):
+                hits.append(((-(d.get("weight") or 0), _ORDER.get(relation, len(_ORDER)), s, t,
+                              str(ev.get("doc_id") or ""), int(ev.get("start") or 0)), SentenceHit(s, relation, t, ev)))
+    hits.sort(key=lambda h: h[0])
+    return [h for _, h in hits[:limit]], len(hits)

@@ -241,6 +241,8 @@ def test_canvas_data_carries_hostile_labels_as_plain_strings(source):
 def _labels(figure) -> list[str]:
     trace = figure["data"][0]
     labels = [*trace.get("x", []), *trace.get("y", [])]
+    labels += [*figure["layout"].get("xaxis", {}).get("ticktext", []),
+               *figure["layout"].get("yaxis", {}).get("ticktext", [])]
     custom = trace.get("customdata") or []
     labels += [v for row in custom for cell in (row if isinstance(row, list) else [row])
                for v in (cell if isinstance(cell, list) else [cell])]

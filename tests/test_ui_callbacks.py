@@ -514,10 +514,19 @@ def test_export_of_a_focused_view_keeps_only_that_neighbourhood(source):
     assert callbacks.export(1, "exe", *filters(corpus), 1, NO_VIEW, None, source=source) is no_update
 
 
-def test_png_export_asks_the_canvas_for_an_image():
-    assert callbacks.export_png(1) == {"type": "png", "action": "download", "filename": "newsgraph",
-                                       "options": {"full": True, "scale": 2, "bg": "#ffffff"}}
-    assert callbacks.export_png(0) is no_update
+def test_the_png_caption_names_the_active_filters(source):
+    corpus = source.current()
+    relations, types = list(corpus.default_relations), list(corpus.entity_types)
+    last = len(corpus.months) - 1
+    found = callbacks.export_caption(relations, types, [0, last], 1, [], {"focus": None}, source=source)
+    assert found["relations"]["supports"] == "supports" and found["types"]["GPE"] == "State"
+    assert found["caption"] == (f"{corpus.stats['articles']} articles · relations: all {len(relations)} typed · "
+                          "actors: all types · months: all · asserted or reported sentences")
+    narrow = callbacks.export_caption(["supports", "opposes"], types[:2], [0, 0], 2, ["everything"],
+                                      {"focus": "turkey"}, source=source)["caption"]
+    assert "relations: supports, opposes" in narrow and f"months: {corpus.months[0]}" in narrow
+    assert "at least 2 articles" in narrow and "every sentence as written" in narrow
+    assert "around Turkey" in narrow
 
 
 # --------------------------------------------------------------------------- errors
@@ -540,7 +549,8 @@ def test_the_app_turns_a_callback_error_into_a_status_message(sample_graph, monk
                        {"id": ids.DATE_SLIDER, "property": "value", "value": [0, 1]},
                        {"id": ids.MIN_ARTICLES, "property": "value", "value": 1},
                        {"id": ids.CONTESTED_FILTER, "property": "value", "value": []},
-                       {"id": ids.VERSION_STORE, "property": "data", "value": "static"}],
+                       {"id": ids.VERSION_STORE, "property": "data", "value": "static"},
+                       {"id": ids.EVIDENCE_PAGES, "property": "data", "value": {}}],
             "changedPropIds": [f"{ids.SELECTION_STORE}.data"], "state": []}
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 200
@@ -558,7 +568,7 @@ def test_create_app_registers_every_callback(sample_graph):
     for target in (f"{ids.SELECTION_STORE}.data", f"{ids.CANVAS}.elements", f"{ids.CANVAS}.stylesheet",
                    f"{ids.PANEL}.children", f"{ids.FOCUS_STORE}.data", f"{ids.URL}.search", f"{ids.VIEW_STORE}.data",
                    f"{ids.STANCE_GRAPH}.figure", f"{ids.ACTORS_GRAPH}.figure", f"{ids.VERSION_STORE}.data",
-                   f"{ids.DOWNLOAD}.data", f"{ids.CANVAS}.generateImage", f"{ids.UPLOAD_REPORT}.children"):
+                   f"{ids.DOWNLOAD}.data", f"{ids.EXPORT_CAPTION}.data", f"{ids.UPLOAD_REPORT}.children"):
         assert target in outputs, target
     assert app.title == "test graph"
 

@@ -57,8 +57,11 @@ def test_the_pair_whose_evidence_is_shown_is_outlined(sample_g):
 def test_names_with_markup_are_escaped_for_plotly():
     matrix = StanceMatrix(labels=('Quoted "><b>actor</b>', "A & B"), ids=("q", "ab"), net=((0, 1), (1, 0)),
                           coop=((0, 1), (1, 0)), conflict=((0, 0), (0, 0)))
-    trace = stance_figure(matrix)["data"][0]
-    assert trace["x"] == ['Quoted "&gt;&lt;b&gt;actor…', "A &amp; B"]
+    figure = stance_figure(matrix)
+    trace = figure["data"][0]
+    assert trace["x"] == trace["y"] == ["q", "ab"]  # a click names the actors by id
+    assert figure["layout"]["xaxis"]["ticktext"] == ['Quoted "&gt;&lt;b&gt;actor…', "A &amp; B"]
+    assert figure["layout"]["yaxis"]["ticktext"] == figure["layout"]["xaxis"]["ticktext"]
     assert trace["customdata"][0][1][4:] == ['Quoted "&gt;&lt;b&gt;actor&lt;/b&gt;', "A &amp; B"]
     bars = central_figure([("q", "<b>x</b>", 1)], {})["data"][0]
     assert bars["y"] == ["&lt;b&gt;x&lt;/b&gt;"] and bars["text"] == ["&lt;b&gt;x&lt;/b&gt;"]

@@ -12,7 +12,8 @@ from graph.read import IngestError
 from graph.ontology import RELATION_NAMES
 from graph.query import shortest_paths
 from ui import ids
-from ui.panels import MAX_NODE_EVIDENCE, dyad_dossier, edge_dossier, evidence_item, node_dossier, path_panel
+from ui.panels import MAX_NODE_EVIDENCE, dyad_dossier, edge_dossier, evidence_item, node_dossier
+from ui.paths_view import path_panel
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_action, curation_view, merge_action
 from ui.articles import article_list, article_view, upload_report

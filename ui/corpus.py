@@ -36,14 +36,17 @@ from ui.elements import (
     relation_names,
     search_options,
 )
+from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
-from ui.positions import extend_positions, node_positions
+from ui.positions import extend_positions, node_positions, overview_positions
 from graph.index import EdgeIndex, Survivors
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
+OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
+OVERVIEW_EDGES_PER_ACTOR = 3  # the strongest relations of an overview, so it stays a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
@@ -95,6 +98,7 @@ class ViewSpec:
     focus: str | None = None
     hops: int = 1
     expanded: tuple[str, ...] = ()
+    more: bool = False  # the whole display budget instead of the overview
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,9 @@ class View:
         focus: The focus actor, when the view is a neighbourhood.
         paths: The paths of a path query (lists of `graph.query.Hop`).
         path_nodes, path_edges: The nodes and edge ids on those paths.
+        budget: The most actors this view could draw (the overview's or the whole budget).
+        positions: Where the actors of an overview sit (laid out on their own, so the few
+            drawn fill the canvas); None: the corpus layout.
     """
 
     key: str
@@ -127,6 +134,8 @@ class View:
     paths: tuple = ()
     path_nodes: frozenset[str] = frozenset()
     path_edges: frozenset[str] = frozenset()
+    budget: int = DEFAULT_BUDGET
+    positions: Mapping[str, Mapping[str, float]] | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +187,8 @@ class Corpus:
         self.positions = (extend_positions(light, previous_positions) if previous_positions
                           else node_positions(light))
         self.templates = node_templates(light, self.positions)
+        for node, colour in community_colours(light).items():  # offered as the nodes' colour
+            self.templates[node]["data"]["community"] = colour
         self.stats = graph_stats(light)
         self.relations = tuple(relation_names(light))
         self.default_relations = tuple(default_relations(light))
@@ -237,7 +248,11 @@ class Corpus:
         hops = clamp(hops or 1, 1, MAX_HOPS, default=1)
         focus = view.get("focus") if isinstance(view.get("focus"), str) else None
         expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
-        return ViewSpec(focus, hops, expanded if focus else ())
+        return ViewSpec(focus, hops, expanded if focus else (), bool(view.get("more")))
+
+    def view_budget(self, spec: ViewSpec) -> int:
+        """Most actors a view draws: the overview's few on the whole graph, the full budget asked for or focused."""
+        return self.budget if spec.focus or spec.more else min(self.budget, OVERVIEW_BUDGET)
 
     # ---- lookups -------------------------------------------------------------------
     def has_edge(self, value: str) -> bool:
@@ -311,14 +326,16 @@ class Corpus:
             s = self.survivors(f, keep)
             scope = self._scope(f, keep, spec)
             scope = s.nodes if scope is None else scope
-            chosen, truncated = self.index.budgeted(s, scope, self.budget, anchor)
+            chosen, truncated = self.index.budgeted(s, scope, self.view_budget(spec), anchor)
             return chosen, truncated, int(scope.sum())
         return self._memo.get(("budget", f, keep, spec, anchor), compute)
 
-    def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int) -> tuple:
+    def paths(self, f: Filters, keep: frozenset, source: str, target: str, k: int, *,
+              everything: bool = False) -> tuple:
         """The k shortest paths between two actors over the filtered graph (empty when none).
 
-        `k` comes from the page: it is clamped here, where it costs, to 1..MAX_PATHS.
+        `k` comes from the page: it is clamped here, where it costs, to 1..MAX_PATHS. Only
+        sentences that hold make a hop unless `everything` (see `graph.query.holds`).
         """
         k = clamp(k, 1, MAX_PATHS, default=DEFAULT_PATHS)
 
@@ -326,8 +343,9 @@ class Corpus:
             fg = self.filtered(f, keep)
             if source not in fg or target not in fg or source == target:
                 return ()
-            return tuple(tuple(p) for p in shortest_paths(fg, source, target, k=k, relations=f.relations))
-        return self._memo.get(("paths", f, keep, source, target, k), compute)
+            return tuple(tuple(p) for p in shortest_paths(fg, source, target, k=k, relations=f.relations,
+                                                          everything=everything))
+        return self._memo.get(("paths", f, keep, source, target, k, everything), compute)
 
     def view(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> View:
         """Everything the canvas needs for these choices (see :class:`View`)."""
@@ -349,7 +367,8 @@ class Corpus:
         if selection and selection.get("kind") == "path":
             pair = selection_nodes(selection)
             if len(pair) == 2:
-                paths = self.paths(f, keep, pair[0], pair[1], int(selection.get("k") or 3))
+                paths = self.paths(f, keep, pair[0], pair[1], int(selection.get("k") or 3),
+                                   everything=bool(selection.get("all")))
                 for path in paths:
                     for hop in path:
                         a, b = (hop.source, hop.target) if hop.direction == "->" else (hop.target, hop.source)
@@ -357,22 +376,25 @@ class Corpus:
                         path_edges.add(make_edge_id(a, hop.relation, b))
         required = {n for n in selection_nodes(selection) if n in index and s.nodes[index[n]]} | path_nodes
         extra = sorted(n for n in required if not chosen[index[n]])
-        key = _digest((self.version, f, keep, spec if scope is not None else None, anchor, tuple(extra),
+        overview = truncated and scope is None and self.view_budget(spec) < self.budget
+        key = _digest((self.version, f, keep, spec if scope is not None else spec.more, anchor, tuple(extra),
                        tuple(sorted(path_edges))))
 
         def draw():
             mask = chosen.copy()
             for n in extra:
                 mask[index[n]] = True
-            positions, count = self.index.drawn_edges(s, mask, self.edge_budget)
+            limit = min(self.edge_budget, OVERVIEW_EDGES_PER_ACTOR * int(mask.sum())) if overview else self.edge_budget
+            positions, count = self.index.drawn_edges(s, mask, limit)
             wanted = {self.index.position(e) for e in path_edges} - {None}
             missing = sorted(wanted - set(positions.tolist()))
             nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
             return nodes, tuple(sorted(positions.tolist() + missing)), count
         nodes, edges, count = self._memo.get(("drawn", key), draw)
+        laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
-                    path_edges=frozenset(path_edges))
+                    path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
@@ -392,9 +414,10 @@ class Corpus:
             self.index, view, self.templates, self.period(f)))
 
     # ---- charts --------------------------------------------------------------------
-    def stance(self, f: Filters):
-        """The stance matrix of the most connected actors the filters allow."""
-        return self._memo.get(("stance", f), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP))
+    def stance(self, f: Filters, *, everything: bool = False):
+        """The stance matrix of the most connected actors the filters allow (sentences that hold, unless `everything`)."""
+        return self._memo.get(("stance", f, everything), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP,
+                                                                             everything=everything))
 
     def central(self, f: Filters) -> list[tuple[str, str, int]]:
         """The most central actors the filters allow (the ranking of `graph.query.central_actors`)."""
@@ -439,6 +462,8 @@ def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[
         classes = [c for c, on in (("on-path", node_id in view.path_nodes), ("focus-root", node_id == view.focus))
                    if on]
         template = templates[node_id]
+        if view.positions and node_id in view.positions:
+            template = {**template, "position": dict(view.positions[node_id])}
         nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
     edges = []
     for i in view.edges:

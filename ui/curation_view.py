@@ -7,7 +7,8 @@ from typing import Any
 from dash import html
 
 from graph.curation import can_redo, can_undo, describe, history
-from ui.elements import parse_edge_id
+from graph.ontology import WEAK_RELATIONS
+from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.panels import _plural, _present
 
 
@@ -41,13 +42,22 @@ def curation_action(op: str, target: str, *, value: Any = None) -> dict | None:
     """Turn a panel button into a curation action for `graph.curation` (None when incomplete).
 
     Args:
-        op: ``rename``, ``reject`` or ``confirm``.
-        target: A node id (rename) or an edge id (reject, confirm).
-        value: The new name, for rename.
+        op: ``rename``, ``reject``, ``confirm`` or ``reject-sentence``.
+        target: A node id (rename), an edge id (reject, confirm), or an edge id, document id
+            and sentence start joined by ``@`` (reject-sentence).
+        value: The new name (rename); the sentence's text (reject-sentence).
     """
     if op == "rename":
         label = str(value or "").strip()
         return {"op": "rename", "id": target, "label": label} if label else None
+    if op == "reject-sentence":  # target: "<edge id>@<doc id>@<start>", value: the sentence's text
+        edge, _, rest = target.partition("@")
+        doc_id = rest.partition("@")[0]
+        parts = parse_edge_id(edge)
+        if not parts or not doc_id or not isinstance(value, str) or not value:
+            return None
+        return {"op": "reject", "subject": parts[0], "relation": parts[1], "object": parts[2], "doc_id": doc_id,
+                "sentence": value}
     if op in ("reject", "confirm"):
         parts = parse_edge_id(target)
         if not parts:
@@ -61,3 +71,25 @@ def merge_action(keep: Any, drop: Any) -> dict | None:
     if not keep or not drop or keep == drop or not isinstance(keep, str) or not isinstance(drop, str):
         return None
     return {"op": "merge", "keep": keep, "drop": drop}
+
+
+def next_relation(g: Any, gone: str, labels: Mapping[str, str]) -> tuple[str, str] | None:
+    """After a relation is rejected: the strongest typed relation left around either of its actors, as (id, text)."""
+    parts = parse_edge_id(gone)
+    if not parts:
+        return None
+    best = None
+    for node in (parts[0], parts[2]):
+        if node not in g:
+            continue
+        for s, t, k, d in list(g.out_edges(node, keys=True, data=True)) + list(g.in_edges(node, keys=True, data=True)):
+            relation = d.get("relation", k)
+            if relation in WEAK_RELATIONS:
+                continue
+            key = (int(d.get("weight") or 0), s, relation, t)
+            if best is None or key > best:
+                best = key
+    if best is None:
+        return None
+    _, s, relation, t = best
+    return make_edge_id(s, relation, t), f"{labels.get(s, s)} {relation_label(relation)} {labels.get(t, t)}"

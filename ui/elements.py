@@ -217,6 +217,9 @@ def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
     return classes
 
 
+TIP_SENTENCE = 140  # characters of the first sentence in an edge's hover text
+
+
 def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *, on_path: bool = False) -> dict:
     """Return the cytoscape element of one edge (width by distinct articles)."""
     relation = str(attrs.get("relation") or key)
@@ -228,6 +231,9 @@ def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *
     if articles is None:
         articles = len({ev.get("doc_id") for ev in evidence})
     classes = edge_classes(relation, attrs) + (["on-path"] if on_path else [])
+    label = relation_label(relation)
+    first = next((str(ev.get("sentence") or "") for ev in evidence if ev.get("sentence")), "")
+    first = first if len(first) <= TIP_SENTENCE else first[:TIP_SENTENCE - 1] + "…"
     return {
         "group": "edges",
         "data": {
@@ -239,6 +245,9 @@ def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *
             "articles": articles,
             "polarity": attrs.get("polarity", BY_NAME[relation].polarity if relation in BY_NAME else 0),
             "width": edge_width(articles),
+            "label": label,  # drawn on the edge at high zoom, so the type is not told by colour alone
+            "tip": f"{label} · {weight} sentence{'' if weight == 1 else 's'}, {articles} "
+                   f"article{'' if articles == 1 else 's'}" + (f" — “{first}”" if first else ""),
         },
         "classes": " ".join(classes),
     }

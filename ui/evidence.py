@@ -9,6 +9,7 @@ from typing import Any
 
 from dash import html
 
+from graph.read.datelines import strip_dateline
 from ui.styles import MODALITY_LABELS
 
 
@@ -50,7 +51,9 @@ def highlight_segments(text: str, start: int, spans: Sequence[tuple[str, Sequenc
 def highlighted_sentence(evidence: Mapping[str, Any]) -> list:
     """Return the children of a sentence with subject, object and trigger marked."""
     sentence = str(evidence.get("sentence") or "")
-    runs = highlight_segments(sentence, int(evidence.get("start") or 0), [
+    cut = strip_dateline(sentence)  # "TOKYO, March 14 (Reuters) – " says where it was filed, not what happened
+    sentence = sentence[cut:]
+    runs = highlight_segments(sentence, int(evidence.get("start") or 0) + cut, [
         ("subject", evidence.get("subject_span")),
         ("object", evidence.get("object_span")),
         ("trigger", evidence.get("trigger_span")),

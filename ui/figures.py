@@ -25,17 +25,18 @@ def _short(label: str) -> str:
     return plain(label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…")
 
 
-def _layout(**extra) -> dict:
+def figure_layout(**extra) -> dict:
+    """The house layout of a figure (font, white background) with `extra` settings."""
     return {"font": {"family": FONT_STACK, "size": 11, "color": TEXT_COLOUR}, "paper_bgcolor": "#ffffff",
             "plot_bgcolor": "#ffffff", "hoverlabel": {"font": {"family": FONT_STACK}}, **extra}
 
 
 def empty_figure(message: str) -> dict:
     """Return a blank figure that says why there is nothing to plot."""
-    return {"data": [], "layout": _layout(
+    return {"data": [], "layout": figure_layout(
         xaxis={"visible": False}, yaxis={"visible": False}, height=220, margin={"l": 10, "r": 10, "t": 10, "b": 10},
         annotations=[{"text": message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-                      "font": {"size": 13, "color": "#6b7785"}}])}
+                      "font": {"size": 13, "color": "#5b6775"}}])}
 
 
 def stance_figure(matrix: Any, *, selected: tuple[str, str] | None = None) -> dict:
@@ -46,8 +47,9 @@ def stance_figure(matrix: Any, *, selected: tuple[str, str] | None = None) -> di
         selected: A pair of actor ids whose two cells are outlined (the pair whose evidence is shown).
 
     Returns:
-        A figure dict; hovering a cell shows both counts, clicking it names the two actors
-        in the point's ``customdata`` as ``[coop, conflict, id_row, id_col]``.
+        A figure dict; hovering a cell shows both counts. The axes are the actor ids (their
+        ticks show the labels), so a click names the two actors in the point's ``y`` and ``x``:
+        plotly's click data of a heatmap carries no ``customdata``.
     """
     if len(matrix.ids) < 2:
         return empty_figure("Too few connected actors with the current filters.")
@@ -67,18 +69,19 @@ def stance_figure(matrix: Any, *, selected: tuple[str, str] | None = None) -> di
                    "y1": a + 0.5, "line": {"color": "#111827", "width": 2}} for a, b in ((i, j), (j, i))]
     return {
         "data": [{
-            "type": "heatmap", "z": z, "x": labels, "y": labels, "customdata": custom,
+            "type": "heatmap", "z": z, "x": list(matrix.ids), "y": list(matrix.ids), "customdata": custom,
             "colorscale": STANCE_SCALE, "zmid": 0, "zmin": -top, "zmax": top, "xgap": 2, "ygap": 2,
             "hoverongaps": False,
             "hovertemplate": ("<b>%{customdata[4]} ↔ %{customdata[5]}</b><br>cooperation: %{customdata[0]}"
                               "<br>conflict: %{customdata[1]}<br>net: %{z:+d}<extra></extra>"),
             "colorbar": {"title": {"text": "net", "side": "right"}, "thickness": 10, "len": 0.6, "outlinewidth": 0},
         }],
-        "layout": _layout(
+        "layout": figure_layout(
             height=390, margin={"l": 124, "r": 8, "t": 8, "b": 112},
-            xaxis={"tickangle": -45, "side": "bottom", "showgrid": False, "fixedrange": True, "constrain": "domain"},
+            xaxis={"tickangle": -45, "side": "bottom", "showgrid": False, "fixedrange": True, "constrain": "domain",
+                   "type": "category", "tickvals": list(matrix.ids), "ticktext": labels},
             yaxis={"autorange": "reversed", "showgrid": False, "fixedrange": True, "scaleanchor": "x",
-                   "constrain": "domain"},
+                   "constrain": "domain", "type": "category", "tickvals": list(matrix.ids), "ticktext": labels},
             shapes=shapes,
         ),
     }
@@ -101,7 +104,7 @@ def central_figure(central: Sequence[tuple[str, str, int]], types: Mapping[str, 
             "text": [plain(c[1]) for c in central], "textposition": "none",
             "hovertemplate": "<b>%{text}</b><br>%{x} evidence sentences in typed relations<extra></extra>",
         }],
-        "layout": _layout(
+        "layout": figure_layout(
             height=max(220, 34 * len(central) + 60), margin={"l": 130, "r": 20, "t": 10, "b": 40},
             xaxis={"title": {"text": "evidence sentences (typed relations)"}, "fixedrange": True,
                    "gridcolor": "#eef1f5"},

@@ -111,3 +111,26 @@ VIEW_ACTION = "view-action"
 CURATE_ACTION = "curate-action"
 RENAME_INPUT = "rename-input"
 PATTERN_TYPES = (NODE_LINK, EDGE_LINK, ARTICLE_LINK, VIEW_ACTION, CURATE_ACTION, RENAME_INPUT)
+
+# Issue 12: truth-aware counting, the dyad timeline, evidence pages and evidence search
+TRUTH_TOGGLE = "truth-toggle"  # checklist: count negated and speculative sentences too
+DYAD_TIMELINE = "dyad-timeline"  # cooperation vs conflict by month under the stance heatmap
+DYAD_TIMELINE_BOX = "dyad-timeline-box"  # hidden until a cell is clicked
+EVIDENCE_MORE = "evidence-more"  # pattern id: "show more" of one evidence list
+EVIDENCE_ORDER = "evidence-order"  # pattern id: sort / filter controls of one evidence list
+EVIDENCE_PAGES = "evidence-pages"  # store: how many sentences each open evidence list shows, and its order
+EVIDENCE_SEARCH = "evidence-search"  # full-text search over every evidence sentence
+EVIDENCE_HITS = "evidence-hits"
+EVIDENCE_ASKED = "evidence-asked"  # store: the question the hits answer (query, filters, version)
+DATE_HISTOGRAM = "date-histogram"  # evidence by month, drawn with the date slider
+MORE_BUTTON = "more-button"  # the overview of a big graph, or the whole display budget
+SIDEBAR = "filter-sidebar"  # the filters: a column, or a drawer on narrow screens
+FILTERS_BUTTON = "filters-button"  # opens and closes the filter drawer on narrow screens
+EXPORT_CAPTION = "export-caption"  # store: the active filters, written under the PNG's title
+EDGE_TIP = "edge-tip"  # hover text of an edge on the canvas (assets/hover.js)
+RELATIONS_ALL = "relations-all"  # quick choices on the relation list
+RELATIONS_NONE = "relations-none"
+RELATIONS_TYPED = "relations-typed"
+RELATIONS_ONLY = "relations-only"  # dropdown: keep only this relation type
+COLOUR_BY = "colour-by"  # radio: colour actors by their type or by their community
+COLOUR_BY_LABEL = "colour-by-label"  # its name (assets/a11y.js names a radio group by "<id>-label")

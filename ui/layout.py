@@ -11,10 +11,16 @@ from dash import dcc, html
 from ui import ids
 from ui.corpus import Corpus
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
+from graph.query import evidence_by_month
 from ui.figures import empty_figure
+from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
 from ui.change_tabs import change_stores, change_tabs
+from ui.analysis import colour_by, more_button, truth_toggle
+from ui.evidence_search import search_box
+from ui.briefing import briefing
+from ui.relation_tools import relation_tools
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
 from ui.styles import stylesheet
 
@@ -44,6 +50,8 @@ def _header(corpus: Corpus, title: str, writable: bool) -> html.Header:
             dcc.Interval(id=ids.VERSION_POLL, interval=VERSION_POLL_MS),
         ], className="brand"),
         html.Div("", id=ids.STATUS, className="status", role="status", **{"aria-live": "polite"}),
+        html.Button("☰ Filters", id=ids.FILTERS_BUTTON, n_clicks=0, className="action filters-button",
+                    title="Show or hide the filters", **{"aria-controls": ids.SIDEBAR}),
         html.Div([
             html.Button("↶ Undo", id=ids.UNDO_BUTTON, n_clicks=0, className="action",
                         disabled=not writable, title="Undo the last curation change"),
@@ -62,21 +70,19 @@ def _section(title: str, *children, hint: str | None = None) -> html.Div:
 
 def _sidebar(corpus: Corpus) -> html.Aside:
     months = corpus.months
-    last = max(len(months) - 1, 0)
     return html.Aside([
+        _section("Search the evidence", search_box(), hint="Sentences holding every word; a hit opens its relation."),
         _section("Relations", dcc.Checklist(
             id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light),
             value=list(corpus.default_relations), className="filter", inputClassName="filter-input",
-            labelClassName="filter-label"), hint="Edge colour and arrow: who does what to whom."),
+            labelClassName="filter-label"), relation_tools(corpus.relations),
+            hint="Edge colour and arrow: who does what to whom."),
         _section("Actors", dcc.Checklist(
             id=ids.ENTITY_FILTER, options=entity_filter_options(corpus.light), value=list(corpus.entity_types),
-            className="filter", inputClassName="filter-input", labelClassName="filter-label"),
-            hint="Node colour and shape: the kind of actor."),
-        _section("Time", html.Div(date_span_label(months, [0, last]), id=ids.DATE_LABEL, className="range-label"),
-                 dcc.RangeSlider(id=ids.DATE_SLIDER, min=0, max=last, step=1, value=[0, last],
-                                 marks=month_marks(months), allowCross=False, updatemode="mouseup",
-                                 disabled=not months, allow_direct_input=False, className="slider"),
-                 hint="Keep relations with evidence in these months."),
+            className="filter", inputClassName="filter-input", labelClassName="filter-label"), colour_by(),
+            hint="Node colour and shape: the kind of actor (or colour: its community, by the Louvain method)."),
+        _section("Time", *time_controls(corpus), hint=("Keep relations with evidence in these months; the bars "
+                 "count evidence by month." if months else None)),
         _section("Corroboration", dcc.Slider(
             id=ids.MIN_ARTICLES, min=1, max=corpus.max_articles, step=1, value=1,
             marks={i: str(i) for i in range(1, corpus.max_articles + 1)}, allow_direct_input=False,
@@ -92,6 +98,8 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             html.Button("Reset to the whole graph", id=ids.RESET_BUTTON, n_clicks=0, className="action wide"),
             hint="Focus or double-click an actor; the slider sets how many hops its neighbourhood reaches."),
         _section("Paths", _path_form(corpus), hint="How is one actor connected to another?"),
+        _section("Counting", truth_toggle(), hint="Stance and paths count what the text asserts or reports; "
+                 "a negated, future or hypothetical sentence counts only with this ticked."),
         _section("Export", html.Div([
             dcc.Dropdown(id=ids.EXPORT_FORMAT, options=[{"label": label, "value": value}
                                                         for value, label in EXPORT_FORMATS],
@@ -100,7 +108,26 @@ def _sidebar(corpus: Corpus) -> html.Aside:
                         title="Download the actors on the canvas and every relation between them, with its evidence"),
         ], className="row"), html.Button("Save canvas as PNG", id=ids.EXPORT_PNG, n_clicks=0, className="action wide"),
             hint="The actors on the canvas and their relations, with evidence."),
-    ], className="sidebar")
+    ], id=ids.SIDEBAR, className="sidebar", **{"aria-label": "Filters"})
+
+
+def time_controls(corpus: Corpus) -> list:
+    """The date range with a histogram of evidence by month above it; an undated corpus says so instead."""
+    months = corpus.months
+    last = max(len(months) - 1, 0)
+    slider = dcc.RangeSlider(id=ids.DATE_SLIDER, min=0, max=last, step=1, value=[0, last], marks=month_marks(months),
+                             allowCross=False, updatemode="mouseup", disabled=not months, allow_direct_input=False,
+                             className="slider")
+    label = html.Div(date_span_label(months, [0, last]), id=ids.DATE_LABEL, className="range-label")
+    if not months:  # the slider stays (callbacks read it) but out of sight: there is nothing to choose
+        return [html.P("No article of this corpus is dated, so there is no time to filter by. Dates are read "
+                       "from a manifest, a JSON field or a dateline (“TOKYO, March 14 (Reuters) –”).",
+                       className="muted small undated-note"),
+                html.Div([label, slider], className="is-hidden", **{"aria-hidden": "true"})]
+    histogram = dcc.Graph(id=ids.DATE_HISTOGRAM, className="date-histogram", config={"displayModeBar": False,
+                                                                                     "staticPlot": True},
+                          figure=month_histogram_figure(months, evidence_by_month(corpus.graph, months)))
+    return [label, histogram, slider]
 
 
 def _path_form(corpus: Corpus) -> html.Div:
@@ -135,7 +162,8 @@ def _legend() -> html.Div:
 def _canvas(corpus: Corpus) -> html.Main:
     f = corpus.default_filters()
     view = corpus.view(f, corpus.view_spec(None), None)
-    notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=corpus.budget,
+    notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=view.budget,
+                           overview=view.positions is not None,
                            edges_shown=len(view.edges), edges_total=view.edges_total)
     return html.Main([
         cyto.Cytoscape(
@@ -156,6 +184,8 @@ def _canvas(corpus: Corpus) -> html.Main:
         html.Div(notice, id=ids.CANVAS_NOTICE, className="canvas-notice" + (" is-shown" if notice else "")),
         html.Button("Fit", id=ids.FIT_BUTTON, className="fit-button", n_clicks=0,
                     title="Fit the whole graph in view"),
+        more_button(corpus, f, {}),
+        html.Div(id=ids.EDGE_TIP, className="edge-tip", role="tooltip"),
         _legend(),
     ], className="canvas-wrap")
 
@@ -173,6 +203,9 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
                    "sentences. Hover a cell for the counts; click it for the sentences.", className="muted small"),
             dcc.Graph(id=ids.STANCE_GRAPH, config={"displayModeBar": False}, className="chart",
                       figure=empty_figure("Loading…")),
+            html.Div(dcc.Graph(id=ids.DYAD_TIMELINE, config={"displayModeBar": False}, className="chart",
+                               figure=empty_figure("Click a cell for the pair's timeline.")),
+                     id=ids.DYAD_TIMELINE_BOX, className="dyad-timeline is-hidden"),
             html.Div(id=ids.STANCE_DETAIL, className="stance-detail"),
         ], className="panel")),
         dcc.Tab(label="Actors", value=ids.TAB_ACTORS, **tab, children=html.Section([
@@ -212,7 +245,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
                                    writable=writable), id=ids.CURATION_LOG),
         ], className="panel")),
         *change_tabs(tab),
-    ]), className="side")
+    ]), className="side", role="region", **{"aria-label": "Details"})
 
 
 def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int = 0, writable: bool | None = None,
@@ -238,6 +271,8 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.FOCUS_STORE, data=0),
         dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
+        dcc.Store(id=ids.EVIDENCE_PAGES, data={}),
+        dcc.Store(id=ids.EXPORT_CAPTION, data=briefing(corpus, corpus.default_filters())),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),
         dcc.Store(id=ids.UPLOAD_JOB, data={}),

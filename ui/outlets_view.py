@@ -7,7 +7,7 @@ from dash import html
 
 from graph.outlets import OutletRelation, OutletStance
 from ui.elements import make_edge_id
-from ui.figures import STANCE_SCALE, _layout, _short, empty_figure, plain
+from ui.figures import STANCE_SCALE, _short, empty_figure, figure_layout, plain
 from ui.panels import edge_link, empty, node_link, relation_chip
 
 MAX_RELATIONS = 60  # rows listed for one outlet
@@ -37,7 +37,7 @@ def outlet_figure(stance: OutletStance) -> dict:
                               "<br>conflict: %{customdata[1]}<br>net: %{z:+d}<extra></extra>"),
             "colorbar": {"title": {"text": "net", "side": "right"}, "thickness": 10, "len": 0.6, "outlinewidth": 0},
         }],
-        "layout": _layout(height=max(240, 30 * n + 130), margin={"l": 140, "r": 8, "t": 8, "b": 112},
+        "layout": figure_layout(height=max(240, 30 * n + 130), margin={"l": 140, "r": 8, "t": 8, "b": 112},
                           xaxis={"tickangle": -45, "showgrid": False, "fixedrange": True},
                           yaxis={"autorange": "reversed", "showgrid": False, "fixedrange": True}),
     }

@@ -43,10 +43,13 @@ def overview(stats: Mapping[str, int], central: Sequence[tuple[str, str, int]], 
 
 
 def canvas_notice(total: int, shown: int, truncated: bool, *, budget: int, focus_label: str | None = None,
-                  edges_shown: int = 0, edges_total: int = 0) -> str:
+                  edges_shown: int = 0, edges_total: int = 0, overview: bool = False) -> str:
     """Return the line over the canvas: how much of the graph is drawn and how to reach the rest."""
     parts = []
-    if truncated:
+    if truncated and overview:
+        parts.append(f"Overview: the {budget:,} most central of {total:,} actors — “Show more” draws more; "
+                     "search or focus reaches the rest")
+    elif truncated:
         parts.append(f"Showing the {budget:,} most central of {total:,} actors — search or focus to reach the rest")
     elif focus_label:
         parts.append(f"Neighbourhood of {focus_label}: {_plural(shown, 'actor')} · Reset shows the whole graph")

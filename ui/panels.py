@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -16,11 +16,12 @@ import networkx as nx
 from dash import dcc, html
 
 from graph.ontology import BY_NAME, WEAK_RELATIONS
-from graph.query import FORWARD
+from graph.query import FORWARD, holds
 from graph.search import dyad_evidence, node_summary
 from ui import ids
 from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch
+from ui.evidence_view import paged_evidence
 from ui.styles import ENTITY_LABELS, entity_colour, relation_colour
 
 MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
@@ -142,7 +143,8 @@ def _source_line(doc: Mapping[str, Any]) -> list:
 
 
 def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: str,
-                  provenance: bool = False, weak: bool = False) -> html.Li:
+                  provenance: bool = False, weak: bool = False, reject: str | None = None,
+                  lead: Any = None) -> html.Li:
     """Render one piece of evidence: the marked sentence, its article and its flags.
 
     Args:
@@ -151,6 +153,9 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
         slot: Keeps the ids of the links in this item unique.
         provenance: Also show the extraction rule and confidence.
         weak: The evidence of a co-mention (drawn apart from typed relations).
+        reject: The edge id, when a curator may reject this one sentence (the relation stays
+            while other sentences hold it).
+        lead: Shown above the sentence (the relation it backs, in an actor's list of sentences).
     """
     doc_id = str(evidence.get("doc_id") or "")
     meta = [*evidence_badges(evidence),
@@ -164,11 +169,17 @@ def evidence_item(evidence: Mapping[str, Any], documents: Documents, *, slot: st
             bits.append(f"confidence {confidence:.2f}")
         if bits:
             meta.append(html.Span(" · ".join(bits), className="provenance"))
+    if reject and doc_id:
+        meta.append(action_button("reject-sentence", f"{reject}@{doc_id}@{int(evidence.get('start') or 0)}",
+                                  "✕ Wrong sentence", kind=ids.CURATE_ACTION,
+                                  title="This sentence does not say this: reject it (the relation stays if "
+                                        "other sentences hold it)"))
     classes = "evidence" + (" is-negated" if evidence.get("negated") else "") + (" is-weak" if weak else "")
-    return html.Li([
+    return html.Li(_present([
+        html.Div(lead, className="evidence-lead") if lead is not None else None,
         html.P(highlighted_sentence(evidence), className="evidence-sentence"),
         html.Div(meta, className="evidence-meta"),
-    ], className=classes)
+    ]), className=classes)
 
 
 def sorted_evidence(evidence: Iterable[Mapping[str, Any]], documents: Documents, *, first: int | None = None
@@ -194,7 +205,7 @@ def _edge_attrs(g: nx.MultiDiGraph, s: str, t: str, relation: str) -> Mapping[st
 
 def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                  visible_relations: Iterable[str] | None = None, writable: bool = False,
-                 in_corpus: bool = True) -> html.Div:
+                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None) -> html.Div:
     """Return the panel of one actor: who it is, its relations by type, neighbours and articles.
 
     Relations are grouped by type in ontology order with their counts, each listing the other
@@ -286,6 +297,8 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         mark_key() if sections else None,
         html.Div(sections, className="relation-groups") if sections
         else html.P("No relations with the current filters.", className="muted"),
+        html.H3("Every sentence", className="section-title") if sections else None,
+        _every_sentence(g, node_id, documents, pages) if sections else None,
         html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
         html.Div([
             html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
@@ -299,6 +312,20 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                 + ([html.Li(f"+ {len(articles) - MAX_ARTICLES} more", className="muted small")]
                    if len(articles) > MAX_ARTICLES else []), className="plain-list articles"),
     ]), className="dossier node-dossier", **{"data-node": node_id})
+
+
+def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, pages: Mapping[str, Any] | None):
+    """An actor's typed evidence as one list, a page at a time, to sort and filter by date, outlet and flag."""
+    rows = [{**ev, "_edge": (s, rel, t)} for s, t, rel, d in [*g.out_edges(node_id, keys=True, data=True),
+                                                               *g.in_edges(node_id, keys=True, data=True)]
+            if rel not in WEAK_RELATIONS for ev in d.get("evidence") or ()]
+
+    def item(ev, slot):
+        s, rel, t = ev["_edge"]
+        return evidence_item(ev, documents, slot=slot, lead=[relation_chip(rel), html.Span(
+            f" {_label(g, s)} → {_label(g, t)} ", className="small"), edge_link(make_edge_id(s, rel, t), "dossier ›",
+                                                                              slot=slot)])
+    return paged_evidence(f"node:{node_id}", rows, documents, pages, item=item)
 
 
 def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents, *,
@@ -332,21 +359,33 @@ def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: b
 
 
 def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Documents, writable: bool = False,
-                 in_corpus: bool = True) -> html.Div:
-    """Return the evidence dossier of one edge: every sentence, its article and provenance.
+                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None,
+                 next_edge: tuple[str, str] | None = None) -> html.Div:
+    """Return the evidence dossier of one edge: its sentences a page at a time, each with its article and provenance.
 
     Co-mentions (weak, untyped) are drawn apart from typed relations; an edge read from a
-    single article carries a "single source" badge.
+    single article carries a "single source" badge. `pages` is the evidence-pages store
+    (how many sentences are shown, in which order, filtered how: see `ui.evidence_view`).
+    A relation gone from the graph (just rejected) offers Undo and `next_edge` (id, text): the
+    strongest relation left around the same actors.
     """
     parts = parse_edge_id(target_edge_id)
     if not parts or not g.has_edge(parts[0], parts[2], parts[1]):
-        return empty("This relation is hidden by the current filters (or has no evidence in the chosen period)."
-                     if in_corpus else "This relation is not in the graph (rejected or merged away).")
+        if in_corpus:
+            return empty("This relation is hidden by the current filters (or has no evidence in the chosen period).")
+        return html.Div(_present([
+            html.P("This relation is not in the graph (rejected or merged away).", className="muted"),
+            html.Div(_present([
+                action_button("undo", target_edge_id, "↶ Undo", kind=ids.CURATE_ACTION,
+                              title="Take the last curation change back") if writable else None,
+                edge_link(next_edge[0], f"Next relation: {next_edge[1]} ›", slot="next") if next_edge else None,
+            ]), className="action-bar"),
+        ]), className="panel-empty gone")
     s, relation, t = parts
     attrs = g.edges[s, t, relation]
     kind = BY_NAME.get(relation)
     weak = relation in WEAK_RELATIONS
-    evidence = sorted_evidence(attrs.get("evidence") or (), documents)
+    evidence = attrs.get("evidence") or ()
     polarity = attrs.get("polarity", kind.polarity if kind else 0)
     span = " – ".join(dict.fromkeys(str(d) for d in (attrs.get("first_date"), attrs.get("last_date")) if d))
     n_articles = attrs.get("articles")
@@ -378,8 +417,8 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
         html.Div([relation_chip(relation), *badges], className="eyebrow"),
         html.H2([
             _link(g, s, "subject"),
-            html.Span(f" {relation_label(relation)} ", className="relation-verb",
-                      style={"color": WEAK_TEXT_COLOUR if weak else relation_colour(relation)}),
+            html.Span(f" {relation_label(relation)} ", className="relation-verb",  # the colour underlines: text keeps 4.5:1
+                      style={"textDecorationColor": WEAK_TEXT_COLOUR if weak else relation_colour(relation)}),
             _link(g, t, "object"),
         ], className="panel-title edge-title"),
         html.P(description, className="muted") if description else None,
@@ -387,8 +426,9 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
         actions,
         html.H3("Evidence", className="section-title"),
         mark_key() if evidence else None,
-        html.Ul([evidence_item(ev, documents, slot=f"e{i}", provenance=True, weak=weak)
-                 for i, ev in enumerate(evidence)], className="evidence-list")
+        paged_evidence(target_edge_id, evidence, documents, pages, item=lambda ev, slot: evidence_item(
+            ev, documents, slot=slot, provenance=True, weak=weak,
+            reject=target_edge_id if writable and len(evidence) > 1 else None))
         if evidence else html.P("No sentence: this relation comes from the actor table.", className="muted"),
     ]), className="dossier edge-dossier" + (" is-weak" if weak else ""), **{"data-edge": target_edge_id})
 
@@ -396,16 +436,19 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
 # --------------------------------------------------------------------------- dyad
 
 
-def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents) -> html.Div:
-    """Return every sentence behind the relations between two actors, by relation and direction."""
+def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents,
+                 pages: Mapping[str, Any] | None = None) -> html.Div:
+    """Return the sentences behind the relations between two actors, by relation and direction, a page at a time."""
     if a not in g or b not in g:
         return empty("One of these actors is hidden by the current filters.")
     rows = dyad_evidence(g, a, b)
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for relation, direction, ev in rows:
         groups[(relation, direction)].append(ev)
-    coop = sum(len(evs) for (rel, _), evs in groups.items() if BY_NAME.get(rel) and BY_NAME[rel].polarity > 0)
-    conflict = sum(len(evs) for (rel, _), evs in groups.items() if BY_NAME.get(rel) and BY_NAME[rel].polarity < 0)
+    def holding(sign: int) -> int:  # as the heatmap counts: sentences that hold
+        return sum(holds(ev) for (rel, _), evs in groups.items() if rel in BY_NAME
+                   and BY_NAME[rel].polarity * sign > 0 for ev in evs)
+    coop, conflict = holding(1), holding(-1)
     sections = []
     for (relation, direction), evs in groups.items():
         s, t = (a, b) if direction == FORWARD else (b, a)
@@ -413,61 +456,19 @@ def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents) ->
         sections.append(html.Div([
             html.Div([relation_chip(relation), html.Span(f"{_label(g, s)} → {_label(g, t)}", className="small"),
                       edge_link(eid, "dossier ›", slot="dyad")], className="relation-head"),
-            html.Ul([evidence_item(ev, documents, slot=f"{eid}:{i}", weak=relation in WEAK_RELATIONS)
-                     for i, ev in enumerate(evs)], className="evidence-list"),
+            paged_evidence(f"dyad:{eid}", evs, documents, pages, item=lambda ev, slot, weak=relation in WEAK_RELATIONS:
+                           evidence_item(ev, documents, slot=slot, weak=weak)),
         ], className="dyad-group", **{"data-relation": relation}))
     return html.Div(_present([
         html.Div([html.Span("stance", className="relation-chip")], className="eyebrow"),
         html.H2([_link(g, a, "dyad-a"), html.Span(" ↔ ", className="relation-verb"), _link(g, b, "dyad-b")],
                 className="panel-title edge-title"),
-        html.P(f"cooperation {coop} · conflict {conflict} · net {coop - conflict:+d} (evidence sentences)",
+        html.P(f"cooperation {coop} · conflict {conflict} · net {coop - conflict:+d} (asserted or reported sentences)",
                className="muted small"),
         mark_key() if sections else None,
         html.Div(sections) if sections else html.P("No evidence between these two with the current filters.",
                                                   className="muted"),
     ]), className="dossier dyad-dossier", **{"data-dyad": f"{a},{b}"})
-
-
-# --------------------------------------------------------------------------- paths
-
-
-def path_panel(g: nx.MultiDiGraph, source: str, target: str, paths: Sequence[Sequence[Any]], *,
-               documents: Documents, labels: Mapping[str, str]) -> html.Div:
-    """Return the answer to "how is A connected to B?": each path, each hop with its best sentence."""
-    name_a, name_b = labels.get(source, source), labels.get(target, target)
-    title = html.H2(f"How is {name_a} connected to {name_b}?", className="panel-title")
-    if source == target:
-        return html.Div([title, html.P("Pick two different actors.", className="muted")],
-                        className="dossier path-panel")
-    if not paths:
-        return html.Div([title, html.P("No path between them over the relation types, dates and minimum "
-                                       "articles chosen. Tick more relation types or widen the dates.",
-                                       className="muted")], className="dossier path-panel")
-    blocks = []
-    for n, path in enumerate(paths, 1):
-        hops = []
-        for i, hop in enumerate(path):
-            s, t = (hop.source, hop.target) if hop.direction == FORWARD else (hop.target, hop.source)
-            eid = make_edge_id(s, hop.relation, t)
-            arrow = "→" if hop.direction == FORWARD else "←"
-            hops.append(html.Li([
-                html.Div([
-                    _link(g, hop.source, f"p{n}h{i}a"),
-                    html.Span([f" {arrow} ", relation_chip(hop.relation), f" {arrow} "], className="hop-relation"),
-                    _link(g, hop.target, f"p{n}h{i}b"),
-                    edge_link(eid, "all evidence ›", slot=f"p{n}h{i}"),
-                ], className="hop-head"),
-                html.Ul([evidence_item(hop.evidence, documents, slot=f"p{n}h{i}",
-                                       weak=hop.relation in WEAK_RELATIONS)], className="evidence-list")
-                if hop.evidence else html.P("No sentence: from the actor table.", className="muted small"),
-            ], className="hop"))
-        blocks.append(html.Section([
-            html.H3(f"Path {n} · {_plural(len(path), 'hop')}", className="section-title"),
-            html.Ol(hops, className="hops"),
-        ], className="path", **{"data-path": str(n)}))
-    return html.Div([title, html.P(f"{_plural(len(paths), 'shortest path')} over the relation types ticked; "
-                                   "each hop shows its best sentence.", className="muted small"),
-                     mark_key(), *blocks], className="dossier path-panel")
 
 
 # --------------------------------------------------------------------------- articles

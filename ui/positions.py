@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import networkx as nx
@@ -19,6 +19,7 @@ from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
 
 DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
 KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
+OVERVIEW_FIT = (760.0, 620.0)  # an overview fits here (px), to be read at zoom 0.75 on a laptop's canvas
 
 
 def label_box(label: str, size: float) -> tuple[float, float, float]:
@@ -96,12 +97,13 @@ def _nearest_gap(pts) -> float:
     return float(np.median(d[:, 1]))
 
 
-def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str, dict[str, float]]:
+def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0,
+                   fit: tuple[float, float] | None = None) -> dict[str, dict[str, float]]:
     """Lay the whole graph out once, deterministically, for cytoscape's ``preset`` layout.
 
-    The actors linked by typed relations (the default view) are laid out first by a
-    force-directed layout; actors reached only by weak co-mentions are then placed around
-    them with the first ones held fixed. Finally nodes whose discs or labels would overlap
+    The actors linked by typed relations (the default view) are laid out first, one
+    connected component at a time, and the components packed side by side with the largest
+    in the middle; actors reached only by weak co-mentions are then placed around them. Finally nodes whose discs or labels would overlap
     are pushed apart. Positions stay put when filters hide parts of the graph, so the
     picture does not jump around.
 
@@ -109,6 +111,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
         data: Node-link graph (a :func:`light_data` dict is enough).
         seed: Seed of the force-directed layout; same data and seed give the same picture.
         gap: Typical distance in pixels between an actor and its nearest neighbour.
+        fit: Squeeze the picture into this width and height (before labels are pushed apart),
+            so that it can be read at the opening zoom.
 
     Returns:
         ``node id -> {"x": .., "y": ..}`` in pixels.
@@ -136,53 +140,116 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0) -> dict[str,
             weak.add_edge(s, t, weight=1.0)
 
     core = sorted(strong.nodes, key=index.__getitem__)
-    pos: dict[str, Any] = {}
-    if len(core) > 1:
-        sub = strong.subgraph(core)
-        # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
-        # force-directed pass then evens out the local spacing. Big graphs start from a
-        # spectral layout, which costs a sparse eigen-decomposition instead of all-pairs paths.
-        if len(core) <= KAMADA_KAWAI_MAX_NODES:
-            start = nx.kamada_kawai_layout(sub)
-        else:
-            start = _spectral_start(sub, seed)
-        iterations = 60 if len(core) <= KAMADA_KAWAI_MAX_NODES else max(15, 12_000 // len(core))
-        layout = nx.spring_layout(sub, k=1.0 / math.sqrt(len(core)), pos=start, seed=seed, weight="weight",
-                                  iterations=iterations)
-        pos = {i: np.asarray(layout[i], dtype=float) for i in core}
-    elif core:
-        pos = {core[0]: np.zeros(2)}
+    pos: dict[str, Any] = _packed(strong, core, index, seed, gap) if core else {}
     # actors seen only in co-mentions sit around the actors they were mentioned with ...
     golden = math.pi * (3 - math.sqrt(5))
     attached = [i for i in node_ids if i not in pos and any(nb in pos for nb in weak[i])]
     for n, i in enumerate(attached):
         centre = np.mean([pos[nb] for nb in weak[i] if nb in pos], axis=0)
-        pos[i] = centre + 0.12 * np.array([math.cos(golden * n), math.sin(golden * n)])
+        pos[i] = centre + 0.9 * gap * np.array([math.cos(golden * n), math.sin(golden * n)])
     # ... and the rest, linked to none of those, in a band below
     loose = [i for i in node_ids if i not in pos]
     if loose:
         placed = np.array(list(pos.values())) if pos else np.zeros((1, 2))
-        width = max(float(np.ptp(placed[:, 0])), 1.0)
-        top = float(placed[:, 1].max()) + 0.35 if pos else 0.0
+        width = max(float(np.ptp(placed[:, 0])), 10 * gap)
+        top = float(placed[:, 1].max()) + 2 * gap if pos else 0.0
         sub = _band(weak.subgraph(loose), seed)
         for i in loose:
             x, y = sub[i]
-            pos[i] = np.array([x * width / 2 + float(placed[:, 0].mean()), top + (y + 1) * 0.15])
+            pos[i] = np.array([x * width / 2 + float(placed[:, 0].mean()), top + (y + 1) * 1.5 * gap])
     pts = np.array([pos[i] for i in node_ids], dtype=float)
-    if len(pts) == 1:
-        pts = np.zeros((1, 2))
-    else:
-        # scale so that the typical actor of the default view has its nearest neighbour `gap` px away
-        ref = pts[[index[i] for i in core]] if len(core) > 2 else pts
-        nearest = _nearest_gap(ref)
-        pts = (pts - pts.mean(axis=0)) * (gap / nearest if nearest > 0 else gap)
-        # screens are wider than tall: turn a tall default view on its side
-        if np.ptp(ref[:, 1]) > 1.15 * np.ptp(ref[:, 0]):
-            pts = pts[:, ::-1].copy()
+    pts = pts - pts.mean(axis=0) if len(pts) > 1 else np.zeros((1, 2))
+    if fit and len(pts) > 1:
+        pts = pts * min(1.0, fit[0] / max(float(np.ptp(pts[:, 0])), 1.0), fit[1] / max(float(np.ptp(pts[:, 1])), 1.0))
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
     pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 40)
     return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
+
+
+def _component_layout(g: nx.Graph, seed: int) -> dict:
+    """Positions of one connected component, in layout units (any scale)."""
+    import numpy as np
+
+    n = len(g)
+    if n == 1:
+        return {next(iter(g)): np.zeros(2)}
+    if n == 2:
+        a, b = sorted(g)
+        return {a: np.array([-0.5, 0.0]), b: np.array([0.5, 0.0])}
+    # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
+    # force-directed pass then evens out the local spacing. Big components start from a
+    # spectral layout, which costs a sparse eigen-decomposition instead of all-pairs paths.
+    start = nx.kamada_kawai_layout(g) if n <= KAMADA_KAWAI_MAX_NODES else _spectral_start(g, seed)
+    iterations = 60 if n <= KAMADA_KAWAI_MAX_NODES else max(15, 12_000 // n)
+    return nx.spring_layout(g, k=1.0 / math.sqrt(n), pos=start, seed=seed, weight="weight", iterations=iterations)
+
+
+def _packed(strong: nx.Graph, core: list[str], index: Mapping[str, int], seed: int, gap: float) -> dict:
+    """Lay out each connected component on its own, at one spacing, and pack them side by side.
+
+    A force-directed layout of a graph with several components pushes the small ones far
+    away, so "fit" shrinks the main one to a speck. Here each component is scaled so that
+    its actors sit about `gap` px from their nearest neighbour, the largest goes in the
+    middle and each next one takes the free place nearest the centre (wider than tall).
+    """
+    import numpy as np
+
+    components = sorted((sorted(c, key=index.__getitem__) for c in nx.connected_components(strong.subgraph(core))),
+                        key=lambda c: (-len(c), index[c[0]]))
+    laid = []
+    for comp in components:
+        local = _component_layout(strong.subgraph(comp), seed)
+        pts = np.array([local[n] for n in comp], dtype=float)
+        pts -= pts.mean(axis=0)
+        nearest = _nearest_gap(pts)
+        pts = pts * (gap / nearest) if nearest > 0 else pts
+        if len(comp) > 2 and np.ptp(pts[:, 1]) > 1.15 * np.ptp(pts[:, 0]):  # screens are wider than tall
+            pts = pts[:, ::-1].copy()
+        laid.append((comp, pts))
+    offsets = _pack_boxes([(np.ptp(p[:, 0]) + 1.6 * gap, np.ptp(p[:, 1]) + 1.2 * gap) for _, p in laid])
+    out = {}
+    for (comp, pts), offset in zip(laid, offsets):
+        centre = (pts.max(axis=0) + pts.min(axis=0)) / 2
+        for n, p in zip(comp, pts - centre + offset):
+            out[n] = p
+    return out
+
+
+def _pack_boxes(sizes: list[tuple[float, float]], *, aspect: float = 1.6) -> list:
+    """Centres for boxes of the given sizes, the first in the middle, each next one touching a placed one.
+
+    Candidates sit beside each placed box (right, left, below, above, and at its corners); the
+    one nearest the middle, measured on a screen-shaped ellipse, that overlaps nothing wins.
+    """
+    import numpy as np
+
+    centres = np.zeros((0, 2))
+    half = np.zeros((0, 2))
+    out = []
+    for w, h in sizes:
+        me = np.array([w / 2, h / 2])
+        if not len(centres):
+            choice = np.zeros(2)
+        else:
+            cands = []
+            for (cx, cy), (hw, hh) in zip(centres, half):
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        if dx or dy:
+                            cands.append((cx + dx * (hw + me[0]), cy + dy * (hh + me[1])))
+            cands = np.array(cands)
+            # overlap of each candidate with each placed box
+            ox = np.abs(cands[:, None, 0] - centres[None, :, 0]) < (half[None, :, 0] + me[0]) - 1e-6
+            oy = np.abs(cands[:, None, 1] - centres[None, :, 1]) < (half[None, :, 1] + me[1]) - 1e-6
+            free = ~(ox & oy).any(axis=1)
+            reach = np.maximum(np.abs(cands[:, 0]) + me[0], aspect * (np.abs(cands[:, 1]) + me[1]))
+            reach[~free] = np.inf
+            choice = cands[int(np.argmin(reach))]
+        centres = np.vstack([centres, choice])
+        half = np.vstack([half, me])
+        out.append(choice)
+    return out
 
 
 def _spectral_start(g: nx.Graph, seed: int) -> dict:
@@ -269,17 +336,34 @@ def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
     placed = np.array(list(pos.values()))
     below = float(placed[:, 1].max()) + 2 * gap
     left = float(placed[:, 0].min())
-    row = 0
-    for n, i in enumerate(fresh):
-        near = [pos[j] for j in links[i] if j in pos]
-        if near:
-            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
-        else:
-            pos[i] = np.array([left + row * 1.6 * gap, below])
+    row, n, waiting = 0, 0, list(fresh)
+    while waiting:  # a new actor linked only to other new actors waits until one of them is placed
+        ready = [i for i in waiting if any(j in pos for j in links[i])]
+        if not ready:  # linked to nothing laid out: a row below the graph
+            pos[waiting[0]] = np.array([left + row * 1.6 * gap, below])
             row += 1
+            ready = []
+            waiting = waiting[1:]
+        for i in ready:
+            near = [pos[j] for j in links[i] if j in pos]
+            pos[i] = np.mean(near, axis=0) + gap * np.array([math.cos(golden * n), math.sin(golden * n)])
+            n += 1
+        waiting = [i for i in waiting if i not in pos]
     pts = np.array([pos[i] for i in node_ids], dtype=float)
     sizes = node_sizes(data)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
     movable = np.array([i not in previous for i in node_ids])
     pts = _separate(pts, boxes, rounds=60, movable=movable)
     return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
+
+
+def overview_positions(data: Data, nodes: Collection[str]) -> dict[str, dict[str, float]]:
+    """Lay out only `nodes` (an overview of the most central actors) as if they were the whole graph.
+
+    In the corpus layout the few central actors of a big graph sit far apart, among hundreds
+    not drawn; on their own they fill the canvas and every label can be read.
+    """
+    wanted = set(nodes)
+    return node_positions(fit=OVERVIEW_FIT, data={"nodes": [n for n in data.get("nodes", ()) if str(n.get("id")) in wanted],
+                           "edges": [e for e in data.get("edges", ())
+                                     if str(e.get("source")) in wanted and str(e.get("target")) in wanted]})

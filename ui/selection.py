@@ -44,15 +44,22 @@ def resolve_selection(
     if trigger_id == ids.CANVAS and prop == "tapEdgeData" and value and value.get("id"):
         return pick("edge", value["id"], "tap"), None
     if trigger_id == ids.SEARCH and prop == "value":
-        return (pick("node", value, "search"), value) if value else (None, None)
+        if value:
+            return pick("node", value, "search"), value
+        # an emptied box clears the actor it chose; a link to a relation empties it too, and
+        # that must not clear the relation it has just selected
+        return (None, None) if (previous or {}).get("kind") in (None, "node") else (no_update, no_update)
     if trigger_id in (ids.STANCE_GRAPH, ids.ACTORS_GRAPH) and prop == "clickData":
         point = ((value or {}).get("points") or [{}])[0]
         data = point.get("customdata")
         if trigger_id == ids.ACTORS_GRAPH and isinstance(data, str):
             return pick("node", data, "chart"), data
-        if trigger_id == ids.STANCE_GRAPH and isinstance(data, (list, tuple)) and len(data) >= 4:
-            a, b = str(data[2]), str(data[3])
-            if a != b:
+        if trigger_id == ids.STANCE_GRAPH:
+            # the axes are actor ids; customdata is a fallback for figures that carry it
+            a, b = point.get("y"), point.get("x")
+            if isinstance(data, (list, tuple)) and len(data) >= 4:
+                a, b = data[2], data[3]
+            if isinstance(a, str) and isinstance(b, str) and a != b:
                 return pick("dyad", f"{a},{b}", "chart"), None
         return no_update, no_update
     if isinstance(trigger_id, Mapping) and value:
@@ -63,13 +70,18 @@ def resolve_selection(
     return no_update, no_update
 
 
-def path_selection(source: Any, target: Any, k: Any, previous: Selection | None) -> Selection | None:
-    """Return the selection of a path query, or None when the two actors are not both chosen."""
+def path_selection(source: Any, target: Any, k: Any, previous: Selection | None, *,
+                   everything: bool = False) -> Selection | None:
+    """Return the selection of a path query, or None when the two actors are not both chosen.
+
+    `everything`: the paths may rest on negated and speculative sentences (the counting toggle).
+    """
     if not source or not target or not isinstance(source, str) or not isinstance(target, str):
         return None
     k = clamp(k, 1, MAX_PATHS, default=DEFAULT_PATHS)
     nonce = int((previous or {}).get("nonce", 0)) + 1
-    return {"kind": "path", "id": f"{source},{target}", "k": k, "via": "form", "nonce": nonce}
+    selection = {"kind": "path", "id": f"{source},{target}", "k": k, "via": "form", "nonce": nonce}
+    return {**selection, "all": True} if everything else selection
 
 
 def selection_nodes(selection: Selection | None) -> tuple[str, ...]:

@@ -138,6 +138,9 @@ def stylesheet() -> list[dict]:
             "font-family": FONT_STACK,
             "font-size": 10,
             "color": TEXT_COLOUR,
+            # the relation's name on the line once zoomed in (10 px * zoom >= 13 px): type not by colour alone
+            "label": "data(label)",
+            "min-zoomed-font-size": 13,
             "text-rotation": "autorotate",
             "text-background-color": "#ffffff",
             "text-background-opacity": 0.9,

@@ -169,6 +169,8 @@ def _deal_names(doc) -> list[tuple[Ref, Span]]:
             span = doc[start:tok.i + 1]
             out.append((Ref(Entity(slugify(label), label, "AGREEMENT"), span.start_char, span.end_char, "deal"), span))
     for ent in doc.ents:
+        while len(ent) > 1 and ent[-1].is_space:  # "the MaldivesElbit\n": the NER took the line break
+            ent = ent[:-1]
         if ent.label_ == "LAW" and slugify(ent.text) and not any(t.lower_ in DEAL_HEADS for t in ent[:1]) \
                 and not any(t.like_num or t.is_digit for t in ent):  # not "Finger 4", "PKR 10 billion"
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 
+from graph.read.datelines import dated, dateline
 from graph.models import Document
 
 META_FIELDS = ("title", "outlet", "date", "url")
@@ -155,4 +156,7 @@ def to_document(fields: dict, *, source: str, stem: str, markdown: bool) -> Docu
     meta = {k: " ".join(normalise_text(str(fields[k])).split()) or None for k in META_FIELDS
             if fields.get(k) is not None}  # a null in a manifest or JSON record is no value, not "None"
     title = meta.pop("title", None) or headline(text) or stem
+    when = dated(dateline(text), meta.get("date"))  # "TOKYO, March 14 (Reuters) –" gives the day
+    if when:
+        meta["date"] = when
     return Document(id=document_id(text), title=title, text=text, source=source, **meta)

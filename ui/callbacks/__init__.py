@@ -30,11 +30,18 @@ from ui.callbacks.tabs import (
 )
 from ui.callbacks.wiring import FILTERS, Declared, bind, declarer, fired, report_error
 from ui.callbacks.writing import CALLBACKS as WRITING_CALLBACKS
-from ui.callbacks.writing import EXPORT_TYPES, curate, export, export_png, upload, upload_progress, with_colours
+from ui.callbacks.analysis import CALLBACKS as ANALYSIS_CALLBACKS
+from ui.callbacks.evidence import CALLBACKS as EVIDENCE_CALLBACKS
+from ui.callbacks.briefing import CALLBACKS as BRIEFING_CALLBACKS
+from ui.callbacks.briefing import export_caption
+from ui.callbacks.writing import EXPORT_TYPES, curate, export, upload, upload_progress, with_colours
 from ui.source import CorpusSource
+from ui.analysis import everything
+from ui.curation_view import next_relation
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
-from ui.panels import dyad_dossier, edge_dossier, node_dossier, path_panel
+from ui.panels import dyad_dossier, edge_dossier, node_dossier
+from ui.paths_view import path_panel
 from ui.overview import overview
 from ui.state import format_query, parse_query
 
@@ -50,10 +57,10 @@ callback = declarer(CALLBACKS)
                       path_clicks=Input(ids.PATH_BUTTON, "n_clicks")),
           state=dict(path_source=State(ids.PATH_SOURCE, "value"), path_target=State(ids.PATH_TARGET, "value"),
                      path_k=State(ids.PATH_K, "value"), previous=State(ids.SELECTION_STORE, "data"),
-                     tab=State(ids.TABS, "value")),
+                     tab=State(ids.TABS, "value"), counting=State(ids.TRUTH_TOGGLE, "value")),
           prevent_initial_call=True)
 def select(tap_node, tap_edge, search_value, stance_click, actors_click, path_clicks, path_source, path_target,
-           path_k, previous, tab) -> tuple:
+           path_k, previous, tab, counting=None) -> tuple:
     """Update the selection from the canvas, the search box, a chart or the path form.
 
     Outputs: the selection, the search box's value, and the tab (moved to the panel that
@@ -63,7 +70,8 @@ def select(tap_node, tap_edge, search_value, stance_click, actors_click, path_cl
     if trigger is None:
         return no_update, no_update, no_update
     if trigger == ids.PATH_BUTTON:
-        selection = path_selection(path_source, path_target, path_k, previous) if value else None
+        selection = (path_selection(path_source, path_target, path_k, previous, everything=everything(counting))
+                     if value else None)
         return (selection, no_update, _tab_for(selection, tab)) if selection else (no_update,) * 3
     selection, search = resolve_selection(trigger, prop, value, previous)
     if selection is no_update:
@@ -144,9 +152,10 @@ def sync_url(search, relations, types, dates, min_articles, hops, selection, vie
 
 @callback(Output(ids.PANEL, "children"),
           inputs=dict(selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
-                      version=Input(ids.VERSION_STORE, "data")),
+                      version=Input(ids.VERSION_STORE, "data"), pages=Input(ids.EVIDENCE_PAGES, "data")),
           prevent_initial_call=True)
-def update_panel(selection, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
+def update_panel(selection, relations, types, dates, min_articles, version, pages=None, *, source: CorpusSource,
+                 contested=None):
     """Show the dossier of the selection (actor, relation, dyad or path query), or the overview."""
     corpus = source.current()
     f = corpus.filters(relations, types, dates, min_articles, contested)
@@ -156,27 +165,31 @@ def update_panel(selection, relations, types, dates, min_articles, version, *, s
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
-                            writable=source.may_write(), in_corpus=target in corpus.graph)
+                            writable=source.may_write(), in_corpus=target in corpus.graph, pages=pages)
     if kind == "edge":
         return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
-                            in_corpus=corpus.has_edge(str(target)))
+                            in_corpus=corpus.has_edge(str(target)), pages=pages,
+                            next_edge=None if corpus.has_edge(str(target))
+                            else next_relation(corpus.graph, str(target), corpus.labels))
     if kind == "dyad" and len(selection_nodes(selection)) == 2:
-        return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents)
+        return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents, pages=pages)
     if kind == "path" and len(selection_nodes(selection)) == 2:
         a, b = selection_nodes(selection)
-        paths = corpus.paths(f, corpus.keep_for(f, selection), a, b, selection.get("k"))
-        return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels)
+        paths = corpus.paths(f, corpus.keep_for(f, selection), a, b, selection.get("k"),
+                             everything=bool(selection.get("all")))
+        return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels,
+                          everything=bool(selection.get("all")))
     return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
 
 
 def register(app: Dash, source: CorpusSource) -> None:
     """Wire every callback of the explorer to `app`, bound to one corpus source."""
     bind(app, [*CALLBACKS, *CANVAS_CALLBACKS, *TAB_CALLBACKS, *WRITING_CALLBACKS, *AGREEMENT_CALLBACKS,
-               *NOVELTY_CALLBACKS], source)
+               *NOVELTY_CALLBACKS, *ANALYSIS_CALLBACKS, *EVIDENCE_CALLBACKS, *BRIEFING_CALLBACKS], source)
 
 
 __all__ = [
-    "EXPORT_TYPES", "curate", "export", "export_png", "follow_link", "open_article", "refresh_options", "register",
+    "EXPORT_TYPES", "curate", "export", "export_caption", "follow_link", "open_article", "refresh_options", "register",
     "report_error", "select", "sync_url", "update_actors", "update_article_list", "update_article_view",
     "update_canvas", "update_curation_log", "update_date_label", "update_panel", "update_stance",
     "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",

@@ -5,6 +5,7 @@ from dash import ALL, Input, Output, State, no_update
 
 from ui import ids
 from ui.callbacks.wiring import FILTERS, Declared, declarer, fired
+from ui.analysis import everything
 from ui.source import CorpusSource
 from ui.selection import selection_nodes
 from ui.figures import central_figure, stance_figure
@@ -18,25 +19,28 @@ callback = declarer(CALLBACKS)
 
 @callback(Output(ids.STANCE_GRAPH, "figure"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data"),
-                      selection=Input(ids.SELECTION_STORE, "data")),
+                      selection=Input(ids.SELECTION_STORE, "data"), counting=Input(ids.TRUTH_TOGGLE, "value")),
           prevent_initial_call=True)
-def update_stance(tab, relations, types, dates, min_articles, version, selection=None, *, source: CorpusSource,
-                  contested=None):
-    """Draw the stance heatmap when its tab is open, outlining the pair whose evidence is shown."""
+def update_stance(tab, relations, types, dates, min_articles, version, selection=None, counting=None, *,
+                  source: CorpusSource, contested=None):
+    """Draw the stance heatmap when its tab is open, outlining the pair whose evidence is shown.
+
+    Only sentences that hold count, unless the counting toggle asks for every sentence.
+    """
     if tab != ids.TAB_STANCE:
         return no_update
     corpus = source.current()
     pair = selection_nodes(selection) if (selection or {}).get("kind") == "dyad" else ()
-    return stance_figure(corpus.stance(corpus.filters(relations, types, dates, min_articles, contested)),
-                         selected=pair if len(pair) == 2 else None)
+    return stance_figure(corpus.stance(corpus.filters(relations, types, dates, min_articles, contested),
+                                       everything=everything(counting)), selected=pair if len(pair) == 2 else None)
 
 
 @callback(Output(ids.STANCE_DETAIL, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
-                      version=Input(ids.VERSION_STORE, "data")),
+                      version=Input(ids.VERSION_STORE, "data"), pages=Input(ids.EVIDENCE_PAGES, "data")),
           prevent_initial_call=True)
-def update_stance_detail(tab, selection, relations, types, dates, min_articles, version, *, source: CorpusSource,
-                         contested=None):
+def update_stance_detail(tab, selection, relations, types, dates, min_articles, version, pages=None, *,
+                         source: CorpusSource, contested=None):
     """Under the heatmap, list the evidence of the clicked pair of actors (when the tab is open)."""
     if tab != ids.TAB_STANCE:
         return no_update
@@ -44,7 +48,7 @@ def update_stance_detail(tab, selection, relations, types, dates, min_articles, 
         return empty("Click a cell to read the sentences between two actors.")
     corpus = source.current()
     fg = corpus.local(corpus.filters(relations, types, dates, min_articles, contested), selection)
-    return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents)
+    return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents, pages=pages)
 
 
 @callback(Output(ids.ACTORS_GRAPH, "figure"),

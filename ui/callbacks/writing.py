@@ -12,6 +12,7 @@ from ui import ids
 from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
 from ui.source import CorpusSource
 from ui.curation_view import curation_action, merge_action
+from ui.elements import parse_edge_id
 from ui.articles import upload_progress_line, upload_report
 from ui.styles import entity_colour
 from ui.uploads import decode_contents, safe_name
@@ -47,6 +48,8 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
     if refused := source.refusal():
         return no_update, refused, "status is-error", no_update, no_update
     corpus = source.current()
+    if isinstance(trigger, dict) and trigger.get("action") == "undo":  # the panel's Undo after a rejection
+        trigger = ids.UNDO_BUTTON
     if trigger in (ids.UNDO_BUTTON, ids.REDO_BUTTON):
         op = "undo" if trigger == ids.UNDO_BUTTON else "redo"
         if not (can_undo if op == "undo" else can_redo)(corpus.log):
@@ -60,10 +63,13 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
         if action is None:
             return no_update, "Choose two different actors to merge.", "status is-error", no_update, no_update
     elif isinstance(trigger, dict) and trigger.get("type") == ids.CURATE_ACTION:
-        action = curation_action(str(trigger.get("action")), str(trigger.get("target")),
-                                 value=next(iter(rename_values or []), None))
+        what = str(trigger.get("action"))
+        action = curation_action(what, str(trigger.get("target")),
+                                 value=sentence_at(corpus.graph, str(trigger.get("target"))) if what == "reject-sentence"
+                                 else next(iter(rename_values or []), None))
         if action is None:
-            return no_update, "Type a name first.", "status is-error", no_update, no_update
+            message = "Type a name first." if what == "rename" else "That sentence is no longer in the graph."
+            return no_update, message, "status is-error", no_update, no_update
     else:
         return nothing
     updated = source.curate(action)
@@ -77,6 +83,19 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
                          "nonce": int((selection or {}).get("nonce", 0)) + 1}
     return (updated.version, message, "status is-error" if skipped else "status is-ok", new_selection,
             None if action["op"] == "merge" else no_update)
+
+
+def sentence_at(g, target: str) -> str | None:
+    """The text of the sentence a "reject this sentence" button names (``<edge id>@<doc id>@<start>``)."""
+    edge, _, rest = target.partition("@")
+    doc_id, _, start = rest.partition("@")
+    parts = parse_edge_id(edge)
+    if not parts or not g.has_edge(parts[0], parts[2], parts[1]):
+        return None
+    for ev in g.edges[parts[0], parts[2], parts[1]].get("evidence") or ():
+        if str(ev.get("doc_id")) == doc_id and str(int(ev.get("start") or 0)) == start:
+            return str(ev.get("sentence") or "") or None
+    return None
 
 
 def _last_changed(log: Sequence[dict], op: str) -> dict:
@@ -155,27 +174,22 @@ def export(clicks, fmt, relations, types, dates, min_articles, hops, view, selec
         return no_update
     corpus = source.current()
     f = corpus.filters(relations, types, dates, min_articles, contested)
-    g = corpus.export_graph(f, corpus.view_spec(view, hops), selection)
-    return {"content": render(with_colours(g), fmt), "filename": f"newsgraph.{fmt}", "type": EXPORT_TYPES[fmt]}
+    spec = corpus.view_spec(view, hops)
+    g = corpus.export_graph(f, spec, selection)
+    positions = corpus.view(f, spec, selection).positions or corpus.positions
+    return {"content": render(with_colours(g, positions), fmt), "filename": f"newsgraph.{fmt}",
+            "type": EXPORT_TYPES[fmt]}
 
 
-def with_colours(g):
-    """Return a copy of the graph whose nodes carry their canvas colour as hex (for Gephi and friends)."""
+def with_colours(g, positions=None):
+    """Return a copy of the graph whose nodes carry their canvas colour as hex and, when given,
+    their place on the canvas as ``x``, ``y`` (for Gephi and friends)."""
     out = g.copy()
-    for _, d in out.nodes(data=True):
+    for n, d in out.nodes(data=True):
         d["colour"] = entity_colour(d.get("type"))
+        if positions and n in positions:
+            d["x"], d["y"] = float(positions[n]["x"]), float(positions[n]["y"])
     return out
-
-
-@callback(Output(ids.CANVAS, "generateImage"),
-          inputs=dict(clicks=Input(ids.EXPORT_PNG, "n_clicks")),
-          prevent_initial_call=True)
-def export_png(clicks):
-    """Ask the canvas for a PNG of the whole current view, downloaded in the browser."""
-    if not clicks:
-        return no_update
-    return {"type": "png", "action": "download", "filename": "newsgraph",
-            "options": {"full": True, "scale": 2, "bg": "#ffffff"}}
 
 
 # The page checks a batch's size before sending it: the server refuses an over-large request (413).

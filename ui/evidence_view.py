@@ -1,0 +1,96 @@
+"""A list of evidence a page at a time: the first :data:`graph.pages.PAGE_SIZE` sentences, then "more",
+with controls to sort it and filter it by outlet and flag.
+
+Each list is named (its relation's edge id, or a pair's id); what the reader chose for it
+(how many shown, order, outlet, flag) lives in the page's evidence-pages store under that name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from graph.pages import PAGE_SIZE, evidence_page, outlets_of
+from ui import ids
+
+ORDER_LABELS = (("oldest", "Oldest first"), ("newest", "Newest first"), ("outlet", "By outlet"),
+                ("confidence", "Most confident first"))
+FLAG_LABELS = (("holds", "Asserted or reported"), ("negated", "Negated"), ("reported", "Reported"),
+               ("speculative", "Future or hypothetical"))
+CONTROLS_FROM = 4  # shorter lists need no sorting or filtering
+
+
+def list_state(pages: Mapping[str, Any] | None, name: str) -> dict:
+    """What the reader chose for one list: sentences shown, order, outlet, flag (defaults when nothing)."""
+    state = (pages or {}).get(name) if isinstance(pages, Mapping) else None
+    state = state if isinstance(state, Mapping) else {}
+    shown = state.get("shown")
+    return {"shown": shown if isinstance(shown, int) and shown > 0 else PAGE_SIZE,
+            "order": state.get("order") if isinstance(state.get("order"), str) else "oldest",
+            "outlet": state.get("outlet") if isinstance(state.get("outlet"), str) else None,
+            "flag": state.get("flag") if isinstance(state.get("flag"), str) else None}
+
+
+def _control(name: str, field: str, label: str, options: Sequence[tuple[str, str]], value: str | None,
+             placeholder: str) -> html.Label:
+    return html.Label([html.Span(label, className="control-label"), dcc.Dropdown(
+        id={"type": ids.EVIDENCE_ORDER, "list": name, "field": field}, value=value, placeholder=placeholder,
+        options=[{"label": text, "value": v} for v, text in options], clearable=field != "order",
+        searchable=False, className="evidence-control")], className="control")
+
+
+def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
+                   pages: Mapping[str, Any] | None, *, item: Callable[[Mapping[str, Any], str], Any]) -> html.Div:
+    """Return one list of evidence as the reader chose to see it, with its controls and "more".
+
+    Args:
+        name: Names the list (an edge id, a pair id).
+        evidence: Every sentence of the list.
+        documents: Article metadata (dates and outlets, for sorting and filtering).
+        pages: The evidence-pages store.
+        item: Draws one sentence: ``item(evidence, slot) -> html.Li``.
+    """
+    state = list_state(pages, name)
+    page = evidence_page(evidence, documents, offset=0, limit=state["shown"], order=state["order"],
+                         outlet=state["outlet"], flag=state["flag"])
+    controls = None
+    if len(evidence) >= CONTROLS_FROM:
+        outlets = outlets_of(evidence, documents)
+        controls = html.Div([
+            _control(name, "order", "Sort", ORDER_LABELS, state["order"], "Oldest first"),
+            _control(name, "outlet", "Outlet", [(o, o) for o in outlets], state["outlet"], "Any outlet"),
+            _control(name, "flag", "Flags", FLAG_LABELS, state["flag"], "Any"),
+        ], className="evidence-controls", role="group", **{"aria-label": "Sort and filter the evidence"})
+    filtered = page.matched != page.total
+    count = html.P(f"{len(page.rows):,} of {page.matched:,} sentences" + (
+        f" matching (of {page.total:,})" if filtered else ""), className="muted small evidence-count",
+        role="status")
+    more = None
+    if page.left:
+        more = html.Button(f"Show {min(PAGE_SIZE, page.left)} more ({page.left:,} left)",
+                           id={"type": ids.EVIDENCE_MORE, "list": name}, n_clicks=0, className="action wide more")
+    rows = [item(ev, f"{name}:{i}") for i, ev in enumerate(page.rows)]
+    return html.Div([c for c in (controls, count, html.Ul(rows, className="evidence-list"), more) if c is not None],
+                    className="paged-evidence", **{"data-list": name})
+
+
+def next_pages(pages: Mapping[str, Any] | None, trigger: Mapping[str, Any], prop: str, value: Any) -> dict | None:
+    """The evidence-pages store after a click on "more" or a change of order, outlet or flag (None: no change)."""
+    name = trigger.get("list")
+    if not isinstance(name, str):
+        return None
+    state = list_state(pages, name)
+    if trigger.get("type") == ids.EVIDENCE_MORE:
+        if not value:
+            return None
+        state["shown"] += PAGE_SIZE
+    elif trigger.get("type") == ids.EVIDENCE_ORDER and trigger.get("field") in ("order", "outlet", "flag"):
+        field = trigger["field"]
+        value = value if isinstance(value, str) and value else ("oldest" if field == "order" else None)
+        if state[field] == value:
+            return None
+        state[field], state["shown"] = value, PAGE_SIZE
+    else:
+        return None
+    return {**{k: v for k, v in (pages or {}).items() if k != name}, name: state}
