@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
@@ -58,32 +59,52 @@ def _open_store(db, *, create: bool, read_only: bool = False):
         sys.exit(f"newsgraph: {err}")
 
 
-def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES):
-    """Add articles to an open store, reporting progress and bad files on stderr."""
+def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES, cluster=None):
+    """Add articles to an open store (parsed here, or on the Dask cluster `cluster` names),
+    reporting progress and bad files on stderr."""
     from graph.nlp import ModelNotFound
     from graph.pipeline import ingest_paths
     from graph.store import StoreError
 
     t0 = time.perf_counter()
     try:
-        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True,
-                              max_bytes=max_bytes)
+        with _cluster(cluster) as client:
+            report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=True,
+                                  max_bytes=max_bytes, client=client, scheduler=cluster or "")
     except (ModelNotFound, StoreError) as err:
         sys.exit(f"newsgraph: {err}")
     except KeyboardInterrupt:
-        sys.exit(f"newsgraph: interrupted; {store.path} keeps every batch committed so far, "
+        sys.exit(f"newsgraph: interrupted; {store.name} keeps every batch committed so far, "
                  "run the same command again to continue")
     _print_problems(report.errors, report.duplicates)
-    print(f"{store.path}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
+    print(f"{store.name}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
           f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
           f"{store.counts()['documents']} articles in the store", file=sys.stderr)
     return report
 
 
+@contextmanager
+def _cluster(spec: str | None):
+    """A Dask client on the cluster `spec` names (its dashboard printed), or None to parse here."""
+    if not spec:
+        yield None
+        return
+    from graph.distributed import ClusterError, connect, dashboard
+
+    try:
+        with connect(spec) as client:
+            print(dashboard(client), file=sys.stderr, flush=True)
+            yield client
+    except ClusterError as err:
+        sys.exit(f"newsgraph: {err}")
+
+
 def cmd_ingest(args) -> int:
+    if args.cluster and args.workers > 1:
+        sys.exit("newsgraph: give --workers (processes on this machine) or --cluster, not both")
     with _open_store(args.db, create=True) as store:
         report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size,
-                         max_bytes=args.max_bytes)
+                         max_bytes=args.max_bytes, cluster=args.cluster)
     return 1 if report.errors else 0
 
 
@@ -213,6 +234,12 @@ def cmd_eval(args) -> int:
     return 0
 
 
+DB_HELP = ("the store: an SQLite file (created if missing) or a PostgreSQL database, "
+           "postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME (its tables are created if missing)")
+CLUSTER_HELP = ("parse on a Dask cluster: local:N starts N worker processes here, tcp://HOST:8786 uses the "
+                "workers of that scheduler (with a PostgreSQL --db they write their batches themselves)")
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -233,7 +260,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", parents=[common, reading], help="extract a graph from articles and write it")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt .md .html .json .jsonl)")
-    b.add_argument("--db", help="corpus store to build from (PATHS, if any, are added to it first)")
+    b.add_argument("--db", help="corpus store to build from, a file or postgresql://… (PATHS, if any, are added "
+                                "to it first)")
     b.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     b.add_argument("--out", help="output file (default: standard output)")
     b.add_argument("--format", choices=FORMATS, help="output format (default: from --out's suffix, else json)")
@@ -241,7 +269,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", parents=[common, reading], help="open the explorer in the browser")
     s.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     s.add_argument("--graph", help="serve a node-link JSON written by `newsgraph build`")
-    s.add_argument("--db", help="serve a corpus store (PATHS, if any, are added to it first)")
+    s.add_argument("--db", help="serve a corpus store, a file or postgresql://… (PATHS, if any, are added to it "
+                                "first)")
     s.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
@@ -263,9 +292,10 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", parents=[common, reading],
                        help="add articles to a corpus store (unchanged ones are skipped)")
     i.add_argument("paths", nargs="+", help="article files or folders")
-    i.add_argument("--db", required=True, help="the store (an SQLite file, created if missing)")
+    i.add_argument("--db", required=True, help=DB_HELP)
     i.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
     i.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
+    i.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     i.set_defaults(func=cmd_ingest)
     m = sub.add_parser("bench", parents=[common], help="measure ingest, NLP, graph build and memory; print a table")
     m.add_argument("--sizes", help="corpus sizes in articles, comma-separated "
