@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
@@ -85,18 +85,25 @@ def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_
 
 @contextmanager
 def _cluster(spec: str | None):
-    """A Dask client on the cluster `spec` names (its dashboard printed), or None to parse here."""
+    """None to parse here, or a function that connects to the Dask cluster `spec` names (on the
+    first call, printing its dashboard; closed when the block ends)."""
     if not spec:
         yield None
         return
     from graph.distributed import ClusterError, connect, dashboard
 
-    try:
-        with connect(spec) as client:
-            print(dashboard(client), file=sys.stderr, flush=True)
+    with ExitStack() as stack:
+        clients = []
+
+        def client():
+            if not clients:
+                clients.append(stack.enter_context(connect(spec)))
+                print(dashboard(clients[0]), file=sys.stderr, flush=True)
+            return clients[0]
+        try:
             yield client
-    except ClusterError as err:
-        sys.exit(f"newsgraph: {err}")
+        except ClusterError as err:
+            sys.exit(f"newsgraph: {err}")
 
 
 def cmd_ingest(args) -> int:

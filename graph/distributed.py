@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from itertools import islice
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -123,7 +124,9 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
         store: An open `graph.store.Store`. A PostgreSQL store is written by the workers; an
             SQLite one by this process, as the extractions come back.
         documents: The documents read (ids already stored are never sent).
-        client: A `dask.distributed.Client` (see `connect`).
+        client: A `dask.distributed.Client` (see `connect`), or a function of no arguments that
+            returns one (called only when something needs parsing: a rerun with nothing new
+            never starts a cluster).
         origins: Where each document came from, by id (see `Store.add`).
         model: The spaCy model each worker loads (default: as `load_pipeline`).
         batch_size: Documents per task, and per transaction.
@@ -146,6 +149,8 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     if not todo:
         return report
     origins = origins or {}
+    if not hasattr(client, "submit"):
+        client = client()
     batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
     target = store.target if store.server else None
     run = uuid.uuid4().hex[:12]  # task keys of this run only: a rerun never reuses another run's results
@@ -160,7 +165,7 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending = iter(range(len(batches)))
-        queue = as_completed([submit(i) for i, _ in zip(pending, range(workers * IN_FLIGHT_PER_WORKER))])
+        queue = as_completed([submit(i) for i in islice(pending, workers * IN_FLIGHT_PER_WORKER)])
         with progress_bar(len(todo), progress, "Parsing on the cluster") as advance:
             for future in queue:
                 result: BatchResult = future.result()
