@@ -102,6 +102,7 @@ def connect(spec: str) -> Iterator:
         return
     if not spec.startswith(("tcp://", "tls://")):
         raise ClusterError(f"--cluster {spec}: expected local:N or a scheduler address tcp://HOST:PORT")
+    logging.getLogger("distributed.client").setLevel(logging.CRITICAL)  # its failures become our one line
     try:
         client = Client(spec, timeout=f"{CONNECT_TIMEOUT_S}s")
     except (OSError, TimeoutError) as exc:
@@ -183,9 +184,10 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     except Exception as exc:
         if _is_store_error(exc):
             raise
-        raise ClusterError(f"the Dask cluster {scheduler or client.scheduler.address} failed ({_reason(exc)}); "
-                           f"{store.name} keeps every batch written so far: run the same command again to "
-                           "continue") from None
+        what = "went away" if "connection" in str(exc).lower() or "cancelled" in type(exc).__name__.lower() \
+            else f"failed ({_reason(exc)})"
+        raise ClusterError(f"the Dask scheduler {scheduler or client.scheduler.address} {what}; {store.name} keeps "
+                           "every batch written so far: run the same command again to continue") from None
     return report
 
 
