@@ -116,8 +116,14 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_bench(args) -> int:
+    from graph.database import is_server
     from cli.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
 
+    if args.cluster and not args.db:
+        sys.exit("newsgraph: bench --cluster needs --db postgresql://… (the store the workers write to)")
+    if args.db and not is_server(args.db):
+        sys.exit("newsgraph: bench --db takes a PostgreSQL URL (postgresql://USER@HOST:PORT/DBNAME); "
+                 "SQLite stores are always measured")
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes is not None else \
             list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
@@ -126,7 +132,7 @@ def cmd_bench(args) -> int:
     print(header(), flush=True)
     run(sizes=sizes, workers=args.workers, batch_size=args.batch_size, model=args.model, app=not args.no_app,
         throughput_words=QUICK_WORDS if args.quick else THROUGHPUT_WORDS, workdir=args.keep,
-        emit=lambda row: print(format_row(row), flush=True))
+        server=args.db, cluster=args.cluster, emit=lambda row: print(format_row(row), flush=True))
     return 0
 
 
@@ -313,6 +319,10 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     m.add_argument("--no-app", action="store_true", help="skip the app start-up rows")
     m.add_argument("--keep", metavar="DIR", help="write corpora and stores to DIR and keep them")
+    m.add_argument("--db", metavar="URL", help="a PostgreSQL server (postgresql://…; the role may create databases): "
+                                               "adds its write rate and graph read time beside SQLite's")
+    m.add_argument("--cluster", metavar="SPEC", help="with --db: adds the ingest on this Dask cluster (local:N or "
+                                                     "tcp://HOST:PORT) into PostgreSQL beside --workers into SQLite")
     m.set_defaults(func=cmd_bench)
     return p
 

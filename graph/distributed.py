@@ -28,6 +28,7 @@ from graph.read import IngestError
 
 LOCAL = "local:"
 CONNECT_TIMEOUT_S = 20  # how long to wait for a scheduler that does not answer
+TASKS_PER_WORKER = 4  # at least this many batches per worker when the corpus is small
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to bound memory
 
 
@@ -130,7 +131,7 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
             never starts a cluster).
         origins: Where each document came from, by id (see `Store.add`).
         model: The spaCy model each worker loads (default: as `load_pipeline`).
-        batch_size: Documents per task, and per transaction.
+        batch_size: Documents per task, and per transaction (fewer when the corpus is small).
         progress: Show a progress bar on stderr (documents, words/s, failures).
         scheduler: How the cluster is named in messages.
 
@@ -152,7 +153,11 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     origins = origins or {}
     if not hasattr(client, "submit"):
         client = client()
-    batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    # batches of `batch_size`, smaller when there are few documents, so that every worker gets
+    # several and none sits idle at the end while another finishes a big one
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    size = max(1, min(batch_size, -(-len(todo) // (workers * TASKS_PER_WORKER))))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     target = store.target if store.server else None
     run = uuid.uuid4().hex[:12]  # task keys of this run only: a rerun never reuses another run's results
 
@@ -164,7 +169,6 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     from dask.distributed import as_completed
 
     try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending = iter(range(len(batches)))
         queue = as_completed([submit(i) for i in islice(pending, workers * IN_FLIGHT_PER_WORKER)])
         with progress_bar(len(todo), progress, "Parsing on the cluster") as advance:

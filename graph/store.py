@@ -29,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 
 import networkx as nx
-from sqlalchemy import inspect, text
+from sqlalchemy import TextClause, bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from graph.database import busy, describe, engine_for, is_server, locate, transient
@@ -43,9 +43,14 @@ OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs cr
 RETRY_S = 90  # how long a write waits for a database server that went away (a restart) before giving up
 _INSERT_DOCUMENT = insert("documents", "id, path, source, title, outlet, date, url, text, ingested_at") + \
     " ON CONFLICT (id) DO NOTHING"
-_INSERT_ENTITY = insert("entities", "doc_id, id, label, type, part_of")
-_INSERT_MENTION = insert("mentions", "doc_id, entity_id, start_char, end_char, text, resolved_by")
-_INSERT_RELATION = insert("relations", ", ".join(RELATION_KEYS))
+_ENTITY_KEYS = ("doc_id", "id", "label", "type", "part_of")
+_MENTION_KEYS = ("doc_id", "entity_id", "start_char", "end_char", "text", "resolved_by")
+_INSERT_ENTITY = text(insert("entities", ", ".join(_ENTITY_KEYS)))
+_INSERT_MENTION = text(insert("mentions", ", ".join(_MENTION_KEYS)))
+_INSERT_RELATION = text(insert("relations", ", ".join(RELATION_KEYS)))
+_COPY = {_INSERT_ENTITY: ("entities", _ENTITY_KEYS), _INSERT_MENTION: ("mentions", _MENTION_KEYS),
+         _INSERT_RELATION: ("relations", RELATION_KEYS)}
+_STORED = text("SELECT id FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(7240315)"  # PostgreSQL: one process creates or upgrades at a time
 
 
@@ -326,12 +331,16 @@ class Store:
     def _add(self, extractions: list[Extraction], origins: Mapping[str, str]) -> IngestReport:
         added = replaced = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        entities, mentions, relations = [], [], []
         with self._transaction() as conn:
+            ids = list({x.document.id for x in extractions})
+            stored = set(conn.execute(_STORED, {"ids": ids}).scalars()) if ids else set()
             for x in extractions:
                 d = x.document
-                if conn.execute(text("SELECT 1 FROM documents WHERE id = :id"), {"id": d.id}).first():
+                if d.id in stored:
                     unchanged += 1
                     continue
+                stored.add(d.id)
                 path = origins.get(d.id, d.source)
                 stale = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
                 row = {"id": d.id, "path": path, "source": d.source, "title": d.title, "outlet": d.outlet,
@@ -340,13 +349,30 @@ class Store:
                     unchanged += 1
                     continue
                 replaced, added = replaced + bool(stale), added + (not stale)
-                _insert_many(conn, _INSERT_ENTITY, [{"doc_id": d.id, "id": e.id, "label": e.label, "type": e.type,
-                                                     "part_of": e.part_of} for e in x.entities])
-                _insert_many(conn, _INSERT_MENTION, [
-                    {"doc_id": d.id, "entity_id": m.entity_id, "start_char": m.start, "end_char": m.end,
-                     "text": m.text, "resolved_by": m.resolved_by} for m in x.mentions])
-                _insert_many(conn, _INSERT_RELATION, [relation_row(d.id, r) for r in x.relations])
+                entities += [{"doc_id": d.id, "id": e.id, "label": e.label, "type": e.type, "part_of": e.part_of}
+                             for e in x.entities]
+                mentions += [{"doc_id": d.id, "entity_id": m.entity_id, "start_char": m.start, "end_char": m.end,
+                              "text": m.text, "resolved_by": m.resolved_by} for m in x.mentions]
+                relations += [relation_row(d.id, r) for r in x.relations]
+            # the rows of every document of the batch at once per table, in document order
+            for statement, rows in ((_INSERT_ENTITY, entities), (_INSERT_MENTION, mentions),
+                                    (_INSERT_RELATION, relations)):
+                self._insert_rows(conn, statement, rows)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
+
+    def _insert_rows(self, conn, statement: TextClause, rows: list[dict]) -> None:
+        """Insert many rows in the open transaction: one executemany for SQLite; PostgreSQL's COPY
+        for a server (the same rows, several times faster than row-by-row inserts)."""
+        if not rows:
+            return
+        if not self.server:
+            conn.execute(statement, rows)
+            return
+        table, columns = _COPY[statement]
+        with conn.connection.driver_connection.cursor() as cursor:
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
 
     def ingest(
         self,
@@ -443,11 +469,6 @@ def file_signature(path: str | os.PathLike[str]) -> tuple:
         except OSError:
             out.append(None)
     return tuple(out)
-
-
-def _insert_many(conn, statement: str, rows: list[dict]) -> None:
-    if rows:
-        conn.execute(text(statement), rows)
 
 
 def shown_name(target: str | os.PathLike[str]) -> str:
