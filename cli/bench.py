@@ -164,7 +164,7 @@ def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, a
         from cli.bench_shared import cluster_throughput
 
         cluster_throughput(docs, words=total, server=server, cluster=cluster, batch_size=batch_size,
-                           local_wall=fn.wall, workers=workers, add=add)
+                           local_wall=fn.wall, workers=workers, add=add, clock=_Clock)
 
 
 class _Clock:

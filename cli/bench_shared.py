@@ -40,10 +40,9 @@ def scratch_database(server: str) -> Iterator[str]:
 
 
 def cluster_throughput(docs: Sequence, *, words: int, server: str, cluster: str, batch_size: int,
-                       local_wall: float, workers: int, add: Callable) -> None:
+                       local_wall: float, workers: int, add: Callable, clock: Callable) -> None:
     """Ingest `docs` on the cluster into a scratch PostgreSQL database; compare with `local_wall`
-    (the `--workers N` ingest of the same documents into SQLite)."""
-    from cli.bench import _Clock
+    (the `--workers N` ingest of the same documents into SQLite). `clock` makes the bench's timer."""
     from graph.distributed import cluster_ingest, connect
     from graph.store import Store
 
@@ -54,14 +53,14 @@ def cluster_throughput(docs: Sequence, *, words: int, server: str, cluster: str,
         client.run(_warm)  # each worker loads the model once, as a long-running cluster has
         warm = time.perf_counter() - t0
         n = len(client.scheduler_info()["workers"])
-        with scratch_database(server) as url, Store(url) as store, _Clock() as clock:
+        with scratch_database(server) as url, Store(url) as store, clock() as timed:
             report = cluster_ingest(store, docs, client=client, batch_size=batch_size)
         assert report.added == len(docs) and report.parsed_words == words, report
-    rate = words / clock.wall
+    rate = words / timed.wall
     add("throughput", f"full ingest, --cluster {cluster} -> PostgreSQL", f"{rate:,.0f} words/s",
         f">= {0.85 * words / local_wall:,.0f} (0.85x --workers {workers})",
-        f"{local_wall / clock.wall:.2f}x the --workers {workers} ingest into SQLite of the same text; {n} worker "
-        f"processes parse, extract and write their batches of {batch_size}; {clock}; cluster start {started:.1f} s "
+        f"{local_wall / timed.wall:.2f}x the --workers {workers} ingest into SQLite of the same text; {n} worker "
+        f"processes parse, extract and write their batches (at most {batch_size} articles); {timed}; cluster start {started:.1f} s "
         f"and model load in the workers {warm:.1f} s before, not counted")
 
 

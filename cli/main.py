@@ -225,7 +225,9 @@ def cmd_eval(args) -> int:
         judged = read_jsonl(args.audit) if args.audit else []
     except (OSError, ValueError) as err:
         sys.exit(f"newsgraph: {err}")
-    g, _ = _build(args.paths, args.model, max_bytes=args.max_bytes)
+    if not args.paths and not args.db:
+        sys.exit("newsgraph: eval needs article files or folders, or --db STORE")
+    g, _ = _build(args.paths, args.model, db=args.db, max_bytes=args.max_bytes)
     if gold is not None:
         results = evaluate_gold(g, gold)
         print(gold_table(results))
@@ -294,7 +296,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", parents=[common, reading],
                        help="recall against gold relations, precision against an audit")
-    e.add_argument("paths", nargs="+", help="article files or folders")
+    e.add_argument("paths", nargs="*", help="article files or folders")
+    e.add_argument("--db", help="evaluate the graph of this store, a file or postgresql://… (PATHS, if any, are "
+                                "added to it first)")
     e.add_argument("--gold", help="gold relations JSONL: recall per relation type")
     e.add_argument("--audit", help="JSONL of hand-judged evidence sentences: precision per sentence and per edge")
     e.add_argument("--unjudged", metavar="OUT", help="write every typed evidence sentence without a verdict "

@@ -75,6 +75,26 @@ def _hide_password(text: str) -> str:
     return f"{scheme}://{user.split(':', 1)[0]}:***@{tail}"
 
 
+def shown_name(target: str | os.PathLike[str]) -> str:
+    """How messages name a store: its path, or its URL without the password."""
+    try:
+        return locate(target).name
+    except ValueError:
+        return "the database URL given"
+
+
+def file_signature(path: str | os.PathLike[str]) -> tuple:
+    """An SQLite store's file and write-ahead log, by modification time and size (no query)."""
+    out = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{os.fspath(path)}{suffix}")
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
 _engines: dict[tuple[str, bool], Engine] = {}
 _engines_lock = threading.Lock()
 

@@ -144,10 +144,7 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     from graph.parse import progress_bar
     from graph.store import IngestReport
 
-    docs = list({d.id: d for d in documents}.values())
-    known = store.document_ids()
-    todo = [d for d in docs if d.id not in known]
-    report = IngestReport(unchanged=len(docs) - len(todo))
+    todo, report = store.unstored(documents)
     if not todo:
         return report
     origins = origins or {}

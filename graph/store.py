@@ -32,7 +32,7 @@ import networkx as nx
 from sqlalchemy import TextClause, bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from graph.database import busy, describe, engine_for, is_server, locate, transient
+from graph.database import busy, describe, engine_for, file_signature, is_server, locate, shown_name, transient
 from graph.read import IngestError
 from graph.models import Document, Entity, Extraction, many_records
 from graph.rows import RELATION_KEYS, evidence, read_extractions, relation_row
@@ -374,6 +374,14 @@ class Store:
                 for row in rows:
                     copy.write_row([row[c] for c in columns])
 
+    def unstored(self, documents: Iterable[Document]) -> tuple[list[Document], IngestReport]:
+        """The documents (each text once) whose ids are not stored yet, and a report that counts
+        the others as unchanged."""
+        docs = list({d.id: d for d in documents}.values())
+        known = self.document_ids()
+        todo = [d for d in docs if d.id not in known]
+        return todo, IngestReport(unchanged=len(docs) - len(todo))
+
     def ingest(
         self,
         documents: Iterable[Document],
@@ -401,10 +409,7 @@ class Store:
         """
         from graph.parse import iter_extractions, progress_bar  # deferred: spaCy, which reading never needs
 
-        docs = list({d.id: d for d in documents}.values())
-        known = self.document_ids()
-        todo = [d for d in docs if d.id not in known]
-        report = IngestReport(unchanged=len(docs) - len(todo))
+        todo, report = self.unstored(documents)
         if not todo:
             return report
         pipeline = nlp if hasattr(nlp, "pipe") else nlp()
@@ -457,26 +462,6 @@ class Store:
                                             "(SELECT id FROM documents)")).scalar()
                 problems += [f"{orphans} {table} rows point at missing documents"] if orphans else []
         return problems
-
-
-def file_signature(path: str | os.PathLike[str]) -> tuple:
-    """An SQLite store's file and write-ahead log, by modification time and size (no query)."""
-    out = []
-    for suffix in ("", "-wal"):
-        try:
-            st = os.stat(f"{os.fspath(path)}{suffix}")
-            out.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append(None)
-    return tuple(out)
-
-
-def shown_name(target: str | os.PathLike[str]) -> str:
-    """How messages name a store: its path, or its URL without the password."""
-    try:
-        return locate(target).name
-    except ValueError:
-        return "the database URL given"
 
 
 @contextmanager
