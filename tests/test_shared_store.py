@@ -148,6 +148,22 @@ def test_an_edited_article_replaces_its_old_version_on_postgresql(pg_url, nlp, t
         assert store.check() == []
 
 
+def test_bench_measures_the_cluster_postgresql_writes_and_reads(pg_server, dask_client, tmp_path):
+    from cli.bench import run
+
+    rows = run(sizes=[4], workers=2, throughput_words=300, app=False, workdir=tmp_path, server=pg_server,
+               cluster=dask_client.scheduler.address)
+    found = {(r.section, r.measure): r for r in rows}
+    cluster = found[("throughput", f"full ingest, --cluster {dask_client.scheduler.address} -> PostgreSQL")]
+    assert cluster.value.endswith("words/s") and "0.85x --workers 2" in cluster.target
+    for measure in ("write rate, PostgreSQL", "write rate, SQLite"):
+        assert found[("4 articles", measure)].value.endswith("relations/s")
+    assert "x SQLite" in found[("4 articles", "graph build from PostgreSQL")].note
+    with psycopg.connect(pg_server) as conn:  # the scratch databases are gone
+        assert conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE %s",
+                            (conn.info.dbname + "_bench_%",)).fetchone() == (0,)
+
+
 def _worker_pids(client) -> dict[str, int]:
     return client.run(os.getpid)
 
@@ -262,6 +278,13 @@ def test_server_down_auth_refused_database_missing_and_newer_schema_are_one_line
     assert done.returncode == 1
     assert done.stderr.startswith("newsgraph: postgresql://") and done.stderr.count("\n") == 1
     assert "the server refused the login" in done.stderr and "not-the-password" not in done.stderr
+
+
+def test_workers_and_cluster_together_are_refused(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "cli", "ingest", str(SEEDS_DIR), "--db", str(tmp_path / "s.db"),
+                           "--workers", "2", "--cluster", "local:2"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1 and done.stderr == ("newsgraph: give --workers (processes on this machine) or "
+                                                    "--cluster, not both\n")
 
 
 def test_a_scheduler_that_does_not_answer_is_one_line(monkeypatch):
