@@ -28,7 +28,6 @@ from graph.read import IngestError
 
 LOCAL = "local:"
 CONNECT_TIMEOUT_S = 20  # how long to wait for a scheduler that does not answer
-TASKS_PER_WORKER = 4  # at least this many batches per worker when the corpus is small
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to bound memory
 
 
@@ -141,7 +140,7 @@ def cluster_ingest(store, documents: Iterable[Document], *, client, origins: Map
     Raises:
         ClusterError: The scheduler went away; the store keeps every batch written so far.
     """
-    from graph.parse import progress_bar
+    from graph.parse import TASKS_PER_WORKER, progress_bar
     from graph.store import IngestReport
 
     todo, report = store.unstored(documents)
