@@ -305,12 +305,15 @@ class Store:
             entities = [Entity(*row) for row in conn.execute(text(
                 f"SELECT e.id, e.label, e.type, e.part_of FROM entities e JOIN (SELECT id, min({order}) AS first "
                 f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
-            mentions = conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions"))
+            # streamed: a server's rows arrive in chunks rather than all held at once
+            stream = {"stream_results": True, "max_row_buffer": 20_000} if self.server else {}
+            mentions = conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
+                                    .execution_options(**stream))
             one = {}.setdefault
             relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
                          conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
                                            f"{EVIDENCE_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
-                                           f"ORDER BY r.{order}")))
+                                           f"ORDER BY r.{order}").execution_options(**stream)))
             return assemble(documents, entities, mentions, relations, table=table)
 
     # ---- writing ---------------------------------------------------------------------
