@@ -133,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Serve the newsgraph explorer.")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--db", type=Path, help="corpus store to explore, upload to and curate (default: the seeds)")
+    source.add_argument("--db", help="corpus store to explore, upload to and curate: a file or postgresql://… "
+                                     "(default: the seeds)")
     source.add_argument("--graph", type=Path, help="node-link JSON export to show read-only")
     parser.add_argument("--host", default=DEFAULT_HOST)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)

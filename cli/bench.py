@@ -47,7 +47,7 @@ class Row:
 
 def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: int = 64,
         throughput_words: int = THROUGHPUT_WORDS, model: str | None = None, app: bool = True,
-        workdir: str | os.PathLike[str] | None = None,
+        workdir: str | os.PathLike[str] | None = None, server: str | None = None, cluster: str | None = None,
         emit: Callable[[Row], None] | None = None) -> list[Row]:
     """Run the benchmark and return its rows (also passed to `emit` as each one is measured).
 
@@ -59,6 +59,9 @@ def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: i
         model: spaCy model package (default: as `load_pipeline`).
         app: Measure the explorer with `bench_app` for each corpus.
         workdir: Where corpora and stores go (a temporary folder, removed after, by default).
+        server: A PostgreSQL URL: adds the write-rate and read rows of `cli.bench_shared`
+            (scratch databases are made beside it and dropped).
+        cluster: A `--cluster` spec: with `server`, adds the cluster ingest row.
         emit: Called with each row as soon as it is measured.
     """
     rows: list[Row] = []
@@ -77,8 +80,10 @@ def run(*, sizes: Iterable[int] = DEFAULT_SIZES, workers: int = 2, batch_size: i
         add("machine", "cores / load average", f"{os.cpu_count()} / {_load()}",
             note=f"Python {platform.python_version()}, {platform.machine()}; other work on the machine slows every row")
         nlp = _timed_load(model, add)
-        _throughput(nlp, root, workers=workers, batch_size=batch_size, words=throughput_words, add=add)
-        _corpora(nlp, root, sizes=sorted(sizes), workers=workers, batch_size=batch_size, app=app, add=add)
+        _throughput(nlp, root, workers=workers, batch_size=batch_size, words=throughput_words, add=add,
+                    server=server, cluster=cluster)
+        _corpora(nlp, root, sizes=sorted(sizes), workers=workers, batch_size=batch_size, app=app, add=add,
+                 server=server)
         add("machine", "load average at the end", _load())
     finally:
         if tmp:
@@ -112,7 +117,7 @@ def _timed_load(model: str | None, add):
     return nlp
 
 
-def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, add) -> None:
+def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, add, server=None, cluster=None) -> None:
     from graph.parse import PIPE_BATCH
     from graph.pipeline import SEEDS_DIR, read_articles
     from graph.store import Store
@@ -155,6 +160,11 @@ def _throughput(nlp, root: Path, *, workers: int, batch_size: int, words: int, a
         f"{f1.wall / fn.wall:.2f}x full single: forked processes parse + extract, the parent writes; {fn}; "
         f"the processes used {fn.busy / fn.wall:.2f} cores, and {fn.busy / f1.busy:.2f}x the CPU of one process, "
         f"so {workers} idle cores would give about {workers * f1.busy / fn.busy:.2f}x")
+    if server and cluster:
+        from cli.bench_shared import cluster_throughput
+
+        cluster_throughput(docs, words=total, server=server, cluster=cluster, batch_size=batch_size,
+                           local_wall=fn.wall, workers=workers, add=add, clock=_Clock)
 
 
 class _Clock:
@@ -180,7 +190,8 @@ class _Clock:
 
 
 # ---- corpora ------------------------------------------------------------------------------
-def _corpora(nlp, root: Path, *, sizes: list[int], workers: int, batch_size: int, app: bool, add) -> None:
+def _corpora(nlp, root: Path, *, sizes: list[int], workers: int, batch_size: int, app: bool, add,
+             server: str | None = None) -> None:
     from graph.pipeline import ingest_paths
     from graph.store import Store
 
@@ -229,6 +240,11 @@ def _corpora(nlp, root: Path, *, sizes: list[int], workers: int, batch_size: int
             for measure, value in _in_fresh_process("bench_app", db):
                 add(section, measure, value, _app_target(measure) if size >= 10000 else "", _app_note(measure))
         previous, done = db, size
+    if server:
+        from cli.bench_shared import store_rows
+
+        store_rows(previous, server=server, section=section, batch_size=batch_size, add=add,
+                   probe=lambda target: _in_fresh_process("_probe", target))
 
 
 def _app_target(measure: str) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from graph.export import FORMATS, from_node_link, render
@@ -58,52 +59,86 @@ def _open_store(db, *, create: bool, read_only: bool = False):
         sys.exit(f"newsgraph: {err}")
 
 
-def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES, watching=False):
-    """Add articles to an open store, reporting progress and bad files on stderr (for a watch: only add them,
-    and leave Ctrl-C to the watch, which says what it did)."""
+def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_MAX_BYTES, cluster=None,
+            watching=False):
+    """Add articles to an open store (parsed here, or on the Dask cluster `cluster` names),
+    reporting progress and bad files on stderr (for a watch: only add them, and leave Ctrl-C to
+    the watch, which says what it did)."""
     from graph.nlp import ModelNotFound
     from graph.pipeline import ingest_paths
     from graph.store import StoreError
 
     t0 = time.perf_counter()
     try:
-        report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size, progress=not watching,
-                              max_bytes=max_bytes)
+        with _cluster(cluster) as client:
+            report = ingest_paths(store, paths, model=model, workers=workers, batch_size=batch_size,
+                                  progress=not watching, max_bytes=max_bytes, client=client, scheduler=cluster or "")
     except (ModelNotFound, StoreError) as err:
         sys.exit(f"newsgraph: {err}")
     except KeyboardInterrupt:
         if watching:
             raise
-        sys.exit(f"newsgraph: interrupted; {store.path} keeps every batch committed so far, "
+        sys.exit(f"newsgraph: interrupted; {store.name} keeps every batch committed so far, "
                  "run the same command again to continue")
     if watching:  # the watch says what each batch did
         return report
     _print_problems(report.errors, report.duplicates)
-    print(f"{store.path}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
+    print(f"{store.name}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
           f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
           f"{store.counts()['documents']} articles in the store", file=sys.stderr)
     return report
 
 
+@contextmanager
+def _cluster(spec: str | None):
+    """None to parse here, or a function that connects to the Dask cluster `spec` names (on the
+    first call, printing its dashboard; closed when the block ends)."""
+    if not spec:
+        yield None
+        return
+    from graph.distributed import ClusterError, connect, dashboard
+
+    with ExitStack() as stack:
+        clients = []
+
+        def client():
+            if not clients:
+                clients.append(stack.enter_context(connect(spec)))
+                print(dashboard(clients[0]), file=sys.stderr, flush=True)
+            return clients[0]
+        try:
+            yield client
+        except ClusterError as err:
+            sys.exit(f"newsgraph: {err}")
+
+
 def cmd_ingest(args) -> int:
+    if args.cluster and args.workers > 1:
+        sys.exit("newsgraph: give --workers (processes on this machine) or --cluster, not both")
     with _open_store(args.db, create=True) as store:
         if args.watch:
             from cli.watch import watch
 
             watch(args.paths, lambda paths: _ingest(store, paths, model=args.model, workers=args.workers,
                                                     batch_size=args.batch_size, max_bytes=args.max_bytes,
-                                                    watching=True),
+                                                    cluster=args.cluster, watching=True),
                   poll=args.poll, settle=args.settle, say=lambda line: print(line, file=sys.stderr, flush=True),
                   shown=_shown, stored=lambda: store.counts()["documents"])
             return 0
         report = _ingest(store, args.paths, model=args.model, workers=args.workers, batch_size=args.batch_size,
-                         max_bytes=args.max_bytes)
+                         max_bytes=args.max_bytes, cluster=args.cluster)
     return 1 if report.errors else 0
 
 
 def cmd_bench(args) -> int:
+    from graph.database import is_server
     from cli.bench import DEFAULT_SIZES, QUICK_SIZES, QUICK_WORDS, THROUGHPUT_WORDS, format_row, header, run
 
+    if args.cluster and not args.db:
+        sys.exit("newsgraph: bench --cluster needs --db postgresql://… (the store the workers write to)")
+    if args.db and not is_server(args.db):
+        sys.exit("newsgraph: bench --db takes a PostgreSQL URL (postgresql://USER@HOST:PORT/DBNAME); "
+                 "SQLite stores are always measured")
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes is not None else \
             list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
@@ -112,7 +147,7 @@ def cmd_bench(args) -> int:
     print(header(), flush=True)
     run(sizes=sizes, workers=args.workers, batch_size=args.batch_size, model=args.model, app=not args.no_app,
         throughput_words=QUICK_WORDS if args.quick else THROUGHPUT_WORDS, workdir=args.keep,
-        emit=lambda row: print(format_row(row), flush=True))
+        server=args.db, cluster=args.cluster, emit=lambda row: print(format_row(row), flush=True))
     return 0
 
 
@@ -230,7 +265,9 @@ def cmd_eval(args) -> int:
         judged = read_jsonl(args.audit) if args.audit else []
     except (OSError, ValueError) as err:
         sys.exit(f"newsgraph: {err}")
-    g, _ = _build(args.paths, args.model, max_bytes=args.max_bytes)
+    if not args.paths and not args.db:
+        sys.exit("newsgraph: eval needs article files or folders, or --db STORE")
+    g, _ = _build(args.paths, args.model, db=args.db, max_bytes=args.max_bytes)
     if gold is not None:
         results = evaluate_gold(g, gold)
         print(gold_table(results))
@@ -250,6 +287,12 @@ def cmd_eval(args) -> int:
             sys.exit(f"newsgraph: cannot write {_shown(args.unjudged)}: {err.strerror}")
         print(f"\n{len(lines)} typed evidence sentences without a verdict written to {_shown(args.unjudged)}")
     return 0
+
+
+DB_HELP = ("the store: an SQLite file (created if missing) or a PostgreSQL database, "
+           "postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME (its tables are created if missing)")
+CLUSTER_HELP = ("parse on a Dask cluster: local:N starts N worker processes here, tcp://HOST:8786 uses the "
+                "workers of that scheduler (with a PostgreSQL --db they write their batches themselves)")
 
 
 def _positive(text: str) -> int:
@@ -282,7 +325,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", parents=[common, reading], help="extract a graph from articles and write it")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt .md .html .json .jsonl)")
-    b.add_argument("--db", help="corpus store to build from (PATHS, if any, are added to it first)")
+    b.add_argument("--db", help="corpus store to build from, a file or postgresql://… (PATHS, if any, are added "
+                                "to it first)")
     b.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     b.add_argument("--out", help="output file (default: standard output)")
     b.add_argument("--format", choices=FORMATS, help="output format (default: from --out's suffix, else json)")
@@ -290,7 +334,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", parents=[common, reading], help="open the explorer in the browser")
     s.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     s.add_argument("--graph", help="serve a node-link JSON written by `newsgraph build`")
-    s.add_argument("--db", help="serve a corpus store (PATHS, if any, are added to it first)")
+    s.add_argument("--db", help="serve a corpus store, a file or postgresql://… (PATHS, if any, are added to it "
+                                "first)")
     s.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
@@ -301,7 +346,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", parents=[common, reading],
                        help="recall against gold relations, precision against an audit")
-    e.add_argument("paths", nargs="+", help="article files or folders")
+    e.add_argument("paths", nargs="*", help="article files or folders")
+    e.add_argument("--db", help="evaluate the graph of this store, a file or postgresql://… (PATHS, if any, are "
+                                "added to it first)")
     e.add_argument("--gold", help="gold relations JSONL: recall per relation type")
     e.add_argument("--audit", help="JSONL of hand-judged evidence sentences: precision per sentence and per edge")
     e.add_argument("--unjudged", metavar="OUT", help="write every typed evidence sentence without a verdict "
@@ -312,7 +359,7 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", parents=[common, reading],
                        help="add articles to a corpus store (unchanged ones are skipped)")
     i.add_argument("paths", nargs="+", help="article files or folders")
-    i.add_argument("--db", required=True, help="the store (an SQLite file, created if missing)")
+    i.add_argument("--db", required=True, help=DB_HELP)
     i.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1; 2 on a 2-core machine)")
     i.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     i.add_argument("--watch", action="store_true",
@@ -320,6 +367,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--poll", type=_seconds, default=1.0, metavar="S", help="with --watch: seconds between looks (default 1)")
     i.add_argument("--settle", type=_seconds, default=2.0, metavar="S",
                    help="with --watch: seconds a file must hold still before it is read (default 2)")
+    i.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     i.set_defaults(func=cmd_ingest)
     m = sub.add_parser("bench", parents=[common], help="measure ingest, NLP, graph build and memory; print a table")
     m.add_argument("--sizes", help="corpus sizes in articles, comma-separated "
@@ -330,6 +378,10 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     m.add_argument("--no-app", action="store_true", help="skip the app start-up rows")
     m.add_argument("--keep", metavar="DIR", help="write corpora and stores to DIR and keep them")
+    m.add_argument("--db", metavar="URL", help="a PostgreSQL server (postgresql://…; the role may create databases): "
+                                               "adds its write rate and graph read time beside SQLite's")
+    m.add_argument("--cluster", metavar="SPEC", help="with --db: adds the ingest on this Dask cluster (local:N or "
+                                                     "tcp://HOST:PORT) into PostgreSQL beside --workers into SQLite")
     m.set_defaults(func=cmd_bench)
     return p
 

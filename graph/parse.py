@@ -44,7 +44,7 @@ def iter_extractions(documents: Iterable[Document], *, nlp, batch_size: int = PI
         return
     options = {"n_process": workers} if workers > 1 else {}
     for parsed, document in zip(pipe_texts(nlp, [d.text for d in docs], batch_size=batch_size, **options), docs):
-        yield _extract_one(parsed, document)
+        yield extract_one(parsed, document)
 
 
 def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
@@ -86,7 +86,8 @@ def pipe_texts(nlp, texts: list[str], *, batch_size: int = PIPE_BATCH, limit: in
     yield from nlp.pipe(texts[start:], batch_size=batch_size, **options)
 
 
-def _extract_one(parsed, document: Document) -> Extraction | IngestError:
+def extract_one(parsed, document: Document) -> Extraction | IngestError:
+    """Extract one parsed document; a failure becomes an IngestError naming it."""
     from graph.extract import extract  # here, not at the top: spaCy loads only when parsing
 
     try:
@@ -106,7 +107,7 @@ def _init_worker(nlp) -> None:
 
 def _extract_chunk(docs: list[Document]) -> list[Extraction | IngestError]:
     parsed = pipe_texts(_worker_nlp, [d.text for d in docs], batch_size=len(docs))
-    return [_extract_one(p, d) for p, d in zip(parsed, docs)]
+    return [extract_one(p, d) for p, d in zip(parsed, docs)]
 
 
 def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterator[Extraction | IngestError]:
@@ -126,20 +127,31 @@ def _pooled(docs: list[Document], nlp, batch_size: int, workers: int) -> Iterato
 
 
 @contextmanager
-def progress_bar(total: int, show: bool) -> Iterator[Callable[[int], None]]:
-    """A progress bar of parsing on stderr; yields a function that advances it."""
-    if not show:
-        yield lambda n: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
+def progress_bar(total: int, show: bool, label: str = "Parsing articles") -> Iterator[Callable[..., None]]:
+    """A progress bar of parsing on stderr: documents done, words per second, failures.
 
+    Yields a function `advance(documents, words=0, failed=0)` that moves it on.
+    """
+    if not show:
+        yield lambda n, words=0, failed=0: None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    start, seen = time.perf_counter(), {"words": 0, "failed": 0}
     # auto_refresh off: no display thread, so forking parser processes stays safe.
-    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("Parsing articles", total=total)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} words/s, {task.fields[failed]} failed"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task(label, total=total, rate="0", failed=0)
         bar.refresh()
 
-        def advance(n: int) -> None:
-            bar.update(task, advance=n, refresh=True)
+        def advance(n: int, words: int = 0, failed: int = 0) -> None:
+            seen["words"] += words
+            seen["failed"] += failed
+            rate = seen["words"] / max(time.perf_counter() - start, 1e-6)
+            bar.update(task, advance=n, rate=f"{rate:,.0f}", failed=seen["failed"], refresh=True)
 
         yield advance

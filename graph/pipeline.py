@@ -64,8 +64,12 @@ def read_articles(paths, *, progress: bool = False, max_bytes: int = DEFAULT_MAX
 
 
 def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size: int = 64,
-                 workers: int = 1, progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES):
+                 workers: int = 1, progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                 client=None, scheduler: str = ""):
     """Read articles under `paths` into an open Store; the model loads only if something is new.
+
+    With a Dask `client` the new articles are parsed on its cluster (`graph.distributed`): the
+    files are still read and hashed here, and only documents the store lacks are sent.
 
     Returns:
         The store's IngestReport, with unreadable files among its errors and repeated texts
@@ -74,6 +78,12 @@ def ingest_paths(store, paths, *, nlp=None, model: str | None = None, batch_size
     from graph.store import IngestReport
 
     articles = read_articles(paths, progress=progress, max_bytes=max_bytes)
+    if client is not None:
+        from graph.distributed import cluster_ingest
+
+        report = cluster_ingest(store, articles.documents, client=client, origins=articles.origins, model=model,
+                                batch_size=batch_size, progress=progress, scheduler=scheduler)
+        return IngestReport(errors=articles.errors, duplicates=articles.duplicates) + report
     report = store.ingest(articles.documents, nlp=nlp or (lambda: load_pipeline(model)), origins=articles.origins,
                           batch_size=batch_size, workers=workers, progress=progress)
     return IngestReport(errors=articles.errors, duplicates=articles.duplicates) + report

@@ -1,13 +1,18 @@
-"""The corpus store: documents, mentions, relations and the curation log in one SQLite file.
+"""The corpus store: documents, mentions, relations and the curation log, in an SQLite file or a
+PostgreSQL database.
 
-This is the only module that touches SQLite. The file is in WAL mode, every write is one
-transaction, and documents are keyed by content hash, so:
+`--db corpus.db` is an SQLite file (WAL mode; the embedded default); `--db postgresql://…` a
+database that many machines and explorer processes share. Both have the same tables
+(`graph.schema`), are reached through SQLAlchemy Core (`graph.database`), and behave alike:
 
-- an unchanged article is never parsed twice (ingest skips ids already stored);
+- documents are keyed by content hash, so an unchanged article is never parsed twice and a
+  document's rows land once, however often a batch is retried (the insert of a stored id does
+  nothing, and a batch is one transaction);
 - an edited article replaces its old version (same origin path, new hash);
 - an interrupted ingest leaves the store as it was after the last committed batch, and a
   rerun carries on from there;
-- several processes may ingest into one store at once (writers queue on SQLite's lock).
+- several processes may write at once (SQLite queues them on its lock; PostgreSQL runs them side
+  by side), and a server that drops the connection mid-batch gets the batch again.
 
 The schema is versioned (`meta.schema_version`); opening an older store upgrades it in place.
 """
@@ -15,9 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,67 +29,41 @@ from itertools import islice
 from pathlib import Path
 
 import networkx as nx
+from sqlalchemy import TextClause, bindparam, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
+from graph.database import busy, describe, engine_for, file_signature, is_server, locate, shown_name, transient
 from graph.read import IngestError
-from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation, many_records
+from graph.models import Document, Entity, Extraction, many_records
+from graph.rows import RELATION_KEYS, evidence, read_extractions, relation_row
+from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
 
-SCHEMA_VERSION = 3
 DEFAULT_BATCH_SIZE = 64
-BUSY_TIMEOUT_S = 120  # how long a writer waits for another process's transaction
-_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs creating one store)
-
-_SCHEMA = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE documents (
-        id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
-        outlet TEXT, date TEXT, url TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
-    "CREATE INDEX documents_path ON documents (path)",
-    # Entities are kept per document: each Extraction reads back exactly as it was made.
-    """CREATE TABLE entities (
-        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        id TEXT NOT NULL, label TEXT NOT NULL, type TEXT NOT NULL, part_of TEXT)""",
-    "CREATE INDEX entities_doc ON entities (doc_id)",
-    """CREATE TABLE mentions (
-        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        entity_id TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
-        text TEXT NOT NULL, resolved_by TEXT NOT NULL)""",
-    "CREATE INDEX mentions_doc ON mentions (doc_id)",
-    """CREATE TABLE relations (
-        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL,
-        sentence TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
-        subject_start INTEGER NOT NULL, subject_end INTEGER NOT NULL,
-        object_start INTEGER NOT NULL, object_end INTEGER NOT NULL,
-        trigger_start INTEGER, trigger_end INTEGER, trigger TEXT NOT NULL,
-        negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL,
-        rule TEXT NOT NULL, speaker TEXT, item TEXT)""",
-    "CREATE INDEX relations_doc ON relations (doc_id)",
-    "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
-)
-
-# Statements that take a store from version N to N + 1. Version 1 had no origin path or
-# ingest time on documents, no speaker on relations and no curation log; version 2 no item.
-_MIGRATIONS = {
-    1: (
-        "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
-        "UPDATE documents SET path = source",
-        "ALTER TABLE documents ADD COLUMN ingested_at TEXT NOT NULL DEFAULT ''",
-        "CREATE INDEX documents_path ON documents (path)",
-        "ALTER TABLE relations ADD COLUMN speaker TEXT",
-        "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
-    ),
-    2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
-}
-
-_DOC_COLUMNS = "id, title, text, source, outlet, date, url"
-_EVIDENCE_COLUMNS = ("sentence, start_char, end_char, subject_start, subject_end, object_start, object_end, "
-                     "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker, item")
-_RELATION_COLUMNS = f"subject, relation, object, {_EVIDENCE_COLUMNS}"
+RETRY_S = 90  # how long a write waits for a database server that went away (a restart) before giving up
+_INSERT_DOCUMENT = insert("documents", "id, path, source, title, outlet, date, url, text, ingested_at") + \
+    " ON CONFLICT (id) DO NOTHING"
+_ENTITY_KEYS = ("doc_id", "id", "label", "type", "part_of")
+_MENTION_KEYS = ("doc_id", "entity_id", "start_char", "end_char", "text", "resolved_by")
+_INSERT_ENTITY = text(insert("entities", ", ".join(_ENTITY_KEYS)))
+_INSERT_MENTION = text(insert("mentions", ", ".join(_MENTION_KEYS)))
+_INSERT_RELATION = text(insert("relations", ", ".join(RELATION_KEYS)))
+_COPY = {_INSERT_ENTITY: ("entities", _ENTITY_KEYS), _INSERT_MENTION: ("mentions", _MENTION_KEYS),
+         _INSERT_RELATION: ("relations", RELATION_KEYS)}
+_STORED = text("SELECT id FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+_LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(7240315)"  # PostgreSQL: one process creates or upgrades at a time
 
 
 class StoreError(Exception):
-    """A store that cannot be opened or used; the message names the file and the reason."""
+    """A store that cannot be opened or used; the message names the store and the reason.
+
+    Attributes:
+        transient: The failure may pass (a database server restarting): trying again may work.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -106,63 +83,71 @@ class IngestReport:
                             self.parsed_words + other.parsed_words, self.duplicates + other.duplicates)
 
 
+
 class Store:
     """An open corpus store; use as a context manager or call `close()`.
 
     Args:
-        path: The SQLite file.
-        create: Create the file when it does not exist (else raise StoreError).
-        read_only: Open for reading only (SQLite ``mode=ro``; ``immutable=1`` on a read-only path).
+        target: The SQLite file, or a PostgreSQL URL (``postgresql://USER@HOST:PORT/DBNAME``).
+        create: Create the file, or the tables in an empty database, when missing (else raise
+            StoreError).
+        read_only: Open for reading only (SQLite ``mode=ro``, ``immutable=1`` on a read-only
+            path; PostgreSQL sessions that the server refuses every write).
 
     Raises:
-        StoreError: The file is not a newsgraph store, was written by a newer newsgraph,
-            or cannot be opened.
+        StoreError: The store is not a newsgraph store, was written by a newer newsgraph, or
+            cannot be reached; the message names it (never with its password) and says why.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
-        self.path, self.read_only = Path(path), read_only
-        if (read_only or not create) and not self.path.is_file():
-            raise StoreError(f"{self.path}: no such store")
-        self._conn = None
+    def __init__(self, target: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
+        try:
+            self.location = locate(target)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
+        self.name, self.read_only, self.create = self.location.name, read_only, create
+        self.dialect = Dialect(self.location.server)
+        if self.path is not None and (read_only or not create) and not self.path.is_file():
+            raise StoreError(f"{self.name}: no such store")
+        self._engine = None
         for attempt in range(OPEN_ATTEMPTS):
             try:
-                self._open()
+                self._engine = engine_for(self.location, read_only=read_only)
+                self._upgrade()
                 return
-            except sqlite3.OperationalError as exc:
+            except StoreError as exc:
                 self.close()
-                # Two programs creating one store race to switch it to WAL and write its schema;
-                # SQLite answers the loser "locked" at once rather than waiting, so try again.
-                if attempt + 1 < OPEN_ATTEMPTS and _is_busy(exc):
+                # Two programs creating one SQLite store race to switch it to WAL and write its
+                # schema; SQLite answers the loser "locked" at once rather than waiting: try again.
+                if attempt + 1 < OPEN_ATTEMPTS and getattr(exc, "busy", False):
                     time.sleep(0.2 * (attempt + 1))
                     continue
-                raise StoreError(f"{self.path}: {_describe(exc)}") from None
-            except sqlite3.Error as exc:
-                self.close()
-                raise StoreError(f"{self.path}: {_describe(exc)}") from None
-            except StoreError:
+                raise
+            except BaseException:
                 self.close()
                 raise
 
-    def _open(self) -> None:
-        if self.read_only:  # immutable where nothing can be written (WAL's lock files included)
-            ro = "mode=ro" if os.access(self.path.parent, os.W_OK) and os.access(self.path, os.W_OK) else "immutable=1"
-            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{ro}", uri=True, isolation_level=None)
-            if self._readable(self._version()) != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: schema v{self._version() or 0} must be upgraded; open it writable once")
-            return
-        self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash never corrupts
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self._upgrade()
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file (None for a PostgreSQL store)."""
+        return self.location.path
+
+    @property
+    def target(self) -> str:
+        """What the store was opened from, to open it again (a path or the full URL)."""
+        return self.location.target
+
+    @property
+    def server(self) -> bool:
+        """Whether the store is a PostgreSQL database."""
+        return self.location.server
 
     # ---- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
-        """Close the connection (idempotent)."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        """Close the store (idempotent). An SQLite file's connection closes; a server's
+        pooled connections stay for the next store opened on it in this process."""
+        if self._engine is not None and not self.server:
+            self._engine.dispose()
+        self._engine = None
 
     def __enter__(self) -> Store:
         return self
@@ -171,110 +156,136 @@ class Store:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is committed, or none of it."""
-        conn = self._connection()
-        try:
-            for attempt in range(OPEN_ATTEMPTS):  # an immediate "locked" (not a timeout): try again
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    break
-                except sqlite3.OperationalError as exc:
-                    if attempt + 1 == OPEN_ATTEMPTS or not _is_busy(exc):
-                        raise
-                    time.sleep(0.2 * (attempt + 1))
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:  # locked too long, disk full, file gone: say so plainly
-            raise StoreError(f"{self.path}: {_describe(exc)}") from None
+    def _connection(self, **options) -> Iterator:
+        if self._engine is None:
+            raise StoreError(f"{self.name}: store is closed")
+        with reported(self.name):
+            with self._engine.connect() as conn:
+                yield conn.execution_options(**options) if options else conn
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        """One read transaction: every SELECT in it sees the same snapshot, even while another
-        process commits (WAL readers never wait for writers)."""
-        conn = self._connection()
-        with reported(self.path):  # a damaged file shows up on the first read of the bad page
-            conn.execute("BEGIN")
-            try:
+    def _transaction(self) -> Iterator:
+        """One write transaction: all of it is committed, or none of it."""
+        with self._connection(writing=True) as conn:
+            for attempt in range(OPEN_ATTEMPTS):  # an immediate "locked" (not a timeout): try again
+                try:
+                    transaction = conn.begin()
+                    break
+                except SQLAlchemyError as exc:
+                    if attempt + 1 == OPEN_ATTEMPTS or not busy(exc):
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
+            with transaction:
                 yield conn
-            finally:
-                conn.execute("COMMIT")
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError(f"{self.path}: store is closed")
-        return self._conn
+    @contextmanager
+    def _reading(self) -> Iterator:
+        """One read transaction: every SELECT in it sees the same snapshot, even while another
+        process commits (SQLite's WAL readers and PostgreSQL's repeatable read never wait for writers)."""
+        options = {"isolation_level": "REPEATABLE READ"} if self.server else {}
+        with self._connection(**options) as conn, conn.begin():
+            yield conn
 
-    def _version(self) -> int | None:
-        conn = self._connection()
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+    def _retrying(self, write: Callable[[], object]):
+        """Run a write; when a database server went away meanwhile (restarted, say), wait for it
+        and run the whole transaction again, for up to RETRY_S seconds."""
+        deadline = time.monotonic() + RETRY_S
+        for attempt in range(1_000):
+            try:
+                return write()
+            except StoreError as exc:
+                if not exc.transient or time.monotonic() > deadline:
+                    raise
+                time.sleep(min(0.25 * 2 ** attempt, 5))
+        raise AssertionError("unreachable")
+
+    def _version(self, conn) -> int | None:
+        if "meta" not in self._tables(conn):
             return None
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None or not str(row[0]).isdigit():
-            raise StoreError(f"{self.path}: not a newsgraph store (no schema version)")
-        return int(row[0])
+        value = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+        if value is None or not str(value).isdigit():
+            raise StoreError(f"{self.name}: not a newsgraph store (no schema version)")
+        return int(value)
+
+    def _tables(self, conn) -> list[str]:
+        return sorted(inspect(conn).get_table_names())
 
     def _upgrade(self) -> None:
-        """Create the schema in an empty file, or migrate an older one, in one transaction."""
-        if self._version() == SCHEMA_VERSION:
+        """Create the schema in an empty store, or migrate an older one, in one transaction."""
+        with self._connection() as conn:
+            version = self._version(conn)
+            conn.rollback()
+        if self.read_only or (not self.create and self.server):
+            if self._readable(version) != SCHEMA_VERSION:
+                raise StoreError(f"{self.name}: schema v{version or 0} must be upgraded; open it writable once"
+                                 if version else f"{self.name}: no newsgraph store in this database")
+            return
+        if version == SCHEMA_VERSION:
             return
         with self._transaction() as conn:  # re-read under the lock: another process may have won
-            version = self._readable(self._version())
+            if self.server:
+                conn.execute(text(_LOCK_SCHEMA))
+            version = self._readable(self._version(conn), conn)
             if version is None:
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                for statement in self.dialect.tables():
+                    conn.execute(text(statement))
+                conn.execute(text("INSERT INTO meta VALUES ('schema_version', :v)"), {"v": str(SCHEMA_VERSION)})
                 return
             for v in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[v]:
-                    conn.execute(statement)
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+                for statement in MIGRATIONS[v]:
+                    conn.execute(text(statement))
+            conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
 
-    def _readable(self, version: int | None) -> int | None:
-        """`version`, when this program can read a store of it (None: an empty file); else StoreError."""
-        if version is None and (tables := sorted(r for r, in self._connection().execute(_TABLES))):
-            raise StoreError(f"{self.path}: not a newsgraph store (it holds other tables: {', '.join(tables[:5])})")
+    def _readable(self, version: int | None, conn=None) -> int | None:
+        """`version`, when this program can read a store of it (None: an empty store); else StoreError."""
+        if version is None and conn is not None and (tables := self._tables(conn)):
+            raise StoreError(f"{self.name}: not a newsgraph store (it holds other tables: {', '.join(tables[:5])})")
         if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: created by a newer newsgraph (schema v{version}, "
+            raise StoreError(f"{self.name}: created by a newer newsgraph (schema v{version}, "
                              f"this program reads up to v{SCHEMA_VERSION})")
         return version
 
     @property
     def schema_version(self) -> int:
         """The schema version of the open store (always SCHEMA_VERSION once opened)."""
-        return self._version() or 0
+        with self._reading() as conn:
+            return self._version(conn) or 0
 
     # ---- reading ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Row counts: documents, entities, mentions, relations, curation."""
         with self._reading() as conn:
-            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                    for t in ("documents", "entities", "mentions", "relations", "curation")}
+            return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in DATA_TABLES}
+
+    def signature(self) -> tuple:
+        """A cheap key that changes whenever a document is stored or replaced or the curation log
+        grows (by any process): the file's size and time for SQLite, two counts and a sum for a server."""
+        if not self.server:
+            return file_signature(self.path)
+        with self._reading() as conn:
+            docs = conn.execute(text("SELECT count(*), coalesce(sum(seq), 0) FROM documents")).one()
+            return (*docs, conn.execute(text("SELECT coalesce(max(seq), 0) FROM curation")).scalar())
 
     def document_ids(self) -> set[str]:
         """The content hashes of every stored document."""
         with self._reading() as conn:
-            return {r[0] for r in conn.execute("SELECT id FROM documents")}
+            return set(conn.execute(text("SELECT id FROM documents")).scalars())
 
     def extractions(self) -> list[Extraction]:
         """Every stored document with its entities, mentions and relations, in ingest order."""
         with many_records(), self._reading() as conn:
-            return _read_extractions(conn)
+            return read_extractions(conn, self.dialect.order)
 
     def documents(self) -> list[tuple[Document, str]]:
         """Every stored document with the path it was read from, in ingest order."""
         with self._reading() as conn:
-            return [(Document(*row), path) for *row, path in
-                    conn.execute(f"SELECT {_DOC_COLUMNS}, path FROM documents ORDER BY rowid")]
+            return [(Document(*row), path) for *row, path in conn.execute(
+                text(f"SELECT {DOC_COLUMNS}, path FROM documents ORDER BY {self.dialect.order}"))]
 
     def extraction(self, doc_id: str) -> Extraction | None:
         """One stored document with its entities, mentions and relations; None if it is not stored."""
         with self._reading() as conn:
-            found = _read_extractions(conn, doc_id)
+            found = read_extractions(conn, self.dialect.order, doc_id)
         return found[0] if found else None
 
     def graph(self, *, table=None) -> nx.MultiDiGraph:
@@ -285,23 +296,29 @@ class Store:
         """
         from graph.build import assemble  # deferred: it loads the actor table
 
+        order = self.dialect.order
         with many_records(), self._reading() as conn:
             documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
-                         for i, t, s, o, d, u, at in conn.execute(
-                             "SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY rowid")}
-            # the first record of each entity in ingest order (SQLite takes bare columns from the min() row)
-            entities = [Entity(*row) for *row, _ in conn.execute(
-                "SELECT id, label, type, part_of, min(rowid) FROM entities GROUP BY id")]
-            mentions = conn.execute("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
+                         for i, t, s, o, d, u, at in conn.execute(text(
+                             f"SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY {order}"))}
+            # the first record of each entity in ingest order
+            entities = [Entity(*row) for row in conn.execute(text(
+                f"SELECT e.id, e.label, e.type, e.part_of FROM entities e JOIN (SELECT id, min({order}) AS first "
+                f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
+            # streamed: a server's rows arrive in chunks rather than all held at once
+            stream = {"stream_results": True, "max_row_buffer": 20_000} if self.server else {}
+            mentions = conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
+                                    .execution_options(**stream))
             one = {}.setdefault
-            relations = ((s, o, rel, _evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
-                         conn.execute(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {_EVIDENCE_COLUMNS} "
-                                      "FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.rowid"))
+            relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
+                         conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
+                                           f"{EVIDENCE_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
+                                           f"ORDER BY r.{order}").execution_options(**stream)))
             return assemble(documents, entities, mentions, relations, table=table)
 
     # ---- writing ---------------------------------------------------------------------
     def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:
-        """Store extractions in one transaction.
+        """Store extractions in one transaction (run again whole if a database server drops it).
 
         A document whose id is stored already is skipped; one from an origin that holds an
         older version replaces it (the old document, mentions and relations are deleted).
@@ -311,26 +328,62 @@ class Store:
             origins: Where each document came from, by document id (e.g. its resolved file
                 path); `document.source` when missing.
         """
+        extractions = list(extractions)
+        return self._retrying(lambda: self._add(extractions, origins or {}))
+
+    def _add(self, extractions: list[Extraction], origins: Mapping[str, str]) -> IngestReport:
         added = replaced = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        entities, mentions, relations = [], [], []
         with self._transaction() as conn:
+            ids = list({x.document.id for x in extractions})
+            stored = set(conn.execute(_STORED, {"ids": ids}).scalars()) if ids else set()
             for x in extractions:
                 d = x.document
-                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (d.id,)).fetchone():
+                if d.id in stored:
                     unchanged += 1
                     continue
-                path = (origins or {}).get(d.id, d.source)
-                stale = conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
+                stored.add(d.id)
+                path = origins.get(d.id, d.source)
+                stale = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
+                row = {"id": d.id, "path": path, "source": d.source, "title": d.title, "outlet": d.outlet,
+                       "date": d.date, "url": d.url, "text": d.text, "ingested_at": now}
+                if not conn.execute(text(_INSERT_DOCUMENT), row).rowcount:  # another writer stored it meanwhile
+                    unchanged += 1
+                    continue
                 replaced, added = replaced + bool(stale), added + (not stale)
-                conn.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             (d.id, path, d.source, d.title, d.outlet, d.date, d.url, d.text, now))
-                conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-                                 [(d.id, e.id, e.label, e.type, e.part_of) for e in x.entities])
-                conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                                 [(d.id, m.entity_id, m.start, m.end, m.text, m.resolved_by) for m in x.mentions])
-                conn.executemany(f"INSERT INTO relations (doc_id, {_RELATION_COLUMNS}) VALUES ({', '.join('?' * 20)})",
-                                 [_relation_row(d.id, r) for r in x.relations])
+                entities += [{"doc_id": d.id, "id": e.id, "label": e.label, "type": e.type, "part_of": e.part_of}
+                             for e in x.entities]
+                mentions += [{"doc_id": d.id, "entity_id": m.entity_id, "start_char": m.start, "end_char": m.end,
+                              "text": m.text, "resolved_by": m.resolved_by} for m in x.mentions]
+                relations += [relation_row(d.id, r) for r in x.relations]
+            # the rows of every document of the batch at once per table, in document order
+            for statement, rows in ((_INSERT_ENTITY, entities), (_INSERT_MENTION, mentions),
+                                    (_INSERT_RELATION, relations)):
+                self._insert_rows(conn, statement, rows)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
+
+    def _insert_rows(self, conn, statement: TextClause, rows: list[dict]) -> None:
+        """Insert many rows in the open transaction: one executemany for SQLite; PostgreSQL's COPY
+        for a server (the same rows, several times faster than row-by-row inserts)."""
+        if not rows:
+            return
+        if not self.server:
+            conn.execute(statement, rows)
+            return
+        table, columns = _COPY[statement]
+        with conn.connection.driver_connection.cursor() as cursor:
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
+
+    def unstored(self, documents: Iterable[Document]) -> tuple[list[Document], IngestReport]:
+        """The documents (each text once) whose ids are not stored yet, and a report that counts
+        the others as unchanged."""
+        docs = list({d.id: d for d in documents}.values())
+        known = self.document_ids()
+        todo = [d for d in docs if d.id not in known]
+        return todo, IngestReport(unchanged=len(docs) - len(todo))
 
     def ingest(
         self,
@@ -359,10 +412,7 @@ class Store:
         """
         from graph.parse import iter_extractions, progress_bar  # deferred: spaCy, which reading never needs
 
-        docs = list({d.id: d for d in documents}.values())
-        known = self.document_ids()
-        todo = [d for d in docs if d.id not in known]
-        report = IngestReport(unchanged=len(docs) - len(todo))
+        todo, report = self.unstored(documents)
         if not todo:
             return report
         pipeline = nlp if hasattr(nlp, "pipe") else nlp()
@@ -373,7 +423,7 @@ class Store:
                 errors = tuple(r for r in batch if isinstance(r, IngestError))
                 words = sum(len(x.document.text.split()) for x in done)
                 report += self.add(done, origins=origins) + IngestReport(errors=errors, parsed_words=words)
-                advance(len(batch))
+                advance(len(batch), words, len(errors))
         return report
 
     # ---- curation log ----------------------------------------------------------------
@@ -386,97 +436,52 @@ class Store:
         if not isinstance(action, Mapping):
             raise ValueError(f"a curation action must be a dict, not {type(action).__name__}")
         try:
-            text = json.dumps(dict(action), ensure_ascii=False, allow_nan=False)
+            action_text = json.dumps(dict(action), ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"a curation action must be JSON-serialisable: {exc}") from None
         now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-        with self._transaction() as conn:
-            return conn.execute("INSERT INTO curation (at, action) VALUES (?, ?)", (now, text)).lastrowid
+
+        def write() -> int:
+            with self._transaction() as conn:
+                return conn.execute(text("INSERT INTO curation (at, action) VALUES (:at, :action) RETURNING seq"),
+                                    {"at": now, "action": action_text}).scalar()
+        return self._retrying(write)
 
     def curation_log(self) -> list[dict]:
         """Every curation action, oldest first, as it was appended."""
         with self._reading() as conn:
-            return [json.loads(r[0]) for r in conn.execute("SELECT action FROM curation ORDER BY seq")]
+            return [json.loads(a) for a in conn.execute(text("SELECT action FROM curation ORDER BY seq")).scalars()]
 
     # ---- maintenance -----------------------------------------------------------------
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks (empty when sound)."""
+        """Problems found by the database's own checks (SQLite's integrity and foreign-key checks)
+        and rows whose document is missing (empty when sound)."""
         with self._reading() as conn:
-            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-            problems += [f"{table} row {rowid} points at missing {parent}"
-                         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+            problems = []
+            if not self.server:
+                problems += [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok"]
+            for table in ("entities", "mentions", "relations"):
+                orphans = conn.execute(text(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN "
+                                            "(SELECT id FROM documents)")).scalar()
+                problems += [f"{orphans} {table} rows point at missing documents"] if orphans else []
         return problems
 
 
-def _read_extractions(conn: sqlite3.Connection, doc_id: str | None = None) -> list[Extraction]:
-    """Rebuild the typed records of every stored document (or of one), in ingest order."""
-    # SQLite hands back a new string per cell; sharing equal ones (ids, types, the sentence
-    # of every relation read from it) roughly halves the memory of a large corpus.
-    one = {}.setdefault
-    where, args = ("WHERE {} = ?", (doc_id,)) if doc_id is not None else ("", ())
-
-    def rows(columns: str, table: str, key: str = "doc_id"):
-        return conn.execute(f"SELECT {columns} FROM {table} {where.format(key)} ORDER BY rowid", args)
-
-    docs = {r[0]: Document(*r) for r in rows(_DOC_COLUMNS, "documents", "id")}
-    entities, mentions, relations = defaultdict(list), defaultdict(list), defaultdict(list)
-    for doc_id, eid, label, etype, part_of in rows("doc_id, id, label, type, part_of", "entities"):
-        entity = Entity(eid, label, etype, part_of)
-        entities[doc_id].append(one(entity, entity))
-    for doc_id, eid, start, end, text, how in rows("doc_id, entity_id, start_char, end_char, text, resolved_by",
-                                                    "mentions"):
-        mentions[doc_id].append(Mention(one(eid, eid), one(doc_id, doc_id), start, end, one(text, text),
-                                        one(how, how)))
-    for s, o, rel, doc_id, *row in rows(f"subject, object, relation, doc_id, {_EVIDENCE_COLUMNS}", "relations"):
-        ev = Evidence(**_evidence(one, doc_id, docs[doc_id].source, row))
-        relations[ev.doc_id].append(Relation(one(s, s), one(rel, rel), one(o, o), ev))
-    return [Extraction(doc, tuple(entities[i]), tuple(mentions[i]), tuple(relations[i]))
-            for i, doc in docs.items()]
-
-
-def _relation_row(doc_id: str, r: Relation) -> tuple:
-    ev = r.evidence
-    trigger = ev.trigger_span or (None, None)
-    return (doc_id, r.subject, r.relation, r.object, ev.sentence, ev.start, ev.end, *ev.subject_span,
-            *ev.object_span, *trigger, ev.trigger, int(ev.negated), ev.modality, ev.confidence, ev.rule, ev.speaker,
-            ev.item)
-
-
-def _evidence(one: Callable, doc_id: str, source: str, row) -> dict:
-    """A relation row's evidence as `graph.build.evidence_dict` makes it; equal strings shared through `one`."""
-    sentence, start, end, s0, s1, o0, o1, t0, t1, trigger, negated, modality, confidence, rule, speaker, item = row
-    return {"doc_id": one(doc_id, doc_id), "source": one(source, source), "sentence": one(sentence, sentence),
-            "start": start, "end": end, "subject_span": (s0, s1), "object_span": (o0, o1),
-            "trigger_span": (t0, t1) if t0 is not None else None, "trigger": one(trigger, trigger),
-            "negated": bool(negated), "modality": one(modality, modality), "confidence": confidence,
-            "rule": one(rule, rule), "speaker": speaker if speaker is None else one(speaker, speaker),
-            "item": item if item is None else one(item, item)}
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    msg = str(exc).lower()
-    return "locked" in msg or "busy" in msg
-
-
 @contextmanager
-def reported(path: str | os.PathLike[str]) -> Iterator[None]:
-    """Raise an SQLite failure met inside the block as a StoreError naming the store file.
+def reported(name: str | os.PathLike[str]) -> Iterator[None]:
+    """Raise a database failure met inside the block as a StoreError naming the store.
 
-    For readers of a store (the explorer's source, say), so that only this module knows SQLite.
+    For readers of a store (the explorer's source, say), so that only the store knows its database.
     """
+    import sqlite3
+
     try:
         yield
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: {_describe(exc)}") from None
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        error = StoreError(f"{name}: {describe(exc)}", transient=transient(exc))
+        error.busy = busy(exc)
+        raise error from None
 
 
-def _describe(exc: sqlite3.Error) -> str:
-    """Plain words for an sqlite error met while opening a store."""
-    msg = str(exc)
-    if "file is not a database" in msg or "malformed" in msg:
-        return f"not a newsgraph store ({msg})"
-    if "unable to open" in msg or "readonly" in msg or "disk I/O" in msg:
-        return f"cannot open the store ({msg})"
-    if "locked" in msg or "busy" in msg:
-        return f"store is busy: another program has held it for over {BUSY_TIMEOUT_S} s ({msg})"
-    return f"not a usable newsgraph store ({msg})"
+__all__ = ["IngestReport", "SCHEMA_VERSION", "Store", "StoreError", "file_signature", "is_server",
+           "reported", "shown_name"]

@@ -125,3 +125,13 @@ def synthetic_corpus(*, articles: int = 1000, actors: int = 400, seed: int = 12)
     nodes = [{"id": i, "label": name, "type": ("GPE", "PERSON", "ORG")[k % 3], "aliases": [name],
               "mentions": 1 + int(200 * weights[k])} for k, (i, name) in enumerate(zip(ids, names)) if i in used]
     return {"directed": True, "multigraph": True, "graph": {"documents": documents}, "nodes": nodes, "edges": edges}
+
+
+def without_ingest_times(g) -> dict:
+    """The node-link data of a store's graph less what only a store knows: when each article was ingested."""
+    from graph.export import to_node_link
+
+    data = to_node_link(g)
+    for meta in data["graph"]["documents"].values():
+        assert meta.pop("ingested")  # every stored article has its ingest time
+    return data

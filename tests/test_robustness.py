@@ -636,7 +636,7 @@ class _WriterBetweenReads:
 
     def execute(self, sql, *args):
         cursor = self._conn.execute(sql, *args)
-        if self._write and sql.lstrip().upper().startswith("SELECT"):
+        if self._write and str(sql).lstrip().upper().startswith("SELECT"):
             write, self._write = self._write, None
             write()
         return cursor
@@ -659,8 +659,11 @@ def test_a_store_read_while_another_process_writes_sees_one_consistent_snapshot(
         with Store(db) as writer:
             writer.add([_extraction(3)])
 
-    proxy = _WriterBetweenReads(real(), other_process_writes)
-    monkeypatch.setattr(reader, "_connection", lambda: proxy)
+    @contextmanager
+    def connection(**options):
+        with real(**options) as conn:
+            yield _WriterBetweenReads(conn, other_process_writes)
+    monkeypatch.setattr(reader, "_connection", connection)
     try:
         xs = reader.extractions()
     finally:

@@ -16,6 +16,7 @@ import spacy
 from graph import pipeline
 from graph.build import build_graph
 from graph.export import to_node_link
+from tests.helpers import without_ingest_times
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.parse import iter_extractions
 from graph.pipeline import ingest_paths, read_articles, seed_store
@@ -86,14 +87,6 @@ def _rows(db: Path, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
-def _without_ingest_times(g) -> dict:
-    """The node-link data of a store's graph less what only a store knows: when each article was ingested."""
-    data = to_node_link(g)
-    for meta in data["graph"]["documents"].values():
-        assert meta.pop("ingested")  # every stored article has its ingest time
-    return data
-
-
 # ---- round trip ----------------------------------------------------------------------------
 def test_stored_extractions_read_back_equal_with_every_evidence_field(tmp_path):
     xs = _handmade()
@@ -102,7 +95,7 @@ def test_stored_extractions_read_back_equal_with_every_evidence_field(tmp_path):
         assert (report.added, report.replaced, report.unchanged) == (2, 0, 0)
     with Store(tmp_path / "s.db", create=False) as store:
         assert store.extractions() == xs
-        assert _without_ingest_times(store.graph()) == to_node_link(build_graph(xs))
+        assert without_ingest_times(store.graph()) == to_node_link(build_graph(xs))
 
 
 def test_the_graph_read_from_the_tables_is_the_graph_built_from_the_records(tmp_path):
@@ -119,7 +112,7 @@ def test_the_graph_read_from_the_tables_is_the_graph_built_from_the_records(tmp_
         stored = store.extractions()
         g = store.graph()
     assert [x.document.id for x in stored] == ["d2", "d3", "d1-edited"]
-    assert _without_ingest_times(g) == to_node_link(build_graph(stored))
+    assert without_ingest_times(g) == to_node_link(build_graph(stored))
     assert g.nodes["turkey"]["label"] == "Turkey"  # the first record of an entity, in ingest order
     assert g.nodes["turkey"]["aliases"] == ["Turkey", "Türkiye"] and g.nodes["turkey"]["mentions"] == 3
     assert "iran" not in g and g.edges["united-states", "turkey", "supports"]["evidence"][0]["doc_id"] == "d1-edited"
@@ -152,7 +145,7 @@ def test_seed_store_reads_back_the_same_graph_as_build_graph_on_the_extractions(
     documents = read_articles([pipeline.SEEDS_DIR]).documents
     xs = list(iter_extractions(documents, nlp=load_pipeline()))
     assert seeds_store.extractions() == xs
-    assert _without_ingest_times(seeds_store.graph()) == to_node_link(build_graph(xs))
+    assert without_ingest_times(seeds_store.graph()) == to_node_link(build_graph(xs))
     assert seeds_store.counts()["relations"] == sum(len(x.relations) for x in xs) > 100
 
 

@@ -4,8 +4,9 @@
 swaps in a new one after an upload, a curation change or another process's write; it keeps
 the cycle collector away from the snapshot (:func:`settle`). Many sessions share it; it
 belongs to one app (created by `app.create_app`); none of this is module-level state. Over
-a store it checks the store file (a stat per request); when the file changed, the version key
-(row counts and the length of the curation log) says whether the graph must be rebuilt.
+a store it asks for the store's signature (a stat of an SQLite file per request; at most one
+small query a second to a PostgreSQL server); when it moved, the version key (row counts and
+the length of the curation log) says whether the graph must be rebuilt.
 Uploads and curation go through it, so the store stays the single place where a corpus is kept.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from graph.curation import CurationResult, apply_curation, effective_actions, pr
 from graph.export import from_node_link
 from graph.read import IngestError
 from graph.models import Document, Extraction, many_records
-from graph.store import IngestReport, Store, reported
+from graph.store import IngestReport, Store, file_signature, is_server, reported, shown_name
 from ui.access import Access
 from ui.elements import light_data
 from ui.jobs import Job, UploadJobs
@@ -37,6 +38,7 @@ from ui.corpus import DEFAULT_BUDGET, ArticleText, Corpus
 log = logging.getLogger(__name__)
 
 READ_ATTEMPTS = 4
+SIGNATURE_S = 1.0  # how often a PostgreSQL store is asked whether it changed
 
 
 def settle() -> None:
@@ -98,7 +100,8 @@ class CorpusSource:
     """Hands out the current :class:`Corpus`, from a store or from a fixed node-link graph.
 
     Args:
-        store_path: A corpus store (`graph.store.Store`); uploads and curation are kept in it.
+        store_path: A corpus store (`graph.store.Store`): an SQLite file or a PostgreSQL URL;
+            uploads and curation are kept in it.
         data: A node-link graph to show read-only (when there is no store).
         budget: Most actors drawn at once.
         nlp: The spaCy pipeline for uploads, or a function returning it (default: the
@@ -117,12 +120,18 @@ class CorpusSource:
     _signature: tuple | None = field(default=None, init=False, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
     _jobs: UploadJobs | None = field(default=None, init=False, repr=False)
+    _asked: tuple[float, tuple] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         if (self.store_path is None) == (self.data is None):
             raise ValueError("give exactly one of store_path and data")
-        if self.store_path is not None:
+        if self.store_path is not None and not is_server(self.store_path):
             self.store_path = Path(self.store_path)
+
+    @property
+    def name(self) -> str:
+        """The store as messages name it (a server's URL without its password)."""
+        return shown_name(self.store_path) if self.store_path is not None else "graph"
 
     @property
     def writable(self) -> bool:
@@ -168,7 +177,7 @@ class CorpusSource:
                     if self._corpus is None:
                         raise
                     # keep serving the last good snapshot; the next request reads the store again
-                    log.exception("%s: could not read the store; keeping the previous snapshot", self.store_path)
+                    log.exception("%s: could not read the store; keeping the previous snapshot", self.name)
                     return self._corpus
                 self._signature = signature
             return self._corpus
@@ -176,14 +185,21 @@ class CorpusSource:
             self._lock.release()
 
     def _file_signature(self) -> tuple:
-        out = []
-        for suffix in ("", "-wal"):
+        """What says the store moved on: its file's time and size, or a server's answer (asked
+        at most once per SIGNATURE_S; a server that does not answer keeps the last one)."""
+        if isinstance(self.store_path, Path):
+            return file_signature(self.store_path)
+        now = time.monotonic()
+        if self._asked is None or now - self._asked[0] >= SIGNATURE_S:
             try:
-                st = os.stat(f"{self.store_path}{suffix}")
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
+                with self._open() as store:
+                    self._asked = (now, store.signature())
+            except Exception:
+                if self._asked is None:
+                    raise
+                log.warning("%s: could not ask the store whether it changed", self.name, exc_info=True)
+                self._asked = (now, self._asked[1])
+        return self._asked[1]
 
     def _open(self) -> Store:
         return Store(self.store_path, create=False, read_only=self.access.read_only)
@@ -197,7 +213,7 @@ class CorpusSource:
         """
         for attempt in range(READ_ATTEMPTS):
             try:
-                with reported(self.store_path):  # a damaged table shows on reading, as a StoreError
+                with reported(self.name):  # a damaged table shows on reading, as a StoreError
                     return self._read(previous)
             except KeyError:
                 # the store's reads are not one snapshot: a writer in another process can add a

@@ -6,6 +6,18 @@ from graph.models import Document, Entity, Mention
 from graph.extract.mentions import Ref, dateline_tokens, find_refs, headline_end, hyphen_pairs, split_pairs
 
 
+class Resolved(dict):
+    """The refs resolved while reading, kept once each in the order they were found (a set
+    would hand them back in an order that changes from one process to the next)."""
+
+    def add(self, ref: Ref) -> None:
+        self.setdefault(ref, None)
+
+    def update(self, refs) -> None:  # noqa: D102  (a set's update: refs, not pairs)
+        for ref in refs:
+            self.add(ref)
+
+
 class Context:
     """One parsed document and the actors found in it while its relations are read.
 
@@ -18,7 +30,7 @@ class Context:
             "Israel-Hamas war").
         datelines: tokens of the datelines that open wire copy ("ISTANBUL (Reuters) -").
         headline_end: where the headline that opens the text ends (-1 when it opens with prose).
-        anaphora: pronouns and descriptions resolved while reading relations.
+        anaphora: pronouns and descriptions resolved while reading relations, in the order found.
         related: every entity a relation names (a leader's state, say), by id.
     """
 
@@ -31,7 +43,7 @@ class Context:
         self.partners: dict[int, Ref] = {i: pair[0] for i, pair in pairs.items()}
         self.partners.update(split_pairs(doc, self.refs))
         self.headline_end: int = headline_end(document.text, document.title)
-        self.anaphora: set[Ref] = set()
+        self.anaphora: Resolved = Resolved()
         self.related: dict[str, Entity] = {}
 
     def ending_ref(self, tok, kind: str) -> Ref | None:

@@ -1,0 +1,95 @@
+"""The store's tables, written once for both databases, and how older stores are upgraded.
+
+SQLite and PostgreSQL get the same tables and columns. The one difference is how ingest order is
+kept: SQLite numbers every row itself (``rowid``); on PostgreSQL each table has an identity
+column ``seq`` that does the same. :class:`Dialect` says which to read (``order``) and fills
+the few type names that differ. A new table (an aggregate, say) is one more entry in
+``TABLES``; a change to an existing one is a new schema version with its migration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 3
+
+# The tables, in creation order. {seq} is PostgreSQL's ingest-order column (SQLite has rowid),
+# {real} a double-precision number, {serial} the curation log's own numbering.
+TABLES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE documents ({seq}
+        id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
+        outlet TEXT, date TEXT, url TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
+    "CREATE INDEX documents_path ON documents (path)",
+    # Entities are kept per document: each Extraction reads back exactly as it was made.
+    """CREATE TABLE entities ({seq}
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        id TEXT NOT NULL, label TEXT NOT NULL, type TEXT NOT NULL, part_of TEXT)""",
+    "CREATE INDEX entities_doc ON entities (doc_id)",
+    """CREATE TABLE mentions ({seq}
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        text TEXT NOT NULL, resolved_by TEXT NOT NULL)""",
+    "CREATE INDEX mentions_doc ON mentions (doc_id)",
+    """CREATE TABLE relations ({seq}
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL,
+        sentence TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        subject_start INTEGER NOT NULL, subject_end INTEGER NOT NULL,
+        object_start INTEGER NOT NULL, object_end INTEGER NOT NULL,
+        trigger_start INTEGER, trigger_end INTEGER, trigger TEXT NOT NULL,
+        negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence {real} NOT NULL,
+        rule TEXT NOT NULL, speaker TEXT, item TEXT)""",
+    "CREATE INDEX relations_doc ON relations (doc_id)",
+    "CREATE TABLE curation (seq {serial}, at TEXT NOT NULL, action TEXT NOT NULL)",
+)
+DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
+
+# Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
+# Version 1 had no origin path or ingest time on documents, no speaker on relations and no
+# curation log; version 2 no item.
+MIGRATIONS = {
+    1: (
+        "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
+        "UPDATE documents SET path = source",
+        "ALTER TABLE documents ADD COLUMN ingested_at TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX documents_path ON documents (path)",
+        "ALTER TABLE relations ADD COLUMN speaker TEXT",
+        "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
+    ),
+    2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
+}
+
+DOC_COLUMNS = "id, title, text, source, outlet, date, url"
+EVIDENCE_COLUMNS = ("sentence, start_char, end_char, subject_start, subject_end, object_start, object_end, "
+                    "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker, item")
+RELATION_COLUMNS = f"subject, relation, object, {EVIDENCE_COLUMNS}"
+
+
+def insert(table: str, columns: str) -> str:
+    """An INSERT of named parameters, one per column (``:subject, :relation, …``)."""
+    names = [c.strip() for c in columns.split(",")]
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between the two databases, in one place.
+
+    Attributes:
+        server: PostgreSQL (else SQLite).
+        order: The column that keeps ingest order (``rowid`` or ``seq``).
+    """
+
+    server: bool
+
+    @property
+    def order(self) -> str:
+        return "seq" if self.server else "rowid"
+
+    def tables(self) -> tuple[str, ...]:
+        """The CREATE statements for this database."""
+        fill = {"seq": "seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE," if self.server else "",
+                "real": "DOUBLE PRECISION" if self.server else "REAL",
+                "serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if self.server
+                else "INTEGER PRIMARY KEY AUTOINCREMENT"}
+        return tuple(statement.format(**fill) for statement in TABLES)
