@@ -7,7 +7,6 @@ that count only what the text asserts; evidence a page at a time and searched.
 from __future__ import annotations
 
 import os
-
 import time
 from pathlib import Path
 
