@@ -25,62 +25,62 @@ def _t(name, polarity, colour, description, verbs="", nouns="", adjectives="", s
 
 
 RELATION_TYPES: tuple[RelationType, ...] = (
-    _t("supports", 1, "#2e9d5b", "backs, aids, defends or praises",
+    _t("supports", 1, "#005726", "backs, aids, defends or praises",
        "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
        "rescue shield champion welcome thank congratulate recognize recognise",
        "support backing help aid assistance protection endorsement",
        "supportive sympathetic friendly"),
-    _t("cooperates", 1, "#1f8fb3", "agrees, signs, acts jointly, shares",
+    _t("cooperates", 1, "#0049d3", "agrees, signs, acts jointly, shares",
        "cooperate collaborate agree sign ally partner coordinate team join unite accept",
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
        "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
-    _t("negotiates", 1, "#6a7fdb", "meets, talks, visits, mediates",
+    _t("negotiates", 1, "#3f99ed", "meets, talks, visits, mediates",
        "meet talk discuss negotiate visit phone telephone host mediate broker consult confer speak invite",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
        "mediation", symmetric=True),
-    _t("supplies", 1, "#16a394", "sells, delivers, sends or provides arms, equipment or aid",
+    _t("supplies", 1, "#0177ab", "sells, delivers, sends or provides arms, equipment or aid",
        "sell deliver send supply provide transfer ship export give produce",
        "sale delivery supply shipment transfer export provision"),
-    _t("acquires", 0, "#8c6bb1", "buys, purchases, acquires or obtains",
+    _t("acquires", 0, "#ad2088", "buys, purchases, acquires or obtains",
        "buy purchase acquire obtain procure import receive order",
        "purchase acquisition procurement import order"),
-    _t("requests", 0, "#c9a227", "asks, urges, presses, calls on, demands",
+    _t("requests", 0, "#9f5011", "asks, urges, presses, calls on, demands",
        "ask request urge press call demand appeal want push lobby plead",
        "request demand appeal plea"),
-    _t("opposes", -1, "#e07b39", "opposes, objects, resists, rejects, disagrees",
+    _t("opposes", -1, "#b18300", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
        "quarrel rebuff provoke antagonize antagonise",
        "opposition objection disagreement resistance rejection dispute rift tension "
        "odds feud row standoff faceoff face-off strain strains friction loggerheads spat hostility "
        "confrontation conflict rivalry animosity",
        "opposed hostile"),
-    _t("criticizes", -1, "#d45087", "accuses, criticizes, condemns, blames",
+    _t("criticizes", -1, "#ff287e", "accuses, criticizes, condemns, blames",
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
        "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
        "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation",
        "critical skeptical sceptical wary distrustful"),
-    _t("threatens", -1, "#b8336a", "threatens, warns of consequences, vows to strike",
+    _t("threatens", -1, "#6e2d50", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
        "threat warning ultimatum"),
-    _t("sanctions", -1, "#7a1f5c", "sanctions, embargoes, suspends, halts delivery, expels",
+    _t("sanctions", -1, "#4b1b86", "sanctions, embargoes, suspends, halts delivery, expels",
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
        "exclude remove blacklist boycott cut sever downgrade",
        "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
        "tariff tariffs penalties duties levies countermeasures countermeasure"),
-    _t("attacks", -1, "#d62728", "attacks, strikes, kills, shells, bombs, fights",
+    _t("attacks", -1, "#b21333", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
        "crush ambush destroy wound clash drive repel dislodge bomb shoot annex occupy capture seize retake overrun",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
        "counteroffensive seizure clashes intervention fire barrage retaliation killing assassination annexation "
        "occupation"),
-    _t("member_of", 0, "#7f7f7f", "official, envoy, spokesman or minister of; member of an alliance",
+    _t("member_of", 0, "#6d776e", "official, envoy, spokesman or minister of; member of an alliance",
        nouns="accession membership"),
-    _t("leads", 0, "#4d4d4d", "president, head, leader or secretary of; X-led"),
-    _t("part_of", 0, "#a6a6a6", "agency of a state (from the alias table)"),
-    _t("located_in", 0, "#bcbd22", "place in a country"),
-    _t("co_mentioned", 0, "#c7c7c7", "two actors in one sentence with no typed relation (weak)"),
+    _t("leads", 0, "#0a0c05", "president, head, leader or secretary of; X-led"),
+    _t("part_of", 0, "#a09aa2", "agency of a state (from the alias table)"),
+    _t("located_in", 0, "#ccbb52", "place in a country"),
+    _t("co_mentioned", 0, "#cfcac5", "two actors in one sentence with no typed relation (weak)"),
 )
 
 

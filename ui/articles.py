@@ -13,7 +13,7 @@ from graph.ontology import WEAK_RELATIONS
 from ui import ids
 from ui.elements import make_edge_id, relation_label
 from ui.evidence import evidence_badges, highlight_segments, highlighted_sentence
-from ui.styles import entity_colour, relation_colour
+from ui.styles import entity_colour, relation_text_colour
 from ui.panels import (
     Documents,
     _plural,
@@ -121,7 +121,7 @@ def _article_relation(g: nx.MultiDiGraph, row: tuple, i: int) -> html.Li:
     eid = make_edge_id(s, relation, t)
     return html.Li([
         html.Div([_link(g, s, f"ar{i}s"), html.Span(f" {relation_label(relation)} ", className="relation-verb",
-                                                    style={"color": relation_colour(relation)}),
+                                                    style={"color": relation_text_colour(relation)}),
                   _link(g, t, f"ar{i}t"), *evidence_badges(ev), edge_link(eid, "dossier ›", slot=f"ar{i}")],
                  className="relation-head"),
         html.P(highlighted_sentence(ev), className="evidence-sentence"),
