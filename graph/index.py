@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.ontology import SPECULATIVE, WEAK_RELATIONS
+from graph.ontology import BY_NAME, SPECULATIVE, WEAK_RELATIONS
 from graph.outlets import OutletTable, outlets_of
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -141,6 +141,18 @@ class Survivors:
         return (self.weight, self.articles) if everything else (self.held, self.held_articles)
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Two linked actors as one overview edge: evidence (that holds, or every sentence), net stance
+    (cooperation minus conflict) and ``(relation, evidence)`` of each relation type, largest first."""
+
+    source: str
+    target: str
+    evidence: int
+    net: int
+    relations: tuple[tuple[str, int], ...]
+
+
 class EdgeIndex:
     """The edges, actors and evidence of a graph as arrays, for fast filtering and ranking.
 
@@ -199,6 +211,9 @@ class EdgeIndex:
         self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
+        self.polarity = np.sign(np.array([
+            d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
+            for (*_, d), r in zip(self.edges, relations)], dtype=np.int64))
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
@@ -359,6 +374,13 @@ class EdgeIndex:
         degree = np.bincount(self.src[mask], minlength=n) + np.bincount(self.dst[mask], minlength=n)
         return weighted.astype(np.int64), degree.astype(np.int64)
 
+    def weighted_degree(self, s: Survivors, nodes: Sequence[str], *, everything: bool = False) -> dict[str, int]:
+        """Weighted degree of `nodes` among themselves (evidence that holds, or every sentence)."""
+        scope = np.zeros(len(self.nodes), dtype=bool)
+        scope[[self.node_index[n] for n in nodes]] = True
+        weighted, _ = self.strength(s, scope, typed_only=False, everything=everything)
+        return {n: int(weighted[self.node_index[n]]) for n in nodes}
+
     def _ranked(self, candidates: np.ndarray, weighted: np.ndarray, degree: np.ndarray) -> np.ndarray:
         idx = np.flatnonzero(candidates)
         order = np.lexsort((self.id_rank[idx], -degree[idx], -weighted[idx]))
@@ -404,6 +426,30 @@ class EdgeIndex:
         weight, articles = s.strength(everything)
         order = np.lexsort((idx, -weight[idx], -articles[idx]))
         return np.sort(idx[order[:limit]]), len(idx)
+
+    def pairs(self, s: Survivors, nodes: np.ndarray, *, everything: bool = False) -> list[Pair]:
+        """One entry per pair of drawn actors linked by kept edges, strongest first (an overview draws one edge each).
+
+        Evidence counts what holds (every sentence with `everything`); an edge without evidence
+        of its own counts 1; a pair none of whose sentences holds is left out. `net` is
+        cooperation minus conflict, as the stance heatmap counts them.
+        """
+        weight, _ = s.strength(everything)
+        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst] & (self.src != self.dst))
+        found: dict[tuple[int, int], dict] = {}
+        for i in idx:
+            w = int(weight[i]) if self.has_evidence[i] else max(int(s.weight[i]), 1)
+            if not w:
+                continue
+            a, b = sorted((int(self.src[i]), int(self.dst[i])), key=self.id_rank.__getitem__)
+            p = found.setdefault((a, b), {"evidence": 0, "net": 0, "by_relation": defaultdict(int)})
+            p["evidence"] += w
+            p["net"] += int(self.polarity[i]) * w
+            p["by_relation"][self.relation_names[self.rel[i]]] += w
+        out = [Pair(self.nodes[a], self.nodes[b], p["evidence"], p["net"],
+                    tuple(sorted(p["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))))
+               for (a, b), p in found.items()]
+        return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))
 
     def incident(self, s: Survivors, nodes: Iterable[str]) -> list[int]:
         """Kept edges touching any of `nodes` (edge positions)."""

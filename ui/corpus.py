@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.curation import effective_actions
+from graph.curation import effective_actions, merged_into
 from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
     edge_element,
@@ -39,14 +39,14 @@ from ui.elements import (
 from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
+from ui.pairs import pair_element
 from ui.positions import LAYOUTS, extend_positions, node_positions, overview_positions, preset_positions
-from graph.index import EdgeIndex, Survivors
+from graph.index import EdgeIndex, Pair, Survivors
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
 OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
-OVERVIEW_EDGES_PER_ACTOR = 3  # the strongest relations of an overview, so it stays a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
@@ -125,6 +125,8 @@ class View:
             None: the corpus layout.
         overview: Whether this is a big graph's overview of its most central actors.
         everything: Whether edge widths count every sentence (the counting toggle).
+        pairs: An overview's edges, one per linked pair of actors (`edges` then holds only
+            the relations a path query needs).
     """
 
     key: str
@@ -143,6 +145,7 @@ class View:
     positions: Mapping[str, Mapping[str, float]] | None = None
     overview: bool = False
     everything: bool = False
+    pairs: tuple[Pair, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -394,16 +397,18 @@ class Corpus:
             mask = chosen.copy()
             for n in extra:
                 mask[index[n]] = True
-            limit = min(self.edge_budget, OVERVIEW_EDGES_PER_ACTOR * int(mask.sum())) if overview else self.edge_budget
-            positions, count = self.index.drawn_edges(s, mask, limit, everything=spec.everything)
             wanted = {self.index.position(e) for e in path_edges} - {None}
-            missing = sorted(wanted - set(positions.tolist()))
             nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
-            return nodes, tuple(sorted(positions.tolist() + missing)), count
-        nodes, edges, count = self._memo.get(("drawn", key), draw)
+            if overview:  # one edge per pair of actors, standing for all their relations
+                pairs = self.index.pairs(s, mask, everything=spec.everything)
+                return nodes, tuple(sorted(wanted)), len(pairs), tuple(pairs[:self.edge_budget])
+            positions, count = self.index.drawn_edges(s, mask, self.edge_budget, everything=spec.everything)
+            missing = sorted(wanted - set(positions.tolist()))
+            return nodes, tuple(sorted(positions.tolist() + missing)), count, ()
+        nodes, edges, count, pairs = self._memo.get(("drawn", key), draw)
         if spec.layout != "force":
             laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
-                self.light, nodes, spec.layout, self._weighted(s, nodes, spec.everything)))
+                self.light, nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
         elif overview:
             laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes))
         else:
@@ -411,14 +416,7 @@ class Corpus:
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
                     path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid,
-                    overview=overview, everything=spec.everything)
-
-    def _weighted(self, s: Survivors, nodes: Sequence[str], everything: bool) -> dict[str, int]:
-        """Weighted degree of the drawn actors among themselves (evidence that holds, or every sentence)."""
-        mask = np.zeros(len(self.index.nodes), dtype=bool)
-        mask[[self.index.node_index[n] for n in nodes]] = True
-        weighted, _ = self.index.strength(s, mask, typed_only=False, everything=everything)
-        return {n: int(weighted[self.index.node_index[n]]) for n in nodes}
+                    overview=overview, everything=spec.everything, pairs=pairs)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
@@ -499,26 +497,8 @@ def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[
         relation = str(attrs.get("relation") or key)
         edges.append(edge_element(src, dst, key, attrs, on_path=make_edge_id(src, relation, dst) in view.path_edges,
                                   strength=int(s.strength(view.everything)[1][i])))
-    return nodes + edges
+    labels = {n: str(templates[n]["data"].get("label") or n) for n in view.nodes}
+    return nodes + edges + [pair_element(p, labels) for p in view.pairs]
 
 
 _TABS = ("graph", "stance", "actors", "articles", "curation", "disputes", "outlets", "new")
-
-
-def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Map every actor merged away to the actor it lives on in (merges of merges followed)."""
-    parent: dict[str, str] = {}
-    for action in actions:
-        if action.get("op") == "merge" and isinstance(action.get("keep"), str) and isinstance(action.get("drop"), str):
-            parent[action["drop"]] = action["keep"]
-    out = {}
-    for drop in parent:
-        seen, node = {drop}, parent[drop]
-        while node in parent and node not in seen:
-            seen.add(node)
-            node = parent[node]
-        out[drop] = node
-    return out
-
-
-# --------------------------------------------------------------------------- the source

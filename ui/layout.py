@@ -22,6 +22,7 @@ from ui.evidence_search import search_box
 from ui.briefing import briefing
 from ui.relation_tools import relation_tools
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
+from ui.pairs import PAIR_STYLES
 from ui.styles import stylesheet
 
 MIN_ZOOM = 0.05
@@ -170,7 +171,7 @@ def _canvas(corpus: Corpus) -> html.Main:
         cyto.Cytoscape(
             id=ids.CANVAS,
             elements=corpus.elements(view, f),
-            stylesheet=stylesheet(),
+            stylesheet=stylesheet() + PAIR_STYLES,
             layout={"name": "preset", "fit": True, "padding": 48, "animate": False},
             minZoom=MIN_ZOOM,
             maxZoom=MAX_ZOOM,

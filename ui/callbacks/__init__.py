@@ -99,8 +99,10 @@ def follow_link(node_clicks, edge_clicks, previous, tab) -> tuple:
 
 
 def _tab_for(selection: dict | None, tab: str | None):
-    """The tab that shows a selection: the stance tab for a pair of actors, else the panel."""
-    wanted = ids.TAB_STANCE if selection and selection.get("kind") == "dyad" else ids.TAB_GRAPH
+    """The tab that shows a selection: the stance tab for a pair of actors chosen on a chart, else the
+    panel (a pair edge tapped on the canvas shows its relations there, beside the canvas)."""
+    chart_pair = selection and selection.get("kind") == "dyad" and selection.get("via") != "tap"
+    wanted = ids.TAB_STANCE if chart_pair else ids.TAB_GRAPH
     return no_update if wanted == tab else wanted
 
 

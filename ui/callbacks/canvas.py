@@ -11,6 +11,7 @@ from ui.analysis import colouring, everything
 from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer, fired
 from ui.source import CorpusSource
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
+from ui.pairs import PAIR_STYLES
 from ui.selection import focus_stylesheet
 from ui.layout import header_stats
 from ui.overview import canvas_notice
@@ -75,7 +76,7 @@ def update_canvas(relations, types, dates, min_articles, hops, view, selection, 
     f = corpus.filters(relations, types, dates, min_articles, contested)
     v = corpus.view(f, corpus.view_spec(view, hops, everything=everything(counting), layout=layout), selection)
     styles = focus_stylesheet(v.nodes, corpus.drawn_edge_ids(v), selection, path_nodes=v.path_nodes,
-                              path_edges=v.path_edges) + colouring(colour_by)
+                              path_edges=v.path_edges) + PAIR_STYLES + colouring(colour_by)
     notice = canvas_notice(v.total, len(v.nodes), v.truncated, budget=v.budget,
                            overview=v.overview,
                            focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges),
