@@ -120,13 +120,9 @@ class View:
         paths: The paths of a path query (lists of `graph.query.Hop`).
         path_nodes, path_edges: The nodes and edge ids on those paths.
         budget: The most actors this view could draw (the overview's or the whole budget).
-        positions: Where the drawn actors sit when they are laid out on their own (an
-            overview, so the few drawn fill the canvas, or a concentric or community layout);
-            None: the corpus layout.
-        overview: Whether this is a big graph's overview of its most central actors.
-        everything: Whether edge widths count every sentence (the counting toggle).
-        pairs: An overview's edges, one per linked pair of actors (`edges` then holds only
-            the relations a path query needs).
+        positions: Where the actors sit when laid out on their own (an overview, so the few drawn
+            fill the canvas, or the concentric or community layout); None: the corpus layout.
+        overview, everything, pairs: a big graph's overview?; the counting toggle; its edges, one per pair.
     """
 
     key: str
