@@ -404,7 +404,8 @@ def preset_positions(data: Data, nodes: Collection[str], layout: str,
     middle, the next ones on rings around it. ``community``: the Louvain communities of the
     actors drawn (as `ui.communities` colours them), each a small concentric group with its
     most central actor in its middle, packed side by side with the largest in the middle.
-    Labels are pushed apart as in :func:`node_positions`.
+    Both are squeezed into the overview's box and labels pushed apart as in :func:`node_positions`,
+    so the labels can be read at the opening zoom.
 
     Args:
         data: Node-link graph (a :func:`light_data` dict is enough).
@@ -434,10 +435,13 @@ def preset_positions(data: Data, nodes: Collection[str], layout: str,
             local = _rings(group, boxes)
             pts = np.array([local[n] for n in group], dtype=float).reshape(-1, 2)
             laid.append((group, pts))
-        offsets = _pack_boxes([(np.ptp(p[:, 0]) + 2 * RING_GAP * 0.8, np.ptp(p[:, 1]) + RING_GAP) for _, p in laid])
+        offsets = _pack_boxes([(np.ptp(p[:, 0]) + 130, np.ptp(p[:, 1]) + 80) for _, p in laid])
         pos = {n: p + offset for (group, pts), offset in zip(laid, offsets) for n, p in zip(group, pts)}
     else:
         pos = {n: np.array(p) for n, p in _rings(ranked(ids), boxes).items()}
     pts = np.array([pos[n] for n in ids], dtype=float)
-    pts = _separate(pts, [boxes[n] for n in ids], rounds=60)
+    if len(pts) > 1:  # squeezed to be read at the opening zoom, then labels pushed apart again
+        pts = pts * min(1.0, OVERVIEW_FIT[0] / max(float(np.ptp(pts[:, 0])), 1.0),
+                        OVERVIEW_FIT[1] / max(float(np.ptp(pts[:, 1])), 1.0))
+    pts = _separate(pts, [boxes[n] for n in ids], rounds=120 if len(pts) <= 800 else 40)
     return {n: {"x": round(float(x), 1), "y": round(float(y), 1)} for n, (x, y) in zip(ids, pts)}
