@@ -200,9 +200,13 @@ def test_more_pages_through_a_relations_evidence_and_sorting_starts_again(dash_d
     start(dash_duo, big_corpus)
     heaviest = max(big_corpus["edges"], key=lambda e: e["weight"])
     edge_id = f"{heaviest['source']}|{heaviest['relation']}|{heaviest['target']}"
-    wait_until(dash_duo, lambda: cy(dash_duo, "cy.getElementById(arguments[0]).length", edge_id) == 1,
-               "the heaviest relation is drawn")
-    cy(dash_duo, "cy.getElementById(arguments[0]).emit('tap').length", edge_id)
+    # the overview draws the pair as one edge; its panel lists the pair's relations, each opening its dossier
+    between = ("cy.edges('.pair').filter(e => e.connectedNodes().same(cy.getElementById(arguments[0])"
+               ".union(cy.getElementById(arguments[1]))))")
+    wait_until(dash_duo, lambda: cy(dash_duo, f"{between}.length", heaviest["source"], heaviest["target"]) == 1,
+               "the heaviest pair is drawn as one edge")
+    cy(dash_duo, f"({between}[0].emit('tap'), null)", heaviest["source"], heaviest["target"])
+    dash_duo.wait_for_element(f"#{ids.PANEL} .dyad-dossier [id*='{edge_id}'][id*='dyad']").click()
     shown = f"#{ids.PANEL} .edge-dossier .evidence-list > .evidence"
     wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 20, "the first 20 sentences")
     total = heaviest["weight"]
