@@ -47,6 +47,7 @@ from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
 OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
+OVERVIEW_PAIRS_PER_ACTOR = 3  # its strongest pairs of actors, one edge each: a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
@@ -93,7 +94,7 @@ class Filters:
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """The neighbourhood view: the focus actor, how many hops, and the actors expanded since."""
+    """The neighbourhood view: the focus actor, how many hops, the actors expanded since; what counts, the layout."""
 
     focus: str | None = None
     hops: int = 1
@@ -120,9 +121,9 @@ class View:
         paths: The paths of a path query (lists of `graph.query.Hop`).
         path_nodes, path_edges: The nodes and edge ids on those paths.
         budget: The most actors this view could draw (the overview's or the whole budget).
-        positions: Where the actors sit when laid out on their own (an overview, so the few drawn
-            fill the canvas, or the concentric or community layout); None: the corpus layout.
-        overview, everything, pairs: a big graph's overview?; the counting toggle; its edges, one per pair.
+        positions: Where the actors sit when laid out on their own (an overview, or the concentric or
+            community layout); None: the corpus layout. overview, everything, pairs: a big graph's
+            overview?; the counting toggle; the overview's edges, one per pair of actors.
     """
 
     key: str
@@ -397,7 +398,8 @@ class Corpus:
             nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
             if overview:  # one edge per pair of actors, standing for all their relations
                 pairs = self.index.pairs(s, mask, everything=spec.everything)
-                return nodes, tuple(sorted(wanted)), len(pairs), tuple(pairs[:self.edge_budget])
+                limit = min(self.edge_budget, OVERVIEW_PAIRS_PER_ACTOR * len(nodes))
+                return nodes, tuple(sorted(wanted)), len(pairs), tuple(pairs[:limit])
             positions, count = self.index.drawn_edges(s, mask, self.edge_budget, everything=spec.everything)
             missing = sorted(wanted - set(positions.tolist()))
             return nodes, tuple(sorted(positions.tolist() + missing)), count, ()
@@ -405,10 +407,8 @@ class Corpus:
         if spec.layout != "force":
             laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
                 self.light, nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
-        elif overview:
-            laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes))
         else:
-            laid = None
+            laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
                     path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid,

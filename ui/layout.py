@@ -166,7 +166,7 @@ def _canvas(corpus: Corpus) -> html.Main:
     view = corpus.view(f, corpus.view_spec(None), None)
     notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=view.budget,
                            overview=view.overview,
-                           edges_shown=len(view.edges), edges_total=view.edges_total)
+                           edges_shown=len(view.edges) + len(view.pairs), edges_total=view.edges_total)
     return html.Main([
         cyto.Cytoscape(
             id=ids.CANVAS,

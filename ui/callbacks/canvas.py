@@ -79,7 +79,7 @@ def update_canvas(relations, types, dates, min_articles, hops, view, selection, 
                               path_edges=v.path_edges) + PAIR_STYLES + colouring(colour_by)
     notice = canvas_notice(v.total, len(v.nodes), v.truncated, budget=v.budget,
                            overview=v.overview,
-                           focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges),
+                           focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges) + len(v.pairs),
                            edges_total=v.edges_total)
     elements = no_update if v.key == current_key else corpus.elements(v, f)
     return elements, styles, v.key, notice, "canvas-notice" + (" is-shown" if notice else "")
