@@ -344,3 +344,22 @@ def describe(action: Mapping, *, labels: Mapping[str, str] | None = None) -> str
 def describe_log(log: Sequence[Mapping], *, labels: Mapping[str, str] | None = None) -> list[tuple[str, bool]]:
     """Return `(line, in_force)` for every edit of the log, for the log view (see `history`)."""
     return [(describe(action, labels=labels), active) for action, active in history(log)]
+
+
+def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Map every actor merged away to the actor it lives on in (merges of merges followed)."""
+    parent: dict[str, str] = {}
+    for action in actions:
+        if action.get("op") == "merge" and isinstance(action.get("keep"), str) and isinstance(action.get("drop"), str):
+            parent[action["drop"]] = action["keep"]
+    out = {}
+    for drop in parent:
+        seen, node = {drop}, parent[drop]
+        while node in parent and node not in seen:
+            seen.add(node)
+            node = parent[node]
+        out[drop] = node
+    return out
+
+
+# --------------------------------------------------------------------------- the source

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.ontology import WEAK_RELATIONS
+from graph.ontology import BY_NAME, SPECULATIVE, WEAK_RELATIONS
 from graph.outlets import OutletTable, outlets_of
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -37,6 +37,15 @@ def relation_filter(relations: Iterable[str] | None, include_weak: bool = False)
         return lambda rel: rel not in WEAK_RELATIONS or include_weak
     allowed = set(relations) | (set(WEAK_RELATIONS) if include_weak else set())
     return allowed.__contains__
+
+
+def holds(ev: Mapping[str, Any], *, everything: bool = False) -> bool:
+    """Whether a sentence counts for its relation: not negated, and asserted or reported.
+
+    A negated sentence says the relation does not hold; a future or hypothetical one that it
+    might. With `everything` (the page's toggle) every sentence counts, as written.
+    """
+    return everything or (not ev.get("negated") and ev.get("modality", "asserted") not in SPECULATIVE)
 
 
 def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
@@ -114,12 +123,34 @@ class Survivors:
         weight: Evidence count of each edge within the date range (the stored one without).
         articles: Distinct articles of each edge within the date range.
         nodes: Boolean mask over the index's actors: those touching a kept edge, and the kept ones.
+        held: Evidence of each edge that holds (asserted or reported, not negated: see
+            `graph.query.holds`), within the date range; the stored weight for an edge without
+            evidence of its own.
+        held_articles: Distinct articles of each edge with a sentence that holds.
     """
 
     edges: np.ndarray
     weight: np.ndarray
     articles: np.ndarray
     nodes: np.ndarray
+    held: np.ndarray
+    held_articles: np.ndarray
+
+    def strength(self, everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence count and distinct articles of each edge: what holds, or every sentence with `everything`."""
+        return (self.weight, self.articles) if everything else (self.held, self.held_articles)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two linked actors as one overview edge: evidence (that holds, or every sentence), net stance
+    (cooperation minus conflict) and ``(relation, evidence)`` of each relation type, largest first."""
+
+    source: str
+    target: str
+    evidence: int
+    net: int
+    relations: tuple[tuple[str, int], ...]
 
 
 class EdgeIndex:
@@ -158,24 +189,31 @@ class EdgeIndex:
         self.dates = doc_dates(g)
         self.outlets = OutletTable(g.graph.get("documents") or {})
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
-        pair_edge, pair_doc, pair_n = [], [], []
+        pair_edge, pair_doc, pair_n, pair_held = [], [], [], []
         for e, (*_, d) in enumerate(self.edges):
-            per_doc: dict[Any, int] = defaultdict(int)
+            per_doc: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
             for ev in d.get("evidence") or ():
-                per_doc[ev.get("doc_id")] += 1
-            for doc, n in per_doc.items():
+                counts = per_doc[ev.get("doc_id")]
+                counts[0] += 1
+                counts[1] += holds(ev)
+            for doc, (n, held) in per_doc.items():
                 pair_edge.append(e)
                 pair_doc.append(doc_code.setdefault(doc, len(doc_code)))
                 pair_n.append(n)
+                pair_held.append(held)
         self.doc_code = doc_code
         self.pair_edge = np.array(pair_edge, dtype=np.int64)
         self.pair_doc = np.array(pair_doc, dtype=np.int64)
         self.pair_n = np.array(pair_n, dtype=np.int64)
+        self.pair_held = np.array(pair_held, dtype=np.int64)
         self.n_edges = n_edges
         self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
         self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
+        self.polarity = np.sign(np.array([
+            d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
+            for (*_, d), r in zip(self.edges, relations)], dtype=np.int64))
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
@@ -214,6 +252,7 @@ class EdgeIndex:
         edge_ok = allowed_rel & candidates[self.src] & candidates[self.dst]
         if contested_only:
             edge_ok &= self.contested
+        inside = np.ones(len(self.pair_edge), dtype=bool)
         if documents is None:
             weight, articles = self.base_weight, self.base_articles
         else:
@@ -223,6 +262,8 @@ class EdgeIndex:
             weight = np.bincount(self.pair_edge[inside], weights=self.pair_n[inside],
                                  minlength=self.n_edges).astype(np.int64)
             articles = np.bincount(self.pair_edge[inside], minlength=self.n_edges).astype(np.int64)
+        held = np.bincount(self.pair_edge[inside], weights=self.pair_held[inside], minlength=self.n_edges)
+        held_articles = np.bincount(self.pair_edge[inside & (self.pair_held > 0)], minlength=self.n_edges)
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
@@ -235,7 +276,9 @@ class EdgeIndex:
         nodes[self.src[structural]] = True
         nodes[self.dst[structural]] = True
         return Survivors(edges=kept, weight=np.where(self.has_evidence, weight, self.base_weight),
-                         articles=np.where(self.has_evidence, articles, self.base_articles), nodes=nodes)
+                         articles=np.where(self.has_evidence, articles, self.base_articles), nodes=nodes,
+                         held=np.where(self.has_evidence, held, self.base_weight).astype(np.int64),
+                         held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(np.int64))
 
     def documents_in(self, months: tuple[int, int]) -> frozenset:
         """The articles whose date falls in the month range (undated ones never do)."""
@@ -313,29 +356,42 @@ class EdgeIndex:
         mask[start] = True
         return mask
 
-    def strength(self, s: Survivors, scope: np.ndarray, *, typed_only: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Weighted degree (weight, 1 when none) and degree of every actor over kept edges within `scope`."""
-        mask = s.edges & scope[self.src] & scope[self.dst]
+    def strength(self, s: Survivors, scope: np.ndarray, *, typed_only: bool,
+                 everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Weighted degree and degree of every actor over kept edges within `scope`.
+
+        An edge weighs the evidence that holds (every sentence with `everything`; 1 for an edge
+        without evidence of its own); an edge none of whose sentences holds counts not at all.
+        """
+        weight, _ = s.strength(everything)
+        mask = s.edges & scope[self.src] & scope[self.dst] & (~self.has_evidence | (weight > 0))
         if typed_only:
             mask &= self.typed
-        w = np.where(s.weight > 0, s.weight, 1)[mask]
+        w = np.where(self.has_evidence, weight, np.maximum(s.weight, 1))[mask]
         n = len(self.nodes)
         weighted = np.bincount(self.src[mask], weights=w, minlength=n) + np.bincount(self.dst[mask], weights=w,
                                                                                      minlength=n)
         degree = np.bincount(self.src[mask], minlength=n) + np.bincount(self.dst[mask], minlength=n)
         return weighted.astype(np.int64), degree.astype(np.int64)
 
+    def weighted_degree(self, s: Survivors, nodes: Sequence[str], *, everything: bool = False) -> dict[str, int]:
+        """Weighted degree of `nodes` among themselves (evidence that holds, or every sentence)."""
+        scope = np.zeros(len(self.nodes), dtype=bool)
+        scope[[self.node_index[n] for n in nodes]] = True
+        weighted, _ = self.strength(s, scope, typed_only=False, everything=everything)
+        return {n: int(weighted[self.node_index[n]]) for n in nodes}
+
     def _ranked(self, candidates: np.ndarray, weighted: np.ndarray, degree: np.ndarray) -> np.ndarray:
         idx = np.flatnonzero(candidates)
         order = np.lexsort((self.id_rank[idx], -degree[idx], -weighted[idx]))
         return idx[order]
 
-    def budgeted(self, s: Survivors, scope: np.ndarray, budget: int, focus: str | None = None
-                 ) -> tuple[np.ndarray, bool]:
+    def budgeted(self, s: Survivors, scope: np.ndarray, budget: int, focus: str | None = None, *,
+                 everything: bool = False) -> tuple[np.ndarray, bool]:
         """The actors drawn within the budget (the choice of `graph.query.display_subgraph`), as a mask."""
         if int(scope.sum()) <= budget:
             return scope, False
-        weighted, degree = self.strength(s, scope, typed_only=False)
+        weighted, degree = self.strength(s, scope, typed_only=False, everything=everything)
         chosen = np.zeros(len(self.nodes), dtype=bool)
         f = self.node_index.get(focus) if focus is not None else None
         if f is not None and scope[f]:
@@ -349,22 +405,51 @@ class EdgeIndex:
         chosen[self._ranked(rest, weighted, degree)[:budget - int(chosen.sum())]] = True
         return chosen, True
 
-    def central(self, s: Survivors, *, top: int, exclude_types: Collection[str] = ()) -> list[tuple[str, str, int]]:
-        """The most connected actors (the ranking of `graph.query.central_actors`)."""
-        weighted, degree = self.strength(s, np.ones(len(self.nodes), dtype=bool), typed_only=True)
+    def central(self, s: Survivors, *, top: int, exclude_types: Collection[str] = (),
+                everything: bool = False) -> list[tuple[str, str, int]]:
+        """The most connected actors (the ranking of `graph.query.central_actors`), by evidence that holds."""
+        weighted, degree = self.strength(s, np.ones(len(self.nodes), dtype=bool), typed_only=True,
+                                         everything=everything)
         excluded = np.isin(self.node_type, [i for i, t in enumerate(self.type_names) if t in set(exclude_types)])
         ranked = self._ranked((degree > 0) & ~excluded, weighted, degree)[:top]
         return [(self.nodes[i], str(self.g.nodes[self.nodes[i]].get("label") or self.nodes[i]), int(weighted[i]))
                 for i in ranked]
 
     # ---- drawing ---------------------------------------------------------------------
-    def drawn_edges(self, s: Survivors, nodes: np.ndarray, limit: int) -> tuple[np.ndarray, int]:
-        """The kept edges between drawn actors, the strongest `limit` of them; and how many there were."""
+    def drawn_edges(self, s: Survivors, nodes: np.ndarray, limit: int, *,
+                    everything: bool = False) -> tuple[np.ndarray, int]:
+        """The kept edges between drawn actors, the strongest `limit` of them (by evidence that
+        holds, or every sentence with `everything`); and how many there were."""
         idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst])
         if len(idx) <= limit:
             return idx, len(idx)
-        order = np.lexsort((idx, -s.weight[idx], -s.articles[idx]))
+        weight, articles = s.strength(everything)
+        order = np.lexsort((idx, -weight[idx], -articles[idx]))
         return np.sort(idx[order[:limit]]), len(idx)
+
+    def pairs(self, s: Survivors, nodes: np.ndarray, *, everything: bool = False) -> list[Pair]:
+        """One entry per pair of drawn actors linked by kept edges, strongest first (an overview draws one edge each).
+
+        Evidence counts what holds (every sentence with `everything`); an edge without evidence
+        of its own counts 1; a pair none of whose sentences holds is left out. `net` is
+        cooperation minus conflict, as the stance heatmap counts them.
+        """
+        weight, _ = s.strength(everything)
+        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst] & (self.src != self.dst))
+        found: dict[tuple[int, int], dict] = {}
+        for i in idx:
+            w = int(weight[i]) if self.has_evidence[i] else max(int(s.weight[i]), 1)
+            if not w:
+                continue
+            a, b = sorted((int(self.src[i]), int(self.dst[i])), key=self.id_rank.__getitem__)
+            p = found.setdefault((a, b), {"evidence": 0, "net": 0, "by_relation": defaultdict(int)})
+            p["evidence"] += w
+            p["net"] += int(self.polarity[i]) * w
+            p["by_relation"][self.relation_names[self.rel[i]]] += w
+        out = [Pair(self.nodes[a], self.nodes[b], p["evidence"], p["net"],
+                    tuple(sorted(p["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))))
+               for (a, b), p in found.items()]
+        return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))
 
     def incident(self, s: Survivors, nodes: Iterable[str]) -> list[int]:
         """Kept edges touching any of `nodes` (edge positions)."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, relation_filter
+from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, holds, relation_filter
 from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
 STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
@@ -89,15 +89,6 @@ def _is_typed(relation: str) -> bool:
 
 def _label(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("label") or node)
-
-
-def holds(ev: Mapping[str, Any], *, everything: bool = False) -> bool:
-    """Whether a sentence counts for its relation: not negated, and asserted or reported.
-
-    A negated sentence says the relation does not hold; a future or hypothetical one that it
-    might. With `everything` (the page's toggle) every sentence counts, as written.
-    """
-    return everything or (not ev.get("negated") and ev.get("modality", "asserted") not in SPECULATIVE)
 
 
 def evidence_strength(d: Mapping[str, Any], *, everything: bool = False) -> int:
@@ -309,14 +300,21 @@ def _hop(g: nx.MultiDiGraph, simple: nx.Graph, a: str, b: str, everything: bool)
 # --------------------------------------------------------------------------- rankings
 
 
-def _strength(g: nx.MultiDiGraph, *, typed_only: bool) -> tuple[dict[str, int], dict[str, int]]:
-    """Weighted degree and degree of every node, over typed edges only or over all edges."""
+def _strength(g: nx.MultiDiGraph, *, typed_only: bool, everything: bool = False
+              ) -> tuple[dict[str, int], dict[str, int]]:
+    """Weighted degree and degree of every node, over typed edges only or over all edges.
+
+    An edge weighs its evidence that holds (every sentence with `everything`, 1 when it has
+    no evidence of its own); an edge none of whose sentences holds counts not at all.
+    """
     weighted: dict[str, int] = defaultdict(int)
     degree: dict[str, int] = defaultdict(int)
     for s, t, k, d in g.edges(keys=True, data=True):
         if typed_only and not _is_typed(d.get("relation", k)):
             continue
-        w = d.get("weight") or 1
+        w = evidence_strength(d, everything=everything) if d.get("evidence") else (d.get("weight") or 1)
+        if not w:
+            continue
         for n in (s, t):
             weighted[n] += w
             degree[n] += 1
@@ -324,16 +322,16 @@ def _strength(g: nx.MultiDiGraph, *, typed_only: bool) -> tuple[dict[str, int], 
 
 
 def central_actors(
-    g: nx.MultiDiGraph, *, top: int = 15, exclude_types: Collection[str] = ()
+    g: nx.MultiDiGraph, *, top: int = 15, exclude_types: Collection[str] = (), everything: bool = False
 ) -> list[tuple[str, str, int]]:
     """Return the most connected actors as `(id, label, score)`, best first.
 
-    The score is the weighted degree over typed edges (the evidence sentences of every
-    non-co-mention edge touching the actor, either direction; an edge without evidence
-    counts 1). Ties go to the actor with more edges, then to the smaller id. Actors with
-    no typed edge are left out.
+    The score is the weighted degree over typed edges (the evidence sentences that hold, see
+    :func:`holds`, of every non-co-mention edge touching the actor, either direction; every
+    sentence with `everything`; an edge without evidence counts 1). Ties go to the actor with
+    more edges, then to the smaller id. Actors with no typed edge that holds are left out.
     """
-    weighted, degree = _strength(g, typed_only=True)
+    weighted, degree = _strength(g, typed_only=True, everything=everything)
     ranked = sorted((n for n in weighted if g.nodes[n].get("type") not in exclude_types),
                     key=lambda n: (-weighted[n], -degree[n], n))
     return [(n, _label(g, n), weighted[n]) for n in ranked[:top]]
@@ -347,7 +345,7 @@ def stance_matrix(g: nx.MultiDiGraph, *, top: int = 12,
     cooperation, a threatened strike no attack; `everything` counts them all, as written.
     Ties go to the actor with more evidence, then to the smaller id. See `StanceMatrix`.
     """
-    weighted, degree = _strength(g, typed_only=True)
+    weighted, degree = _strength(g, typed_only=True, everything=everything)
     ranked = sorted((n for n in degree if g.nodes[n].get("type") not in exclude_types),
                     key=lambda n: (-degree[n], -weighted[n], n))[:top]
     index = {n: i for i, n in enumerate(ranked)}

@@ -155,7 +155,10 @@ def test_a_big_graph_opens_on_an_overview_laid_out_to_be_read():
     corpus = source.current()
     view = corpus.view(corpus.default_filters(), corpus.view_spec(None), None)
     assert len(view.nodes) == 40 and view.truncated and view.positions
-    assert len(view.edges) <= 3 * len(view.nodes)
+    drawn = [(p.source, p.target) for p in view.pairs]
+    assert view.pairs and not view.edges and len(set(map(frozenset, drawn))) == len(drawn)  # one edge per pair
+    assert len(view.pairs) <= 3 * len(view.nodes) < view.edges_total  # the strongest pairs; the notice says so
+    assert all(a in view.nodes and b in view.nodes for a, b in drawn)
     pts = np.array([[view.positions[n]["x"], view.positions[n]["y"]] for n in view.nodes])
     assert np.ptp(pts[:, 0]) < 1000 and np.ptp(pts[:, 1]) < 900
     more = corpus.view(corpus.default_filters(), corpus.view_spec({"more": True}), None)

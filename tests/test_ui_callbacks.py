@@ -550,7 +550,8 @@ def test_the_app_turns_a_callback_error_into_a_status_message(sample_graph, monk
                        {"id": ids.MIN_ARTICLES, "property": "value", "value": 1},
                        {"id": ids.CONTESTED_FILTER, "property": "value", "value": []},
                        {"id": ids.VERSION_STORE, "property": "data", "value": "static"},
-                       {"id": ids.EVIDENCE_PAGES, "property": "data", "value": {}}],
+                       {"id": ids.EVIDENCE_PAGES, "property": "data", "value": {}},
+                       {"id": ids.TRUTH_TOGGLE, "property": "value", "value": []}],
             "changedPropIds": [f"{ids.SELECTION_STORE}.data"], "state": []}
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 200

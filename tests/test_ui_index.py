@@ -126,8 +126,12 @@ def test_the_strongest_edges_are_drawn_first(sample_g):
     every, total = index.drawn_edges(s, s.nodes, 10_000)
     few, same_total = index.drawn_edges(s, s.nodes, 4)
     assert total == same_total == len(every) and len(few) == 4
-    strength = sorted(((int(s.articles[i]), int(s.weight[i])) for i in every), reverse=True)
-    assert sorted(((int(s.articles[i]), int(s.weight[i])) for i in few), reverse=True) == strength[:4]
+    # by default the evidence that holds ranks them; with the counting toggle, every sentence
+    for everything in (False, True):
+        weight, articles = s.strength(everything)
+        few, _ = index.drawn_edges(s, s.nodes, 4, everything=everything)
+        strength = sorted(((int(articles[i]), int(weight[i])) for i in every), reverse=True)
+        assert sorted(((int(articles[i]), int(weight[i])) for i in few), reverse=True) == strength[:4]
 
 
 def test_articles_in_a_month_range():

@@ -1,7 +1,8 @@
 """What the page counts and how much it draws: the toggle between sentences that hold and every
-sentence as written; the button between a big graph's overview and the whole display budget.
+sentence as written; the button between a big graph's overview and the whole display budget;
+the choices of how actors are coloured and placed.
 
-By default stance, paths and their hops count asserted and reported evidence only (see
+By default stance, paths, centrality and edge width count asserted and reported evidence only (see
 `graph.query.holds`); the toggle counts negated, future and hypothetical sentences too.
 """
 from __future__ import annotations
@@ -50,6 +51,18 @@ def colour_by() -> html.Div:
         dcc.RadioItems(id=ids.COLOUR_BY, options=[{"label": "type", "value": "type"},
                                                   {"label": "community", "value": "community"}],
                        value="type", inline=True, className="colour-by", inputClassName="filter-input",
+                       labelClassName="filter-label"),
+    ], className="colour-by-row")
+
+
+def layout_choice() -> html.Div:
+    """The choice of how the actors are placed: the force layout, rings by centrality, or grouped by community."""
+    return html.Div([
+        html.Span("Place actors by", className="control-label", id=ids.LAYOUT_CHOICE_LABEL),
+        dcc.RadioItems(id=ids.LAYOUT_CHOICE, options=[{"label": "force", "value": "force"},
+                                                      {"label": "centrality", "value": "concentric"},
+                                                      {"label": "community", "value": "community"}],
+                       value="force", inline=True, className="colour-by", inputClassName="filter-input",
                        labelClassName="filter-label"),
     ], className="colour-by-row")
 

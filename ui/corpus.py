@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.curation import effective_actions
+from graph.curation import effective_actions, merged_into
 from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
     edge_element,
@@ -39,14 +39,15 @@ from ui.elements import (
 from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
-from ui.positions import extend_positions, node_positions, overview_positions
-from graph.index import EdgeIndex, Survivors
+from ui.pairs import pair_element
+from ui.positions import LAYOUTS, extend_positions, node_positions, overview_positions, preset_positions
+from graph.index import EdgeIndex, Pair, Survivors
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
 OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
-OVERVIEW_EDGES_PER_ACTOR = 3  # the strongest relations of an overview, so it stays a picture, not a hairball
+OVERVIEW_PAIRS_PER_ACTOR = 3  # its strongest pairs of actors, one edge each: a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
@@ -93,12 +94,14 @@ class Filters:
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """The neighbourhood view: the focus actor, how many hops, and the actors expanded since."""
+    """The neighbourhood view: the focus actor, how many hops, the actors expanded since; what counts, the layout."""
 
     focus: str | None = None
     hops: int = 1
     expanded: tuple[str, ...] = ()
     more: bool = False  # the whole display budget instead of the overview
+    everything: bool = False  # centrality and edge width count every sentence, not only those that hold
+    layout: str = "force"  # one of LAYOUTS: force, concentric (by centrality) or community
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,9 @@ class View:
         paths: The paths of a path query (lists of `graph.query.Hop`).
         path_nodes, path_edges: The nodes and edge ids on those paths.
         budget: The most actors this view could draw (the overview's or the whole budget).
-        positions: Where the actors of an overview sit (laid out on their own, so the few
-            drawn fill the canvas); None: the corpus layout.
+        positions: Where the actors sit when laid out on their own (an overview, or the concentric or
+            community layout); None: the corpus layout. overview, everything, pairs: a big graph's
+            overview?; the counting toggle; the overview's edges, one per pair of actors.
     """
 
     key: str
@@ -136,6 +140,9 @@ class View:
     path_edges: frozenset[str] = frozenset()
     budget: int = DEFAULT_BUDGET
     positions: Mapping[str, Mapping[str, float]] | None = None
+    overview: bool = False
+    everything: bool = False
+    pairs: tuple[Pair, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,13 +249,15 @@ class Corpus:
         return Filters(self.default_relations, self.entity_types, None, 1, None)
 
     @staticmethod
-    def view_spec(view: Mapping[str, Any] | None, hops: Any = 1) -> ViewSpec:
-        """Normalise the view store and the hops slider into a :class:`ViewSpec`."""
+    def view_spec(view: Mapping[str, Any] | None, hops: Any = 1, *, everything: bool = False,
+                  layout: Any = "force") -> ViewSpec:
+        """Normalise the view store, the hops slider, the counting toggle and the layout choice into a :class:`ViewSpec`."""
         view = view or {}
         hops = clamp(hops or 1, 1, MAX_HOPS, default=1)
         focus = view.get("focus") if isinstance(view.get("focus"), str) else None
         expanded = tuple(str(n) for n in (view.get("expanded") or ()) if isinstance(n, str))
-        return ViewSpec(focus, hops, expanded if focus else (), bool(view.get("more")))
+        return ViewSpec(focus, hops, expanded if focus else (), bool(view.get("more")), bool(everything),
+                        layout if layout in LAYOUTS else "force")
 
     def view_budget(self, spec: ViewSpec) -> int:
         """Most actors a view draws: the overview's few on the whole graph, the full budget asked for or focused."""
@@ -326,7 +335,8 @@ class Corpus:
             s = self.survivors(f, keep)
             scope = self._scope(f, keep, spec)
             scope = s.nodes if scope is None else scope
-            chosen, truncated = self.index.budgeted(s, scope, self.view_budget(spec), anchor)
+            chosen, truncated = self.index.budgeted(s, scope, self.view_budget(spec), anchor,
+                                                    everything=spec.everything)
             return chosen, truncated, int(scope.sum())
         return self._memo.get(("budget", f, keep, spec, anchor), compute)
 
@@ -377,24 +387,32 @@ class Corpus:
         required = {n for n in selection_nodes(selection) if n in index and s.nodes[index[n]]} | path_nodes
         extra = sorted(n for n in required if not chosen[index[n]])
         overview = truncated and scope is None and self.view_budget(spec) < self.budget
-        key = _digest((self.version, f, keep, spec if scope is not None else spec.more, anchor, tuple(extra),
-                       tuple(sorted(path_edges))))
+        key = _digest((self.version, f, keep, spec if scope is not None else (spec.more, spec.everything, spec.layout),
+                       anchor, tuple(extra), tuple(sorted(path_edges))))
 
         def draw():
             mask = chosen.copy()
             for n in extra:
                 mask[index[n]] = True
-            limit = min(self.edge_budget, OVERVIEW_EDGES_PER_ACTOR * int(mask.sum())) if overview else self.edge_budget
-            positions, count = self.index.drawn_edges(s, mask, limit)
             wanted = {self.index.position(e) for e in path_edges} - {None}
-            missing = sorted(wanted - set(positions.tolist()))
             nodes = tuple(self.index.nodes[i] for i in np.flatnonzero(mask))
-            return nodes, tuple(sorted(positions.tolist() + missing)), count
-        nodes, edges, count = self._memo.get(("drawn", key), draw)
-        laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
+            if overview:  # one edge per pair of actors, standing for all their relations
+                pairs = self.index.pairs(s, mask, everything=spec.everything)
+                limit = min(self.edge_budget, OVERVIEW_PAIRS_PER_ACTOR * len(nodes))
+                return nodes, tuple(sorted(wanted)), len(pairs), tuple(pairs[:limit])
+            positions, count = self.index.drawn_edges(s, mask, self.edge_budget, everything=spec.everything)
+            missing = sorted(wanted - set(positions.tolist()))
+            return nodes, tuple(sorted(positions.tolist() + missing)), count, ()
+        nodes, edges, count, pairs = self._memo.get(("drawn", key), draw)
+        if spec.layout != "force":
+            laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
+                self.light, nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
+        else:
+            laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
-                    path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid)
+                    path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid,
+                    overview=overview, everything=spec.everything, pairs=pairs)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
@@ -419,10 +437,11 @@ class Corpus:
         return self._memo.get(("stance", f, everything), lambda: stance_matrix(self.filtered(f), top=STANCE_TOP,
                                                                              everything=everything))
 
-    def central(self, f: Filters) -> list[tuple[str, str, int]]:
-        """The most central actors the filters allow (the ranking of `graph.query.central_actors`)."""
-        return self._memo.get(("central", f), lambda: self.index.central(
-            self.survivors(f), top=CENTRAL_TOP, exclude_types=STANCE_EXCLUDED_TYPES))
+    def central(self, f: Filters, *, everything: bool = False) -> list[tuple[str, str, int]]:
+        """The most central actors the filters allow (the ranking of `graph.query.central_actors`):
+        by evidence that holds, or every sentence with `everything`."""
+        return self._memo.get(("central", f, everything), lambda: self.index.central(
+            self.survivors(f), top=CENTRAL_TOP, exclude_types=STANCE_EXCLUDED_TYPES, everything=everything))
 
     def counts(self, f: Filters) -> tuple[int, int]:
         """Actors and relations the filters keep."""
@@ -472,27 +491,10 @@ def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[
             attrs = {**attrs, "evidence": [ev for ev in attrs["evidence"] if ev.get("doc_id") in in_range]}
         attrs = {**attrs, "weight": int(s.weight[i]), "articles": int(s.articles[i])}
         relation = str(attrs.get("relation") or key)
-        edges.append(edge_element(src, dst, key, attrs, on_path=make_edge_id(src, relation, dst) in view.path_edges))
-    return nodes + edges
+        edges.append(edge_element(src, dst, key, attrs, on_path=make_edge_id(src, relation, dst) in view.path_edges,
+                                  strength=int(s.strength(view.everything)[1][i])))
+    labels = {n: str(templates[n]["data"].get("label") or n) for n in view.nodes}
+    return nodes + edges + [pair_element(p, labels) for p in view.pairs]
 
 
 _TABS = ("graph", "stance", "actors", "articles", "curation", "disputes", "outlets", "new")
-
-
-def merged_into(actions: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Map every actor merged away to the actor it lives on in (merges of merges followed)."""
-    parent: dict[str, str] = {}
-    for action in actions:
-        if action.get("op") == "merge" and isinstance(action.get("keep"), str) and isinstance(action.get("drop"), str):
-            parent[action["drop"]] = action["keep"]
-    out = {}
-    for drop in parent:
-        seen, node = {drop}, parent[drop]
-        while node in parent and node not in seen:
-            seen.add(node)
-            node = parent[node]
-        out[drop] = node
-    return out
-
-
-# --------------------------------------------------------------------------- the source

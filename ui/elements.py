@@ -220,8 +220,13 @@ def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
 TIP_SENTENCE = 140  # characters of the first sentence in an edge's hover text
 
 
-def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *, on_path: bool = False) -> dict:
-    """Return the cytoscape element of one edge (width by distinct articles)."""
+def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *, on_path: bool = False,
+                 strength: int | None = None) -> dict:
+    """Return the cytoscape element of one edge.
+
+    Its width says how many distinct articles back it: `strength` when given (the articles
+    with a sentence that holds, as the explorer counts by default), else all its articles.
+    """
     relation = str(attrs.get("relation") or key)
     evidence = attrs.get("evidence") or ()
     weight = attrs.get("weight")
@@ -244,7 +249,7 @@ def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *
             "weight": weight,
             "articles": articles,
             "polarity": attrs.get("polarity", BY_NAME[relation].polarity if relation in BY_NAME else 0),
-            "width": edge_width(articles),
+            "width": edge_width(articles if strength is None else strength) if strength != 0 else 1.0,
             "label": label,  # drawn on the edge at high zoom, so the type is not told by colour alone
             "tip": f"{label} · {weight} sentence{'' if weight == 1 else 's'}, {articles} "
                    f"article{'' if articles == 1 else 's'}" + (f" — “{first}”" if first else ""),

@@ -134,3 +134,5 @@ RELATIONS_TYPED = "relations-typed"
 RELATIONS_ONLY = "relations-only"  # dropdown: keep only this relation type
 COLOUR_BY = "colour-by"  # radio: colour actors by their type or by their community
 COLOUR_BY_LABEL = "colour-by-label"  # its name (assets/a11y.js names a radio group by "<id>-label")
+LAYOUT_CHOICE = "layout-choice"  # radio: place actors by force, concentric by centrality, or by community
+LAYOUT_CHOICE_LABEL = "layout-choice-label"  # its name, as COLOUR_BY_LABEL

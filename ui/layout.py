@@ -17,11 +17,12 @@ from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
 from ui.change_tabs import change_stores, change_tabs
-from ui.analysis import colour_by, more_button, truth_toggle
+from ui.analysis import colour_by, layout_choice, more_button, truth_toggle
 from ui.evidence_search import search_box
 from ui.briefing import briefing
 from ui.relation_tools import relation_tools
 from ui.state import DEFAULT_HOPS, DEFAULT_PATHS, MAX_HOPS, MAX_PATHS
+from ui.pairs import PAIR_STYLES
 from ui.styles import stylesheet
 
 MIN_ZOOM = 0.05
@@ -79,8 +80,9 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             hint="Edge colour and arrow: who does what to whom."),
         _section("Actors", dcc.Checklist(
             id=ids.ENTITY_FILTER, options=entity_filter_options(corpus.light), value=list(corpus.entity_types),
-            className="filter", inputClassName="filter-input", labelClassName="filter-label"), colour_by(),
-            hint="Node colour and shape: the kind of actor (or colour: its community, by the Louvain method)."),
+            className="filter", inputClassName="filter-input", labelClassName="filter-label"), colour_by(), layout_choice(),
+            hint="Node colour and shape: the kind of actor (or colour: its community, by the Louvain method). "
+                 "Placed by force, on rings with the most connected in the middle, or grouped by community."),
         _section("Time", *time_controls(corpus), hint=("Keep relations with evidence in these months; the bars "
                  "count evidence by month." if months else None)),
         _section("Corroboration", dcc.Slider(
@@ -98,7 +100,7 @@ def _sidebar(corpus: Corpus) -> html.Aside:
             html.Button("Reset to the whole graph", id=ids.RESET_BUTTON, n_clicks=0, className="action wide"),
             hint="Focus or double-click an actor; the slider sets how many hops its neighbourhood reaches."),
         _section("Paths", _path_form(corpus), hint="How is one actor connected to another?"),
-        _section("Counting", truth_toggle(), hint="Stance and paths count what the text asserts or reports; "
+        _section("Counting", truth_toggle(), hint="Stance, paths, centrality and edge width count what the text asserts or reports; "
                  "a negated, future or hypothetical sentence counts only with this ticked."),
         _section("Export", html.Div([
             dcc.Dropdown(id=ids.EXPORT_FORMAT, options=[{"label": label, "value": value}
@@ -163,13 +165,13 @@ def _canvas(corpus: Corpus) -> html.Main:
     f = corpus.default_filters()
     view = corpus.view(f, corpus.view_spec(None), None)
     notice = canvas_notice(view.total, len(view.nodes), view.truncated, budget=view.budget,
-                           overview=view.positions is not None,
-                           edges_shown=len(view.edges), edges_total=view.edges_total)
+                           overview=view.overview,
+                           edges_shown=len(view.edges) + len(view.pairs), edges_total=view.edges_total)
     return html.Main([
         cyto.Cytoscape(
             id=ids.CANVAS,
             elements=corpus.elements(view, f),
-            stylesheet=stylesheet(),
+            stylesheet=stylesheet() + PAIR_STYLES,
             layout={"name": "preset", "fit": True, "padding": 48, "animate": False},
             minZoom=MIN_ZOOM,
             maxZoom=MAX_ZOOM,

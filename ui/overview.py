@@ -54,5 +54,5 @@ def canvas_notice(total: int, shown: int, truncated: bool, *, budget: int, focus
     elif focus_label:
         parts.append(f"Neighbourhood of {focus_label}: {_plural(shown, 'actor')} · Reset shows the whole graph")
     if edges_total > edges_shown:
-        parts.append(f"the {edges_shown:,} strongest of {edges_total:,} relations drawn")
+        parts.append(f"the {edges_shown:,} strongest of {edges_total:,} {'actor pairs' if overview else 'relations'} drawn")
     return " · ".join(parts)

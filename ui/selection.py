@@ -41,6 +41,8 @@ def resolve_selection(
 
     if trigger_id == ids.CANVAS and prop == "tapNodeData" and value and value.get("id"):
         return pick("node", value["id"], "tap"), value["id"]
+    if trigger_id == ids.CANVAS and prop == "tapEdgeData" and value and isinstance(value.get("pair"), str):
+        return pick("dyad", value["pair"], "tap"), None  # an overview's pair edge: the pair's relations
     if trigger_id == ids.CANVAS and prop == "tapEdgeData" and value and value.get("id"):
         return pick("edge", value["id"], "tap"), None
     if trigger_id == ids.SEARCH and prop == "value":
@@ -130,7 +132,8 @@ def focus_stylesheet(nodes: Collection[str], edges: Iterable[tuple[str, str, str
     if kind == "dyad":
         pair = selection_nodes(selection)
         if len(pair) == 2 and all(n in shown for n in pair):
-            between = {make_edge_id(*e) for e in edges if {e[0], e[2]} == set(pair)}
+            between = {make_edge_id(*e) for e in edges if {e[0], e[2]} == set(pair)} | {
+                f"pair:{a},{b}" for a, b in (pair, pair[::-1])}  # an overview's pair edge (`ui.pairs`)
             return base + focus_rules(node_ids=set(pair), edge_ids=between)
     if kind == "path":
         on_path = {n for n in path_nodes if n in shown}

@@ -83,10 +83,40 @@ def test_first_view_of_a_1000_article_corpus_is_a_readable_overview_and_more_is_
     camera = settled_camera(dash_duo)
     assert 10 <= camera["nodes"] <= 40, camera  # tens of actors, not hundreds
     assert camera["inside"] and camera["label_px"] >= READABLE_PX, camera
-    assert cy(dash_duo, "cy.edges().length") <= 3 * camera["nodes"]
+    pairs = cy(dash_duo, "cy.edges().map(e => [e.source().id(), e.target().id()].sort().join(','))")
+    assert pairs and len(set(pairs)) == len(pairs), "at most one edge per pair of actors"
+    assert cy(dash_duo, "cy.edges('.pair').length") == len(pairs)
     dash_duo.find_element(f"#{ids.MORE_BUTTON}").click()
     wait_until(dash_duo, lambda: cy(dash_duo, "cy.nodes().length") > 100, "Show more draws the bigger budget")
     dash_duo.wait_for_text_to_equal(f"#{ids.MORE_BUTTON}", "Back to the overview")
+    assert dash_duo.get_logs() == []
+
+
+def test_an_overview_pair_edge_opens_the_pairs_typed_relations(dash_duo, big_corpus):
+    start(dash_duo, big_corpus)
+    wait_until(dash_duo, lambda: cy(dash_duo, "cy.edges('.pair').length") > 0, "the overview draws pair edges")
+    pair = cy(dash_duo, "cy.edges('.pair').sort((a, b) => b.data('weight') - a.data('weight'))[0].data('pair')")
+    cy(dash_duo, "(cy.edges('.pair').filter(e => e.data('pair') === arguments[0])[0].emit('tap'), null)", pair)
+
+    dash_duo.wait_for_element(f"#{ids.PANEL} .dyad-dossier[data-dyad='{pair}']")
+    assert dash_duo.find_elements(f"#{ids.PANEL} .dyad-dossier .relation-head")  # its typed relations, each listed
+    assert dash_duo.get_logs() == []
+
+
+def test_the_layout_choice_moves_the_actors(dash_duo, big_corpus):
+    start(dash_duo, big_corpus)
+    settled_camera(dash_duo)
+    where = "Object.fromEntries(cy.nodes().map(n => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]]))"
+    force = cy(dash_duo, where)
+    for choice in ("concentric", "community"):
+        dash_duo.find_element(f"#{ids.LAYOUT_CHOICE} input[value='{choice}']").click()
+        wait_until(dash_duo, lambda: cy(dash_duo, where) != force, f"the {choice} layout moves the actors")
+        camera = settled_camera(dash_duo)
+        assert camera["inside"] and camera["label_px"] >= READABLE_PX, (choice, camera)
+        moved = cy(dash_duo, where)
+        assert set(moved) == set(force)  # the same actors, placed anew
+    dash_duo.find_element(f"#{ids.LAYOUT_CHOICE} input[value='force']").click()
+    wait_until(dash_duo, lambda: cy(dash_duo, where) == force, "force brings the first picture back")
     assert dash_duo.get_logs() == []
 
 
@@ -170,9 +200,13 @@ def test_more_pages_through_a_relations_evidence_and_sorting_starts_again(dash_d
     start(dash_duo, big_corpus)
     heaviest = max(big_corpus["edges"], key=lambda e: e["weight"])
     edge_id = f"{heaviest['source']}|{heaviest['relation']}|{heaviest['target']}"
-    wait_until(dash_duo, lambda: cy(dash_duo, "cy.getElementById(arguments[0]).length", edge_id) == 1,
-               "the heaviest relation is drawn")
-    cy(dash_duo, "cy.getElementById(arguments[0]).emit('tap').length", edge_id)
+    # the overview draws the pair as one edge; its panel lists the pair's relations, each opening its dossier
+    between = ("cy.edges('.pair').filter(e => e.connectedNodes().same(cy.getElementById(arguments[0])"
+               ".union(cy.getElementById(arguments[1]))))")
+    wait_until(dash_duo, lambda: cy(dash_duo, f"{between}.length", heaviest["source"], heaviest["target"]) == 1,
+               "the heaviest pair is drawn as one edge")
+    cy(dash_duo, f"({between}[0].emit('tap'), null)", heaviest["source"], heaviest["target"])
+    dash_duo.wait_for_element(f"#{ids.PANEL} .dyad-dossier [id*='{edge_id}'][id*='dyad']").click()
     shown = f"#{ids.PANEL} .edge-dossier .evidence-list > .evidence"
     wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 20, "the first 20 sentences")
     total = heaviest["weight"]

@@ -99,8 +99,10 @@ def follow_link(node_clicks, edge_clicks, previous, tab) -> tuple:
 
 
 def _tab_for(selection: dict | None, tab: str | None):
-    """The tab that shows a selection: the stance tab for a pair of actors, else the panel."""
-    wanted = ids.TAB_STANCE if selection and selection.get("kind") == "dyad" else ids.TAB_GRAPH
+    """The tab that shows a selection: the stance tab for a pair of actors chosen on a chart, else the
+    panel (a pair edge tapped on the canvas shows its relations there, beside the canvas)."""
+    chart_pair = selection and selection.get("kind") == "dyad" and selection.get("via") != "tap"
+    wanted = ids.TAB_STANCE if chart_pair else ids.TAB_GRAPH
     return no_update if wanted == tab else wanted
 
 
@@ -152,16 +154,18 @@ def sync_url(search, relations, types, dates, min_articles, hops, selection, vie
 
 @callback(Output(ids.PANEL, "children"),
           inputs=dict(selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
-                      version=Input(ids.VERSION_STORE, "data"), pages=Input(ids.EVIDENCE_PAGES, "data")),
+                      version=Input(ids.VERSION_STORE, "data"), pages=Input(ids.EVIDENCE_PAGES, "data"),
+                      counting=Input(ids.TRUTH_TOGGLE, "value")),
           prevent_initial_call=True)
-def update_panel(selection, relations, types, dates, min_articles, version, pages=None, *, source: CorpusSource,
-                 contested=None):
+def update_panel(selection, relations, types, dates, min_articles, version, pages=None, counting=None, *,
+                 source: CorpusSource, contested=None):
     """Show the dossier of the selection (actor, relation, dyad or path query), or the overview."""
     corpus = source.current()
     f = corpus.filters(relations, types, dates, min_articles, contested)
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
-        return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
+        return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
+                        corpus.graph, corpus.documents)
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
@@ -179,7 +183,8 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
                              everything=bool(selection.get("all")))
         return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels,
                           everything=bool(selection.get("all")))
-    return overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents)
+    return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
+                    corpus.graph, corpus.documents)
 
 
 def register(app: Dash, source: CorpusSource) -> None:

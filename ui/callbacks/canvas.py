@@ -7,10 +7,11 @@ from dash import ALL, Input, Output, State, html, no_update
 
 from graph.curation import can_redo, can_undo
 from ui import ids
-from ui.analysis import colouring
+from ui.analysis import colouring, everything
 from ui.callbacks.wiring import FILTERS, Declared, clientside, declarer, fired
 from ui.source import CorpusSource
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
+from ui.pairs import PAIR_STYLES
 from ui.selection import focus_stylesheet
 from ui.layout import header_stats
 from ui.overview import canvas_notice
@@ -61,23 +62,24 @@ def update_view(view_clicks, dbltap, reset_clicks, view, *, source: CorpusSource
           Output(ids.CANVAS_NOTICE, "children"), Output(ids.CANVAS_NOTICE, "className"),
           inputs=dict(**FILTERS, hops=Input(ids.HOPS_SLIDER, "value"), view=Input(ids.VIEW_STORE, "data"),
                       selection=Input(ids.SELECTION_STORE, "data"), version=Input(ids.VERSION_STORE, "data"),
-                      colour_by=Input(ids.COLOUR_BY, "value")),
+                      colour_by=Input(ids.COLOUR_BY, "value"), counting=Input(ids.TRUTH_TOGGLE, "value"),
+                      layout=Input(ids.LAYOUT_CHOICE, "value")),
           state=dict(current_key=State(ids.CANVAS_KEY, "data")),
           prevent_initial_call=True)
 def update_canvas(relations, types, dates, min_articles, hops, view, selection, version, current_key,
-                  colour_by=None, *, source: CorpusSource, contested=None) -> tuple:
+                  colour_by=None, counting=None, layout=None, *, source: CorpusSource, contested=None) -> tuple:
     """Draw the view on the canvas; elements are sent only when the view itself changed.
 
     Outputs: elements, stylesheet, the view key, the notice text and its class.
     """
     corpus = source.current()
     f = corpus.filters(relations, types, dates, min_articles, contested)
-    v = corpus.view(f, corpus.view_spec(view, hops), selection)
+    v = corpus.view(f, corpus.view_spec(view, hops, everything=everything(counting), layout=layout), selection)
     styles = focus_stylesheet(v.nodes, corpus.drawn_edge_ids(v), selection, path_nodes=v.path_nodes,
-                              path_edges=v.path_edges) + colouring(colour_by)
+                              path_edges=v.path_edges) + PAIR_STYLES + colouring(colour_by)
     notice = canvas_notice(v.total, len(v.nodes), v.truncated, budget=v.budget,
-                           overview=v.positions is not None,
-                           focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges),
+                           overview=v.overview,
+                           focus_label=corpus.label(v.focus) if v.focus else None, edges_shown=len(v.edges) + len(v.pairs),
                            edges_total=v.edges_total)
     elements = no_update if v.key == current_key else corpus.elements(v, f)
     return elements, styles, v.key, notice, "canvas-notice" + (" is-shown" if notice else "")

@@ -52,14 +52,17 @@ def update_stance_detail(tab, selection, relations, types, dates, min_articles, 
 
 
 @callback(Output(ids.ACTORS_GRAPH, "figure"),
-          inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
+          inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data"),
+                      counting=Input(ids.TRUTH_TOGGLE, "value")),
           prevent_initial_call=True)
-def update_actors(tab, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
-    """Draw the most central actors when their tab is open."""
+def update_actors(tab, relations, types, dates, min_articles, version, counting=None, *, source: CorpusSource,
+                  contested=None):
+    """Draw the most central actors when their tab is open (by evidence that holds, unless the toggle says every sentence)."""
     if tab != ids.TAB_ACTORS:
         return no_update
     corpus = source.current()
-    central = corpus.central(corpus.filters(relations, types, dates, min_articles, contested))
+    central = corpus.central(corpus.filters(relations, types, dates, min_articles, contested),
+                             everything=everything(counting))
     return central_figure(central, {n: str(d.get("type") or "") for n, d in corpus.graph.nodes(data=True)})
 
 
