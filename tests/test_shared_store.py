@@ -215,14 +215,19 @@ def test_connections_dropped_by_the_server_mid_ingest_are_retried(corpus, refere
     done = threading.Event()
 
     def cut_connections():
-        with psycopg.connect(pg_server, autocommit=True) as admin:
+        # A write lasts milliseconds: hold the documents table for a moment so that a writer is
+        # caught waiting inside its transaction, then cut it (as a restart would).
+        with psycopg.connect(pg_server, autocommit=True) as admin, psycopg.connect(pg_url) as locker:
             while not done.is_set() and len(cuts) < 4:
-                n = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                  "WHERE datname = %s AND application_name = 'newsgraph' AND state <> 'idle'",
-                                  (database,)).fetchone()[0]
+                with locker.transaction():
+                    locker.execute("LOCK TABLE documents IN ACCESS EXCLUSIVE MODE")
+                    time.sleep(0.3)
+                    n = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      "WHERE datname = %s AND application_name = 'newsgraph' AND state <> 'idle'",
+                                      (database,)).fetchone()[0]
                 if n:
                     cuts.append(n)
-                time.sleep(0.05)
+                time.sleep(0.2)
 
     with Store(pg_url) as store:
         store.counts()
