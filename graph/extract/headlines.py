@@ -6,8 +6,10 @@ from __future__ import annotations
 from graph.extract.context import Context
 from graph.extract.evidence import relation
 from graph.extract.mentions import unique
+from graph.extract.tokens import verb_base
 from graph.ontology import ENVOY_NOUNS, PREP_VERB_TRIGGERS, VERB_TRIGGERS
 
+HEADLINE_VERBS = frozenset(VERB_TRIGGERS) | frozenset(PREP_VERB_TRIGGERS)
 # What may stand between two actors named together before or after the verb ("Turkey, Iran").
 LINKS = frozenset({",", "and", "&"})
 
@@ -17,7 +19,7 @@ def headline_relations(ctx: Context, tok, sent):
     right after it (or after its preposition, for "fires on")."""
     if tok.pos_ in ("VERB", "AUX") or tok.i in ctx.refs or tok.idx >= ctx.headline_end:
         return
-    lemma = _verb_lemma(tok.lower_)
+    lemma = verb_base(tok.lower_, HEADLINE_VERBS) if tok.lower_.endswith("s") else None
     if lemma is None:
         return
     rtype, start = VERB_TRIGGERS.get(lemma), tok.i + 1
@@ -33,16 +35,6 @@ def headline_relations(ctx: Context, tok, sent):
     for s in subjects:
         for o in objects:
             yield relation(ctx, s, rtype, o, tok, sent, "headline")
-
-
-def _verb_lemma(form: str) -> str | None:
-    """The trigger verb a third-person form belongs to: "summons" -> summon, "censures" -> censure."""
-    if not form.endswith("s"):
-        return None
-    for lemma in (form[:-1], form[:-2], form[:-3] + "y" if form.endswith("ies") else ""):
-        if lemma in VERB_TRIGGERS or lemma in PREP_VERB_TRIGGERS:
-            return lemma
-    return None
 
 
 def _run(ctx: Context, positions) -> list:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from graph.extract.context import Context
+from graph.extract.tokens import verb_base
 from graph.extract.coref import actors
 from graph.ontology import (
     CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
@@ -21,13 +22,10 @@ MOOD_VERBS = FUTURE_LEMMAS | NEGATING_LEMMAS | SPEECH_VERBS | SUPPOSING_VERBS | 
 
 def _verb_lemma(tok) -> str:
     """The lemma of a verb, mended where the lemmatiser misreads a form ("hopes" -> "hop")."""
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    lemma = tok.lemma_.lower()
     if lemma in MOOD_VERBS or tok.pos_ not in ("VERB", "AUX"):
         return lemma
-    for candidate in (low[:-1], low[:-1] if low.endswith("ed") else "", low[:-3] + "e" if low.endswith("ing") else ""):
-        if candidate in MOOD_VERBS:
-            return candidate
-    return lemma
+    return verb_base(tok.lower_, MOOD_VERBS) or lemma
 
 
 def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:

@@ -11,3 +11,12 @@ def pobjs(prep):
     """Objects of a preposition and of the prepositions conjoined to it ("with A and with B")."""
     return [o for p in (prep, *(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"))
             for o in p.children if o.dep_ == "pobj"]
+
+
+def verb_base(form: str, known) -> str | None:
+    """The verb in `known` that an inflected form belongs to, read off the form itself where the
+    tagger or the lemmatiser misread it ("summons" -> summon, "hopes" -> hope, "hoped" -> hope)."""
+    candidates = [form[:-1] if form.endswith(("s", "d")) else "", form[:-2] if form.endswith(("es", "ed")) else "",
+                  form[:-3] + "y" if form.endswith("ies") else "", form[:-3] + "e" if form.endswith("ing") else "",
+                  form[:-3] if form.endswith("ing") else ""]
+    return next((c for c in candidates if c and c in known), None)
