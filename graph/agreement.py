@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from graph.outlets import Documents, OutletTable, outlets_of
+from graph.lazy import StoredEvidence
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
 
 DENIED, SPEAKERS, STANCE = "denied", "speakers", "stance"
@@ -156,6 +157,7 @@ def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     table = OutletTable(g.graph.get("documents") or {})
     contested = contested_edges(g)
     for s, t, k, d in g.edges(keys=True, data=True):
-        d["outlets"] = len(outlets_of(d.get("evidence") or (), table))
+        evidence = d.get("evidence") or ()  # a weak edge's kept in the store is counted when read
+        d["outlets"] = None if isinstance(evidence, StoredEvidence) else len(outlets_of(evidence, table))
         d["contested"] = (s, t, str(d.get("relation") or k)) in contested
     return g

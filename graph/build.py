@@ -9,6 +9,7 @@ import networkx as nx
 
 from graph.actors import ActorTable, load_actor_table
 from graph.agreement import annotate
+from graph.lazy import Fetch, StoredEvidence
 from graph.models import Entity, Evidence, Extraction
 from graph.ontology import polarity
 
@@ -40,7 +41,7 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
 
 def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
              mentions: Iterable[tuple[str, str, str, str]], relations: Iterable[tuple[str, str, str, dict]],
-             *, table: ActorTable | None = None) -> nx.MultiDiGraph:
+             *, table: ActorTable | None = None, stored: tuple[Mapping, Fetch] | None = None) -> nx.MultiDiGraph:
     """The graph from its parts, however they were read (extractions in memory, or a store).
 
     Args:
@@ -50,6 +51,9 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         relations: ``(subject, object, relation, evidence)`` for every relation, the evidence
             as :func:`evidence_dict` makes it.
         table: The actor table (for `part_of` edges); the packaged one by default.
+        stored: Edges whose sentences stay in the store: their counts by month (``(subject,
+            object, relation) -> {month: counts}``, `graph.aggregates`) and the function that
+            fetches their sentences; each gets a `graph.lazy.StoredEvidence` as its evidence.
     """
     table = table or load_actor_table()
     g = nx.MultiDiGraph()
@@ -72,7 +76,15 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
                    mentions=counts[eid], articles=sorted(articles[eid]), part_of=e.part_of,
                    resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
+    if stored is not None:
+        months, fetch = stored
+        for (s, o, rel), counts in months.items():
+            if s in entities and o in entities and s != o:
+                evidence[(s, o, rel)] = StoredEvidence(fetch, rel, [(s, o)], counts, dates)
     for (s, o, rel), evs in sorted(evidence.items()):
+        if isinstance(evs, StoredEvidence):
+            g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), **evs.totals(), evidence=evs)
+            continue
         evs.sort(key=lambda ev: (ev["doc_id"], ev["start"], -ev["confidence"]))
         doc_ids = {ev["doc_id"] for ev in evs}
         doc_dates = sorted(d for d in {dates.get(i) for i in doc_ids} if d)

@@ -23,8 +23,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.aggregates import month_totals
 from graph.agreement import annotate
 from graph.index import doc_dates, edge_totals
+from graph.lazy import StoredEvidence, pooled
 
 EDIT_OPS = ("merge", "rename", "reject", "confirm")
 CONTROL_OPS = ("undo", "redo")
@@ -175,17 +177,19 @@ def _missing_node(g: nx.MultiDiGraph, *nodes: str) -> str | None:
     return None
 
 
-def _evidence_key(ev: Mapping) -> str:
-    return json.dumps(ev, sort_keys=True, default=str)
-
-
 def _combine(a: Mapping, b: Mapping, dates: Mapping[str, str | None]) -> dict:
-    """One edge from two of the same type between the same ends: evidence pooled, totals recounted."""
+    """One edge from two of the same type between the same ends: evidence pooled, totals recounted.
+
+    Two edges whose sentences stay in the store become one view of both (`graph.lazy`); their
+    sentences are read once here, to count the pooled ones exactly.
+    """
     attrs = dict(a)
-    seen = {_evidence_key(ev) for ev in a.get("evidence") or ()}
-    evidence = list(a.get("evidence") or ()) + [ev for ev in b.get("evidence") or () if _evidence_key(ev) not in seen]
-    if evidence:
-        evidence.sort(key=lambda ev: (ev.get("doc_id") or "", ev.get("start") or 0, -(ev.get("confidence") or 0)))
+    first, second = a.get("evidence") or (), b.get("evidence") or ()
+    evidence = pooled(first, second)
+    if isinstance(first, StoredEvidence) and isinstance(second, StoredEvidence):
+        attrs["evidence"] = first.joined(second, month_totals(evidence, dates))
+        attrs.update(attrs["evidence"].totals())
+    elif evidence:
         attrs["evidence"] = evidence
         attrs.update(edge_totals(evidence, dates))
     if a.get("confirmed") or b.get("confirmed"):
@@ -269,14 +273,17 @@ def _reject(g: nx.MultiDiGraph, action: Mapping, dates: Mapping[str, str | None]
         g.remove_edge(*edge)
         return None
     attrs = g.edges[edge]
-    evidence = attrs.get("evidence") or []
+    evidence = list(attrs.get("evidence") or [])
     kept = [ev for ev in evidence if not match(ev)]
     if len(kept) == len(evidence):
         return f"no such sentence in the evidence of {edge[0]!r} {edge[2]} {edge[1]!r}"
     if not kept:
         g.remove_edge(*edge)
         return None
-    attrs["evidence"] = kept
+    if isinstance(attrs["evidence"], StoredEvidence):
+        attrs["evidence"] = attrs["evidence"].without(match, month_totals(kept, dates))
+    else:
+        attrs["evidence"] = kept
     attrs.update(edge_totals(kept, dates))
     return None
 
@@ -291,8 +298,10 @@ def _confirm(g: nx.MultiDiGraph, action: Mapping, dates: Mapping[str, str | None
         evidence = attrs.get("evidence") or []
         if not any(match(ev) for ev in evidence):
             return f"no such sentence in the evidence of {edge[0]!r} {edge[2]} {edge[1]!r}"
-        # New dicts: the evidence dicts are shared with the input graph.
-        attrs["evidence"] = [{**ev, "confirmed": True} if match(ev) else ev for ev in evidence]
+        if isinstance(evidence, StoredEvidence):
+            attrs["evidence"] = evidence.marking(match)
+        else:  # new dicts: the evidence dicts are shared with the input graph
+            attrs["evidence"] = [{**ev, "confirmed": True} if match(ev) else ev for ev in evidence]
     attrs["confirmed"] = True
     return None
 

@@ -8,6 +8,7 @@ import re
 
 import networkx as nx
 
+from graph.lazy import StoredEvidence
 from graph.ontology import colour
 
 FORMATS = ("json", "graphml", "gexf", "csv")
@@ -16,8 +17,13 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def to_node_link(g: nx.MultiDiGraph) -> dict:
-    """Return the node-link dict other programs read (edges under the key "edges")."""
-    return nx.node_link_data(g, edges="edges")
+    """Return the node-link dict other programs read (edges under the key "edges"); every
+    evidence sentence is in it, those kept in the store read now."""
+    data = nx.node_link_data(g, edges="edges")
+    for edge in data["edges"]:
+        if isinstance(edge.get("evidence"), StoredEvidence):
+            edge["evidence"] = list(edge["evidence"])
+    return data
 
 
 def from_node_link(data: dict) -> nx.MultiDiGraph:

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, SPECULATIVE, WEAK_RELATIONS
 from graph.outlets import OutletTable, outlets_of
 
@@ -114,6 +115,18 @@ def documents_between(dates: Mapping[str, str | None], first: str | None, last: 
     return frozenset(doc for doc, date in dates.items() if in_range(date, first, last))
 
 
+def month_key(month: str) -> tuple[str, str]:
+    """How a month of evidence kept in the store is named among a period's articles."""
+    return ("month", month)
+
+
+def within(evidence, documents: Collection):
+    """The evidence of a period's articles (`documents`, with its stored months: `EdgeIndex.period`)."""
+    if isinstance(evidence, StoredEvidence):
+        return evidence.in_months(k[1] for k in documents if isinstance(k, tuple))
+    return [ev for ev in evidence if ev.get("doc_id") in documents]
+
+
 @dataclass(frozen=True)
 class Survivors:
     """Which edges and actors a filter choice keeps, with the recounted edge totals.
@@ -188,24 +201,29 @@ class EdgeIndex:
             if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
         self.dates = doc_dates(g)
         self.outlets = OutletTable(g.graph.get("documents") or {})
+        # One row per edge and article (per edge and month for evidence kept in the store): its
+        # sentences, those that hold, and the articles behind each (1, or the month's count).
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
-        pair_edge, pair_doc, pair_n, pair_held = [], [], [], []
+        rows: list[tuple[int, int, int, int, int, int]] = []
         for e, (*_, d) in enumerate(self.edges):
+            evidence = d.get("evidence") or ()
+            if isinstance(evidence, StoredEvidence):
+                for month, (n, held, articles, held_articles, *_) in evidence.months.items():
+                    rows.append((e, doc_code.setdefault(month_key(month), len(doc_code)), n, held, articles,
+                                 held_articles))
+                continue
             per_doc: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
-            for ev in d.get("evidence") or ():
+            for ev in evidence:
                 counts = per_doc[ev.get("doc_id")]
                 counts[0] += 1
                 counts[1] += holds(ev)
-            for doc, (n, held) in per_doc.items():
-                pair_edge.append(e)
-                pair_doc.append(doc_code.setdefault(doc, len(doc_code)))
-                pair_n.append(n)
-                pair_held.append(held)
+            rows += [(e, doc_code.setdefault(doc, len(doc_code)), n, held, 1, int(held > 0))
+                     for doc, (n, held) in per_doc.items()]
         self.doc_code = doc_code
-        self.pair_edge = np.array(pair_edge, dtype=np.int64)
-        self.pair_doc = np.array(pair_doc, dtype=np.int64)
-        self.pair_n = np.array(pair_n, dtype=np.int64)
-        self.pair_held = np.array(pair_held, dtype=np.int64)
+        table = np.array(rows, dtype=np.int64).reshape(-1, 6)
+        self.pair_edge, self.pair_doc, self.pair_n, self.pair_held, self.pair_articles, self.pair_held_articles = (
+            np.ascontiguousarray(table[:, i]) for i in range(6))
+        self.stored_months = sorted(k[1] for k in doc_code if isinstance(k, tuple))
         self.n_edges = n_edges
         self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
         self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
@@ -261,9 +279,11 @@ class EdgeIndex:
             inside = in_period[self.pair_doc]
             weight = np.bincount(self.pair_edge[inside], weights=self.pair_n[inside],
                                  minlength=self.n_edges).astype(np.int64)
-            articles = np.bincount(self.pair_edge[inside], minlength=self.n_edges).astype(np.int64)
+            articles = np.bincount(self.pair_edge[inside], weights=self.pair_articles[inside],
+                                   minlength=self.n_edges).astype(np.int64)
         held = np.bincount(self.pair_edge[inside], weights=self.pair_held[inside], minlength=self.n_edges)
-        held_articles = np.bincount(self.pair_edge[inside & (self.pair_held > 0)], minlength=self.n_edges)
+        held_articles = np.bincount(self.pair_edge[inside], weights=self.pair_held_articles[inside],
+                                    minlength=self.n_edges)
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
@@ -281,9 +301,16 @@ class EdgeIndex:
                          held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(np.int64))
 
     def documents_in(self, months: tuple[int, int]) -> frozenset:
-        """The articles whose date falls in the month range (undated ones never do)."""
+        """The articles whose date falls in the month range (undated ones never do), and the
+        months of evidence kept in the store that do (as :func:`month_key`)."""
         lo, hi = months
-        return documents_between(self.dates, self.months[lo], self.months[hi])
+        return self.period(self.months[lo], self.months[hi])
+
+    def period(self, first: str | None, last: str | None) -> frozenset:
+        """The articles whose date overlaps [first, last], and the stored months that do (a month
+        overlapping the range counts whole: the store counts by month)."""
+        return documents_between(self.dates, first, last) | {
+            month_key(m) for m in self.stored_months if in_range(m, first, last)}
 
     def graph(self, s: Survivors, documents: Collection | None = None, *,
               edges: Iterable[int] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
@@ -316,8 +343,12 @@ class EdgeIndex:
     def _trimmed(self, d: Mapping[str, Any], documents: Collection | None) -> dict:
         """A copy of an edge's attributes with its evidence trimmed to the period and its totals recounted."""
         attrs = dict(d)
-        if documents is not None and d.get("evidence"):
-            attrs["evidence"] = [ev for ev in d["evidence"] if ev.get("doc_id") in documents]
+        if documents is None or not d.get("evidence"):
+            return attrs
+        attrs["evidence"] = within(d["evidence"], documents)
+        if isinstance(attrs["evidence"], StoredEvidence):
+            attrs.update(attrs["evidence"].totals())
+        else:
             attrs.update(edge_totals(attrs["evidence"], self.dates))
             attrs["outlets"] = len(outlets_of(attrs["evidence"], self.outlets))
         return attrs

@@ -19,7 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.index import EdgeIndex, check_date_range, doc_dates, documents_between, holds, relation_filter
+from graph.index import EdgeIndex, check_date_range, doc_dates, holds, relation_filter
+from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
 STANCE_EXCLUDED_TYPES = frozenset({"WEAPON", "LOC"})
@@ -97,6 +98,8 @@ def evidence_strength(d: Mapping[str, Any], *, everything: bool = False) -> int:
     An edge without evidence (``part_of`` from the alias table) keeps its stored weight.
     """
     evidence = d.get("evidence")
+    if isinstance(evidence, StoredEvidence):
+        return len(evidence) if everything else evidence.held()
     if not evidence:
         return int(d.get("weight") or 0)
     return len(evidence) if everything else sum(1 for ev in evidence if holds(ev))
@@ -164,7 +167,7 @@ def filter_graph(
     """
     allowed = relation_filter(relations, include_co_mentions)
     index = EdgeIndex(g, ())
-    documents = None if date_range is None else documents_between(doc_dates(g), *check_date_range(date_range))
+    documents = None if date_range is None else index.period(*check_date_range(date_range))
     survivors = index.survivors(relations=[r for r in index.relation_names if allowed(r)],
                                 types=index.type_names if entity_types is None else set(entity_types),
                                 min_articles=min_articles, keep=keep, documents=documents)

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+# The aggregates the explorer starts from, kept by every write (`graph.aggregates`): per extracted
+# edge (subject, relation, object) and month of its articles (``YYYY-MM``, the date as far as it
+# goes when shorter, '' when undated) the evidence sentences, those that hold (asserted or reported,
+# not negated), the distinct articles, those with a sentence that holds, and the first and last
+# article date. Each article has one month, so the articles of a span of months add up exactly.
+# The index on the edge finds one edge's sentences without reading the others.
+EDGE_INDEX = "CREATE INDEX relations_edge ON relations (subject, relation, object)"
+EDGE_MONTHS = """CREATE TABLE edge_months (
+        subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL, month TEXT NOT NULL,
+        sentences INTEGER NOT NULL, held INTEGER NOT NULL, articles INTEGER NOT NULL,
+        held_articles INTEGER NOT NULL, first_date TEXT, last_date TEXT,
+        PRIMARY KEY (subject, relation, object, month))"""
 
 # The tables, in creation order. {seq} is PostgreSQL's ingest-order column (SQLite has rowid),
 # {real} a double-precision number, {serial} the curation log's own numbering.
@@ -41,12 +54,14 @@ TABLES = (
         rule TEXT NOT NULL, speaker TEXT, item TEXT)""",
     "CREATE INDEX relations_doc ON relations (doc_id)",
     "CREATE TABLE curation (seq {serial}, at TEXT NOT NULL, action TEXT NOT NULL)",
+    EDGE_INDEX,
+    EDGE_MONTHS,
 )
 DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 
 # Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
 # Version 1 had no origin path or ingest time on documents, no speaker on relations and no
-# curation log; version 2 no item.
+# curation log; version 2 no item; version 3 no aggregates.
 MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -57,6 +72,7 @@ MIGRATIONS = {
         "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
+    3: (EDGE_INDEX, EDGE_MONTHS),  # filled from the stored relations by `graph.aggregates.rebuild`
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"

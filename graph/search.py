@@ -10,6 +10,7 @@ import networkx as nx
 
 from graph.names import fold
 from graph.index import doc_dates
+from graph.lazy import StoredEvidence
 from graph.ontology import WEAK_RELATIONS
 from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
@@ -130,7 +131,8 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         sentences[relation] += len(evidence)
         ties[other]["weight"] += weight
         ties[other]["relations"].add(relation)
-        articles.update([ev.get("doc_id") for ev in evidence])
+        if not isinstance(evidence, StoredEvidence):  # a co-mention's articles all mention the actor
+            articles.update([ev.get("doc_id") for ev in evidence])
     articles.discard(None)
     articles.discard("")
     documents = g.graph.get("documents") or {}

@@ -29,13 +29,16 @@ from itertools import islice
 from pathlib import Path
 
 import networkx as nx
-from sqlalchemy import TextClause, bindparam, inspect, text
+from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from graph import aggregates
 from graph.database import busy, describe, engine_for, file_signature, is_server, locate, shown_name, transient
 from graph.read import IngestError
+from graph.lazy import EdgeFetcher
 from graph.models import Document, Entity, Extraction, many_records
-from graph.rows import RELATION_KEYS, evidence, read_extractions, relation_row
+from graph.ontology import WEAK_RELATIONS
+from graph.rows import evidence, insert_rows, read_extractions, relation_row
 from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
 
 DEFAULT_BATCH_SIZE = 64
@@ -43,13 +46,6 @@ OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs cr
 RETRY_S = 90  # how long a write waits for a database server that went away (a restart) before giving up
 _INSERT_DOCUMENT = insert("documents", "id, path, source, title, outlet, date, url, text, ingested_at") + \
     " ON CONFLICT (id) DO NOTHING"
-_ENTITY_KEYS = ("doc_id", "id", "label", "type", "part_of")
-_MENTION_KEYS = ("doc_id", "entity_id", "start_char", "end_char", "text", "resolved_by")
-_INSERT_ENTITY = text(insert("entities", ", ".join(_ENTITY_KEYS)))
-_INSERT_MENTION = text(insert("mentions", ", ".join(_MENTION_KEYS)))
-_INSERT_RELATION = text(insert("relations", ", ".join(RELATION_KEYS)))
-_COPY = {_INSERT_ENTITY: ("entities", _ENTITY_KEYS), _INSERT_MENTION: ("mentions", _MENTION_KEYS),
-         _INSERT_RELATION: ("relations", RELATION_KEYS)}
 _STORED = text("SELECT id FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(7240315)"  # PostgreSQL: one process creates or upgrades at a time
 
@@ -234,6 +230,8 @@ class Store:
             for v in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[v]:
                     conn.execute(text(statement))
+            if version < 4:  # the aggregates of the relations already stored
+                aggregates.rebuild(conn)
             conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
 
     def _readable(self, version: int | None, conn=None) -> int | None:
@@ -288,15 +286,19 @@ class Store:
             found = read_extractions(conn, self.dialect.order, doc_id)
         return found[0] if found else None
 
-    def graph(self, *, table=None) -> nx.MultiDiGraph:
+    def graph(self, *, table=None, lazy: bool = False) -> nx.MultiDiGraph:
         """The knowledge graph of the whole corpus, as `build_graph` makes it from `extractions()`.
 
         Read straight from the tables in one snapshot, without the typed records: on a large
         corpus this is several times faster and lighter than building the graph from them.
+        With `lazy`, the weak edges (co-mentions, most of a corpus's sentences) are read from
+        their counts (`graph.aggregates`) and their sentences from the store when asked for
+        (`graph.lazy.StoredEvidence`): what the explorer needs, in a fraction of the time and memory.
         """
         from graph.build import assemble  # deferred: it loads the actor table
 
         order = self.dialect.order
+        weak = sorted(WEAK_RELATIONS) if lazy else []
         with many_records(), self._reading() as conn:
             documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
                          for i, t, s, o, d, u, at in conn.execute(text(
@@ -313,8 +315,26 @@ class Store:
             relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
                          conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
                                            f"{EVIDENCE_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
-                                           f"ORDER BY r.{order}").execution_options(**stream)))
-            return assemble(documents, entities, mentions, relations, table=table)
+                                           + ("WHERE r.relation NOT IN :weak " if weak else "")
+                                           + f"ORDER BY r.{order}").bindparams(
+                             *([bindparam("weak", expanding=True)] if weak else [])).execution_options(**stream),
+                             {"weak": weak} if weak else {}))
+            stored = None
+            if lazy:
+                months: dict[tuple[str, str, str], dict] = {}
+                for s, rel, o, month, *counts in aggregates.read(conn, weak):
+                    months.setdefault((s, o, rel), {})[month] = tuple(counts)
+                target = self.target
+                stored = (months, EdgeFetcher(lambda: Store(target, create=False, read_only=True)))
+            return assemble(documents, entities, mentions, relations, table=table, stored=stored)
+
+    def edge_evidence(self, relation: str, pairs) -> list[dict]:
+        """Every stored sentence of `relation` between each ``(subject, object)`` of `pairs`, as
+        evidence dicts (`graph.build.evidence_dict`), by article and reading order."""
+        one = {}.setdefault
+        with self._reading() as conn:
+            return [evidence(one, doc_id, source, row) for doc_id, source, *row in aggregates.edge_sentences(
+                conn, relation, pairs, EVIDENCE_COLUMNS, self.dialect.order)]
 
     # ---- writing ---------------------------------------------------------------------
     def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:
@@ -334,7 +354,7 @@ class Store:
     def _add(self, extractions: list[Extraction], origins: Mapping[str, str]) -> IngestReport:
         added = replaced = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        entities, mentions, relations = [], [], []
+        entities, mentions, relations, counted, stale = [], [], [], [], set()
         with self._transaction() as conn:
             ids = list({x.document.id for x in extractions})
             stored = set(conn.execute(_STORED, {"ids": ids}).scalars()) if ids else set()
@@ -345,37 +365,29 @@ class Store:
                     continue
                 stored.add(d.id)
                 path = origins.get(d.id, d.source)
-                stale = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
+                keys = aggregates.stale_keys(conn, path)
+                old = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
                 row = {"id": d.id, "path": path, "source": d.source, "title": d.title, "outlet": d.outlet,
                        "date": d.date, "url": d.url, "text": d.text, "ingested_at": now}
+                stale |= keys
                 if not conn.execute(text(_INSERT_DOCUMENT), row).rowcount:  # another writer stored it meanwhile
                     unchanged += 1
                     continue
-                replaced, added = replaced + bool(stale), added + (not stale)
+                replaced, added = replaced + bool(old), added + (not old)
                 entities += [{"doc_id": d.id, "id": e.id, "label": e.label, "type": e.type, "part_of": e.part_of}
                              for e in x.entities]
                 mentions += [{"doc_id": d.id, "entity_id": m.entity_id, "start_char": m.start, "end_char": m.end,
                               "text": m.text, "resolved_by": m.resolved_by} for m in x.mentions]
                 relations += [relation_row(d.id, r) for r in x.relations]
+                counted.append((d.date, [(r.subject, r.relation, r.object, r.evidence.negated, r.evidence.modality)
+                                         for r in x.relations]))
             # the rows of every document of the batch at once per table, in document order
-            for statement, rows in ((_INSERT_ENTITY, entities), (_INSERT_MENTION, mentions),
-                                    (_INSERT_RELATION, relations)):
-                self._insert_rows(conn, statement, rows)
+            for table, rows in (("entities", entities), ("mentions", mentions), ("relations", relations)):
+                insert_rows(conn, table, rows, server=self.server)
+            aggregates.upsert(conn, aggregates.batch_rows(counted))
+            aggregates.recount_keys(conn, stale)  # the replaced articles' edges, counted from what is left
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
-    def _insert_rows(self, conn, statement: TextClause, rows: list[dict]) -> None:
-        """Insert many rows in the open transaction: one executemany for SQLite; PostgreSQL's COPY
-        for a server (the same rows, several times faster than row-by-row inserts)."""
-        if not rows:
-            return
-        if not self.server:
-            conn.execute(statement, rows)
-            return
-        table, columns = _COPY[statement]
-        with conn.connection.driver_connection.cursor() as cursor:
-            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([row[c] for c in columns])
 
     def unstored(self, documents: Iterable[Document]) -> tuple[list[Document], IngestReport]:
         """The documents (each text once) whose ids are not stored yet, and a report that counts
@@ -464,6 +476,7 @@ class Store:
                 orphans = conn.execute(text(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN "
                                             "(SELECT id FROM documents)")).scalar()
                 problems += [f"{orphans} {table} rows point at missing documents"] if orphans else []
+            problems += aggregates.differences(conn)
         return problems
 
 

@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 
 from graph.curation import effective_actions, merged_into
+from graph.lazy import StoredEvidence
 from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
     edge_element,
@@ -36,6 +37,7 @@ from ui.elements import (
     relation_names,
     search_options,
 )
+from ui.canvas_elements import view_elements
 from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
@@ -147,10 +149,12 @@ class View:
 
 @dataclass(frozen=True)
 class ArticleText:
-    """One stored article with the actor mentions found in it."""
+    """One stored article with the actor mentions found in it and its relations of the kinds the
+    graph keeps in the store (``(subject, object, relation, evidence)``)."""
 
     document: Any
     mentions: tuple = ()
+    relations: tuple = ()
 
 
 def _digest(value: Any) -> str:
@@ -450,10 +454,13 @@ class Corpus:
 
     # ---- articles ------------------------------------------------------------------
     def article_relations(self) -> Mapping[str, list[tuple[str, str, str, dict]]]:
-        """Evidence of the curated graph by article: ``doc_id -> [(source, target, relation, evidence)]``."""
+        """Evidence the curated graph holds, by article: ``doc_id -> [(source, target, relation, evidence)]``
+        (not the co-mentions kept in the store: :meth:`article_rows` adds an article's own)."""
         def compute():
             index: dict[str, list] = defaultdict(list)
             for s, t, k, d in self.graph.edges(keys=True, data=True):
+                if isinstance(d.get("evidence"), StoredEvidence):
+                    continue
                 for ev in d.get("evidence") or ():
                     index[str(ev.get("doc_id"))].append((s, t, str(d.get("relation") or k), ev))
             for rows in index.values():
@@ -461,40 +468,24 @@ class Corpus:
             return dict(index)
         return self._memo.get(("article_relations",), compute)
 
+    def article_rows(self, doc_id: str) -> list[tuple[str, str, str, dict]]:
+        """Every relation read from one article as the curated graph has it, co-mentions kept in the
+        store included (read with the article's text), by reading order."""
+        rows = list(self.article_relations().get(doc_id, ()))
+        stored = self.article_text(doc_id)
+        for s, t, relation, ev in stored.relations if stored else ():
+            s, t = self.canonical.get(s, s), self.canonical.get(t, t)
+            kept = self.graph.edges[s, t, relation].get("evidence") if self.graph.has_edge(s, t, relation) else None
+            if s != t and isinstance(kept, StoredEvidence) and not any(m(ev) for m in kept.left_out):
+                rows.append((s, t, relation, {**ev, "confirmed": True} if any(m(ev) for m in kept.marked) else ev))
+        rows.sort(key=lambda r: (int(r[3].get("start") or 0), r[2]))
+        return rows
+
     def article_text(self, doc_id: str) -> ArticleText | None:
         """The stored text and mentions of an article; None without a store or for unknown ids."""
         if self._text is None or not isinstance(doc_id, str):
             return None
         return self._memo.get(("text", doc_id), lambda: self._text(doc_id))
-
-
-def view_elements(index: EdgeIndex, view: View, templates: Mapping[str, Mapping[str, Any]],
-                  in_range: Collection[str] | None) -> list[dict]:
-    """Cytoscape elements of a view: node templates with their classes, edges with the recounted totals.
-
-    With a date range (`in_range`: the articles inside it), whether an edge is negated or
-    speculative is judged on its evidence inside the range only.
-    """
-    s = view.survivors
-    nodes = []
-    for node_id in view.nodes:
-        classes = [c for c, on in (("on-path", node_id in view.path_nodes), ("focus-root", node_id == view.focus))
-                   if on]
-        template = templates[node_id]
-        if view.positions and node_id in view.positions:
-            template = {**template, "position": dict(view.positions[node_id])}
-        nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
-    edges = []
-    for i in view.edges:
-        src, dst, key, attrs = index.edges[i]
-        if in_range is not None and attrs.get("evidence"):
-            attrs = {**attrs, "evidence": [ev for ev in attrs["evidence"] if ev.get("doc_id") in in_range]}
-        attrs = {**attrs, "weight": int(s.weight[i]), "articles": int(s.articles[i])}
-        relation = str(attrs.get("relation") or key)
-        edges.append(edge_element(src, dst, key, attrs, on_path=make_edge_id(src, relation, dst) in view.path_edges,
-                                  strength=int(s.strength(view.everything)[1][i])))
-    labels = {n: str(templates[n]["data"].get("label") or n) for n in view.nodes}
-    return nodes + edges + [pair_element(p, labels) for p in view.pairs]
 
 
 _TABS = ("graph", "stance", "actors", "articles", "curation", "disputes", "outlets", "new")

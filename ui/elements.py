@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graph.index import relation_filter
+from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
 MIN_NODE_SIZE = 22.0
@@ -206,9 +207,11 @@ def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
         classes.append("structural")
     elif int(attrs.get("articles") or 0) <= 1:
         classes.append("single")
-    if evidence and all(ev.get("negated") for ev in evidence):
+    # sentences kept in the store are read only when none of them holds (their counts say so)
+    flagged = evidence and not (isinstance(evidence, StoredEvidence) and evidence.held())
+    if flagged and all(ev.get("negated") for ev in evidence):
         classes.append("negated")
-    if evidence and all(ev.get("modality") in SPECULATIVE for ev in evidence):
+    if flagged and all(ev.get("modality") in SPECULATIVE for ev in evidence):
         classes.append("speculative")
     if attrs.get("confirmed"):
         classes.append("confirmed")
@@ -237,7 +240,9 @@ def edge_element(source: str, target: str, key: str, attrs: Mapping[str, Any], *
         articles = len({ev.get("doc_id") for ev in evidence})
     classes = edge_classes(relation, attrs) + (["on-path"] if on_path else [])
     label = relation_label(relation)
-    first = next((str(ev.get("sentence") or "") for ev in evidence if ev.get("sentence")), "")
+    # the hover text quotes a sentence the graph holds (those kept in the store are read when opened)
+    held = () if isinstance(evidence, StoredEvidence) else evidence
+    first = next((str(ev.get("sentence") or "") for ev in held if ev.get("sentence")), "")
     first = first if len(first) <= TIP_SENTENCE else first[:TIP_SENTENCE - 1] + "…"
     return {
         "group": "edges",

@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from graph.agreement import annotate
+from graph.build import evidence_dict
 from graph.curation import CurationResult, apply_curation, effective_actions, problem
 from graph.export import from_node_link
 from graph.read import IngestError
 from graph.models import Document, Extraction, many_records
+from graph.ontology import WEAK_RELATIONS
 from graph.store import IngestReport, Store, file_signature, is_server, reported, shown_name
 from ui.access import Access
 from ui.elements import light_data
@@ -231,7 +233,7 @@ class CorpusSource:
             version = "-".join(f"{k[0]}{v}" for k, v in sorted(counts.items())) + f"-l{len(log)}"
             if previous is not None and previous.version == version:
                 return previous
-            raw = store.graph()
+            raw = store.graph(lazy=True)
         t1 = time.perf_counter()
         actions = effective_actions(log)
         # the snapshot never changes its graph, so an uncurated store needs no copy of it
@@ -252,7 +254,11 @@ class CorpusSource:
     def _read_text(self, doc_id: str) -> ArticleText | None:
         with self._open() as store:
             x = store.extraction(doc_id)
-        return ArticleText(x.document, x.mentions) if x else None
+        if x is None:
+            return None
+        weak = tuple((r.subject, r.object, r.relation, evidence_dict(r.evidence)) for r in x.relations
+                     if r.relation in WEAK_RELATIONS)
+        return ArticleText(x.document, x.mentions, weak)
 
     # ---- writing -------------------------------------------------------------------
     def curate(self, action: Mapping[str, Any]) -> Corpus:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, no_update
 
+from graph.ontology import WEAK_RELATIONS
 from ui import ids
 from ui.callbacks.wiring import FILTERS, Declared, declarer, fired
 from ui.analysis import everything
@@ -75,7 +76,7 @@ def update_article_list(tab, query, version, *, source: CorpusSource):
     if tab != ids.TAB_ARTICLES:
         return no_update
     corpus = source.current()
-    counts = {doc: len(rows) for doc, rows in corpus.article_relations().items()}
+    counts = {doc: sum(r[2] not in WEAK_RELATIONS for r in rows) for doc, rows in corpus.article_relations().items()}
     return article_list(corpus.documents, counts, query=query)
 
 
@@ -103,7 +104,7 @@ def update_article_view(doc_id, version, *, source: CorpusSource):
     stored = corpus.article_text(doc_id)
     return article_view(doc_id, documents=corpus.documents, text=stored.document.text if stored else None,
                         mentions=stored.mentions if stored else (),
-                        relations=corpus.article_relations().get(doc_id, ()), g=corpus.graph,
+                        relations=corpus.article_rows(doc_id), g=corpus.graph,
                         canonical=corpus.canonical)
 
 

@@ -1,0 +1,181 @@
+"""Evidence kept in the store and read when it is needed: one edge's sentences, as a list.
+
+A graph built for the explorer from a large store (`graph.store.Store.graph` with ``lazy``)
+does not hold the sentences of its weak edges (co-mentions: most of a corpus's sentences). Each
+such edge carries a :class:`StoredEvidence` instead: its counts per month (`graph.aggregates`),
+which answer ``len`` and every filter, and a way to fetch its sentences. The first reader that
+iterates it (an edge's dossier, an export) fetches them by one indexed query; equal edges share
+what was fetched through the fetcher's own small cache.
+
+Curation and date filters give new views of the same stored sentences: several raw edges as
+one (a merge), some sentences left out (a rejection) or marked (a confirmation), the months of
+a period only. Each view knows its counts exactly, so nothing is fetched to draw the graph.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import Any
+
+from graph.aggregates import month_of
+
+Fetch = Callable[[str, tuple[tuple[str, str], ...]], list[dict]]
+Match = Callable[[Mapping[str, Any]], bool]
+MonthRow = tuple  # (sentences, held, articles, held_articles, first_date, last_date)
+
+
+def evidence_key(ev: Mapping) -> str:
+    """A sentence's identity when two lists are pooled (equal records are one sentence)."""
+    return json.dumps(ev, sort_keys=True, default=str)
+
+
+def pooled(*lists: Sequence[Mapping]) -> list[dict]:
+    """Evidence lists as one, by article and reading order, as a merge pools two edges: a record
+    of a later list that an earlier list holds already is left out."""
+    out: list = []
+    for evidence in lists:
+        seen = {evidence_key(ev) for ev in out}
+        out += [ev for ev in evidence if evidence_key(ev) not in seen] if seen else list(evidence)
+    out.sort(key=lambda ev: (ev.get("doc_id") or "", ev.get("start") or 0, -(ev.get("confidence") or 0)))
+    return out
+
+
+class StoredEvidence(Sequence):
+    """The evidence sentences of one edge, kept in the store.
+
+    Args:
+        fetch: ``fetch(relation, pairs)`` returns the stored sentences of the relation between
+            each ``(subject, object)`` of `pairs`, as evidence dicts, by article and reading order.
+        relation: The relation type as stored.
+        pairs: The raw edges this edge stands for (more than one after a merge).
+        months: Counts by month of the sentences this view holds (see `graph.aggregates`).
+        dates: Article dates by document id (which month a fetched sentence is in).
+        left_out: Sentences a curator rejected (predicates on evidence records).
+        marked: Sentences a curator confirmed.
+        within: Only the sentences of these months (a date filter); None: every month.
+    """
+
+    __slots__ = ("fetch", "relation", "pairs", "months", "dates", "left_out", "marked", "within")
+
+    def __init__(self, fetch: Fetch, relation: str, pairs: Sequence[tuple[str, str]],
+                 months: Mapping[str, MonthRow], dates: Mapping[str, str | None], *,
+                 left_out: tuple[Match, ...] = (), marked: tuple[Match, ...] = (),
+                 within: frozenset[str] | None = None):
+        self.fetch, self.relation, self.pairs = fetch, relation, tuple(pairs)
+        self.dates, self.left_out, self.marked = dates, left_out, marked
+        self.within = within
+        self.months = dict(months) if within is None else {m: v for m, v in months.items() if m in within}
+
+    # ---- the counts, without fetching ----------------------------------------------------
+    def __len__(self) -> int:
+        return sum(row[0] for row in self.months.values())
+
+    def __bool__(self) -> bool:
+        return bool(self.months)
+
+    def held(self) -> int:
+        """Sentences that hold (asserted or reported, not negated: `graph.aggregates.holds`)."""
+        return sum(row[1] for row in self.months.values())
+
+    def articles(self) -> int:
+        """Distinct articles of the sentences (each article is in one month)."""
+        return sum(row[2] for row in self.months.values())
+
+    def totals(self) -> dict[str, Any]:
+        """weight, articles, first_date and last_date, as `graph.index.edge_totals` counts them."""
+        firsts = [row[4] for row in self.months.values() if row[4]]
+        lasts = [row[5] for row in self.months.values() if row[5]]
+        return {"weight": len(self), "articles": self.articles(), "first_date": min(firsts, default=None),
+                "last_date": max(lasts, default=None)}
+
+    # ---- new views -------------------------------------------------------------------------
+    def _view(self, **changes) -> StoredEvidence:
+        fields = {"pairs": self.pairs, "months": self.months, "left_out": self.left_out, "marked": self.marked,
+                  "within": self.within, **changes}
+        return StoredEvidence(self.fetch, self.relation, fields.pop("pairs"), fields.pop("months"), self.dates,
+                              **fields)
+
+    def in_months(self, months: Collection[str]) -> StoredEvidence:
+        """The sentences of these months only."""
+        within = frozenset(months) if self.within is None else self.within & frozenset(months)
+        return self._view(within=within)
+
+    def joined(self, other: StoredEvidence, months: Mapping[str, MonthRow]) -> StoredEvidence:
+        """This edge and another of the same type as one (a merge); `months` counts the pooled sentences."""
+        return self._view(pairs=tuple(dict.fromkeys(self.pairs + other.pairs)), months=months,
+                          left_out=self.left_out + other.left_out, marked=self.marked + other.marked)
+
+    def without(self, match: Match, months: Mapping[str, MonthRow]) -> StoredEvidence:
+        """These sentences left out; `months` counts the rest."""
+        return self._view(left_out=self.left_out + (match,), months=months)
+
+    def marking(self, match: Match) -> StoredEvidence:
+        """These sentences marked confirmed."""
+        return self._view(marked=self.marked + (match,))
+
+    # ---- the sentences ---------------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        """The sentences, fetched (one query per raw edge, unless the fetcher has them)."""
+        lists = [self.fetch(self.relation, (pair,)) for pair in self.pairs]
+        evidence = pooled(*lists) if len(lists) > 1 else list(lists[0]) if lists else []
+        out = []
+        for ev in evidence:
+            doc = ev.get("doc_id")
+            if doc not in self.dates or any(match(ev) for match in self.left_out):
+                continue  # an article stored after this snapshot, or a rejected sentence
+            if self.within is not None and month_of(self.dates.get(doc)) not in self.within:
+                continue
+            out.append({**ev, "confirmed": True} if any(match(ev) for match in self.marked) else ev)
+        return out
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(self.rows())
+
+    def __getitem__(self, index):
+        return self.rows()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (StoredEvidence, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"StoredEvidence({self.relation}, {len(self.pairs)} edge(s), {len(self)} sentence(s))"
+
+
+class EdgeFetcher:
+    """Fetches an edge's sentences from a store when a lazily built graph is asked for them.
+
+    Opens its own read-only store on first use (the graph outlives the store it was read from)
+    and keeps the sentences of the last few edges fetched. Safe to share between threads: one
+    query at a time (an SQLite connection serves one).
+
+    Args:
+        open_store: Opens the store read-only; it has ``edge_evidence(relation, pairs)``.
+    """
+
+    CACHED_EDGES = 64
+
+    def __init__(self, open_store: Callable[[], Any]):
+        self._open = open_store
+        self._store = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict = OrderedDict()
+
+    def __call__(self, relation: str, pairs: tuple[tuple[str, str], ...]) -> list[dict]:
+        key = (relation, tuple(pairs))
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            if self._store is None:
+                self._store = self._open()
+            rows = self._store.edge_evidence(relation, pairs)
+            self._cache[key] = rows
+            while len(self._cache) > self.CACHED_EDGES:
+                self._cache.popitem(last=False)
+            return rows
