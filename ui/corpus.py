@@ -157,6 +157,14 @@ class ArticleText:
     relations: tuple = ()
 
 
+def reading_order(row: tuple[str, str, str, Mapping[str, Any]]) -> tuple:
+    """The order an article's relations are listed in: where the sentence starts, then the type, the
+    actors and where they are named."""
+    s, t, relation, ev = row
+    return (int(ev.get("start") or 0), relation, s, t, tuple(ev.get("subject_span") or ()),
+            tuple(ev.get("object_span") or ()))
+
+
 def _digest(value: Any) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
@@ -464,7 +472,7 @@ class Corpus:
                 for ev in d.get("evidence") or ():
                     index[str(ev.get("doc_id"))].append((s, t, str(d.get("relation") or k), ev))
             for rows in index.values():
-                rows.sort(key=lambda r: (int(r[3].get("start") or 0), r[2]))
+                rows.sort(key=reading_order)
             return dict(index)
         return self._memo.get(("article_relations",), compute)
 
@@ -478,7 +486,7 @@ class Corpus:
             kept = self.graph.edges[s, t, relation].get("evidence") if self.graph.has_edge(s, t, relation) else None
             if s != t and isinstance(kept, StoredEvidence) and not any(m(ev) for m in kept.left_out):
                 rows.append((s, t, relation, {**ev, "confirmed": True} if any(m(ev) for m in kept.marked) else ev))
-        rows.sort(key=lambda r: (int(r[3].get("start") or 0), r[2]))
+        rows.sort(key=reading_order)
         return rows
 
     def article_text(self, doc_id: str) -> ArticleText | None:

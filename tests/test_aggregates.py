@@ -1,0 +1,199 @@
+"""The store's aggregates and the evidence read on demand give what the graph built from every
+sentence gives: after ingests, replacements, each curation action and undo, on a generated
+corpus and on the seeds.
+
+The explorer reads co-mentions from counts per edge and month (`graph.aggregates`) and their
+sentences from the store when asked (`graph.lazy`); the eager graph (`Store.graph()`) holds
+every sentence. Both are compared edge by edge, and through the filter engine, for every
+span of months.
+"""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import numpy as np
+import pytest
+
+from graph.curation import apply_curation
+from graph.export import to_node_link
+from graph.lazy import StoredEvidence
+from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.store import Store
+from ui.corpus import Corpus
+from ui.source import CorpusSource
+
+ACTORS = [(f"actor-{i}", f"Actor {i}", ("GPE", "ORG", "PERSON", "ARMED_GROUP")[i % 4]) for i in range(12)]
+TYPED = ("supports", "opposes", "attacks", "negotiates", "sanctions")
+DATES = ("2021-01-05", "2021-01-20", "2021-02-11", "2021-03", "2021", "2022-07-30", None)
+
+
+def article(n: int, rng: random.Random, *, version: int = 0) -> Extraction:
+    """A made-up article: a few sentences, each naming two to three actors, with typed relations
+    (some negated or hypothetical) and the co-mentions of every pair named."""
+    doc_id = f"d{n}-v{version}"
+    sentences, mentions, relations, used = [], [], [], {}
+    at = 0
+    for _ in range(rng.randint(1, 4)):
+        named = rng.sample(ACTORS, rng.randint(2, 3))
+        text = " and ".join(label for _, label, _ in named) + (" met." if version == 0 else " talked.")
+        spans, pos = [], at
+        for eid, label, etype in named:
+            spans.append((eid, pos, pos + len(label)))
+            mentions.append(Mention(eid, doc_id, pos, pos + len(label), label, rng.choice(("alias", "ner", "coref"))))
+            used[eid] = Entity(eid, label, etype)
+            pos += len(label) + 5
+
+        def ev(a, b, **mood):
+            return Evidence(doc_id, f"{n}.txt", text, at, at + len(text), a[1:], b[1:], None, "met",
+                            confidence=0.3 if not mood else 0.8, rule="co" if not mood else "svo", **mood)
+        for i, a in enumerate(spans):
+            for b in spans[i + 1:]:
+                relations.append(Relation(a[0], "co_mentioned", b[0], ev(a, b)))
+        if rng.random() < 0.7:
+            a, b = spans[0], spans[1]
+            mood = rng.choice(({"negated": False}, {"negated": True}, {"modality": "hypothetical"},
+                               {"modality": "reported"}))
+            relations.append(Relation(a[0], rng.choice(TYPED), b[0], ev(a, b, **mood)))
+        sentences.append(text)
+        at += len(text) + 1
+    doc = Document(doc_id, f"Article {n}", " ".join(sentences), f"{n}.txt", f"Outlet {n % 5}", DATES[n % len(DATES)])
+    return Extraction(doc, tuple(used.values()), tuple(mentions), tuple(relations))
+
+
+def stored_edges(g):
+    return [(s, t, k) for s, t, k, d in g.edges(keys=True, data=True) if isinstance(d.get("evidence"), StoredEvidence)]
+
+
+def assert_same(store_path, log=()):
+    """The explorer's lazy graph (through its source) and the eager one agree, edge by edge and
+    through the filter engine, for every span of months."""
+    with Store(store_path) as store:
+        assert store.check() == []
+        eager = Corpus(apply_curation(store.graph(), log).graph if log else store.graph())
+    lazy = CorpusSource(store_path=store_path).current()
+    assert stored_edges(lazy.graph), "the co-mentions are read from the aggregates"
+    assert not stored_edges(eager.graph)
+    assert sorted(lazy.graph.nodes) == sorted(eager.graph.nodes)
+    assert sorted(lazy.graph.edges(keys=True)) == sorted(eager.graph.edges(keys=True))
+    for s, t, k, d in eager.graph.edges(keys=True, data=True):
+        other = lazy.graph.edges[s, t, k]
+        for name in ("weight", "articles", "first_date", "last_date", "contested", "confirmed", "polarity"):
+            assert other.get(name) == d.get(name), (s, t, k, name)
+        assert list(other.get("evidence") or ()) == list(d.get("evidence") or ()), (s, t, k)
+    months = eager.months
+    ends = sorted({0, 1, 2, len(months) // 2, len(months) - 1} & set(range(len(months))))
+    spans = [None] + [(a, b) for a in ends for b in ends if a <= b]
+    for relations in (eager.default_relations, eager.relations):
+        for span in spans:
+            f = eager.default_filters()
+            f = type(f)(tuple(relations), f.types, None if span is None else (months[span[0]], months[span[1]]),
+                        1, span)
+            a, b = eager.survivors(f), lazy.survivors(f)
+            for name in ("edges", "weight", "articles", "held", "held_articles", "nodes"):
+                ea, eb = getattr(a, name), getattr(b, name)
+                order_a = {eid: i for i, eid in enumerate(eager.index.edge_ids)}
+                if name == "nodes":
+                    assert dict(zip(eager.index.nodes, ea.tolist())) == dict(zip(lazy.index.nodes, eb.tolist()))
+                else:
+                    mapped = np.array([ea[order_a[eid]] for eid in lazy.index.edge_ids])
+                    assert mapped.tolist() == eb.tolist(), (name, span)
+            fa, fb = eager.filtered(f), lazy.filtered(f)
+            for s, t, k, d in fa.edges(keys=True, data=True):
+                assert list(fb.edges[s, t, k]["evidence"]) == list(d["evidence"]), (s, t, k, span)
+                assert fb.edges[s, t, k]["articles"] == d["articles"] and fb.edges[s, t, k]["weight"] == d["weight"]
+    for doc in list(eager.documents)[:8]:  # an article's relations, co-mentions read with its text
+        assert lazy.article_rows(doc) == eager.article_rows(doc) == eager.article_relations().get(doc, [])
+    exported = to_node_link(lazy.graph)
+    assert sum(len(e["evidence"]) for e in exported["edges"]) == sum(
+        len(d.get("evidence") or ()) for *_, d in eager.graph.edges(keys=True, data=True))
+    return lazy, eager
+
+
+@pytest.fixture
+def generated(tmp_path):
+    rng = random.Random(4)
+    db = tmp_path / "gen.db"
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(30)])
+        store.add([article(n, rng) for n in range(30, 60)])
+    return db, rng
+
+
+def test_the_aggregates_equal_the_graph_after_ingests_and_replacements(generated):
+    db, rng = generated
+    assert_same(db)
+    with Store(db) as store:  # edited articles, read again from the same files
+        report = store.add([article(n, rng, version=1) for n in range(0, 60, 3)])
+    assert report.replaced == 20
+    assert_same(db)
+
+
+def test_the_aggregates_equal_the_graph_after_each_curation_action_and_undo(generated):
+    db, _ = generated
+    with Store(db) as store:
+        g = store.graph()
+    co = [(s, t, d) for s, t, k, d in g.edges(keys=True, data=True) if k == "co_mentioned" and len(d["evidence"]) > 1]
+    s, t, d = co[0]
+    sentence = d["evidence"][0]
+    actions = [
+        {"op": "merge", "keep": "actor-0", "drop": "actor-1"},
+        {"op": "merge", "keep": "actor-2", "drop": "actor-3"},
+        {"op": "rename", "id": "actor-4", "label": "Fourth"},
+        {"op": "reject", "subject": co[1][0], "relation": "co_mentioned", "object": co[1][1]},
+        {"op": "confirm", "subject": co[2][0], "relation": "co_mentioned", "object": co[2][1],
+         "doc_id": co[2][2]["evidence"][0]["doc_id"]},
+        {"op": "undo"},
+        {"op": "redo"},
+    ]
+    if s not in ("actor-1", "actor-3") and t not in ("actor-1", "actor-3"):
+        actions.insert(0, {"op": "reject", "subject": s, "relation": "co_mentioned", "object": t,
+                           "doc_id": sentence["doc_id"], "sentence": sentence["sentence"]})
+    log = []
+    for action in actions:
+        with Store(db) as store:
+            store.append_curation(action)
+        log.append(action)
+        lazy, _ = assert_same(db, log)
+    merged = [d for u, v, k, d in lazy.graph.edges(keys=True, data=True)
+              if isinstance(d["evidence"], StoredEvidence) and len(d["evidence"].pairs) > 1]
+    assert merged, "a merge joined co-mention edges kept in the store"
+    with Store(db) as store:
+        store.append_curation({"op": "undo"})
+        store.append_curation({"op": "undo"})
+    assert_same(db, log + [{"op": "undo"}, {"op": "undo"}])
+
+
+def test_the_aggregates_equal_the_graph_on_the_seeds(seed_store_copy):
+    lazy, eager = assert_same(seed_store_copy)
+    held = sum(len(d["evidence"]) for *_, d in eager.graph.edges(keys=True, data=True) if d.get("evidence"))
+    in_memory = sum(len(d["evidence"]) for *_, d in lazy.graph.edges(keys=True, data=True)
+                    if d.get("evidence") and not isinstance(d["evidence"], StoredEvidence))
+    assert in_memory < held / 2, "most sentences (the co-mentions) stay in the store"
+
+
+def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(generated):
+    db, _ = generated
+    with sqlite3.connect(db) as conn:  # as a version 3 store: no aggregates, no edge index
+        conn.executescript("DROP TABLE edge_months; DROP INDEX relations_edge; "
+                           "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
+    assert_same(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE edge_months SET sentences = sentences + 1 WHERE rowid = 1")
+    with Store(db) as store:
+        [problem] = store.check()
+    assert "edge_months row" in problem and "stored (" in problem
+
+
+def test_a_lazy_edge_reads_its_sentences_once_and_answers_counts_without_reading(generated):
+    db, _ = generated
+    with Store(db) as store:
+        g = store.graph(lazy=True)
+    d = next(d for *_, d in g.edges(keys=True, data=True) if isinstance(d.get("evidence"), StoredEvidence))
+    evidence, calls = d["evidence"], []
+    fetch = evidence.fetch
+    evidence.fetch = lambda *a: calls.append(a) or fetch(*a)
+    assert len(evidence) == d["weight"] and bool(evidence) and not calls
+    rows = list(evidence)
+    assert len(rows) == d["weight"] and len(calls) == 1
+    assert {r["doc_id"] for r in rows} and evidence.articles() == len({r["doc_id"] for r in rows})
