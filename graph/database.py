@@ -3,13 +3,16 @@
 `locate` reads what `--db` was given (a file path or a ``postgresql://`` URL); `engine_for`
 opens it; `describe` turns a database failure into plain words; `transient` says whether a
 failure is worth one more try (a server restarting, a dropped connection, a deadlock).
-Only this module and `graph.store` touch a database driver.
+`reported` turns a failure met while using a store into a :class:`StoreError` naming it. Only this
+module and `graph.store` touch a database driver.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,18 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message names the store and the reason.
+
+    Attributes:
+        transient: The failure may pass (a database server restarting): trying again may work.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
+
 
 BUSY_TIMEOUT_S = 120  # how long an SQLite writer waits for another process's transaction
 CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not answer
@@ -219,3 +234,17 @@ def _detail(orig: BaseException) -> str:
         return type(orig).__name__
     line = lines[-1] if len(lines) > 1 and lines[-1].startswith(("FATAL", "ERROR")) else lines[0]
     return line.removeprefix("connection failed: ")[:300]
+
+
+@contextmanager
+def reported(name: str | os.PathLike[str]) -> Iterator[None]:
+    """Raise a database failure met inside the block as a StoreError naming the store.
+
+    For readers of a store (the explorer's source, say), so that only the store knows its database.
+    """
+    try:
+        yield
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        error = StoreError(f"{name}: {describe(exc)}", transient=transient(exc))
+        error.busy = busy(exc)
+        raise error from None

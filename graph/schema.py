@@ -25,6 +25,10 @@ EDGE_MONTHS = """CREATE TABLE edge_months (
         held_articles INTEGER NOT NULL, first_date TEXT, last_date TEXT,
         PRIMARY KEY (subject, relation, object, month))"""
 
+# Where the explorer last drew each actor, so a restart (or another server process) opens on the
+# same picture without laying the graph out again.
+LAYOUT = "CREATE TABLE layout (node TEXT PRIMARY KEY, x {real} NOT NULL, y {real} NOT NULL)"
+
 # The tables, in creation order. {seq} is PostgreSQL's ingest-order column (SQLite has rowid),
 # {real} a double-precision number, {serial} the curation log's own numbering.
 TABLES = (
@@ -56,6 +60,7 @@ TABLES = (
     "CREATE TABLE curation (seq {serial}, at TEXT NOT NULL, action TEXT NOT NULL)",
     EDGE_INDEX,
     EDGE_MONTHS,
+    LAYOUT,
 )
 DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 
@@ -72,7 +77,7 @@ MIGRATIONS = {
         "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
-    3: (EDGE_INDEX, EDGE_MONTHS),  # filled from the stored relations by `graph.aggregates.rebuild`
+    3: (EDGE_INDEX, EDGE_MONTHS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"
@@ -102,10 +107,14 @@ class Dialect:
     def order(self) -> str:
         return "seq" if self.server else "rowid"
 
+    def format(self, statement: str) -> str:
+        """A statement of `TABLES` or `MIGRATIONS` with this database's type names filled in."""
+        return statement.format(
+            seq="seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE," if self.server else "",
+            real="DOUBLE PRECISION" if self.server else "REAL",
+            serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if self.server
+            else "INTEGER PRIMARY KEY AUTOINCREMENT")
+
     def tables(self) -> tuple[str, ...]:
         """The CREATE statements for this database."""
-        fill = {"seq": "seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE," if self.server else "",
-                "real": "DOUBLE PRECISION" if self.server else "REAL",
-                "serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if self.server
-                else "INTEGER PRIMARY KEY AUTOINCREMENT"}
-        return tuple(statement.format(**fill) for statement in TABLES)
+        return tuple(self.format(statement) for statement in TABLES)

@@ -33,7 +33,8 @@ from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from graph import aggregates
-from graph.database import busy, describe, engine_for, file_signature, is_server, locate, shown_name, transient
+from graph.database import (StoreError, busy, engine_for, file_signature, is_server, locate, reported,
+                            shown_name)
 from graph.read import IngestError
 from graph.lazy import EdgeFetcher
 from graph.models import Document, Entity, Extraction, many_records
@@ -48,18 +49,6 @@ _INSERT_DOCUMENT = insert("documents", "id, path, source, title, outlet, date, u
     " ON CONFLICT (id) DO NOTHING"
 _STORED = text("SELECT id FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(7240315)"  # PostgreSQL: one process creates or upgrades at a time
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or used; the message names the store and the reason.
-
-    Attributes:
-        transient: The failure may pass (a database server restarting): trying again may work.
-    """
-
-    def __init__(self, message: str, *, transient: bool = False):
-        super().__init__(message)
-        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -229,7 +218,7 @@ class Store:
                 return
             for v in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[v]:
-                    conn.execute(text(statement))
+                    conn.execute(text(self.dialect.format(statement)))
             if version < 4:  # the aggregates of the relations already stored
                 aggregates.rebuild(conn)
             conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
@@ -327,6 +316,22 @@ class Store:
                 target = self.target
                 stored = (months, EdgeFetcher(lambda: Store(target, create=False, read_only=True)))
             return assemble(documents, entities, mentions, relations, table=table, stored=stored)
+
+    def layout(self) -> dict[str, dict[str, float]]:
+        """Where the explorer last drew each actor (empty when it never did)."""
+        with self._reading() as conn:
+            return {node: {"x": x, "y": y} for node, x, y in conn.execute(text("SELECT node, x, y FROM layout"))}
+
+    def keep_layout(self, positions: Mapping[str, Mapping[str, float]]) -> None:
+        """Remember where the explorer drew each actor (replacing what was kept)."""
+        rows = [{"node": n, "x": float(p["x"]), "y": float(p["y"])} for n, p in positions.items()]
+
+        def write() -> None:
+            with self._transaction() as conn:
+                conn.execute(text("DELETE FROM layout"))
+                if rows:
+                    conn.execute(text("INSERT INTO layout (node, x, y) VALUES (:node, :x, :y)"), rows)
+        self._retrying(write)
 
     def edge_evidence(self, relation: str, pairs) -> list[dict]:
         """Every stored sentence of `relation` between each ``(subject, object)`` of `pairs`, as
@@ -478,22 +483,6 @@ class Store:
                 problems += [f"{orphans} {table} rows point at missing documents"] if orphans else []
             problems += aggregates.differences(conn)
         return problems
-
-
-@contextmanager
-def reported(name: str | os.PathLike[str]) -> Iterator[None]:
-    """Raise a database failure met inside the block as a StoreError naming the store.
-
-    For readers of a store (the explorer's source, say), so that only the store knows its database.
-    """
-    import sqlite3
-
-    try:
-        yield
-    except (SQLAlchemyError, sqlite3.Error) as exc:
-        error = StoreError(f"{name}: {describe(exc)}", transient=transient(exc))
-        error.busy = busy(exc)
-        raise error from None
 
 
 __all__ = ["IngestReport", "SCHEMA_VERSION", "Store", "StoreError", "file_signature", "is_server",

@@ -175,7 +175,7 @@ def test_the_aggregates_equal_the_graph_on_the_seeds(seed_store_copy):
 def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(generated):
     db, _ = generated
     with sqlite3.connect(db) as conn:  # as a version 3 store: no aggregates, no edge index
-        conn.executescript("DROP TABLE edge_months; DROP INDEX relations_edge; "
+        conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP INDEX relations_edge; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     assert_same(db)
     with sqlite3.connect(db) as conn:
@@ -197,3 +197,28 @@ def test_a_lazy_edge_reads_its_sentences_once_and_answers_counts_without_reading
     rows = list(evidence)
     assert len(rows) == d["weight"] and len(calls) == 1
     assert {r["doc_id"] for r in rows} and evidence.articles() == len({r["doc_id"] for r in rows})
+
+
+def test_the_layout_is_kept_in_the_store_and_a_restart_opens_on_it_without_laying_out(generated, monkeypatch):
+    db, rng = generated
+    first = CorpusSource(store_path=db).current()
+    with Store(db) as store:
+        assert store.layout() == first.positions
+    import ui.corpus
+    import ui.positions
+
+    def no_layout(*args, **kwargs):
+        raise AssertionError("laid out again")
+    monkeypatch.setattr(ui.corpus, "node_positions", no_layout)
+    monkeypatch.setattr(ui.positions, "node_positions", no_layout)
+    again = CorpusSource(store_path=db).current()  # a restart, or a second server process
+    assert again.positions == first.positions
+    with Store(db) as store:  # articles with actors never seen: placed beside the kept picture
+        store.add([Extraction(Document("new", "New", "Actor 77 and Actor 0 met.", "new.txt"),
+                              (Entity("actor-77", "Actor 77", "GPE"), Entity("actor-0", "Actor 0", "GPE")),
+                              (Mention("actor-77", "new", 0, 8, "Actor 77"), Mention("actor-0", "new", 13, 20, "Actor 0")),
+                              (Relation("actor-77", "supports", "actor-0", Evidence(
+                                  "new", "new.txt", "Actor 77 and Actor 0 met.", 0, 25, (0, 8), (13, 20), None, "met")),))])
+    grown = CorpusSource(store_path=db).current()
+    assert {n: grown.positions[n] for n in first.positions} == first.positions
+    assert "actor-77" in grown.positions

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 READ_ATTEMPTS = 4
 SIGNATURE_S = 1.0  # how often a PostgreSQL store is asked whether it changed
+KEPT_LAYOUT_SHARE = 0.8  # a kept layout with fewer of today's actors is laid out afresh
 
 
 def settle() -> None:
@@ -234,6 +235,7 @@ class CorpusSource:
             if previous is not None and previous.version == version:
                 return previous
             raw = store.graph(lazy=True)
+            kept = store.layout() if previous is None else {}
         t1 = time.perf_counter()
         actions = effective_actions(log)
         # the snapshot never changes its graph, so an uncurated store needs no copy of it
@@ -241,6 +243,8 @@ class CorpusSource:
         t2 = time.perf_counter()
         labels_before = {n: str(d.get("label") or n) for n, d in raw.nodes(data=True)}
         positions = previous.positions if previous else None
+        if positions is None and len(kept.keys() & raw.nodes) >= KEPT_LAYOUT_SHARE * raw.number_of_nodes():
+            positions = kept  # where the last server drew them: only actors new since are placed
         if positions is None and log:
             # lay out the graph as extracted, then place what curation changed: merges and
             # rejections never reshuffle the picture, not even after a restart
@@ -249,7 +253,17 @@ class CorpusSource:
                         previous_positions=positions, text=self._read_text, writable=self.writable, budget=self.budget)
         corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
                                "explorer precompute": time.perf_counter() - t2})
+        if self.writable and corpus.positions != kept:
+            self._keep_layout(corpus.positions)
         return corpus
+
+    def _keep_layout(self, positions: Mapping[str, Mapping[str, float]]) -> None:
+        """Keep the layout in the store for the next start; serving goes on when it cannot be kept."""
+        try:
+            with self._open() as store:
+                store.keep_layout(positions)
+        except Exception:
+            log.warning("%s: could not keep the layout for the next start", self.name, exc_info=True)
 
     def _read_text(self, doc_id: str) -> ArticleText | None:
         with self._open() as store:
