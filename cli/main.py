@@ -147,7 +147,7 @@ def cmd_bench(args) -> int:
     print(header(), flush=True)
     run(sizes=sizes, workers=args.workers, batch_size=args.batch_size, model=args.model, app=not args.no_app,
         throughput_words=QUICK_WORDS if args.quick else THROUGHPUT_WORDS, workdir=args.keep,
-        server=args.db, cluster=args.cluster, emit=lambda row: print(format_row(row), flush=True))
+        server=args.db, cluster=args.cluster, scale=args.scale, emit=lambda row: print(format_row(row), flush=True))
     return 0
 
 
@@ -377,6 +377,9 @@ def parser() -> argparse.ArgumentParser:
                    help="parsing processes for the multi-process rows (default 2)")
     m.add_argument("--batch-size", type=_positive, default=64, help="articles per transaction (default 64)")
     m.add_argument("--no-app", action="store_true", help="skip the app start-up rows")
+    m.add_argument("--scale", type=_positive, metavar="N",
+                   help="also measure the explorer over N articles recombined from the largest parsed corpus "
+                        "(not parsed: e.g. 100000)")
     m.add_argument("--keep", metavar="DIR", help="write corpora and stores to DIR and keep them")
     m.add_argument("--db", metavar="URL", help="a PostgreSQL server (postgresql://…; the role may create databases): "
                                                "adds its write rate and graph read time beside SQLite's")

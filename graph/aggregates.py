@@ -1,4 +1,4 @@
-"""What the explorer draws, counted per edge and month: kept by every write, read at start-up.
+"""What the explorer draws, counted per edge and month and per actor: kept by every write, read at start-up.
 
 An edge is one extracted (subject, relation, object). For each edge and month of its articles
 the store keeps (table ``edge_months``, `graph.schema`) the evidence sentences, those that hold
@@ -10,6 +10,9 @@ from these rows alone.
 The rows change with the documents: an added article adds its counts (:func:`upsert`); a
 replaced one has its edges' rows counted again from the relations left (:func:`recount_keys`).
 :func:`rebuild` counts every row again (an upgraded store), :func:`differences` checks them.
+
+Per actor (table ``actor_counts``) the store keeps its mentions by how they were resolved, the
+names it goes by, and its articles, kept the same way (:func:`actor_rows`, :func:`recount_actors`).
 """
 from __future__ import annotations
 
@@ -22,13 +25,16 @@ from sqlalchemy import bindparam, text
 from graph.ontology import SPECULATIVE
 
 COLUMNS = ("subject", "relation", "object", "month", "sentences", "held", "articles", "held_articles",
-           "first_date", "last_date")
+           "first_date", "last_date", "negated", "speculative")
 _HOLDS_SQL = "CASE WHEN r.negated = 0 AND r.modality NOT IN ({}) THEN 1 ELSE 0 END".format(
+    ", ".join(f"'{m}'" for m in sorted(SPECULATIVE)))
+_SPECULATIVE_SQL = "CASE WHEN r.modality IN ({}) THEN 1 ELSE 0 END".format(
     ", ".join(f"'{m}'" for m in sorted(SPECULATIVE)))
 _MONTH_SQL = "substr(coalesce(d.date, ''), 1, 7)"
 _COUNT_SQL = (f"SELECT r.subject, r.relation, r.object, {_MONTH_SQL} AS month, count(*), sum({_HOLDS_SQL}), "
               f"count(DISTINCT r.doc_id), count(DISTINCT CASE WHEN {_HOLDS_SQL} = 1 THEN r.doc_id END), "
-              f"min(d.date), max(d.date) FROM relations r JOIN documents d ON d.id = r.doc_id")
+              f"min(d.date), max(d.date), sum(r.negated), sum({_SPECULATIVE_SQL}) "
+              f"FROM relations r JOIN documents d ON d.id = r.doc_id")
 _GROUP_SQL = f" GROUP BY r.subject, r.relation, r.object, {_MONTH_SQL}"
 _UPSERT = text(
     f"INSERT INTO edge_months ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)}) "
@@ -39,10 +45,20 @@ _UPSERT = text(
     "first_date = CASE WHEN edge_months.first_date IS NULL OR excluded.first_date < edge_months.first_date "
     "THEN excluded.first_date ELSE edge_months.first_date END, "
     "last_date = CASE WHEN edge_months.last_date IS NULL OR excluded.last_date > edge_months.last_date "
-    "THEN excluded.last_date ELSE edge_months.last_date END")
+    "THEN excluded.last_date ELSE edge_months.last_date END, "
+    "negated = edge_months.negated + excluded.negated, speculative = edge_months.speculative + excluded.speculative")
 _KEY_WHERE = "subject = :subject AND relation = :relation AND object = :object AND month = :month"
 
 Key = tuple[str, str, str, str]  # subject, relation, object, month
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})  # never a name
+_NOT_PRONOUN = "lower(text) NOT IN ({})".format(", ".join(f"'{p}'" for p in sorted(PRONOUNS)))
+_ACTOR_SQL = (  # kind, term, n per actor, from the mentions table
+    "SELECT entity_id, 'how', resolved_by, count(*) FROM mentions {where} GROUP BY entity_id, resolved_by",
+    f"SELECT entity_id, 'alias', text, count(*) FROM mentions {{where}} {{also}} {_NOT_PRONOUN} "
+    "GROUP BY entity_id, text",
+    "SELECT entity_id, 'articles', '', count(DISTINCT doc_id) FROM mentions {where} GROUP BY entity_id")
+_ACTOR_UPSERT = text("INSERT INTO actor_counts (entity_id, kind, term, n) VALUES (:entity_id, :kind, :term, :n) "
+                     "ON CONFLICT (entity_id, kind, term) DO UPDATE SET n = actor_counts.n + excluded.n")
 
 
 def month_of(date: str | None) -> str:
@@ -57,48 +73,45 @@ def holds(negated: Any, modality: str | None) -> bool:
 
 def month_totals(evidence: Iterable[Mapping[str, Any]], dates: Mapping[str, str | None]) -> dict[str, tuple]:
     """One edge's evidence counted by month: ``month -> (sentences, held, articles, held_articles,
-    first_date, last_date)``, as the store keeps it."""
-    sentences, held = defaultdict(int), defaultdict(int)
+    first_date, last_date, negated, speculative)``, as the store keeps it."""
+    return {month: tuple(row) for month, row in _counted(
+        (dates.get(ev.get("doc_id")), ev.get("doc_id"), ev.get("negated"), ev.get("modality")) for ev in evidence
+    ).items()}
+
+
+def _counted(sentences: Iterable[tuple[str | None, Any, Any, str | None]]) -> dict[str, list]:
+    """``(date, article, negated, modality)`` of each sentence of one edge, counted by month."""
+    rows: dict[str, list] = {}
     docs, held_docs = defaultdict(set), defaultdict(set)
-    for ev in evidence:
-        doc = ev.get("doc_id")
-        month = month_of(dates.get(doc))
-        sentences[month] += 1
+    for date, doc, negated, modality in sentences:
+        month = month_of(date)
+        row = rows.setdefault(month, [0, 0, 0, 0, None, None, 0, 0])
+        row[0] += 1
         docs[month].add(doc)
-        if holds(ev.get("negated"), ev.get("modality")):
-            held[month] += 1
+        if holds(negated, modality):
+            row[1] += 1
             held_docs[month].add(doc)
-    out = {}
-    for month, n in sentences.items():
-        known = sorted(d for d in (dates.get(doc) for doc in docs[month]) if d)
-        out[month] = (n, held[month], len(docs[month]), len(held_docs[month]),
-                      known[0] if known else None, known[-1] if known else None)
-    return out
+        row[6] += bool(negated)
+        row[7] += (modality or "asserted") in SPECULATIVE
+        if date and (row[4] is None or date < row[4]):
+            row[4] = date
+        if date and (row[5] is None or date > row[5]):
+            row[5] = date
+    for month, row in rows.items():
+        row[2], row[3] = len(docs[month]), len(held_docs[month])
+    return rows
 
 
 def batch_rows(documents: Iterable[tuple[str | None, Iterable[tuple[str, str, str, bool, str]]]]) -> list[dict]:
     """The rows a batch of new articles adds: for each ``(date, [(subject, relation, object,
     negated, modality), …])`` its counts per edge, summed over the batch, in key order (so two
     writers lock rows in the same order)."""
-    totals: dict[Key, list] = {}
-    for date, relations in documents:
-        month = month_of(date)
-        per_edge: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    sentences: dict[tuple[str, str, str], list] = defaultdict(list)
+    for n, (date, relations) in enumerate(documents):
         for subject, relation, obj, negated, modality in relations:
-            counts = per_edge[(subject, relation, obj, month)]
-            counts[0] += 1
-            counts[1] += holds(negated, modality)
-        for key, (n, held) in per_edge.items():
-            row = totals.setdefault(key, [0, 0, 0, 0, date, date])
-            row[0] += n
-            row[1] += held
-            row[2] += 1
-            row[3] += held > 0
-            if date and (row[4] is None or date < row[4]):
-                row[4] = date
-            if date and (row[5] is None or date > row[5]):
-                row[5] = date
-    return [dict(zip(COLUMNS, (*key, *totals[key]))) for key in sorted(totals)]
+            sentences[(subject, relation, obj)].append((date, n, negated, modality))
+    return [dict(zip(COLUMNS, (*edge, month, *row))) for edge in sorted(sentences)
+            for month, row in sorted(_counted(sentences[edge]).items())]
 
 
 def upsert(conn, rows: list[dict]) -> None:
@@ -125,9 +138,75 @@ def recount_keys(conn, keys: Iterable[Key]) -> None:
 
 
 def rebuild(conn) -> None:
-    """Count every row again from the stored relations."""
+    """Count every row again from the stored relations and mentions."""
     conn.execute(text("DELETE FROM edge_months"))
     conn.execute(text(f"INSERT INTO edge_months ({', '.join(COLUMNS)}) {_COUNT_SQL} {_GROUP_SQL}"))
+    conn.execute(text("DELETE FROM actor_counts"))
+    for query in _ACTOR_SQL:
+        conn.execute(text("INSERT INTO actor_counts (entity_id, kind, term, n) "
+                          + query.format(where="", also="WHERE")))
+
+
+def actor_rows(documents: Iterable[Iterable[tuple[str, str, str]]]) -> list[dict]:
+    """The actor counts a batch of new articles adds: for each article its mentions as
+    ``(entity_id, text, resolved_by)``; in key order."""
+    totals: dict[tuple[str, str, str], int] = defaultdict(int)
+    for mentions in documents:
+        named = set()
+        for eid, surface, how in mentions:
+            totals[(eid, "how", how)] += 1
+            if surface.lower() not in PRONOUNS:
+                totals[(eid, "alias", surface)] += 1
+            named.add(eid)
+        for eid in named:
+            totals[(eid, "articles", "")] += 1
+    return [{"entity_id": e, "kind": k, "term": t, "n": totals[(e, k, t)]} for e, k, t in sorted(totals)]
+
+
+def upsert_actors(conn, rows: list[dict]) -> None:
+    """Add a batch's actor counts to the stored ones (in the open transaction)."""
+    if rows:
+        conn.execute(_ACTOR_UPSERT, rows)
+
+
+def stale_actors(conn, path: str) -> set[str]:
+    """The actors the stored articles read from `path` name (before they are replaced)."""
+    return set(conn.execute(text("SELECT DISTINCT m.entity_id FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                                 "WHERE d.path = :path"), {"path": path}).scalars())
+
+
+def recount_actors(conn, ids: Iterable[str]) -> None:
+    """Count these actors again from the stored mentions (after articles were replaced)."""
+    ids = sorted(ids)
+    if not ids:
+        return
+    where = "WHERE entity_id IN :ids"
+    conn.execute(text("DELETE FROM actor_counts " + where).bindparams(bindparam("ids", expanding=True)),
+                 {"ids": ids})
+    for query in _ACTOR_SQL:
+        conn.execute(text("INSERT INTO actor_counts (entity_id, kind, term, n) "
+                          + query.format(where=where, also="AND")).bindparams(bindparam("ids", expanding=True)),
+                     {"ids": ids})
+
+
+def read_actors(conn) -> dict[str, tuple[int, dict[str, int], list[str], int]]:
+    """Per actor: mentions, mentions by how they were resolved, names (sorted), articles."""
+    how, names, articles = defaultdict(dict), defaultdict(list), {}
+    for eid, kind, term, n in conn.execute(text("SELECT entity_id, kind, term, n FROM actor_counts "
+                                                "ORDER BY entity_id, kind, term")):
+        if kind == "how":
+            how[eid][term] = n
+        elif kind == "alias":
+            names[eid].append(term)
+        else:
+            articles[eid] = n
+    return {eid: (sum(how[eid].values()), how[eid], sorted(names[eid]), n) for eid, n in articles.items()}
+
+
+def actor_articles(conn, ids: Iterable[str]) -> list[str]:
+    """The articles that name any of these actors (sorted ids)."""
+    return sorted(conn.execute(text("SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN :ids").bindparams(
+        bindparam("ids", expanding=True)), {"ids": sorted(ids)}).scalars())
 
 
 def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:
@@ -143,11 +222,16 @@ def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:
 
 def differences(conn) -> list[str]:
     """Rows that differ from a count made afresh from the relations (empty when they agree)."""
-    stored = {tuple(r[:4]): tuple(r[4:]) for r in read(conn)}
-    fresh = {tuple(r[:4]): tuple(r[4:]) for r in conn.execute(text(_COUNT_SQL + _GROUP_SQL))}
-    wrong = sorted(k for k in stored.keys() | fresh.keys() if stored.get(k) != fresh.get(k))
-    return [f"edge_months row {' | '.join(k)}: stored {stored.get(k)}, counted {fresh.get(k)}" for k in wrong[:20]] + (
-        [f"… and {len(wrong) - 20} more edge_months rows differ"] if len(wrong) > 20 else [])
+    out = []
+    for table, stored, fresh in (
+            ("edge_months", {tuple(r[:4]): tuple(r[4:]) for r in read(conn)},
+             {tuple(r[:4]): tuple(r[4:]) for r in conn.execute(text(_COUNT_SQL + _GROUP_SQL))}),
+            ("actor_counts", {tuple(r[:3]): r[3] for r in conn.execute(text("SELECT * FROM actor_counts"))},
+             {tuple(r[:3]): r[3] for q in _ACTOR_SQL for r in conn.execute(text(q.format(where="", also="WHERE")))})):
+        wrong = sorted(k for k in stored.keys() | fresh.keys() if stored.get(k) != fresh.get(k))
+        out += [f"{table} row {' | '.join(k)}: stored {stored.get(k)}, counted {fresh.get(k)}" for k in wrong[:20]]
+        out += [f"… and {len(wrong) - 20} more {table} rows differ"] if len(wrong) > 20 else []
+    return out
 
 
 def edge_sentences(conn, relation: str, pairs: Iterable[tuple[str, str]], columns: str, order: str) -> list[tuple]:

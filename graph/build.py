@@ -9,12 +9,12 @@ import networkx as nx
 
 from graph.actors import ActorTable, load_actor_table
 from graph.agreement import annotate
-from graph.lazy import Fetch, StoredEvidence
+from graph.aggregates import PRONOUNS
+from graph.lazy import StoredArticles, StoredEvidence, StoreReader
 from graph.models import Entity, Evidence, Extraction
 from graph.ontology import polarity
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})
 
 
 def build_graph(extractions: list[Extraction], *, table: ActorTable | None = None) -> nx.MultiDiGraph:
@@ -41,7 +41,8 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
 
 def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
              mentions: Iterable[tuple[str, str, str, str]], relations: Iterable[tuple[str, str, str, dict]],
-             *, table: ActorTable | None = None, stored: tuple[Mapping, Fetch] | None = None) -> nx.MultiDiGraph:
+             *, table: ActorTable | None = None, stored: tuple[Mapping, Mapping, StoreReader] | None = None
+             ) -> nx.MultiDiGraph:
     """The graph from its parts, however they were read (extractions in memory, or a store).
 
     Args:
@@ -51,9 +52,10 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         relations: ``(subject, object, relation, evidence)`` for every relation, the evidence
             as :func:`evidence_dict` makes it.
         table: The actor table (for `part_of` edges); the packaged one by default.
-        stored: Edges whose sentences stay in the store: their counts by month (``(subject,
-            object, relation) -> {month: counts}``, `graph.aggregates`) and the function that
-            fetches their sentences; each gets a `graph.lazy.StoredEvidence` as its evidence.
+        stored: What stays in the store (`mentions` is then not read): the counts by month of
+            the edges whose sentences stay there (``(subject, object, relation) -> {month:
+            counts}``), each actor's counts (`graph.aggregates.read_actors`) and the reader
+            that fetches sentences and articles when asked (`graph.lazy`).
     """
     table = table or load_actor_table()
     g = nx.MultiDiGraph()
@@ -71,16 +73,21 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
     for s, o, rel, ev in relations:
         if s in entities and o in entities and s != o:
             evidence[(s, o, rel)].append(ev)
+    if stored is not None:
+        months, actors, reader = stored
+        for eid, (n, how, names, in_articles) in actors.items():
+            counts[eid], resolved[eid] = n, how
+            aliases[eid] = {name for name in names}
+            articles[eid] = StoredArticles(reader.articles, (eid,), in_articles)
     for eid, e in sorted(entities.items()):
-        g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]),
-                   mentions=counts[eid], articles=sorted(articles[eid]), part_of=e.part_of,
-                   resolved_by=dict(sorted(resolved[eid].items())))
+        g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]), mentions=counts[eid],
+                   articles=articles[eid] if isinstance(articles[eid], StoredArticles) else sorted(articles[eid]),
+                   part_of=e.part_of, resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
     if stored is not None:
-        months, fetch = stored
         for (s, o, rel), counts in months.items():
             if s in entities and o in entities and s != o:
-                evidence[(s, o, rel)] = StoredEvidence(fetch, rel, [(s, o)], counts, dates)
+                evidence[(s, o, rel)] = StoredEvidence(reader, rel, [(s, o)], counts, dates)
     for (s, o, rel), evs in sorted(evidence.items()):
         if isinstance(evs, StoredEvidence):
             g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), **evs.totals(), evidence=evs)

@@ -8,7 +8,7 @@ import re
 
 import networkx as nx
 
-from graph.lazy import StoredEvidence
+from graph.lazy import StoredArticles, StoredEvidence
 from graph.ontology import colour
 
 FORMATS = ("json", "graphml", "gexf", "csv")
@@ -20,10 +20,16 @@ def to_node_link(g: nx.MultiDiGraph) -> dict:
     """Return the node-link dict other programs read (edges under the key "edges"); every
     evidence sentence is in it, those kept in the store read now."""
     data = nx.node_link_data(g, edges="edges")
-    for edge in data["edges"]:
-        if isinstance(edge.get("evidence"), StoredEvidence):
-            edge["evidence"] = list(edge["evidence"])
+    for item in (*data["nodes"], *data["edges"]):
+        for name in ("evidence", "articles"):
+            if name in item:
+                item[name] = _plain(item[name])
     return data
+
+
+def _plain(value):
+    """A value kept in the store (`graph.lazy`) read into a list; any other as it is."""
+    return list(value) if isinstance(value, (StoredEvidence, StoredArticles)) else value
 
 
 def from_node_link(data: dict) -> nx.MultiDiGraph:
@@ -60,15 +66,17 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return _scalar(" | ".join(named))
     flat = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
+        d = {k: _plain(v) for k, v in d.items()}
         attrs = {k: _scalar(v) for k, v in d.items() if v is not None}
         if isinstance(d.get("articles"), (list, tuple)):
             attrs["articles"] = titles(d["articles"])
         flat.add_node(n, **attrs)
     for s, t, k, d in g.edges(keys=True, data=True):
-        attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None}
+        evidence = _plain(d.get("evidence", []))
+        attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None and k2 != "evidence"}
         attrs["colour"] = colour(d["relation"])
-        attrs["evidence"] = _scalar(" | ".join(ev["sentence"] for ev in d.get("evidence", [])))
-        attrs["titles"] = titles(ev.get("doc_id") for ev in d.get("evidence", []))
+        attrs["evidence"] = _scalar(" | ".join(ev["sentence"] for ev in evidence))
+        attrs["titles"] = titles(ev.get("doc_id") for ev in evidence)
         flat.add_edge(s, t, key=k, **attrs)
     return flat
 

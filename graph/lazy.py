@@ -14,6 +14,7 @@ a period only. Each view knows its counts exactly, so nothing is fetched to draw
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -23,7 +24,7 @@ from graph.aggregates import month_of
 
 Fetch = Callable[[str, tuple[tuple[str, str], ...]], list[dict]]
 Match = Callable[[Mapping[str, Any]], bool]
-MonthRow = tuple  # (sentences, held, articles, held_articles, first_date, last_date)
+MonthRow = tuple  # (sentences, held, articles, held_articles, first_date, last_date, negated, speculative)
 
 
 def evidence_key(ev: Mapping) -> str:
@@ -78,6 +79,10 @@ class StoredEvidence(Sequence):
     def held(self) -> int:
         """Sentences that hold (asserted or reported, not negated: `graph.aggregates.holds`)."""
         return sum(row[1] for row in self.months.values())
+
+    def flagged(self) -> tuple[int, int]:
+        """Sentences negated, and sentences future or hypothetical."""
+        return sum(row[6] for row in self.months.values()), sum(row[7] for row in self.months.values())
 
     def articles(self) -> int:
         """Distinct articles of the sentences (each article is in one month)."""
@@ -147,35 +152,78 @@ class StoredEvidence(Sequence):
         return f"StoredEvidence({self.relation}, {len(self.pairs)} edge(s), {len(self)} sentence(s))"
 
 
-class EdgeFetcher:
-    """Fetches an edge's sentences from a store when a lazily built graph is asked for them.
+class StoredArticles(Sequence):
+    """The articles that name an actor (sorted ids), kept in the store: the count is known, the
+    ids are read when first needed (an actor's dossier lists them).
+
+    Args:
+        fetch: ``fetch(ids)`` returns the sorted ids of the articles naming any of `ids`.
+        ids: The actor's ids as stored.
+        count: How many articles there are.
+    """
+
+    __slots__ = ("fetch", "ids", "count")
+
+    def __init__(self, fetch: Callable[[tuple[str, ...]], list[str]], ids: Sequence[str], count: int):
+        self.fetch, self.ids, self.count = fetch, tuple(ids), count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.fetch(self.ids))
+
+    def __getitem__(self, index):
+        return self.fetch(self.ids)[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (StoredArticles, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"StoredArticles({', '.join(self.ids)}: {self.count})"
+
+
+class StoreReader:
+    """Reads sentences and articles from a store when a lazily built graph is asked for them.
 
     Opens its own read-only store on first use (the graph outlives the store it was read from)
-    and keeps the sentences of the last few edges fetched. Safe to share between threads: one
+    and keeps the sentences of the last few edges read. Safe to share between threads: one
     query at a time (an SQLite connection serves one).
 
     Args:
-        open_store: Opens the store read-only; it has ``edge_evidence(relation, pairs)``.
+        open_store: Opens the store read-only; it has ``edge_evidence(relation, pairs)`` and
+            ``actor_articles(ids)``.
     """
 
-    CACHED_EDGES = 64
+    CACHED = 64
 
     def __init__(self, open_store: Callable[[], Any]):
         self._open = open_store
         self._store = None
+        self._pid = os.getpid()
         self._lock = threading.Lock()
         self._cache: OrderedDict = OrderedDict()
 
-    def __call__(self, relation: str, pairs: tuple[tuple[str, str], ...]) -> list[dict]:
-        key = (relation, tuple(pairs))
+    def _read(self, key: tuple, read: Callable[[Any], Any]):
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            if self._store is None:
-                self._store = self._open()
-            rows = self._store.edge_evidence(relation, pairs)
-            self._cache[key] = rows
-            while len(self._cache) > self.CACHED_EDGES:
+            if self._store is None or self._pid != os.getpid():  # a forked server process opens its own
+                self._store, self._pid = self._open(), os.getpid()
+            value = self._cache[key] = read(self._store)
+            while len(self._cache) > self.CACHED:
                 self._cache.popitem(last=False)
-            return rows
+            return value
+
+    def __call__(self, relation: str, pairs: tuple[tuple[str, str], ...]) -> list[dict]:
+        """The stored sentences of `relation` between each ``(subject, object)`` of `pairs`."""
+        return self._read(("edge", relation, tuple(pairs)), lambda store: store.edge_evidence(relation, pairs))
+
+    def articles(self, ids: tuple[str, ...]) -> list[str]:
+        """The articles naming any of these actors (sorted ids)."""
+        return self._read(("actor", tuple(ids)), lambda store: store.actor_articles(ids))

@@ -15,15 +15,24 @@ SCHEMA_VERSION = 4
 # The aggregates the explorer starts from, kept by every write (`graph.aggregates`): per extracted
 # edge (subject, relation, object) and month of its articles (``YYYY-MM``, the date as far as it
 # goes when shorter, '' when undated) the evidence sentences, those that hold (asserted or reported,
-# not negated), the distinct articles, those with a sentence that holds, and the first and last
-# article date. Each article has one month, so the articles of a span of months add up exactly.
+# not negated), the distinct articles, those with a sentence that holds, the first and last
+# article date, and the sentences negated and those future or hypothetical. Each article has one month, so the articles of a span of months add up exactly.
 # The index on the edge finds one edge's sentences without reading the others.
 EDGE_INDEX = "CREATE INDEX relations_edge ON relations (subject, relation, object)"
 EDGE_MONTHS = """CREATE TABLE edge_months (
         subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL, month TEXT NOT NULL,
         sentences INTEGER NOT NULL, held INTEGER NOT NULL, articles INTEGER NOT NULL,
-        held_articles INTEGER NOT NULL, first_date TEXT, last_date TEXT,
+        held_articles INTEGER NOT NULL, first_date TEXT, last_date TEXT, negated INTEGER NOT NULL,
+        speculative INTEGER NOT NULL,
         PRIMARY KEY (subject, relation, object, month))"""
+
+# Per actor: how often it is named ('how': by resolution, e.g. alias or coreference), under which
+# names ('alias', pronouns left out), in how many articles ('articles'); the index on mentions finds
+# one actor's articles without reading the others.
+MENTION_INDEX = "CREATE INDEX mentions_entity ON mentions (entity_id)"
+ACTOR_COUNTS = """CREATE TABLE actor_counts (
+        entity_id TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, kind, term))"""
 
 # Where the explorer last drew each actor, so a restart (or another server process) opens on the
 # same picture without laying the graph out again.
@@ -60,6 +69,8 @@ TABLES = (
     "CREATE TABLE curation (seq {serial}, at TEXT NOT NULL, action TEXT NOT NULL)",
     EDGE_INDEX,
     EDGE_MONTHS,
+    MENTION_INDEX,
+    ACTOR_COUNTS,
     LAYOUT,
 )
 DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
@@ -77,7 +88,7 @@ MIGRATIONS = {
         "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
-    3: (EDGE_INDEX, EDGE_MONTHS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
+    3: (EDGE_INDEX, EDGE_MONTHS, MENTION_INDEX, ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"

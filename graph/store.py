@@ -36,7 +36,7 @@ from graph import aggregates
 from graph.database import (StoreError, busy, engine_for, file_signature, is_server, locate, reported,
                             shown_name)
 from graph.read import IngestError
-from graph.lazy import EdgeFetcher
+from graph.lazy import StoreReader
 from graph.models import Document, Entity, Extraction, many_records
 from graph.ontology import WEAK_RELATIONS
 from graph.rows import evidence, insert_rows, read_extractions, relation_row
@@ -298,8 +298,8 @@ class Store:
                 f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
             # streamed: a server's rows arrive in chunks rather than all held at once
             stream = {"stream_results": True, "max_row_buffer": 20_000} if self.server else {}
-            mentions = conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
-                                    .execution_options(**stream))
+            mentions = () if lazy else conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
+                                                    .execution_options(**stream))
             one = {}.setdefault
             relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
                          conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
@@ -314,7 +314,8 @@ class Store:
                 for s, rel, o, month, *counts in aggregates.read(conn, weak):
                     months.setdefault((s, o, rel), {})[month] = tuple(counts)
                 target = self.target
-                stored = (months, EdgeFetcher(lambda: Store(target, create=False, read_only=True)))
+                stored = (months, aggregates.read_actors(conn),
+                          StoreReader(lambda: Store(target, create=False, read_only=True)))
             return assemble(documents, entities, mentions, relations, table=table, stored=stored)
 
     def layout(self) -> dict[str, dict[str, float]]:
@@ -332,6 +333,11 @@ class Store:
                 if rows:
                     conn.execute(text("INSERT INTO layout (node, x, y) VALUES (:node, :x, :y)"), rows)
         self._retrying(write)
+
+    def actor_articles(self, ids) -> list[str]:
+        """The articles that name any of these actors (sorted ids)."""
+        with self._reading() as conn:
+            return aggregates.actor_articles(conn, ids)
 
     def edge_evidence(self, relation: str, pairs) -> list[dict]:
         """Every stored sentence of `relation` between each ``(subject, object)`` of `pairs`, as
@@ -359,7 +365,7 @@ class Store:
     def _add(self, extractions: list[Extraction], origins: Mapping[str, str]) -> IngestReport:
         added = replaced = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        entities, mentions, relations, counted, stale = [], [], [], [], set()
+        entities, mentions, relations, counted, named, stale, stale_actors = [], [], [], [], [], set(), set()
         with self._transaction() as conn:
             ids = list({x.document.id for x in extractions})
             stored = set(conn.execute(_STORED, {"ids": ids}).scalars()) if ids else set()
@@ -371,6 +377,7 @@ class Store:
                 stored.add(d.id)
                 path = origins.get(d.id, d.source)
                 keys = aggregates.stale_keys(conn, path)
+                stale_actors |= aggregates.stale_actors(conn, path)
                 old = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
                 row = {"id": d.id, "path": path, "source": d.source, "title": d.title, "outlet": d.outlet,
                        "date": d.date, "url": d.url, "text": d.text, "ingested_at": now}
@@ -384,13 +391,16 @@ class Store:
                 mentions += [{"doc_id": d.id, "entity_id": m.entity_id, "start_char": m.start, "end_char": m.end,
                               "text": m.text, "resolved_by": m.resolved_by} for m in x.mentions]
                 relations += [relation_row(d.id, r) for r in x.relations]
+                named.append([(m.entity_id, m.text, m.resolved_by) for m in x.mentions])
                 counted.append((d.date, [(r.subject, r.relation, r.object, r.evidence.negated, r.evidence.modality)
                                          for r in x.relations]))
             # the rows of every document of the batch at once per table, in document order
             for table, rows in (("entities", entities), ("mentions", mentions), ("relations", relations)):
                 insert_rows(conn, table, rows, server=self.server)
             aggregates.upsert(conn, aggregates.batch_rows(counted))
+            aggregates.upsert_actors(conn, aggregates.actor_rows(named))
             aggregates.recount_keys(conn, stale)  # the replaced articles' edges, counted from what is left
+            aggregates.recount_actors(conn, stale_actors)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
 

@@ -21,6 +21,7 @@ from graph.lazy import StoredEvidence
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import Store
 from ui.corpus import Corpus
+from ui.elements import edge_classes
 from ui.source import CorpusSource
 
 ACTORS = [(f"actor-{i}", f"Actor {i}", ("GPE", "ORG", "PERSON", "ARMED_GROUP")[i % 4]) for i in range(12)]
@@ -75,12 +76,18 @@ def assert_same(store_path, log=()):
     assert stored_edges(lazy.graph), "the co-mentions are read from the aggregates"
     assert not stored_edges(eager.graph)
     assert sorted(lazy.graph.nodes) == sorted(eager.graph.nodes)
+    for n, d in eager.graph.nodes(data=True):
+        other = lazy.graph.nodes[n]
+        for name in ("label", "type", "aliases", "mentions", "resolved_by", "part_of", "merged"):
+            assert other.get(name) == d.get(name), (n, name)
+        assert list(other.get("articles") or ()) == list(d.get("articles") or ()), n
     assert sorted(lazy.graph.edges(keys=True)) == sorted(eager.graph.edges(keys=True))
     for s, t, k, d in eager.graph.edges(keys=True, data=True):
         other = lazy.graph.edges[s, t, k]
         for name in ("weight", "articles", "first_date", "last_date", "contested", "confirmed", "polarity"):
             assert other.get(name) == d.get(name), (s, t, k, name)
         assert list(other.get("evidence") or ()) == list(d.get("evidence") or ()), (s, t, k)
+        assert edge_classes(k, other) == edge_classes(k, d), (s, t, k)
     months = eager.months
     ends = sorted({0, 1, 2, len(months) // 2, len(months) - 1} & set(range(len(months))))
     spans = [None] + [(a, b) for a in ends for b in ends if a <= b]
@@ -175,14 +182,18 @@ def test_the_aggregates_equal_the_graph_on_the_seeds(seed_store_copy):
 def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(generated):
     db, _ = generated
     with sqlite3.connect(db) as conn:  # as a version 3 store: no aggregates, no edge index
-        conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP INDEX relations_edge; "
+        conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP TABLE actor_counts; "
+                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     assert_same(db)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE edge_months SET sentences = sentences + 1 WHERE rowid = 1")
+        conn.execute("UPDATE actor_counts SET n = n + 1 WHERE kind = 'articles' AND rowid = "
+                     "(SELECT min(rowid) FROM actor_counts WHERE kind = 'articles')")
     with Store(db) as store:
-        [problem] = store.check()
-    assert "edge_months row" in problem and "stored (" in problem
+        edge, actor = store.check()
+    assert "edge_months row" in edge and "stored (" in edge
+    assert actor.startswith("actor_counts row") and "| articles |" in actor
 
 
 def test_a_lazy_edge_reads_its_sentences_once_and_answers_counts_without_reading(generated):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from graph.actors import load_actor_table
 from cli.bench import format_row, generate_articles, header, run
+from cli.bench_scale import recombined, scale_store
+from graph.store import Store
 from graph.nlp import load_pipeline
 
 
@@ -16,13 +18,31 @@ def test_generated_articles_are_distinct_deterministic_and_name_other_actors():
 
 
 def test_quick_bench_measures_every_row(tmp_path):
-    rows = run(sizes=[6], workers=2, throughput_words=400, app=False, workdir=tmp_path)
+    rows = run(sizes=[6], workers=2, throughput_words=400, app=False, workdir=tmp_path, scale=40)
     measures = {(r.section, r.measure) for r in rows}
     for expected in [("throughput", "bare nlp.pipe, 1 process"), ("throughput", "full ingest, 1 process"),
                      ("throughput", "bare nlp.pipe, n_process=2"), ("throughput", "full ingest, --workers 2"),
                      ("6 articles", "ingest, --workers 2"), ("6 articles", "re-ingest unchanged"),
                      ("6 articles", "re-ingest, whole command"), ("6 articles", "graph build from the store"),
-                     ("6 articles", "peak memory, store -> graph")]:
+                     ("6 articles", "peak memory, store -> graph"), ("40 articles", "recombined store, written")]:
         assert expected in measures
     table = "\n".join([header(), *map(format_row, rows)])
     assert "words/s" in table and "recombined" in table
+
+
+def test_a_recombined_store_recasts_actors_within_their_type_and_keeps_its_aggregates(tmp_path, seed_store_copy):
+    source = Store(seed_store_copy, create=False)
+    with source:
+        parsed = source.extractions()
+    made = list(recombined(parsed, 60))
+    assert made == list(recombined(parsed, 60)) and len({x.document.id for x in made}) == 60
+    types = {e.id: e.type for x in parsed for e in x.entities}
+    for x in made:
+        named = {e.id for e in x.entities}
+        assert all(types[e.id] == e.type for e in x.entities)
+        assert all(r.subject in named and r.object in named and r.subject != r.object for r in x.relations)
+        assert all(r.evidence.doc_id == x.document.id for r in x.relations)
+    assert len({x.document.date[:7] for x in made}) > 20  # spread over the months of five years
+    assert scale_store(seed_store_copy, tmp_path / "big.db", 60) == 60
+    with Store(tmp_path / "big.db") as store:
+        assert store.counts()["documents"] == 60 and store.check() == []

@@ -207,11 +207,15 @@ def edge_classes(relation: str, attrs: Mapping[str, Any]) -> list[str]:
         classes.append("structural")
     elif int(attrs.get("articles") or 0) <= 1:
         classes.append("single")
-    # sentences kept in the store are read only when none of them holds (their counts say so)
-    flagged = evidence and not (isinstance(evidence, StoredEvidence) and evidence.held())
-    if flagged and all(ev.get("negated") for ev in evidence):
+    if isinstance(evidence, StoredEvidence):  # counted in the store: nothing to read
+        negated, speculative = evidence.flagged()
+        every_negated, every_speculative = negated == len(evidence), speculative == len(evidence)
+    else:
+        every_negated = all(ev.get("negated") for ev in evidence)
+        every_speculative = all(ev.get("modality") in SPECULATIVE for ev in evidence)
+    if evidence and every_negated:
         classes.append("negated")
-    if flagged and all(ev.get("modality") in SPECULATIVE for ev in evidence):
+    if evidence and every_speculative:
         classes.append("speculative")
     if attrs.get("confirmed"):
         classes.append("confirmed")
