@@ -233,3 +233,19 @@ def test_the_layout_is_kept_in_the_store_and_a_restart_opens_on_it_without_layin
     grown = CorpusSource(store_path=db).current()
     assert {n: grown.positions[n] for n in first.positions} == first.positions
     assert "actor-77" in grown.positions
+
+
+def test_a_co_mention_dossier_reads_its_sentences_and_outlets_from_the_store(generated):
+    from ui.elements import make_edge_id
+    from ui.panels import edge_dossier
+
+    db, _ = generated
+    lazy = CorpusSource(store_path=db).current()
+    with Store(db) as store:
+        eager = store.graph()
+    s, t, k = max(stored_edges(lazy.graph), key=lambda e: len(lazy.graph.edges[e]["evidence"]))
+    eid = make_edge_id(s, k, t)
+    shown, expected = (str(edge_dossier(g, eid, documents=lazy.documents)) for g in (lazy.graph, eager))
+    assert shown == expected
+    d = eager.edges[s, t, k]
+    assert f"{len(d['evidence'])} sentences · {d['articles']} articles · {d['outlets']} outlet" in shown

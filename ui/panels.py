@@ -16,6 +16,7 @@ import networkx as nx
 from dash import dcc, html
 
 from graph.ontology import BY_NAME, WEAK_RELATIONS
+from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
 from graph.search import dyad_evidence, node_summary
 from ui import ids
@@ -391,8 +392,12 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
     n_articles = attrs.get("articles")
     if not isinstance(n_articles, int):
         n_articles = len({ev.get("doc_id") for ev in evidence})
+    outlets = attrs.get("outlets")
+    if outlets is None and evidence:  # sentences kept in the store: counted now they are read
+        named = {ev.get("doc_id") for ev in evidence}
+        outlets = len(outlets_of(evidence, {doc: documents[doc] for doc in named if doc in documents}))
     facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
-             *([_plural(attrs["outlets"], "outlet")] if isinstance(attrs.get("outlets"), int) and evidence else []),
+             *([_plural(outlets, "outlet")] if isinstance(outlets, int) and evidence else []),
              POLARITY_LABELS.get(polarity, str(polarity))]
     if span:
         facts.append(span)
