@@ -193,10 +193,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from app import access_from_args, create_app, serve
     from graph.export import to_node_link
-    from graph.store import StoreError
 
+    data = store = None
     if args.graph:
         try:
             data = json.loads(Path(args.graph).read_text(encoding="utf-8"))
@@ -209,35 +208,39 @@ def cmd_serve(args) -> int:
     elif args.db:  # a store: uploads and curation are kept in it
         if args.paths:
             _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
+        store = args.db
+    elif args.paths:  # kept in a store in the cache, so uploads and curation work here too
+        store = _folder_store(args.paths)
+        if store is not None:
+            _build(args.paths, args.model, db=store, workers=args.workers, max_bytes=args.max_bytes)
+            print(f"newsgraph: these articles are kept in {store}; uploads and curation are saved there "
+                  f"(`newsgraph serve --db {store}` reopens it)", file=sys.stderr)
+        else:
+            g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
+            data = to_node_link(g)
+    return _serve(args, data, store)
+
+
+def _serve(args, data, store) -> int:
+    """Make the explorer (over `store`, the graph `data`, or else the seeds) and serve it until stopped."""
+    from app import access_from_args, create_app, serve
+    from graph.store import StoreError
+    from ui.serving import ServeError, jobs_folder
+
+    with jobs_folder() as folder:  # upload jobs, seen by every server process
         try:
-            app = create_app(store=args.db, access=access_from_args(args))
+            app = create_app(data, store=store, access=access_from_args(args), jobs_folder=folder)
         except StoreError as err:
             sys.exit(f"newsgraph: {err}")
-        serve(app, host=args.host, port=args.port, debug=args.debug)
-        return 0
-    elif args.paths:  # kept in a store in the cache, so uploads and curation work here too
-        db = _folder_store(args.paths)
-        if db is not None:
-            _build(args.paths, args.model, db=db, workers=args.workers, max_bytes=args.max_bytes)
-            print(f"newsgraph: these articles are kept in {db}; uploads and curation are saved there "
-                  f"(`newsgraph serve --db {db}` reopens it)", file=sys.stderr)
-            try:
-                app = create_app(store=db, access=access_from_args(args))
-            except StoreError as err:
-                sys.exit(f"newsgraph: {err}")
-            serve(app, host=args.host, port=args.port, debug=args.debug)
-            return 0
-        g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
-        data = to_node_link(g)
-    else:
-        data = None
-    try:
-        app = create_app(data, access=access_from_args(args))
-    except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
-        if not args.graph:
-            raise
-        sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph ({type(err).__name__})")
-    serve(app, host=args.host, port=args.port, debug=args.debug)
+        except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
+            if not args.graph:
+                raise
+            sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph "
+                     f"({type(err).__name__})")
+        try:
+            serve(app, host=args.host, port=args.port, debug=args.debug, processes=args.processes)
+        except ServeError as err:
+            sys.exit(f"newsgraph: {err}")
     return 0
 
 
@@ -337,6 +340,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--db", help="serve a corpus store, a file or postgresql://… (PATHS, if any, are added to it "
                                 "first)")
     s.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
+    s.add_argument("--processes", type=_positive, default=2,
+                   help="server processes answering the page (default 2; gunicorn, or one process where it "
+                        "cannot run)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
