@@ -1,5 +1,5 @@
-"""The `newsgraph` command: ingest news articles into a store, build, serve, evaluate and benchmark
-knowledge graphs of them."""
+"""The `newsgraph` command: ingest news articles into a store, build, serve, evaluate, benchmark and
+load-test knowledge graphs of them."""
 from __future__ import annotations
 
 import argparse
@@ -149,6 +149,15 @@ def cmd_bench(args) -> int:
         throughput_words=QUICK_WORDS if args.quick else THROUGHPUT_WORDS, workdir=args.keep,
         server=args.db, cluster=args.cluster, emit=lambda row: print(format_row(row), flush=True))
     return 0
+
+
+def cmd_loadtest(args) -> int:
+    from cli.loadtest import main as loadtest
+
+    if not args.url.startswith(("http://", "https://")):
+        sys.exit(f"newsgraph: loadtest expects the explorer's address (http://127.0.0.1:8050), not {args.url!r}")
+    return loadtest(args.url, sessions=args.sessions, seconds=args.seconds, think=args.think,
+                    say=lambda line: print(line, flush=True))
 
 
 def _check_out(out: str) -> None:
@@ -389,6 +398,13 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--cluster", metavar="SPEC", help="with --db: adds the ingest on this Dask cluster (local:N or "
                                                      "tcp://HOST:PORT) into PostgreSQL beside --workers into SQLite")
     m.set_defaults(func=cmd_bench)
+    t = sub.add_parser("loadtest", help="concurrent sessions against a running `newsgraph serve`; print a table")
+    t.add_argument("url", help="the explorer's address, e.g. http://127.0.0.1:8050")
+    t.add_argument("--sessions", type=_positive, default=20, help="concurrent sessions (default 20)")
+    t.add_argument("--seconds", type=_seconds, default=60.0, metavar="S", help="how long (default 60)")
+    t.add_argument("--think", type=float, default=1.0, metavar="S",
+                   help="average seconds a session waits between two actions (default 1; 0: none)")
+    t.set_defaults(func=cmd_loadtest)
     return p
 
 
