@@ -81,7 +81,7 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
                                       writable=source.may_write(), why=source.refusal())
     callbacks.register(app, source)
     guard(app.server, source.access, app.csp_hashes())
-    add_health(app.server, lambda: source.current().version)
+    add_health(app.server, lambda: source.current().version, source.may_write)
     return app
 
 

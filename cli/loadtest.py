@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -233,8 +233,9 @@ def main(base: str, *, sessions: int, seconds: float, think: float, say: Callabl
     """Print the table (and the first problems); 1 when there was any error."""
     say(header())
     _, problems = run(base, sessions=sessions, seconds=seconds, think=think, emit=lambda row: say(format_row(row)))
-    for problem in problems[:10]:
-        say(f"error: {problem}")
-    if len(problems) > 10:
-        say(f"… and {len(problems) - 10} more errors")
+    kinds = Counter(problems)
+    for problem, times in kinds.most_common(10):
+        say(f"error: {problem}" + (f" ({times} times)" if times > 1 else ""))
+    if len(kinds) > 10:
+        say(f"… and {len(kinds) - 10} other errors")
     return 1 if problems else 0

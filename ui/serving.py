@@ -29,6 +29,7 @@ from graph.database import forget_engines
 THREADS = 8  # request threads per process: a slow callback never holds up the others' clicks
 GRACEFUL_S = 5  # how long a stopping process may finish the requests it holds
 TIMEOUT_S = 120  # a process silent this long is restarted (a first read of a very large store fits)
+KEEPALIVE_S = 75  # idle connections stay open this long: a page reusing one never meets a server closing it
 HEALTH_PATH = "/_newsgraph/health"
 
 
@@ -70,14 +71,15 @@ def check_port(host: str, port: int) -> None:
             raise ServeError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
 
 
-def add_health(server: Flask, version: Callable[[], str]) -> None:
-    """``GET /_newsgraph/health``: which process answered and the corpus version it serves.
+def add_health(server: Flask, version: Callable[[], str], writes: Callable[[], bool]) -> None:
+    """``GET /_newsgraph/health``: which process answered, the corpus version it serves and
+    whether the asking visitor may write (has given the secret).
 
     Nothing else: no path, no secret, no setting (the access guard still fences it).
     """
     @server.get(HEALTH_PATH)
     def _health():
-        response = jsonify(process=os.getpid(), version=version())
+        response = jsonify(process=os.getpid(), version=version(), writes=writes())
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -133,6 +135,7 @@ def _gunicorn(wsgi: Any, host: str, port: int, processes: int, say: Callable[[st
 
     options = {"bind": bind_address(host, port), "workers": processes, "worker_class": "gthread",
                "threads": THREADS, "preload_app": True, "graceful_timeout": GRACEFUL_S, "timeout": TIMEOUT_S,
+               "keepalive": KEEPALIVE_S,
                "loglevel": "warning", "when_ready": when_ready, "post_fork": post_fork, "on_exit": on_exit,
                "proc_name": "newsgraph", "control_socket_disable": True}
 
