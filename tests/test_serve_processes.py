@@ -117,6 +117,9 @@ def test_the_secret_printed_at_start_works_in_every_process(server):
     assert all(a.json()["writes"] is True for a in answers)
     forged = _looks(server["base"], "/?token=not-the-token", times=8)
     assert {a.status_code for a in forged} == {403}
+    log = server["log"].read_text()
+    assert '"GET /_newsgraph/health" 200' in log  # the access log: one line per request,
+    assert log.count(server["token"]) == 1 and "not-the-token" not in log  # never a query: only the start line has it
 
 
 def test_an_upload_through_one_process_is_polled_and_seen_through_both(server):

@@ -31,6 +31,9 @@ GRACEFUL_S = 5  # how long a stopping process may finish the requests it holds
 TIMEOUT_S = 120  # a process silent this long is restarted (a first read of a very large store fits)
 KEEPALIVE_S = 75  # idle connections stay open this long: a page reusing one never meets a server closing it
 HEALTH_PATH = "/_newsgraph/health"
+# one line per request on stderr: address, method, path without its query (a login link's token never
+# shows), status, bytes, milliseconds
+ACCESS_LOG = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
 
 class ServeError(RuntimeError):
@@ -135,7 +138,7 @@ def _gunicorn(wsgi: Any, host: str, port: int, processes: int, say: Callable[[st
 
     options = {"bind": bind_address(host, port), "workers": processes, "worker_class": "gthread",
                "threads": THREADS, "preload_app": True, "graceful_timeout": GRACEFUL_S, "timeout": TIMEOUT_S,
-               "keepalive": KEEPALIVE_S,
+               "keepalive": KEEPALIVE_S, "accesslog": "-", "access_log_format": ACCESS_LOG,
                "loglevel": "warning", "when_ready": when_ready, "post_fork": post_fork, "on_exit": on_exit,
                "proc_name": "newsgraph", "control_socket_disable": True}
 
