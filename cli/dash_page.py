@@ -45,6 +45,14 @@ def _key(spec: str) -> Key:
     return cid, prop.split("@")[0]
 
 
+def _inputs(dep: dict) -> set[Key]:
+    return {(i["id"], i["property"]) for i in dep["inputs"]}
+
+
+def _outputs(dep: dict) -> set[Key]:
+    return {_key(o) for o in outputs_of(dep["output"])}
+
+
 def outputs_of(output: str) -> list[str]:
     """The ``id.prop`` strings of a callback's output string (``"..a.p...b.q.."`` for several)."""
     return output[2:-2].split("...") if output.startswith("..") else [output]
@@ -157,21 +165,32 @@ class Page:
         return spec["id"].startswith("{") or any(k[0] == spec["id"] for k in self.values)
 
     def _reading(self, keys: Iterable[Key]) -> list[dict]:
-        wanted = {f"{cid}.{prop}" for cid, prop in keys}
-        return [d for d in self.callbacks if any(f"{i['id']}.{i['property']}" in wanted for i in d["inputs"])]
+        wanted = set(keys)
+        return [d for d in self.callbacks if _inputs(d) & wanted]
 
     def _run(self, todo: list[dict], changed_ids: list[str]) -> dict[Key, Any]:
+        """Fire `todo` and what their answers fire. As the renderer does, a callback that reads
+        what another waiting callback writes waits for it, and then fires once."""
         changed: dict[Key, Any] = {}
-        for _ in range(ROUNDS):
-            now: dict[Key, Any] = {}
-            for answer in self._pool.map(lambda dep: self._post(dep, changed_ids), todo):
-                now.update(answer)
-            if not now:
+        waiting = {d["output"]: (d, set(changed_ids)) for d in todo}
+        for _ in range(ROUNDS * 2):
+            if not waiting:
                 break
-            changed.update(now)
-            self.values.update(now)
-            changed_ids = [f"{cid}.{prop}" for cid, prop in now]
-            todo = self._reading(now)
+            written = {d["output"]: _outputs(d) for d, _ in waiting.values()}
+            ready = [(d, ids) for d, ids in waiting.values()
+                     if not any(_inputs(d) & keys for out, keys in written.items() if out != d["output"])]
+            ready = ready or list(waiting.values())  # a loop of callbacks: the renderer fires them all
+            for d, _ in ready:
+                waiting.pop(d["output"])
+            answers = list(self._pool.map(lambda item: self._post(item[0], sorted(item[1])), ready))
+            for (source, _), answer in zip(ready, answers):
+                changed.update(answer)
+                self.values.update(answer)
+                for d in self._reading(answer):
+                    if d is source:
+                        continue  # a callback's own output never fires it again
+                    fired = {f"{cid}.{prop}" for cid, prop in _inputs(d) & set(answer)}
+                    waiting[d["output"]] = (d, waiting.get(d["output"], (d, set()))[1] | fired)
         return changed
 
     def body(self, dep: dict, changed_ids: list[str]) -> dict:
