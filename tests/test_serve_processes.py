@@ -107,6 +107,11 @@ def test_two_forked_processes_answer_the_page_with_the_access_rules(server):
     assert all("script-src 'self'" in a.headers["Content-Security-Policy"] for a in answers)
     assert all(a.json()["writes"] is False for a in answers)  # no secret given: no process lets it write
     assert {a.status_code for a in _looks(base, "/_newsgraph/health", headers={"Host": "evil.example"})} == {403}
+    big = {"output": "x.children", "outputs": {"id": "x", "property": "children"}, "inputs": [], "pad": "a" * 1_100_000}
+    with ThreadPoolExecutor(8) as pool:  # a callback body over 1 MB: refused by whichever process reads it
+        refused = list(pool.map(lambda _: requests.post(base + "/_dash-update-component", json=big, timeout=30,
+                                                          headers={"Connection": "close"}).status_code, range(16)))
+    assert set(refused) == {413}
     assert "Traceback" not in server["log"].read_text()
 
 

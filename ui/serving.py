@@ -130,16 +130,13 @@ def _gunicorn(wsgi: Any, host: str, port: int, processes: int, say: Callable[[st
         say(f"serving http://{bind_address(host, port)} with {processes} process{'es' if processes > 1 else ''} "
             f"(gunicorn, master {os.getpid()}); Ctrl-C stops it")
 
-    def post_fork(arbiter, worker) -> None:
-        forget_engines()  # a PostgreSQL pool's sockets opened in the master are never shared with a child
-
     def on_exit(arbiter) -> None:
         say("stopped")
 
     options = {"bind": bind_address(host, port), "workers": processes, "worker_class": "gthread",
                "threads": THREADS, "preload_app": True, "graceful_timeout": GRACEFUL_S, "timeout": TIMEOUT_S,
                "keepalive": KEEPALIVE_S, "accesslog": "-", "access_log_format": ACCESS_LOG,
-               "loglevel": "warning", "when_ready": when_ready, "post_fork": post_fork, "on_exit": on_exit,
+               "loglevel": "warning", "when_ready": when_ready, "on_exit": on_exit,
                "proc_name": "newsgraph", "control_socket_disable": True}
 
     class Server(BaseApplication):
@@ -151,6 +148,7 @@ def _gunicorn(wsgi: Any, host: str, port: int, processes: int, say: Callable[[st
         def load(self) -> Any:
             return wsgi
 
+    forget_engines()  # the master's PostgreSQL connections are closed before forking: no process inherits one
     gc.collect()
     gc.freeze()  # what the master made stays out of the children's collections, so their pages stay shared
     Server().run()
