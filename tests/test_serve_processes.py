@@ -22,7 +22,7 @@ import pytest
 import requests
 
 from cli.dash_page import Page
-from cli.loadtest import run as loadtest, server_processes
+from cli.loadtest import Session, Tally, run as loadtest, server_processes
 from tests.conftest import free_port
 from ui import ids
 from ui.jobs import UploadJobs
@@ -213,3 +213,30 @@ def test_the_jobs_folder_is_private_and_removed_at_the_end():
         assert os.stat(folder).st_mode & 0o777 == 0o700
         (Path(folder) / "a.job").write_bytes(b"x")
     assert not Path(folder).exists()
+
+
+def test_the_load_test_catches_an_answer_meant_for_another_session(server):
+    """Each check fails when the answer is not what the session asked for (here: altered after it came)."""
+    tally = Tally()
+    session = Session(server["base"], tally, seed=3, think=0)
+    try:
+        session.page.load()
+        relations = [o["value"] for o in session.page.values[(ids.RELATION_FILTER, "options")]]
+        real_change = session.page.change
+
+        def mixed_up(changes):  # another session's answers: all relations drawn, another actor selected
+            changed = real_change(changes)
+            elements = session.page.values[(ids.CANVAS, "elements")]
+            for element in elements:
+                if "source" in element["data"]:
+                    element["data"]["relation"] = relations[0]
+            session.page.values[(ids.SELECTION_STORE, "data")] = {"kind": "node", "id": "someone-else"}
+            return {**changed, (ids.CANVAS, "elements"): elements}
+        session.page.change = mixed_up
+        session.random.choice = lambda options: relations[0] if relations[0] in options else options[0]
+        session.filter(relations)
+        session.tap_node(relations)
+        assert any("unticked here" in p for p in tally.problems), tally.problems
+        assert any("selection is" in p and "someone-else" in p for p in tally.problems), tally.problems
+    finally:
+        session.page.close()
