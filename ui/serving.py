@@ -142,7 +142,7 @@ def _gunicorn(wsgi: Any, host: str, port: int, processes: int, say: Callable[[st
     class Server(BaseApplication):
         def load_config(self) -> None:
             for key, value in options.items():
-                if key in self.cfg.settings:
+                if key in self.cfg.settings:  # an older gunicorn lacks the newest (its control socket)
                     self.cfg.set(key, value)
 
         def load(self) -> Any:
