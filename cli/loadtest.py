@@ -37,6 +37,10 @@ P95_TARGET_MS = 300
 PROCESS_LOOKS = 64  # health requests (new connections, 16 at a time) made to find the server's processes
 
 
+class LoadTestError(RuntimeError):
+    """The load test cannot start; the message says why in one line."""
+
+
 @dataclass
 class Tally:
     """Every answer and every action of a run, shared by the sessions' threads."""
@@ -93,7 +97,11 @@ class Session:
 
     def _run(self, until: float) -> None:
         t0 = time.perf_counter()
-        self.page.load()
+        try:
+            self.page.load()
+        except requests.RequestException as err:  # the page never opened: one error, and this session ends
+            self.tally.action("open the page", time.perf_counter() - t0, f"{type(err).__name__}: {err}")
+            return
         self.tally.action("open the page", time.perf_counter() - t0)
         relations = [o["value"] if isinstance(o, dict) else o
                      for o in self.page.values.get((ids.RELATION_FILTER, "options")) or []]
@@ -230,7 +238,17 @@ def run(base: str, *, sessions: int = 20, seconds: float = 60.0, think: float = 
 
 
 def main(base: str, *, sessions: int, seconds: float, think: float, say: Callable[[str], None]) -> int:
-    """Print the table (and the first problems); 1 when there was any error."""
+    """Print the table (and the first problems); 1 when there was any error.
+
+    Raises:
+        LoadTestError: Nothing answers at `base`.
+    """
+    try:
+        requests.get(base.rstrip("/") + HEALTH_PATH, timeout=30).raise_for_status()
+    except requests.RequestException as err:
+        reason = getattr(err.response, "status_code", None) or type(err).__name__
+        raise LoadTestError(f"no newsgraph explorer answers at {base} ({reason}); start one with `newsgraph serve`") \
+            from None
     say(header())
     _, problems = run(base, sessions=sessions, seconds=seconds, think=think, emit=lambda row: say(format_row(row)))
     kinds = Counter(problems)

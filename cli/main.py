@@ -152,12 +152,17 @@ def cmd_bench(args) -> int:
 
 
 def cmd_loadtest(args) -> int:
-    from cli.loadtest import main as loadtest
+    from cli.loadtest import LoadTestError, main as loadtest
 
     if not args.url.startswith(("http://", "https://")):
         sys.exit(f"newsgraph: loadtest expects the explorer's address (http://127.0.0.1:8050), not {args.url!r}")
-    return loadtest(args.url, sessions=args.sessions, seconds=args.seconds, think=args.think,
-                    say=lambda line: print(line, flush=True))
+    if args.think < 0:
+        sys.exit(f"newsgraph: --think takes seconds, 0 or more, not {args.think:g}")
+    try:
+        return loadtest(args.url, sessions=args.sessions, seconds=args.seconds, think=args.think,
+                        say=lambda line: print(line, flush=True))
+    except LoadTestError as err:
+        sys.exit(f"newsgraph: {err}")
 
 
 def _check_out(out: str) -> None:

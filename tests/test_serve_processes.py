@@ -189,6 +189,11 @@ def test_bad_flags_and_a_taken_port_get_one_line(server, seed_corpus):
     assert taken.returncode == 1 and "Traceback" not in taken.stderr
     assert taken.stderr.strip().splitlines()[-1] == \
         f"newsgraph: port {port} on 127.0.0.1 is taken (another server?); give --port with a free one"
+    nobody = f"http://127.0.0.1:{free_port()}"
+    unanswered = subprocess.run([sys.executable, "-m", "cli", "loadtest", nobody, "--seconds", "1"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+    assert unanswered.returncode == 1 and unanswered.stderr.strip() == \
+        f"newsgraph: no newsgraph explorer answers at {nobody} (ConnectionError); start one with `newsgraph serve`"
 
 
 def test_upload_jobs_shared_in_a_folder_are_read_by_another_process_s_queue(tmp_path):
