@@ -2,8 +2,9 @@
 
 ``python app.py`` serves the seed articles on http://127.0.0.1:8050 from the cached seed
 store; ``--db corpus.db`` serves (and keeps uploads and curation in) a store of your own;
-``--graph graph.json`` shows an exported graph read-only. :func:`create_app` and
-:func:`serve` are reused by the CLI and the tests.
+``--graph graph.json`` shows an exported graph read-only; ``--processes N`` serves it from N
+gunicorn processes (default 1; `ui.serving`). :func:`create_app` and :func:`serve` are reused
+by the CLI and the tests.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ui.access import ENV_PASSWORD, Access, access_for, add_access_arguments, gu
 from ui.corpus import DEFAULT_BUDGET
 from ui.source import CorpusSource
 from ui.layout import build_layout
+from ui.serving import ServeError, add_health, jobs_folder, run
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -32,7 +34,7 @@ DEFAULT_PORT = 8050
 def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLike[str] | None = None,
                source: CorpusSource | None = None, title: str = "newsgraph", budget: int = DEFAULT_BUDGET,
                nlp: Any = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-               access: Access | None = None) -> dash.Dash:
+               access: Access | None = None, jobs_folder: str | os.PathLike[str] | None = None) -> dash.Dash:
     """Build the explorer for a corpus store, a node-link graph or a corpus source.
 
     Args:
@@ -48,6 +50,8 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
         access: Who may write and which hosts the server answers to (default: writes open
             to every visitor of a loopback address; `main` and `newsgraph serve` always
             give a secret or turn writes off). Replaces the access of a given `source`.
+        jobs_folder: A folder the server processes share, where upload jobs keep their state
+            so a page may poll its job through any process (`ui.serving.jobs_folder`).
 
     Returns:
         A Dash app, ready for :func:`serve` or a test server.
@@ -65,6 +69,8 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
                   if store is not None else CorpusSource(data=data, budget=budget, max_upload_bytes=max_upload_bytes))
     if access is not None:
         source.access = access
+    if jobs_folder is not None:
+        source.jobs.share(jobs_folder)
     source.current()  # layout, sizes and options are computed now, not on the first request
     app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), update_title=None,
                     on_error=callbacks.report_error)
@@ -75,6 +81,7 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
                                       writable=source.may_write(), why=source.refusal())
     callbacks.register(app, source)
     guard(app.server, source.access, app.csp_hashes())
+    add_health(app.server, lambda: source.current().version, source.may_write)
     return app
 
 
@@ -122,9 +129,18 @@ def access_from_args(args: argparse.Namespace) -> Access:
     return access
 
 
-def serve(app: dash.Dash, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, debug: bool = False) -> None:
-    """Serve ``app`` until interrupted (debug off: no stack trace reaches the page)."""
-    app.run(host=host, port=port, debug=debug)
+def serve(app: dash.Dash, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, debug: bool = False,
+          processes: int = 1) -> None:
+    """Serve ``app`` until interrupted: the production server with `processes` processes
+    (`ui.serving.run`), or with `debug` Dash's development server (one process, never on a shared host).
+
+    Raises:
+        ui.serving.ServeError: The port is taken, or `processes` is below 1.
+    """
+    if debug:
+        app.run(host=host, port=port, debug=True)
+        return
+    run(app.server, host, port, processes=processes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,15 +156,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--title", default="newsgraph")
     parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="most actors drawn at once")
+    parser.add_argument("--processes", type=int, default=1, help="server processes (default 1; gunicorn)")
     add_access_arguments(parser)
     args = parser.parse_args(argv)
+    if args.processes < 1:
+        parser.error(f"--processes must be at least 1, not {args.processes}")
     data = load_graph(args.graph) if args.graph else None
-    try:
-        app = create_app(data, store=args.db, title=args.title, budget=max(1, args.budget),
-                         access=access_from_args(args))
-    except StoreError as err:
-        raise SystemExit(str(err)) from None
-    serve(app, args.host, args.port)
+    with jobs_folder() as folder:
+        try:
+            app = create_app(data, store=args.db, title=args.title, budget=max(1, args.budget),
+                             access=access_from_args(args), jobs_folder=folder)
+        except StoreError as err:
+            raise SystemExit(str(err)) from None
+        try:
+            serve(app, args.host, args.port, processes=args.processes)
+        except ServeError as err:
+            raise SystemExit(f"newsgraph: {err}") from None
     return 0
 
 

@@ -1,5 +1,5 @@
-"""The `newsgraph` command: ingest news articles into a store, build, serve, evaluate and benchmark
-knowledge graphs of them."""
+"""The `newsgraph` command: ingest news articles into a store, build, serve, evaluate, benchmark and
+load-test knowledge graphs of them."""
 from __future__ import annotations
 
 import argparse
@@ -151,6 +151,20 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_loadtest(args) -> int:
+    from cli.loadtest import LoadTestError, main as loadtest
+
+    if not args.url.startswith(("http://", "https://")):
+        sys.exit(f"newsgraph: loadtest expects the explorer's address (http://127.0.0.1:8050), not {args.url!r}")
+    if args.think < 0:
+        sys.exit(f"newsgraph: --think takes seconds, 0 or more, not {args.think:g}")
+    try:
+        return loadtest(args.url, sessions=args.sessions, seconds=args.seconds, think=args.think,
+                        say=lambda line: print(line, flush=True))
+    except LoadTestError as err:
+        sys.exit(f"newsgraph: {err}")
+
+
 def _check_out(out: str) -> None:
     """Fail before any parsing when `--out` cannot be written (no folder, a folder, no permission)."""
     path = Path(out)
@@ -193,10 +207,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from app import access_from_args, create_app, serve
     from graph.export import to_node_link
-    from graph.store import StoreError
 
+    data = store = None
     if args.graph:
         try:
             data = json.loads(Path(args.graph).read_text(encoding="utf-8"))
@@ -209,35 +222,39 @@ def cmd_serve(args) -> int:
     elif args.db:  # a store: uploads and curation are kept in it
         if args.paths:
             _build(args.paths, args.model, db=args.db, workers=args.workers, max_bytes=args.max_bytes)
+        store = args.db
+    elif args.paths:  # kept in a store in the cache, so uploads and curation work here too
+        store = _folder_store(args.paths)
+        if store is not None:
+            _build(args.paths, args.model, db=store, workers=args.workers, max_bytes=args.max_bytes)
+            print(f"newsgraph: these articles are kept in {store}; uploads and curation are saved there "
+                  f"(`newsgraph serve --db {store}` reopens it)", file=sys.stderr)
+        else:
+            g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
+            data = to_node_link(g)
+    return _serve(args, data, store)
+
+
+def _serve(args, data, store) -> int:
+    """Make the explorer (over `store`, the graph `data`, or else the seeds) and serve it until stopped."""
+    from app import access_from_args, create_app, serve
+    from graph.store import StoreError
+    from ui.serving import ServeError, jobs_folder
+
+    with jobs_folder() as folder:  # upload jobs, seen by every server process
         try:
-            app = create_app(store=args.db, access=access_from_args(args))
+            app = create_app(data, store=store, access=access_from_args(args), jobs_folder=folder)
         except StoreError as err:
             sys.exit(f"newsgraph: {err}")
-        serve(app, host=args.host, port=args.port, debug=args.debug)
-        return 0
-    elif args.paths:  # kept in a store in the cache, so uploads and curation work here too
-        db = _folder_store(args.paths)
-        if db is not None:
-            _build(args.paths, args.model, db=db, workers=args.workers, max_bytes=args.max_bytes)
-            print(f"newsgraph: these articles are kept in {db}; uploads and curation are saved there "
-                  f"(`newsgraph serve --db {db}` reopens it)", file=sys.stderr)
-            try:
-                app = create_app(store=db, access=access_from_args(args))
-            except StoreError as err:
-                sys.exit(f"newsgraph: {err}")
-            serve(app, host=args.host, port=args.port, debug=args.debug)
-            return 0
-        g, _ = _build(args.paths, args.model, workers=args.workers, max_bytes=args.max_bytes)
-        data = to_node_link(g)
-    else:
-        data = None
-    try:
-        app = create_app(data, access=access_from_args(args))
-    except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
-        if not args.graph:
-            raise
-        sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph ({type(err).__name__})")
-    serve(app, host=args.host, port=args.port, debug=args.debug)
+        except Exception as err:  # a graph that parsed but cannot be shown: one line, no traceback
+            if not args.graph:
+                raise
+            sys.exit(f"newsgraph: cannot show graph {args.graph}: not a usable node-link graph "
+                     f"({type(err).__name__})")
+        try:
+            serve(app, host=args.host, port=args.port, debug=args.debug, processes=args.processes)
+        except ServeError as err:
+            sys.exit(f"newsgraph: {err}")
     return 0
 
 
@@ -337,6 +354,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--db", help="serve a corpus store, a file or postgresql://… (PATHS, if any, are added to it "
                                 "first)")
     s.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
+    s.add_argument("--processes", type=_positive, default=2,
+                   help="server processes answering the page (default 2; gunicorn, or one process where it "
+                        "cannot run)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared host)")
@@ -386,6 +406,13 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--cluster", metavar="SPEC", help="with --db: adds the ingest on this Dask cluster (local:N or "
                                                      "tcp://HOST:PORT) into PostgreSQL beside --workers into SQLite")
     m.set_defaults(func=cmd_bench)
+    t = sub.add_parser("loadtest", help="concurrent sessions against a running `newsgraph serve`; print a table")
+    t.add_argument("url", help="the explorer's address, e.g. http://127.0.0.1:8050")
+    t.add_argument("--sessions", type=_positive, default=20, help="concurrent sessions (default 20)")
+    t.add_argument("--seconds", type=_seconds, default=60.0, metavar="S", help="how long (default 60)")
+    t.add_argument("--think", type=float, default=1.0, metavar="S",
+                   help="average seconds a session waits between two actions (default 1; 0: none)")
+    t.set_defaults(func=cmd_loadtest)
     return p
 
 

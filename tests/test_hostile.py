@@ -383,7 +383,8 @@ def test_a_hostile_article_goes_through_the_real_pipeline_as_text(tmp_path):
 
 def test_the_server_binds_localhost_without_debug_by_default(monkeypatch, tmp_path, sample_graph):
     calls = []
-    monkeypatch.setattr("dash.Dash.run", lambda self, **kw: calls.append(kw))
+    monkeypatch.setattr("dash.Dash.run", lambda self, **kw: pytest.fail("the development server was started"))
+    monkeypatch.setattr("app.run", lambda wsgi, host, port, processes: calls.append((host, processes)))
     assert inspect.signature(app_module.serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(app_module.serve).parameters["debug"].default is False
     graph_file = tmp_path / "g.json"
@@ -392,7 +393,7 @@ def test_the_server_binds_localhost_without_debug_by_default(monkeypatch, tmp_pa
     from cli.main import main as cli_main
 
     cli_main(["serve", "--graph", str(graph_file)])
-    assert [(c["host"], c["debug"]) for c in calls] == [("127.0.0.1", False), ("127.0.0.1", False)]
+    assert calls == [("127.0.0.1", 1), ("127.0.0.1", 2)]  # the production server: app.py 1 process, serve 2
 
 
 def test_the_server_refuses_requests_above_a_size_limit(sample_graph):

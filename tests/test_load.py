@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 import requests
 
+from cli.dash_page import texts_with_class
 from graph.store import Store
 from tests.helpers import turkey_criticizes_russia
 from ui.source import CorpusSource
@@ -103,32 +104,6 @@ def _find(deps: list[dict], output_part: str, input_part: str | None = None) -> 
     raise AssertionError(f"no callback writes {output_part} from {input_part}")
 
 
-def _texts_with_class(node: Any, cls: str) -> list[str]:
-    """Texts of the components (in a JSON component tree) whose className holds `cls`."""
-    found = []
-
-    def text(n):
-        if isinstance(n, str):
-            return n
-        if isinstance(n, list):
-            return "".join(text(c) for c in n)
-        if isinstance(n, dict) and "props" in n:
-            return text(n["props"].get("children"))
-        return ""
-
-    def visit(n):
-        if isinstance(n, list):
-            for c in n:
-                visit(c)
-        elif isinstance(n, dict) and "props" in n:
-            if cls in str(n["props"].get("className") or "").split():
-                found.append(text(n["props"].get("children")))
-            for v in n["props"].values():
-                visit(v)
-    visit(node)
-    return found
-
-
 # --------------------------------------------------------------------------- the burst
 
 
@@ -194,7 +169,7 @@ def test_concurrent_sessions_get_correct_unmixed_answers(server):
                     r = session.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
                                      json=body(panel_cb, values, ["selection-store.data"]))
                     panel = r.json()["response"]["detail-panel"]["children"] if r.status_code == 200 else None
-                    ok = r.status_code == 200 and _texts_with_class(panel, "panel-title")[:1] == [corpus.label(actor)]
+                    ok = r.status_code == 200 and texts_with_class(panel, "panel-title")[:1] == [corpus.label(actor)]
                 elif kind == "tap":
                     r = session.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
                                      json=body(tap_cb, values, ["graph-canvas.tapNodeData"]))

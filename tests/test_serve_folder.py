@@ -11,7 +11,7 @@ def test_serve_folder_keeps_its_articles_in_a_cache_store_that_can_be_written(tm
     write_file(folder / "a.txt", "Turkey criticized Russia over Idlib.\n\nTurkey criticized Russia over Idlib on Monday.")
     monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
     served = []
-    monkeypatch.setattr(app_module, "serve", lambda app, host, port, debug=False: served.append(app))
+    monkeypatch.setattr(app_module, "serve", lambda app, **k: served.append(app))
 
     assert cli_main.main(["serve", str(folder), "--no-secret"]) == 0
     (store,) = (tmp_path / "cache").glob("folder-*.db")
@@ -30,7 +30,7 @@ def test_serve_folder_without_a_writable_cache_serves_read_only_and_says_how_to_
     write_file(folder / "a.txt", "Turkey criticized Russia over Idlib.\n\nTurkey criticized Russia on Monday.")
     blocker = write_file(tmp_path / "not-a-folder", "x")
     monkeypatch.setenv("NEWSGRAPH_CACHE", str(blocker / "cache"))
-    monkeypatch.setattr(app_module, "serve", lambda app, host, port, debug=False: None)
+    monkeypatch.setattr(app_module, "serve", lambda app, **k: None)
 
     assert cli_main.main(["serve", str(folder), "--no-secret"]) == 0
     assert "serving read-only: uploads and curation need `--db FILE`" in capsys.readouterr().err

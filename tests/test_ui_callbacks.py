@@ -632,19 +632,21 @@ def test_create_app_opens_the_seed_store_when_given_nothing(monkeypatch, seed_st
     assert "Turkey" in json.dumps(app.layout(), cls=plotly.utils.PlotlyJSONEncoder)
 
 
-def test_serve_runs_the_app_without_debug(monkeypatch, sample_graph):
+def test_serve_runs_the_app_under_the_production_server_without_debug(monkeypatch, sample_graph):
     seen = {}
     app = create_app(sample_graph)
-    monkeypatch.setattr(app, "run", lambda **kw: seen.update(kw))
+    monkeypatch.setattr(app, "run", lambda **kw: pytest.fail("the development server was started"))
+    monkeypatch.setattr(app_module, "run", lambda wsgi, host, port, processes: seen.update(
+        wsgi=wsgi, host=host, port=port, processes=processes))
     app_module.serve(app, "127.0.0.1", 8123)
-    assert seen == {"host": "127.0.0.1", "port": 8123, "debug": False}
+    assert seen == {"wsgi": app.server, "host": "127.0.0.1", "port": 8123, "processes": 1}
 
 
 def test_main_serves_a_graph_file_or_a_store(monkeypatch, tmp_path, sample_graph, seed_store_copy):
     path = tmp_path / "graph.json"
     path.write_text(json.dumps(sample_graph), encoding="utf-8")
     seen = {}
-    monkeypatch.setattr(app_module, "serve", lambda app, host, port: seen.update(host=host, port=port, app=app))
+    monkeypatch.setattr(app_module, "serve", lambda app, host, port, **k: seen.update(host=host, port=port, app=app))
     assert app_module.main(["--graph", str(path), "--port", "8124"]) == 0
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8124
     assert app_module.main(["--db", str(seed_store_copy)]) == 0
