@@ -28,8 +28,8 @@ EDGE_MONTHS = """CREATE TABLE edge_months (
 
 # Per actor: how often it is named ('how': by resolution, e.g. alias or coreference), under which
 # names ('alias', pronouns left out), in how many articles ('articles'); the index on mentions finds
-# one actor's articles without reading the others.
-MENTION_INDEX = "CREATE INDEX mentions_entity ON mentions (entity_id)"
+# one actor's articles from the index alone.
+MENTION_INDEX = "CREATE INDEX mentions_entity ON mentions (entity_id, doc_id)"
 ACTOR_COUNTS = """CREATE TABLE actor_counts (
         entity_id TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (entity_id, kind, term))"""

@@ -222,8 +222,16 @@ def test_the_layout_is_kept_in_the_store_and_a_restart_opens_on_it_without_layin
         raise AssertionError("laid out again")
     monkeypatch.setattr(ui.corpus, "node_positions", no_layout)
     monkeypatch.setattr(ui.positions, "node_positions", no_layout)
-    again = CorpusSource(store_path=db).current()  # a restart, or a second server process
+    source = CorpusSource(store_path=db)
+    again = source.current()  # a restart, or a second server process
     assert again.positions == first.positions
+    import os
+    import ui.source
+
+    settled = []
+    monkeypatch.setattr(ui.source, "settle", lambda: settled.append(1))
+    os.utime(db, (1, 1))  # the file moved, the corpus did not: the same snapshot, no collection
+    assert source.current() is again and not settled
     with Store(db) as store:  # articles with actors never seen: placed beside the kept picture
         store.add([Extraction(Document("new", "New", "Actor 77 and Actor 0 met.", "new.txt"),
                               (Entity("actor-77", "Actor 77", "GPE"), Entity("actor-0", "Actor 0", "GPE")),

@@ -174,8 +174,10 @@ class CorpusSource:
             if self._corpus is None or signature != self._signature:
                 try:
                     with many_records():
-                        self._corpus = self._load(self._corpus)
-                        settle()
+                        corpus = self._load(self._corpus)
+                        if corpus is not self._corpus:  # the same version (a kept layout moved the file): no new objects
+                            self._corpus = corpus
+                            settle()
                 except Exception:
                     if self._corpus is None:
                         raise
