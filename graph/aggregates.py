@@ -2,13 +2,13 @@
 
 An edge is one extracted (subject, relation, object). For each edge and month of its articles
 the store keeps (table ``edge_months``, `graph.schema`) the evidence sentences, those that hold
-(`holds`: asserted or reported, not negated), the distinct articles, those with a sentence that
+(asserted or reported, not negated: `graph.ontology.states_fact`), the distinct articles, those with a sentence that
 holds, and the first and last article date. An article has one date, so it lies in one month
 and the articles of a span of months add up exactly; a date filter of whole months is answered
 from these rows alone.
 
 The rows change with the documents: an added article adds its counts (:func:`upsert`); a
-replaced one has its edges' rows counted again from the relations left (:func:`recount_keys`).
+replaced one has its edges' rows counted again from the relations left (:class:`Stale`).
 :func:`rebuild` counts every row again (an upgraded store), :func:`differences` checks them.
 
 Per actor (table ``actor_counts``) the store keeps its mentions by how they were resolved, the
@@ -22,14 +22,19 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 
-from graph.ontology import SPECULATIVE
+from graph.ontology import SPECULATIVE, states_fact
 
 COLUMNS = ("subject", "relation", "object", "month", "sentences", "held", "articles", "held_articles",
            "first_date", "last_date", "negated", "speculative")
-_HOLDS_SQL = "CASE WHEN r.negated = 0 AND r.modality NOT IN ({}) THEN 1 ELSE 0 END".format(
-    ", ".join(f"'{m}'" for m in sorted(SPECULATIVE)))
-_SPECULATIVE_SQL = "CASE WHEN r.modality IN ({}) THEN 1 ELSE 0 END".format(
-    ", ".join(f"'{m}'" for m in sorted(SPECULATIVE)))
+
+
+def sql_words(words: Iterable[str]) -> str:
+    """Constant words of the program as an SQL list, ``('a', 'b')`` (never for values a user gave)."""
+    return "(" + ", ".join(f"'{w}'" for w in sorted(words)) + ")"
+
+
+_HOLDS_SQL = f"CASE WHEN r.negated = 0 AND r.modality NOT IN {sql_words(SPECULATIVE)} THEN 1 ELSE 0 END"
+_SPECULATIVE_SQL = f"CASE WHEN r.modality IN {sql_words(SPECULATIVE)} THEN 1 ELSE 0 END"
 _MONTH_SQL = "substr(coalesce(d.date, ''), 1, 7)"
 _COUNT_SQL = (f"SELECT r.subject, r.relation, r.object, {_MONTH_SQL} AS month, count(*), sum({_HOLDS_SQL}), "
               f"count(DISTINCT r.doc_id), count(DISTINCT CASE WHEN {_HOLDS_SQL} = 1 THEN r.doc_id END), "
@@ -51,7 +56,7 @@ _KEY_WHERE = "subject = :subject AND relation = :relation AND object = :object A
 
 Key = tuple[str, str, str, str]  # subject, relation, object, month
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})  # never a name
-_NOT_PRONOUN = "lower(text) NOT IN ({})".format(", ".join(f"'{p}'" for p in sorted(PRONOUNS)))
+_NOT_PRONOUN = f"lower(text) NOT IN {sql_words(PRONOUNS)}"
 _ACTOR_SQL = (  # kind, term, n per actor, from the mentions table
     "SELECT entity_id, 'how', resolved_by, count(*) FROM mentions {where} GROUP BY entity_id, resolved_by",
     f"SELECT entity_id, 'alias', text, count(*) FROM mentions {{where}} {{also}} {_NOT_PRONOUN} "
@@ -64,11 +69,6 @@ _ACTOR_UPSERT = text("INSERT INTO actor_counts (entity_id, kind, term, n) VALUES
 def month_of(date: str | None) -> str:
     """The month an article of this date counts in: ``YYYY-MM`` (shorter dates as they are), '' undated."""
     return (date or "")[:7]
-
-
-def holds(negated: Any, modality: str | None) -> bool:
-    """Whether a sentence counts for its relation: not negated, and neither future nor hypothetical."""
-    return not negated and (modality or "asserted") not in SPECULATIVE
 
 
 def month_totals(evidence: Iterable[Mapping[str, Any]], dates: Mapping[str, str | None]) -> dict[str, tuple]:
@@ -88,7 +88,7 @@ def _counted(sentences: Iterable[tuple[str | None, Any, Any, str | None]]) -> di
         row = rows.setdefault(month, [0, 0, 0, 0, None, None, 0, 0])
         row[0] += 1
         docs[month].add(doc)
-        if holds(negated, modality):
+        if states_fact(negated, modality):
             row[1] += 1
             held_docs[month].add(doc)
         row[6] += bool(negated)
@@ -120,11 +120,30 @@ def upsert(conn, rows: list[dict]) -> None:
         conn.execute(_UPSERT, rows)
 
 
-def stale_keys(conn, path: str) -> set[Key]:
-    """The rows the stored articles read from `path` count in (before they are replaced)."""
-    return {tuple(r) for r in conn.execute(text(
-        f"SELECT DISTINCT r.subject, r.relation, r.object, {_MONTH_SQL} FROM relations r "
-        "JOIN documents d ON d.id = r.doc_id WHERE d.path = :path"), {"path": path})}
+class Stale:
+    """What the stored articles a batch replaces were counted in: noted before they are deleted,
+    counted again from what is left once the batch is written."""
+
+    def __init__(self):
+        self.keys: set[Key] = set()
+        self.actors: set[str] = set()
+
+    def note(self, conn, path: str) -> None:
+        """Note the rows and actors of the stored articles read from `path` (usually there are none)."""
+        args = {"ids": list(conn.execute(text("SELECT id FROM documents WHERE path = :path"), {"path": path}).scalars())}
+        if not args["ids"]:
+            return
+        self.keys |= {tuple(r) for r in conn.execute(text(
+            f"SELECT DISTINCT r.subject, r.relation, r.object, {_MONTH_SQL} FROM relations r "
+            "JOIN documents d ON d.id = r.doc_id WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            args)}
+        self.actors |= set(conn.execute(text("SELECT DISTINCT entity_id FROM mentions WHERE doc_id IN :ids")
+                                        .bindparams(bindparam("ids", expanding=True)), args).scalars())
+
+    def recount(self, conn) -> None:
+        """Count the noted rows and actors again from the stored relations and mentions."""
+        recount_keys(conn, self.keys)
+        recount_actors(conn, self.actors)
 
 
 def recount_keys(conn, keys: Iterable[Key]) -> None:
@@ -167,12 +186,6 @@ def upsert_actors(conn, rows: list[dict]) -> None:
     """Add a batch's actor counts to the stored ones (in the open transaction)."""
     if rows:
         conn.execute(_ACTOR_UPSERT, rows)
-
-
-def stale_actors(conn, path: str) -> set[str]:
-    """The actors the stored articles read from `path` name (before they are replaced)."""
-    return set(conn.execute(text("SELECT DISTINCT m.entity_id FROM mentions m JOIN documents d ON d.id = m.doc_id "
-                                 "WHERE d.path = :path"), {"path": path}).scalars())
 
 
 def recount_actors(conn, ids: Iterable[str]) -> None:

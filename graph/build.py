@@ -77,7 +77,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         months, actors, reader = stored
         for eid, (n, how, names, in_articles) in actors.items():
             counts[eid], resolved[eid] = n, how
-            aliases[eid] = {name for name in names}
+            aliases[eid] = set(names)
             articles[eid] = StoredArticles(reader.articles, (eid,), in_articles)
     for eid, e in sorted(entities.items()):
         g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]), mentions=counts[eid],

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 
 from graph.lazy import StoredEvidence
-from graph.ontology import BY_NAME, SPECULATIVE, WEAK_RELATIONS
+from graph.ontology import BY_NAME, WEAK_RELATIONS, states_fact
 from graph.outlets import OutletTable, outlets_of
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -46,7 +46,7 @@ def holds(ev: Mapping[str, Any], *, everything: bool = False) -> bool:
     A negated sentence says the relation does not hold; a future or hypothetical one that it
     might. With `everything` (the page's toggle) every sentence counts, as written.
     """
-    return everything or (not ev.get("negated") and ev.get("modality", "asserted") not in SPECULATIVE)
+    return everything or states_fact(ev.get("negated"), ev.get("modality"))
 
 
 def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:

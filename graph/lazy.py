@@ -43,7 +43,30 @@ def pooled(*lists: Sequence[Mapping]) -> list[dict]:
     return out
 
 
-class StoredEvidence(Sequence):
+class _ReadWhenAsked(Sequence):
+    """A list kept in the store: its length is known, its items are read (`_items`) when asked;
+    equal to any list or tuple with the same items."""
+
+    __slots__ = ()
+
+    def _items(self) -> list:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator:
+        return iter(self._items())
+
+    def __getitem__(self, index):
+        return self._items()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (_ReadWhenAsked, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+
+class StoredEvidence(_ReadWhenAsked):
     """The evidence sentences of one edge, kept in the store.
 
     Args:
@@ -77,7 +100,7 @@ class StoredEvidence(Sequence):
         return bool(self.months)
 
     def held(self) -> int:
-        """Sentences that hold (asserted or reported, not negated: `graph.aggregates.holds`)."""
+        """Sentences that hold (asserted or reported, not negated: `graph.ontology.states_fact`)."""
         return sum(row[1] for row in self.months.values())
 
     def flagged(self) -> tuple[int, int]:
@@ -121,6 +144,9 @@ class StoredEvidence(Sequence):
         return self._view(marked=self.marked + (match,))
 
     # ---- the sentences ---------------------------------------------------------------------
+    def _items(self) -> list[dict]:
+        return self.rows()
+
     def rows(self) -> list[dict]:
         """The sentences, fetched (one query per raw edge, unless the fetcher has them)."""
         lists = [self.fetch(self.relation, (pair,)) for pair in self.pairs]
@@ -135,24 +161,11 @@ class StoredEvidence(Sequence):
             out.append({**ev, "confirmed": True} if any(match(ev) for match in self.marked) else ev)
         return out
 
-    def __iter__(self) -> Iterator[dict]:
-        return iter(self.rows())
-
-    def __getitem__(self, index):
-        return self.rows()[index]
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (StoredEvidence, list, tuple)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None
-
     def __repr__(self) -> str:
         return f"StoredEvidence({self.relation}, {len(self.pairs)} edge(s), {len(self)} sentence(s))"
 
 
-class StoredArticles(Sequence):
+class StoredArticles(_ReadWhenAsked):
     """The articles that name an actor (sorted ids), kept in the store: the count is known, the
     ids are read when first needed (an actor's dossier lists them).
 
@@ -170,18 +183,8 @@ class StoredArticles(Sequence):
     def __len__(self) -> int:
         return self.count
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.fetch(self.ids))
-
-    def __getitem__(self, index):
-        return self.fetch(self.ids)[index]
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (StoredArticles, list, tuple)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None
+    def _items(self) -> list[str]:
+        return self.fetch(self.ids)
 
     def __repr__(self) -> str:
         return f"StoredArticles({', '.join(self.ids)}: {self.count})"

@@ -237,6 +237,14 @@ CO_MENTIONED = "co_mentioned"
 WEAK_RELATIONS: frozenset[str] = frozenset({CO_MENTIONED})
 #: Modalities of evidence that does not (yet) report a fact.
 SPECULATIVE: frozenset[str] = frozenset({"future", "hypothetical"})
+
+
+def states_fact(negated: object, modality: str | None) -> bool:
+    """Whether a sentence says its relation holds: not negated, and asserted or reported (not
+    future or hypothetical). The one definition; `graph.index.holds` asks it of an evidence record."""
+    return not negated and (modality or "asserted") not in SPECULATIVE
+
+
 #: Entity types, in display order.
 ENTITY_TYPES: tuple[str, ...] = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT", "LOC")
 

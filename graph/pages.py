@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.ontology import SPECULATIVE
+from graph.ontology import SPECULATIVE, states_fact
 
 ORDERS = ("oldest", "newest", "outlet", "confidence")
 FLAGS = ("holds", "negated", "reported", "speculative")
@@ -35,7 +35,7 @@ def has_flag(ev: Mapping[str, Any], flag: str | None) -> bool:
     """Whether a sentence carries a flag: holds (asserted or reported, not negated), negated, reported, speculative."""
     modality = ev.get("modality") or "asserted"
     if flag == "holds":
-        return not ev.get("negated") and modality not in SPECULATIVE
+        return states_fact(ev.get("negated"), modality)
     if flag == "negated":
         return bool(ev.get("negated"))
     if flag == "reported":

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from graph.index import EdgeIndex, check_date_range, doc_dates, holds, relation_filter
+from graph.aggregates import month_of
 from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
@@ -431,7 +432,7 @@ def dyad_timeline(g: nx.MultiDiGraph, a: str, b: str, *, everything: bool = Fals
     types and undated articles are left out. Months with nothing between them inside the
     span are listed with zeros, so a gap shows as a gap.
     """
-    dates = {doc: str(meta.get("date") or "")[:7] for doc, meta in (g.graph.get("documents") or {}).items()}
+    dates = {doc: month_of(meta.get("date")) for doc, meta in (g.graph.get("documents") or {}).items()}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for s, t in ((a, b), (b, a)):
         for k, d in (g.succ[s].get(t) or {}).items() if s in g else ():
@@ -455,7 +456,7 @@ def dyad_timeline(g: nx.MultiDiGraph, a: str, b: str, *, everything: bool = Fals
 
 def evidence_by_month(g: nx.MultiDiGraph, months: list[str] | tuple[str, ...]) -> list[int]:
     """Evidence sentences of typed relations in each of `months` (``YYYY-MM``), by their article's date."""
-    dates = {doc: str(meta.get("date") or "")[:7] for doc, meta in (g.graph.get("documents") or {}).items()}
+    dates = {doc: month_of(meta.get("date")) for doc, meta in (g.graph.get("documents") or {}).items()}
     at = {m: i for i, m in enumerate(months)}
     counts = [0] * len(months)
     for _, _, k, d in g.edges(keys=True, data=True):

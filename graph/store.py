@@ -287,7 +287,7 @@ class Store:
         from graph.build import assemble  # deferred: it loads the actor table
 
         order = self.dialect.order
-        weak = sorted(WEAK_RELATIONS) if lazy else []
+        skip = f"WHERE r.relation NOT IN {aggregates.sql_words(WEAK_RELATIONS)}" if lazy else ""
         with many_records(), self._reading() as conn:
             documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
                          for i, t, s, o, d, u, at in conn.execute(text(
@@ -304,14 +304,11 @@ class Store:
             relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
                          conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
                                            f"{EVIDENCE_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
-                                           + ("WHERE r.relation NOT IN :weak " if weak else "")
-                                           + f"ORDER BY r.{order}").bindparams(
-                             *([bindparam("weak", expanding=True)] if weak else [])).execution_options(**stream),
-                             {"weak": weak} if weak else {}))
+                                           f"{skip} ORDER BY r.{order}").execution_options(**stream)))
             stored = None
             if lazy:
                 months: dict[tuple[str, str, str], dict] = {}
-                for s, rel, o, month, *counts in aggregates.read(conn, weak):
+                for s, rel, o, month, *counts in aggregates.read(conn, WEAK_RELATIONS):
                     months.setdefault((s, o, rel), {})[month] = tuple(counts)
                 target = self.target
                 stored = (months, aggregates.read_actors(conn),
@@ -365,7 +362,7 @@ class Store:
     def _add(self, extractions: list[Extraction], origins: Mapping[str, str]) -> IngestReport:
         added = replaced = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        entities, mentions, relations, counted, named, stale, stale_actors = [], [], [], [], [], set(), set()
+        entities, mentions, relations, counted, named, stale = [], [], [], [], [], aggregates.Stale()
         with self._transaction() as conn:
             ids = list({x.document.id for x in extractions})
             stored = set(conn.execute(_STORED, {"ids": ids}).scalars()) if ids else set()
@@ -376,12 +373,10 @@ class Store:
                     continue
                 stored.add(d.id)
                 path = origins.get(d.id, d.source)
-                keys = aggregates.stale_keys(conn, path)
-                stale_actors |= aggregates.stale_actors(conn, path)
+                stale.note(conn, path)
                 old = conn.execute(text("DELETE FROM documents WHERE path = :path"), {"path": path}).rowcount
                 row = {"id": d.id, "path": path, "source": d.source, "title": d.title, "outlet": d.outlet,
                        "date": d.date, "url": d.url, "text": d.text, "ingested_at": now}
-                stale |= keys
                 if not conn.execute(text(_INSERT_DOCUMENT), row).rowcount:  # another writer stored it meanwhile
                     unchanged += 1
                     continue
@@ -399,8 +394,7 @@ class Store:
                 insert_rows(conn, table, rows, server=self.server)
             aggregates.upsert(conn, aggregates.batch_rows(counted))
             aggregates.upsert_actors(conn, aggregates.actor_rows(named))
-            aggregates.recount_keys(conn, stale)  # the replaced articles' edges, counted from what is left
-            aggregates.recount_actors(conn, stale_actors)
+            stale.recount(conn)  # the replaced articles' edges and actors, counted from what is left
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
 

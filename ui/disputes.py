@@ -7,8 +7,7 @@ from typing import Any
 from dash import html
 
 from graph.agreement import DENIED, SPEAKERS, STANCE, Dispute, Side
-from ui.elements import make_edge_id
-from ui.panels import edge_link, empty, evidence_item, node_link, relation_chip
+from ui.panels import empty, evidence_item, node_link, relation_chip, relation_line
 
 MAX_DISPUTES = 40  # cards drawn at once; the count says how many there are
 MAX_SENTENCES = 6  # per side; the relation's dossier has them all
@@ -43,9 +42,7 @@ def _heading(x: Dispute, labels: Mapping[str, str], slot: str) -> list:
                 node_link(x.target, labels.get(x.target, x.target), slot=f"{slot}-t"), " ", *chips,
                 html.Span(f"in {x.month}", className="muted small")]
     s, t, rel = x.edges[0]
-    return [node_link(s, labels.get(s, s), slot=f"{slot}-s"), " ", relation_chip(rel), " ",
-            node_link(t, labels.get(t, t), slot=f"{slot}-t"), " ",
-            edge_link(make_edge_id(s, rel, t), "open the relation", slot=f"{slot}-e")]
+    return relation_line(s, rel, t, labels, slot=f"{slot}-", link="open the relation")
 
 
 def dispute_card(x: Dispute, *, labels: Mapping[str, str], documents: Mapping[str, Mapping[str, Any]],

@@ -7,8 +7,7 @@ from typing import Any
 from dash import html
 
 from graph.novelty import NewRelation
-from ui.elements import make_edge_id
-from ui.panels import edge_link, empty, evidence_item, node_link, relation_chip
+from ui.panels import empty, evidence_item, relation_line
 
 VISIT = "visit"  # the choice "since my last visit"
 MAX_NEW = 50
@@ -37,11 +36,8 @@ def new_view(rows: Sequence[NewRelation], *, since: str | None, label: str,
     items = []
     for i, r in enumerate(rows[:MAX_NEW]):
         items.append(html.Li([
-            html.Div([node_link(r.source, labels.get(r.source, r.source), slot=f"n{i}s"), " ",
-                      relation_chip(r.relation), " ",
-                      node_link(r.target, labels.get(r.target, r.target), slot=f"n{i}t"), " ",
-                      html.Span(f"first seen {_moment(r.first)}", className="muted small"), " ",
-                      edge_link(make_edge_id(r.source, r.relation, r.target), "open", slot=f"n{i}e")],
+            html.Div(relation_line(r.source, r.relation, r.target, labels, slot=f"n{i}", link="open",
+                                   note=html.Span(f"first seen {_moment(r.first)}", className="muted small")),
                      className="new-title"),
             html.Ul([evidence_item(ev, documents, slot=f"n{i}-{j}") for j, ev in enumerate(r.evidence[:MAX_SENTENCES])],
                     className="evidence-list"),

@@ -8,7 +8,7 @@ from dash import html
 from graph.outlets import OutletRelation, OutletStance
 from ui.elements import make_edge_id
 from ui.figures import STANCE_SCALE, _short, empty_figure, figure_layout, plain
-from ui.panels import edge_link, empty, node_link, relation_chip
+from ui.panels import empty, relation_line
 
 MAX_RELATIONS = 60  # rows listed for one outlet
 
@@ -63,9 +63,8 @@ def outlet_relations_view(outlet: str | None, rows: Sequence[OutletRelation], *,
         if edge in contested:
             marks.append(html.Span("contested", className="badge badge-contested"))
         items.append(html.Li([
-            node_link(r.source, labels.get(r.source, r.source), slot=f"o{i}s"), " ", relation_chip(r.relation), " ",
-            node_link(r.target, labels.get(r.target, r.target), slot=f"o{i}t"), " ",
-            edge_link(edge, f"{r.sentences} sentence{'s' if r.sentences != 1 else ''}", slot=f"o{i}e"), *marks,
+            *relation_line(r.source, r.relation, r.target, labels, slot=f"o{i}",
+                           link=f"{r.sentences} sentence{'s' if r.sentences != 1 else ''}"), *marks,
         ], className="outlet-relation"))
     more = len(rows) - MAX_RELATIONS
     return html.Div([html.H3(outlet, className="section-title first"),

@@ -85,6 +85,16 @@ def edge_link(target_edge_id: str, text: str, *, slot: str) -> html.Button:
                        className="link edge-link", n_clicks=0)
 
 
+def relation_line(source: str, relation: str, target: str, labels: Mapping[str, str], *, slot: str,
+                  link: str, note: Any = None) -> list:
+    """One line of a list of relations: an actor, the relation's chip, the other actor, a note, and a
+    link that opens the relation (slots ``{slot}s``, ``{slot}t``, ``{slot}e``)."""
+    return [node_link(source, labels.get(source, source), slot=f"{slot}s"), " ", relation_chip(relation), " ",
+            node_link(target, labels.get(target, target), slot=f"{slot}t"), " ",
+            *([note, " "] if note is not None else []),
+            edge_link(make_edge_id(source, relation, target), link, slot=f"{slot}e")]
+
+
 def article_link(doc_id: str, title: str, *, slot: str) -> html.Button:
     """Return a link-styled button that opens an article in the Articles tab."""
     return html.Button(title, id={"type": ids.ARTICLE_LINK, "doc": doc_id, "slot": slot},
