@@ -270,9 +270,27 @@ DIPLOMACY_NOT = [
      ("dmytro-kuleba", "negotiates", "ukraine")),
 ]
 
+# ---- what parties did to each other, "they" for one plural actor, projectiles, side by side ----
+RECIPROCAL = [
+    ("Armenia and Azerbaijan accused each other of violating the truce.", "Armenia", "criticizes", "Azerbaijan", {}),
+    ("Armenia and Azerbaijan accused each other of violating the truce.", "Azerbaijan", "criticizes", "Armenia", {}),
+    ("Serbia and Croatia expelled each other's diplomats.", "Croatia", "sanctions", "Serbia", {}),
+    ("Al-Shabaab militants said they had attacked a Kenyan military base.", "Al-Shabaab", "attacks", "Kenya", {}),
+    ("The Houthis said on Monday that they had fired missiles at Israel.", "Houthis", "attacks", "Israel", {}),
+    ("The Houthis launched missiles toward Saudi Arabia.", "Houthis", "attacks", "Saudi Arabia", {}),
+    ("Hamas fired a barrage of rockets into southern Israel.", "Hamas", "attacks", "Israel", {}),
+    ("Chadian troops fought alongside French forces against jihadists in Mali.", "Chad", "cooperates", "France", {}),
+    ("Kenyan police will operate alongside Haitian officers.", "Kenya", "cooperates", "Haiti", {"modality": "future"}),
+]
+RECIPROCAL_NOT = [
+    ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),
+    ("Iran said they had attacked Israel.", ("iran", "attacks", "israel")),  # "they" is not one state
+    ("Chadian troops fought alongside French forces against jihadists in Mali.", ("chad", "attacks", "mali")),
+    ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
+]
 
-FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY
-MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT
+FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL
+MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

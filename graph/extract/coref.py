@@ -283,11 +283,19 @@ def _plural_antecedent(ctx: Context, tok) -> list[Ref]:
             if t.i >= tok.i or "subj" not in t.dep_:
                 continue
             found = actors(ctx, t)
-            if len(found) > 1 and all(r.entity.type in STATE_TYPES for r in found):
+            if len(found) > 1 and all(r.entity.type in STATE_TYPES for r in found) or (
+                    sent.start == tok.sent.start and len(found) == 1 and _plural_speaker(t, tok, found[0])):
                 refs = [Ref(r.entity, tok.idx, tok.idx + len(tok), "pronoun") for r in found]
                 ctx.anaphora.update(refs)
                 return refs
     return []
+
+
+def _plural_speaker(subject, tok, ref: Ref) -> bool:
+    """One plural actor as the subject of a clause the pronoun is inside: "the Houthis said they
+    attacked", "rebels claimed they had taken the town" (an armed group or a name in the plural)."""
+    return subject.head in tok.ancestors and ref.entity.type in STATE_TYPES and (
+        ref.entity.type == "ARMED_GROUP" or subject.tag_ in ("NNS", "NNPS"))
 
 
 def _last_pair(ctx: Context, tok, types) -> list[Ref]:

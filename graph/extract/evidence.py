@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, permutations
 
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, unique
@@ -20,7 +20,8 @@ COERCIVE = frozenset({"sanctions", "attacks"})
 # How far each rule is trusted; a rule not listed gets 0.6.
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
               "backed": 0.85, "title": 0.9, "appos": 0.85, "copula": 0.75, "adjective": 0.8,
-              "located": 0.7, "ellipsis": 0.5, "demand": 0.7, "headline": 0.7, CO_MENTIONED: 0.3}
+              "located": 0.7, "ellipsis": 0.5, "demand": 0.7, "headline": 0.7, "alongside": 0.75,
+              CO_MENTIONED: 0.3}
 
 
 def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule: str,
@@ -71,6 +72,12 @@ def between(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: s
         yield relation(ctx, a, rtype, b, trigger, sent, rule)
         if rtype in MUTUAL:
             yield relation(ctx, b, rtype, a, trigger, sent, rule)
+
+
+def mutual(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: str):
+    """The relation from every party to every other: what they did to each other."""
+    for a, b in permutations(unique(parties), 2):
+        yield relation(ctx, a, rtype, b, trigger, sent, rule)
 
 
 def co_mentions(ctx: Context, sent, typed) -> list[Relation]:

@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import NOUN_TRIGGERS, PREP_VERB_TRIGGERS, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -20,6 +20,7 @@ AT_VERBS = frozenset({"fire", "lash", "hit", "strike", "shoot", "aim", "target",
 GOODS_FIRST = frozenset({"sell", "deliver", "send", "ship", "transfer", "export", "produce"})
 # Taking ground: the place taken is no actor, the one it is taken from is ("captured the town from X").
 TAKING_VERBS = frozenset({"annex", "occupy", "capture", "seize", "retake", "overrun", "storm"})
+AIMED_PREPS = frozenset({"at", "toward", "towards", "on", "into", "against", "upon"})  # where projectiles go
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
 
 
@@ -141,6 +142,9 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             if rtype in ("requests", "acquires", "attacks"):  # "requested Patriot systems from Germany", "annexed Crimea from Ukraine"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]
+            if rtype == "attacks" and child.lemma_.lower() in PROJECTILES:  # "launched missiles toward X"
+                found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                          for o in pobjs(p) for r in phrase_actors(ctx, o)]
         elif child.dep_ in ("prep", "dative") and child.lower_ in VERB_OBJECT_PREPS and not (
                 rtype == "supports" and child.lower_ == "against") and not (
                 child.lower_ == "at" and (rtype not in AT_TYPES or verb.lemma_.lower() not in AT_VERBS)) and not (

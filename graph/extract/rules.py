@@ -19,7 +19,7 @@ from graph.extract.modifiers import adjective_relations, backed_relations, locat
 from graph.extract.nouns import noun_relations
 from graph.extract.speech import demand_relations
 from graph.extract.titles import membership_relations, noun_title_relations, person_title_relations
-from graph.extract.verbs import verb_relations
+from graph.extract.verbs import alongside_relations, verb_relations
 from graph.models import Relation
 
 
@@ -35,6 +35,7 @@ class Pattern:
 # relations of equal confidence are kept).
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(("svo", "passive", "control", "ellipsis"), verb_relations),
+    Pattern(("alongside",), alongside_relations),
     Pattern(("nominal", "between"), noun_relations),
     Pattern(("adjective",), adjective_relations),
     Pattern(("copula",), stance_relations),

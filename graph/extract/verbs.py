@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from graph.extract.context import Context
 from graph.extract.coref import actors, phrase_actors
-from graph.extract.evidence import between, relation
+from graph.extract.evidence import between, mutual, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
@@ -58,6 +58,9 @@ def verb_relations(ctx: Context, verb, sent):
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
+    if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and _each_other(verb):
+        yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys"
+        return
     if not receivers and len(doers) > 1 and not _counterparts(ctx, verb) and (
             rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo" and _coordinated(verb)):
         yield from between(ctx, doers, rtype, verb, sent, rule)
@@ -68,6 +71,21 @@ def verb_relations(ctx: Context, verb, sent):
     for s in doers:
         for o in receivers:
             yield _withheld(relation(ctx, s, rtype, o, verb, sent, rule, item=item), verb)
+
+
+def alongside_relations(ctx: Context, verb, sent):
+    """Acting side by side with a party is cooperating with it: "Rwandan troops fought alongside
+    Mozambique's army", "deployed soldiers to operate alongside the UN mission"."""
+    if verb.pos_ != "VERB":
+        return
+    partners = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "alongside"
+                for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if not partners:
+        return
+    doers, _ = subjects(ctx, verb, passive=False)
+    for s in doers:
+        for o in partners:
+            yield relation(ctx, s, "cooperates", o, verb, sent, "alongside")
 
 
 DENYING_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
@@ -130,6 +148,19 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
             c.dep_ == "dobj" and trigger(c, NOUN_TRIGGERS) not in (None, rtype) for c in verb.children):
         return None  # "struck a deal", "received support": the noun carries the relation
     return rtype
+
+
+def _each_other(verb) -> bool:
+    """Whether the verb's object is the subjects themselves, each of the other: "accused each other",
+    "blamed one another", "expelled each other's diplomats"."""
+    for child in verb.children:
+        objs = [child] if child.dep_ in ("dobj", "dative") else pobjs(child) if child.dep_ == "prep" else []
+        for obj in objs:
+            for t in (obj, *(c for c in obj.children if c.dep_ == "poss")):
+                words = {c.lower_ for c in t.children if c.dep_ == "det"}
+                if t.lower_ == "other" and "each" in words or t.lower_ == "one" and "another" in words:
+                    return True
+    return False
 
 
 def _dobj_in(verb, words: frozenset) -> bool:
