@@ -77,12 +77,18 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
     # A request holds at most a batch of uploads (base64 is 4/3 of the bytes); bigger ones are refused
     app.server.config["MAX_CONTENT_LENGTH"] = max_request_bytes(source.max_upload_bytes)
     limit = upload_batch_chars(source.max_upload_bytes)
-    app.layout = lambda: build_layout(source.current(), title=title, upload_limit=limit,
-                                      writable=source.may_write(), why=source.refusal())
+    app.layout = lambda: page(source.current(), title=title, upload_limit=limit, writable=source.may_write(),
+                              why=source.refusal())
     callbacks.register(app, source)
     guard(app.server, source.access, app.csp_hashes())
     add_health(app.server, lambda: source.current().version, source.may_write)
     return app
+
+
+def page(corpus, **options):
+    """The page for a corpus snapshot and these options (who may write, why not, the limits),
+    built once and then served as it is: every visitor opens the same page of a version."""
+    return corpus.remember(("page", tuple(sorted(options.items()))), lambda: build_layout(corpus, **options))
 
 
 UPLOAD_BATCH = 12  # files of the largest size one request may carry

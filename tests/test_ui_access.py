@@ -197,3 +197,23 @@ def test_the_token_never_reaches_the_request_log(guarded):
     assert all(f.filter(record) for f in logging.getLogger("werkzeug").filters)
     line = record.getMessage()
     assert "token=…" in line and "horse" not in line and "node=turkey" in line
+
+
+def test_the_page_of_a_version_is_built_once_per_kind_of_visitor_and_anew_after_a_change(seed_store_copy,
+                                                                                        monkeypatch):
+    import app as app_module
+
+    built = []
+    real = app_module.build_layout
+    monkeypatch.setattr(app_module, "build_layout", lambda corpus, **kw: built.append(kw["writable"]) or real(corpus, **kw))
+    source = CorpusSource(store_path=seed_store_copy, access=Access(secret=SECRET))
+    app = create_app(source=source)
+    client = app.server.test_client()
+    first, again = (client.get("/_dash-layout").get_data() for _ in range(2))
+    assert first == again and built == [False]  # a visitor without the secret: one build, served twice
+    assert _layout_component(app, source.access.cookie_value(), ids.MERGE_BUTTON)["props"]["disabled"] is False
+    assert built == [False, True]  # a visitor with the secret gets the page with its write controls
+    with Store(source.store_path, create=False) as store:
+        store.append_curation({"action": "merge", "keep": "united-states", "drop": "pentagon"})
+    after = client.get("/_dash-layout").get_data()
+    assert built == [False, True, False] and after != first  # a new version is a new page
