@@ -166,6 +166,20 @@ def test_a_big_graph_opens_on_an_overview_laid_out_to_be_read():
     assert set(overview_positions(corpus.light, view.nodes)) == set(view.nodes)
 
 
+def test_selecting_an_actor_outside_the_overview_keeps_the_central_actors_where_they_were():
+    corpus = CorpusSource(data=synthetic_corpus(articles=300, actors=150)).current()
+    f, spec = corpus.default_filters(), corpus.view_spec(None)
+    overview = corpus.view(f, spec, None)
+    outside = next(n for n in corpus.index.nodes if n not in overview.nodes and corpus.survivors(f).nodes[
+        corpus.index.node_index[n]] and len(corpus.index.incident(corpus.survivors(f), [n])) > 1)
+    chosen = corpus.view(f, spec, {"kind": "node", "id": outside})
+    assert outside in chosen.nodes and chosen.overview and chosen.positions
+    stayed = set(overview.nodes) & set(chosen.nodes)
+    assert stayed and all(chosen.positions[n] == overview.positions[n] for n in stayed)  # nothing else moves
+    near = [chosen.positions[n] for n in chosen.nodes if n not in stayed]
+    assert len(near) == len(set(chosen.nodes) - stayed) and all(np.isfinite([p["x"], p["y"]]).all() for p in near)
+
+
 def test_graphml_and_gexf_carry_positions_and_article_titles(sample_graph):
     import json as _json
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +21,8 @@ import networkx as nx
 import numpy as np
 
 from graph.curation import effective_actions, merged_into
-from graph.lazy import StoredEvidence
 from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
-    edge_element,
     parse_edge_id,
     default_relations,
     entity_counts,
@@ -37,12 +35,12 @@ from ui.elements import (
     relation_names,
     search_options,
 )
+from ui.article_rows import ArticleText, article_rows, relations_by_article
 from ui.canvas_elements import view_elements
 from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
-from ui.pairs import pair_element
-from ui.positions import LAYOUTS, extend_positions, node_positions, overview_positions, preset_positions
+from ui.positions import LAYOUTS, extend_positions, node_positions, overview_layout, preset_positions
 from graph.index import EdgeIndex, Pair, Survivors
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
@@ -145,24 +143,6 @@ class View:
     overview: bool = False
     everything: bool = False
     pairs: tuple[Pair, ...] = ()
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """One stored article with the actor mentions found in it and its relations of the kinds the
-    graph keeps in the store (``(subject, object, relation, evidence)``)."""
-
-    document: Any
-    mentions: tuple = ()
-    relations: tuple = ()
-
-
-def reading_order(row: tuple[str, str, str, Mapping[str, Any]]) -> tuple:
-    """The order an article's relations are listed in: where the sentence starts, then the type, the
-    actors and where they are named."""
-    s, t, relation, ev = row
-    return (int(ev.get("start") or 0), relation, s, t, tuple(ev.get("subject_span") or ()),
-            tuple(ev.get("object_span") or ()))
 
 
 def _digest(value: Any) -> str:
@@ -377,7 +357,7 @@ class Corpus:
         scope = self._scope(f, keep, spec)
         focus = spec.focus if scope is not None else None
         chosen, truncated, total = self._budgeted(f, keep, spec, focus)
-        anchor = None
+        central, anchor = chosen, None
         selected = selection.get("id") if selection and selection.get("kind") == "node" else None
         if (truncated and selected in index and s.nodes[index[selected]] and not chosen[index[selected]]
                 and (scope is None or scope[index[selected]])):
@@ -420,11 +400,25 @@ class Corpus:
             laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
                 self.light, nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
         else:
-            laid = self._memo.get(("overview", nodes), lambda: overview_positions(self.light, nodes)) if overview else None
+            laid = self._overview_layout(nodes, tuple(self.index.nodes[i] for i in np.flatnonzero(central))) \
+                if overview else None
         return View(key=key, nodes=nodes, edges=edges, survivors=s, keep=keep, total=total, truncated=truncated,
                     edges_total=count, focus=focus, paths=paths, path_nodes=frozenset(path_nodes),
                     path_edges=frozenset(path_edges), budget=self.view_budget(spec), positions=laid,
                     overview=overview, everything=spec.everything, pairs=pairs)
+
+    def _overview_layout(self, nodes: tuple[str, ...], central: tuple[str, ...]):
+        """An overview laid out on its own; one drawn around a selection keeps the places the most
+        central actors have in the overview without it, and sets the others beside their neighbours."""
+        light = self._memo.get(("light nodes",), lambda: {n["id"]: n for n in self.light["nodes"]})
+        base = self._overview_layout(central, central) if central != nodes else None
+        index = self.index
+        inside = np.zeros(len(index.nodes), dtype=bool)
+        inside[[index.node_index[n] for n in nodes]] = True
+        links = np.flatnonzero(inside[index.src] & inside[index.dst])
+        return self._memo.get(("overview", nodes), lambda: overview_layout([light[n] for n in nodes], [
+            (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]]) for i in links],
+            base))
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
@@ -462,32 +456,13 @@ class Corpus:
 
     # ---- articles ------------------------------------------------------------------
     def article_relations(self) -> Mapping[str, list[tuple[str, str, str, dict]]]:
-        """Evidence the curated graph holds, by article: ``doc_id -> [(source, target, relation, evidence)]``
-        (not the co-mentions kept in the store: :meth:`article_rows` adds an article's own)."""
-        def compute():
-            index: dict[str, list] = defaultdict(list)
-            for s, t, k, d in self.graph.edges(keys=True, data=True):
-                if isinstance(d.get("evidence"), StoredEvidence):
-                    continue
-                for ev in d.get("evidence") or ():
-                    index[str(ev.get("doc_id"))].append((s, t, str(d.get("relation") or k), ev))
-            for rows in index.values():
-                rows.sort(key=reading_order)
-            return dict(index)
-        return self._memo.get(("article_relations",), compute)
+        """Evidence the curated graph holds, by article (`ui.article_rows.relations_by_article`)."""
+        return self._memo.get(("article_relations",), lambda: relations_by_article(self.graph))
 
     def article_rows(self, doc_id: str) -> list[tuple[str, str, str, dict]]:
-        """Every relation read from one article as the curated graph has it, co-mentions kept in the
-        store included (read with the article's text), by reading order."""
-        rows = list(self.article_relations().get(doc_id, ()))
-        stored = self.article_text(doc_id)
-        for s, t, relation, ev in stored.relations if stored else ():
-            s, t = self.canonical.get(s, s), self.canonical.get(t, t)
-            kept = self.graph.edges[s, t, relation].get("evidence") if self.graph.has_edge(s, t, relation) else None
-            if s != t and isinstance(kept, StoredEvidence) and not any(m(ev) for m in kept.left_out):
-                rows.append((s, t, relation, {**ev, "confirmed": True} if any(m(ev) for m in kept.marked) else ev))
-        rows.sort(key=reading_order)
-        return rows
+        """Every relation read from one article as the curated graph has it (`ui.article_rows.article_rows`)."""
+        return article_rows(self.graph, self.canonical, self.article_relations().get(doc_id, ()),
+                            self.article_text(doc_id))
 
     def article_text(self, doc_id: str) -> ArticleText | None:
         """The stored text and mentions of an article; None without a store or for unknown ids."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -365,9 +365,21 @@ def overview_positions(data: Data, nodes: Collection[str]) -> dict[str, dict[str
     not drawn; on their own they fill the canvas and every label can be read.
     """
     wanted = set(nodes)
-    return node_positions(fit=OVERVIEW_FIT, data={"nodes": [n for n in data.get("nodes", ()) if str(n.get("id")) in wanted],
-                           "edges": [e for e in data.get("edges", ())
-                                     if str(e.get("source")) in wanted and str(e.get("target")) in wanted]})
+    return overview_layout([n for n in data.get("nodes", ()) if str(n.get("id")) in wanted],
+                           [(str(e.get("source")), relation_of(e), str(e.get("target"))) for e in data.get("edges", ())
+                            if str(e.get("source")) in wanted and str(e.get("target")) in wanted])
+
+
+def overview_layout(nodes: Sequence[Mapping[str, Any]], edges: Iterable[tuple[str, str, str]],
+                    base: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, dict[str, float]]:
+    """Lay out an overview's actors (light node dicts) and the ``(source, relation, target)`` between them.
+
+    With `base`, the layout of the same overview without some of its actors (a selected actor
+    drawn beside the most central ones), those keep their places and the others are set beside
+    their neighbours: selecting an actor adds it to the picture and moves nothing else.
+    """
+    data = {"nodes": list(nodes), "edges": [{"source": s, "relation": r, "target": t} for s, r, t in edges]}
+    return extend_positions(data, base) if base else node_positions(data, fit=OVERVIEW_FIT)
 
 
 LAYOUTS = ("force", "concentric", "community")  # the canvas's layout choice; force is the corpus layout

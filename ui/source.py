@@ -35,7 +35,8 @@ from ui.elements import light_data
 from ui.jobs import Job, UploadJobs
 from ui.positions import node_positions
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, Upload, read_uploads
-from ui.corpus import DEFAULT_BUDGET, ArticleText, Corpus
+from ui.article_rows import ArticleText
+from ui.corpus import DEFAULT_BUDGET, Corpus
 
 log = logging.getLogger(__name__)
 
