@@ -127,6 +127,10 @@ criticize criticise condemn oppose reject welcome praise slam denounce protest q
 deny fear ignore note report mention cite blame defend justify support back resist block
 acknowledge discuss debate study examine confirm
 """.split())
+# Lines between states: a place where something happens, never a party ("struck sites on the A-B border").
+FRONTIER_NOUNS = frozenset("border borders frontier frontiers boundary boundaries".split())
+# Verbs of a third party that brings others together: its subjects are no parties to the deal or talks.
+MEDIATING_VERBS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "convene"})
 # Verbs whose subject is the target of a relation noun: "Y received support from X".
 RECEIVING_VERBS = frozenset({"receive", "get", "win", "gain", "enjoy", "secure", "obtain", "accept", "draw",
                              "face", "attract", "meet", "earn", "invite", "provoke", "spark", "trigger", "prompt"})

@@ -241,7 +241,7 @@ DIPLOMACY = [
     ("Niger's junta expelled two French diplomats.", "Niger", "sanctions", "France", {}),
     ("Somalia rejects port deal between Ethiopia and Somaliland", "Somalia", "opposes", "Ethiopia", {}),
     ("Pakistan's military said it had killed 12 militants linked to the Pakistani Taliban.",
-     "Pakistan", "attacks", "Pakistani Taliban", {}),
+     "Pakistan", "attacks", "Pakistani Taliban", {"speaker": "Pakistan"}),  # its own claim: reported
     ("Ukraine's foreign minister Dmytro Kuleba met his Polish counterpart in Warsaw.",
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
@@ -275,17 +275,31 @@ RECIPROCAL = [
     ("Armenia and Azerbaijan accused each other of violating the truce.", "Armenia", "criticizes", "Azerbaijan", {}),
     ("Armenia and Azerbaijan accused each other of violating the truce.", "Azerbaijan", "criticizes", "Armenia", {}),
     ("Serbia and Croatia expelled each other's diplomats.", "Croatia", "sanctions", "Serbia", {}),
-    ("Al-Shabaab militants said they had attacked a Kenyan military base.", "Al-Shabaab", "attacks", "Kenya", {}),
-    ("The Houthis said on Monday that they had fired missiles at Israel.", "Houthis", "attacks", "Israel", {}),
+    ("Al-Shabaab militants said they had attacked a Kenyan military base.", "Al-Shabaab", "attacks", "Kenya",
+     {"speaker": "al-Shabaab"}),
+    ("The Houthis said on Monday that they had fired missiles at Israel.", "Houthis", "attacks", "Israel",
+     {"speaker": "Houthis"}),
     ("The Houthis launched missiles toward Saudi Arabia.", "Houthis", "attacks", "Saudi Arabia", {}),
     ("Hamas fired a barrage of rockets into southern Israel.", "Hamas", "attacks", "Israel", {}),
     ("Chadian troops fought alongside French forces against jihadists in Mali.", "Chad", "cooperates", "France", {}),
     ("Kenyan police will operate alongside Haitian officers.", "Kenya", "cooperates", "Haiti", {"modality": "future"}),
+    ("Ukrainian drones struck an oil refinery in Russia's Samara region.", "Ukraine", "attacks", "Russia", {}),
+    ("The YPG helped expel the Islamic State militia from Syria.", "YPG", "attacks", "ISIS", {}),
+    ("President Sisi warmly welcomed Abdel Fattah al-Burhan at the Cairo airport.", "Abdel Fattah el-Sisi",
+     "negotiates", "Abdel Fattah al-Burhan", {}),
+    ("Qatar brokered a truce between Israel and Hamas.", "Israel", "cooperates", "Hamas", {}),
 ]
 RECIPROCAL_NOT = [
     ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),
     ("Iran said they had attacked Israel.", ("iran", "attacks", "israel")),  # "they" is not one state
     ("Chadian troops fought alongside French forces against jihadists in Mali.", ("chad", "attacks", "mali")),
+    ("Israel's military said it was striking terror targets in Lebanon.", ("israel", "attacks", "lebanon")),
+    ("Turkey has attacked Kurdish positions in northern Syria from the air.", ("turkey", "attacks", "syria")),
+    ("The army said it had struck military infrastructure on the Syria-Lebanon border.", ("syria", "attacks", "lebanon")),
+    ("The deal was brokered by the United States, Qatar and the African Union.", ("united-states", "negotiates", "qatar")),
+    ("Egypt and Qatar mediated the truce.", ("egypt", "cooperates", "qatar")),
+    ("Egypt and Sudan met. Both sides face allegations of atrocities.", ("egypt", "criticizes", "sudan")),
+    ("The YPG helped expel the Islamic State militia from Syria.", ("ypg", "sanctions", "isis")),
     ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
 ]
 

@@ -46,12 +46,14 @@ def _same_side(ctx: Context, rel: Relation) -> bool:
 
 def _kept(ctx: Context, rel: Relation) -> bool:
     """Whether a relation can stand: no actor acts on itself, a weapon or a deal does not act ("the
-    S-400's radar could provide ..."), a state and its own agency ("Israel" and "the IDF") do not
-    act on each other."""
+    S-400's radar could provide ..."), a place is no party, a state and its own agency ("Israel" and
+    "the IDF") do not act on each other."""
     if rel.subject == rel.object:
         return False
     if ctx.related[rel.subject].type in ("WEAPON", "AGREEMENT") and rel.relation != CO_MENTIONED:
         return False
+    if "LOC" in (ctx.related[rel.subject].type, ctx.related[rel.object].type) and rel.relation not in STRUCTURAL:
+        return False  # a place is where things happen: "fired rockets toward Mount Dov" attacks no actor
     return rel.relation in STRUCTURAL or not _same_side(ctx, rel)
 
 

@@ -8,7 +8,7 @@ from graph.names import WEAPON_HEADS
 from graph.extract.context import Context
 from graph.extract.mentions import Ref, is_locative, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import BACKED_FORMS, DEAL_HEADS, FORCE_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
+from graph.ontology import BACKED_FORMS, DEAL_HEADS, FORCE_NOUNS, FRONTIER_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, TITLES
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -175,18 +175,22 @@ def party_actors(ctx: Context, tok) -> list[Ref]:
            for o in pobjs(p) for r in actors(ctx, o)])
 
 
-def phrase_actors(ctx: Context, tok, *, depth: int = 0) -> list[Ref]:
-    """Actors a noun phrase is about: itself, its qualifiers, or what its of/with/to name."""
+def phrase_actors(ctx: Context, tok, *, depth: int = 0, frontiers: bool = True) -> list[Ref]:
+    """Actors a noun phrase is about: itself, its qualifiers, or what its of/with/to name (not the
+    states a border it names divides, without `frontiers`: "infrastructure on the A-B border")."""
     found = actors(ctx, tok, depth=depth)
     if found or depth > 2:
         return found
     found = modifier_actors(ctx, tok, depth) or [  # "the Islamist insurgency Al-Shabaab"
         r for c in tok.children if c.dep_ == "appos" for r in actors(ctx, c, depth=depth + 1)]
+    if any(r.entity.type == "ARMED_GROUP" for r in found):  # "Yemeni Houthi ships": the group's, not the state's
+        found = [r for r in found if r.entity.type != "GPE"]
     # a relation noun is about its doer, not its target: "criticised sanctions against Russia"
     preps = ("of", "by", "from") if trigger(tok, NOUN_TRIGGERS) else PHRASE_PREPS
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj, depth=depth + 1)]
+            found += [r for obj in pobjs(child) if frontiers or obj.lemma_.lower() not in FRONTIER_NOUNS
+                      for r in phrase_actors(ctx, obj, depth=depth + 1)]
     return unique(found)
 
 

@@ -41,13 +41,18 @@ def _run(ctx: Context, positions) -> list:
     """The actors named in an unbroken noun phrase run from the verb outwards: names, demonyms,
     the nouns and adjectives around them, "," and "and" between them, an opening determiner;
     anything else (a preposition, a verb, a possessive, a quote) ends the run."""
-    found = []
+    found, linked = [], False
     for i in positions:
         tok = ctx.doc[i]
         ref = ctx.refs.get(i)
         if ref:
-            found.append(ref)
+            if found and not linked and {found[-1].entity.type, ref.entity.type} == {"GPE", "ARMED_GROUP"}:
+                found[-1:] = [r for r in (found[-1], ref) if r.entity.type == "ARMED_GROUP"]  # "Yemeni Houthi ships"
+            elif not found or found[-1] != ref:
+                found.append(ref)
+            linked = False
         elif tok.lower_ in LINKS or tok.pos_ == "DET" and not found:
+            linked = linked or tok.lower_ in LINKS
             continue
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # "Turkey, Iran ambassadors", "Saudi coalition": who the states named act through

@@ -54,6 +54,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         # "relations could improve" is supposed, "ties will improve" ahead; "the attack did not stop
         # trade" leaves the attack asserted, so only the verb's modal is read
         modality = "hypothetical" if aux & HEDGE_AUX else "future" if aux & {"will", "shall"} else modality
+        if tok.dep_ == "nsubjpass" and _verb_lemma(tok.head) in SPEECH_VERBS:
+            modality = "reported" if modality == "asserted" else modality  # "Turkish attacks were reported on TV"
     for _ in range(10):
         tight = via in ("self", "xcomp", "acomp")
         for child in node.children:

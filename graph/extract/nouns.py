@@ -11,7 +11,7 @@ from graph.extract.mentions import unique
 from graph.extract.roles import VERB_OBJECT_PREPS, attacked_territory, fit_objects, item_of, sellers, governor_subjects, surface_subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
+    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
     SYMMETRIC, TRADE_NOUNS,
 )
 
@@ -41,6 +41,8 @@ def noun_relations(ctx: Context, noun, sent):
     if parties:  # "talks between A and B", "an agreement reached between A and B"
         yield from between(ctx, parties, rtype, noun, sent, "between")
         return
+    if governor in MEDIATING_VERBS:
+        return  # "Egypt and Qatar mediated the truce": the mediators are no parties to it
     roles = _roles(ctx, noun, rtype)
     if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
             roles.paired or governor not in REACTING_VERBS and not roles.owned and (
@@ -93,7 +95,7 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
         if clause.dep_ in ("acl", "relcl", "ccomp"):
             targets += [r for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for r in actors(ctx, c)]
-    agents, targets = _governed_roles(ctx, noun, agents, targets, owned)
+    agents, targets = _governed_roles(ctx, noun, rtype, agents, targets, owned)
     return _Roles(agents, targets, partners, owned, paired)
 
 
@@ -124,7 +126,7 @@ def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> t
     return agents, targets or ([] if paired else topics), partners  # a reason names the target only as a last resort
 
 
-def _governed_roles(ctx: Context, noun, agents: list, targets: list, owned: bool) -> tuple[list, list]:
+def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list, owned: bool) -> tuple[list, list]:
     """Agents and targets the verb governing the noun names: "Y received support from X", "came
     under fire from X", "Sudan files AU complaint", "X expressed concern"."""
     governor = noun.head.lemma_.lower()
@@ -138,7 +140,9 @@ def _governed_roles(ctx: Context, noun, agents: list, targets: list, owned: bool
             for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if noun.dep_ == "dobj" and governor in AGENT_VERBS and not owned:  # "Sudan files AU complaint": the filer
         agents = governor_subjects(ctx, noun) or agents
-    if not agents and governor not in REACTING_VERBS:  # "criticised sanctions": not the sanctioner
+    # "both sides face allegations": not the accusers (but "A and B enjoy friendly relations" are its parties)
+    received = noun.dep_ == "dobj" and governor in RECEIVING_VERBS and rtype not in SYMMETRIC
+    if not agents and governor not in REACTING_VERBS and not received:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
         targets = surface_subjects(ctx, noun.head.head)

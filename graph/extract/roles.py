@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -132,7 +132,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                            for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "shipped tanks (to X)": goods
         elif (passive and child.dep_ == "nsubjpass") or child.dep_ in ("dobj", "dative", "attr") and child.pos_ != "ADP":
             # one meets or deals with a party, not with the topic: "discuss a Syria pact"
-            found += party_actors(ctx, child) if rtype in SYMMETRIC else phrase_actors(ctx, child)
+            found += party_actors(ctx, child) if rtype in SYMMETRIC else phrase_actors(ctx, child, frontiers=rtype != "attacks")
             if rtype == "supplies":  # "sold jets to India" with "to" attached to the noun
                 recipients += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                for o in pobjs(p) for r in phrase_actors(ctx, o)]
@@ -149,7 +149,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 rtype == "supports" and child.lower_ == "against") and not (
                 child.lower_ == "at" and (rtype not in AT_TYPES or verb.lemma_.lower() not in AT_VERBS)) and not (
                 rtype == "supplies" and child.lower_ not in ("to", "for")):  # "sent ships into X" supplies no one
-            refs = [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]
+            refs = [r for obj in pobjs(child) if obj.lemma_.lower() not in FRONTIER_NOUNS  # "struck sites on the A-B border"
+                    for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
         elif child.dep_ == "prep" and PREP_VERB_TRIGGERS.get(verb.lemma_.lower()) == (child.lower_, rtype):
             found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]  # "complained about X"
@@ -172,15 +173,26 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                           for o in pobjs(p) for r in phrase_actors(ctx, o)] if not found else []
     found += _relative_objects(ctx, verb)
     if rtype == "attacks" and not found and verb.lemma_.lower() not in TAKING_VERBS:  # "struck a refinery in Russia's Samara region"
-        found = [r for c in verb.children if c.dep_ == "dobj" for p in c.children
+        found = [r for c in verb.children if c.dep_ == "dobj" and not _held_by_others(ctx, c) for p in c.children
                  if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in phrase_actors(ctx, o)]
-        found = found or attacked_territory(ctx, verb)
+        if not any(c.dep_ == "dobj" and _held_by_others(ctx, c) for c in verb.children):
+            found = found or attacked_territory(ctx, verb)
     if rtype == "supplies":
         return fit_objects(recipients or found, rtype)
     if rtype == "acquires":
         found += sellers(ctx, verb)
     found = unique(found + recipients)
     return fit_objects(found, rtype)
+
+
+HOLDERS = frozenset("terror terrorist militant rebel insurgent jihadist extremist guerrilla enemy".split())
+
+
+def _held_by_others(ctx: Context, target) -> bool:
+    """Whether what was struck is said to be someone's other than the state it lies in: "terror
+    targets in Lebanon", "Kurdish positions in northern Syria" (the state is only where they are)."""
+    return any(m.dep_ in ("amod", "compound", "poss", "nmod") and (
+        m.lower_ in HOLDERS or m.i in ctx.refs or m.ent_type_ == "NORP") for m in target.children)
 
 
 def attacked_territory(ctx: Context, tok, *, threatened: bool = False) -> list[Ref]:

@@ -10,7 +10,7 @@ from graph.extract.evidence import between, mutual, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    CLAIM_NOUNS, DEAL_HEADS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
+    CLAIM_NOUNS, DEAL_HEADS, MEDIATING_VERBS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
     RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS, SYMMETRIC, TIE_NOUNS, VERB_TRIGGERS,
 )
 
@@ -35,7 +35,8 @@ def verb_relations(ctx: Context, verb, sent):
             for o in mediated:
                 yield relation(ctx, s, rtype, o, verb, sent, rule)
         return
-    if len(doers) > 1 and rtype in SYMMETRIC and not _counterparts(ctx, verb):
+    mediators = verb.lemma_.lower() in MEDIATING_VERBS  # "brokered by A, B and C": they did not negotiate with each other
+    if len(doers) > 1 and rtype in SYMMETRIC and not mediators and not _counterparts(ctx, verb):
         yield from between(ctx, doers, rtype, verb, sent, rule)  # "Putin and Erdogan struck a deal"
         return
     if rtype == "supports":  # "defend X against Y": Y is opposed, not supported
@@ -45,6 +46,12 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    fighters = [r for r in receivers if r.entity.type == "ARMED_GROUP"]
+    if rtype == "sanctions" and fighters and verb.lemma_.lower() in ("expel", "oust"):
+        rtype, receivers = "attacks", fighters  # "expelled IS from Syria": driven out by force, from a place
+    if rtype == "supports" and verb.lemma_.lower() == "welcome" and any(
+            r.entity.type == "PERSON" for c in verb.children if c.dep_ == "dobj" for r in actors(ctx, c)):
+        rtype = "negotiates"  # "Sisi welcomed al-Burhan at the airport": a visitor received, not backed
     if rtype == "negotiates" and verb.lemma_.lower() in ("broker", "mediate"):  # "brokered a truce between A and B"
         receivers += [r for c in verb.children if c.dep_ == "dobj" for p in c.children
                       if p.dep_ == "prep" and p.lower_ == "between" for o in pobjs(p) for r in phrase_actors(ctx, o)]
@@ -61,7 +68,7 @@ def verb_relations(ctx: Context, verb, sent):
     if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and _each_other(verb):
         yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys"
         return
-    if not receivers and len(doers) > 1 and not _counterparts(ctx, verb) and (
+    if not receivers and len(doers) > 1 and not mediators and not _counterparts(ctx, verb) and (
             rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo" and _coordinated(verb)):
         yield from between(ctx, doers, rtype, verb, sent, rule)
         return
