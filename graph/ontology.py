@@ -216,6 +216,8 @@ improved improving warm warming close closer friendly cordial normal normalised 
 strong stronger improve restore normalise normalize strengthen deepen mend boost warm
 establish resume re-establish diplomatic
 """.split())
+# Verbs that charge a party with an act ("accused Y of arming Z"): the act is Y's, and reported by the accuser.
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "suspect"})
 # Nouns whose clause is a claim, not a fact: "accusations that it supports M23" (reported).
 CLAIM_NOUNS = frozenset("""
 accusation accusations allegation allegations claim claims charge charges report reports suggestion

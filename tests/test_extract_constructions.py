@@ -288,6 +288,11 @@ RECIPROCAL = [
     ("President Sisi warmly welcomed Abdel Fattah al-Burhan at the Cairo airport.", "Abdel Fattah el-Sisi",
      "negotiates", "Abdel Fattah al-Burhan", {}),
     ("Qatar brokered a truce between Israel and Hamas.", "Israel", "cooperates", "Hamas", {}),
+    ("Sudan accused the United Arab Emirates of providing weapons to the Rapid Support Forces.",
+     "United Arab Emirates", "supplies", "Rapid Support Forces", {"speaker": "Sudan"}),
+    ("India blamed Pakistan for backing the militants of Lashkar-e-Taiba.", "Pakistan", "supports", "Lashkar-e-Taiba",
+     {"speaker": "India"}),
+    ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya", {}),
 ]
 RECIPROCAL_NOT = [
     ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),
@@ -300,6 +305,8 @@ RECIPROCAL_NOT = [
     ("Egypt and Qatar mediated the truce.", ("egypt", "cooperates", "qatar")),
     ("Egypt and Sudan met. Both sides face allegations of atrocities.", ("egypt", "criticizes", "sudan")),
     ("The YPG helped expel the Islamic State militia from Syria.", ("ypg", "sanctions", "isis")),
+    ("Sudan accused the United Arab Emirates of providing weapons to the Rapid Support Forces.",
+     ("sudan", "supplies", "rapid-support-forces")),  # the accuser is not the one who acts
     ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
 ]
 

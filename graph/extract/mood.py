@@ -5,7 +5,7 @@ from graph.extract.context import Context
 from graph.extract.tokens import verb_base
 from graph.extract.coref import actors
 from graph.ontology import (
-    CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
+    ACCUSING_VERBS, CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
 )
 
 # Verbs that only suppose what their clause says.
@@ -101,6 +101,13 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.dep_ in ("acl",) and (any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children)
                                       or node.head.lemma_.lower() in PLAN_NOUNS):
             modality = "hypothetical"  # "a potential deal to sell X", "the Commission's plan to slap duties"
+        if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in ACCUSING_VERBS and node.head.dep_ == "prep":
+            accuser = node.head.head  # "accused the UAE of arming the RSF": the accuser's claim
+            modality = "reported" if modality == "asserted" else modality
+            subj = next((c for c in accuser.children if c.dep_ == "nsubj"), None)
+            refs = actors(ctx, subj) if subj is not None else []
+            speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
+            break
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
             claim = node.head  # "accusations that it supports M23": a claim, denied if so governed
             modality = "reported" if modality == "asserted" else modality

@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, trigger
-from graph.ontology import FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import ACCUSING_VERBS, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -94,6 +94,8 @@ def _inherited_subjects(ctx: Context, verb, depth: int = 0) -> list[Ref]:
             actors(ctx, head) or governor_subjects(ctx, head)
     if dep == "relcl":
         return actors(ctx, head)
+    if dep == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ACCUSING_VERBS:
+        return [r for c in head.head.children if c.dep_ == "dobj" for r in actors(ctx, c)]  # "accused Y of arming Z"
     if dep == "pcomp" and head.lower_ in INHERITING_PREPS:  # "leading a coalition in fighting X"
         node = head.head
         while node.pos_ not in ("VERB", "AUX") and node.head != node:
