@@ -293,6 +293,7 @@ RECIPROCAL = [
     ("India blamed Pakistan for backing the militants of Lashkar-e-Taiba.", "Pakistan", "supports", "Lashkar-e-Taiba",
      {"speaker": "India"}),
     ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya", {}),
+    ("Russia and Belarus held military exercises on the border with Poland.", "Russia", "cooperates", "Belarus", {}),
 ]
 RECIPROCAL_NOT = [
     ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),
@@ -307,6 +308,8 @@ RECIPROCAL_NOT = [
     ("The YPG helped expel the Islamic State militia from Syria.", ("ypg", "sanctions", "isis")),
     ("Sudan accused the United Arab Emirates of providing weapons to the Rapid Support Forces.",
      ("sudan", "supplies", "rapid-support-forces")),  # the accuser is not the one who acts
+    ("China held drills around Taiwan.", ("china", "cooperates", "taiwan")),
+    ("Russia and Belarus held military exercises on the border with Poland.", ("russia", "cooperates", "poland")),
     ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
 ]
 

@@ -21,6 +21,7 @@ AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring 
 # Fighting that has two sides ("A and B fought a war", "exchanged fire"), not strikes of allies on a third.
 MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "battle"})
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
+EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame"})  # military practice
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
@@ -33,6 +34,7 @@ def noun_relations(ctx: Context, noun, sent):
         return
     rtype = _tie_type(noun) or _joint_type(noun) or trigger(noun, NOUN_TRIGGERS) or _qualified_type(noun)
     if not rtype:
+        yield from _shared_exercises(ctx, noun, sent)
         return
     governor = noun.head.lemma_.lower()
     if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
@@ -207,6 +209,17 @@ def _phrase_clauses(noun):
     for t in noun.subtree:
         if t.dep_ == "relcl" and (t.head == noun or t.head.dep_ in ("pobj", "conj") and noun in t.head.ancestors):
             yield t
+
+
+def _shared_exercises(ctx: Context, noun, sent):
+    """Drills held by several parties together are cooperation ("Azerbaijan and Turkey announce military
+    drills", "drills by Turkey, Pakistan and Azerbaijan"); drills near or around another are not."""
+    if noun.lemma_.lower() not in EXERCISE_NOUNS or noun.dep_ not in ("dobj", "nsubj", "pobj", "ROOT"):
+        return
+    holders = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in pobjs(p)
+               for r in actors(ctx, o)] or (governor_subjects(ctx, noun) if noun.dep_ == "dobj" else [])
+    if len(unique(holders)) > 1:
+        yield from between(ctx, holders, "cooperates", noun, sent, "nominal")
 
 
 def _joint_type(noun) -> str | None:
