@@ -228,7 +228,7 @@ DENYING_VERBS = frozenset("deny reject dismiss refute rebut disprove".split())
 # Things launched or fired at a target: "launched drones toward Saudi Arabia" is an attack.
 PROJECTILES = frozenset("""
 drone drones missile missiles rocket rockets shell shells mortar mortars bomb bombs projectile projectiles
-barrage salvo volley wave
+barrage salvo volley wave cannon cannons shot shots round rounds artillery grenade grenades torpedo torpedoes
 """.split())
 # Goods whose trade a sanction names: "restrictions on exports to X", "a ban on imports from X".
 TRADE_NOUNS = frozenset("export exports import imports trade shipment shipments sale sales supply supplies".split())

@@ -294,6 +294,8 @@ RECIPROCAL = [
      {"speaker": "India"}),
     ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya", {}),
     ("Russia and Belarus held military exercises on the border with Poland.", "Russia", "cooperates", "Belarus", {}),
+    ("Houthi vessels fired upon US helicopters.", "Houthis", "attacks", "United States", {}),
+    ("Chinese ships fired water cannon at a Philippine vessel.", "China", "attacks", "Philippines", {}),
 ]
 RECIPROCAL_NOT = [
     ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),

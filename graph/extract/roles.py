@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
-from graph.extract.tokens import pobjs, trigger
+from graph.extract.tokens import pobjs, preposition, trigger
 from graph.ontology import ACCUSING_VERBS, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
@@ -154,7 +154,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             refs = [r for obj in pobjs(child) if obj.lemma_.lower() not in FRONTIER_NOUNS  # "struck sites on the A-B border"
                     for r in phrase_actors(ctx, obj)]
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
-        elif child.dep_ == "prep" and PREP_VERB_TRIGGERS.get(verb.lemma_.lower()) == (child.lower_, rtype):
+        elif child.dep_ == "prep" and PREP_VERB_TRIGGERS.get(verb.lemma_.lower()) == (preposition(child), rtype):
             found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]  # "complained about X"
         elif child.lower_ in ("out", "away") and child.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the deal"
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")

@@ -20,3 +20,8 @@ def verb_base(form: str, known) -> str | None:
                   form[:-3] + "y" if form.endswith("ies") else "", form[:-3] + "e" if form.endswith("ing") else "",
                   form[:-3] if form.endswith("ing") else ""]
     return next((c for c in candidates if c and c in known), None)
+
+
+def preposition(tok) -> str:
+    """A preposition as the trigger tables name it ("upon" is "on": "fired upon X")."""
+    return {"upon": "on"}.get(tok.lower_, tok.lower_)

@@ -8,7 +8,7 @@ from graph.extract.context import Context
 from graph.extract.coref import actors, phrase_actors
 from graph.extract.evidence import between, mutual, relation
 from graph.extract.roles import item_of, objects, previous_objects, subjects
-from graph.extract.tokens import pobjs, trigger
+from graph.extract.tokens import pobjs, preposition, trigger
 from graph.ontology import (
     CLAIM_NOUNS, DEAL_HEADS, MEDIATING_VERBS, DELEGATION_NOUNS, ENVOY_NOUNS, TITLES, ITEM_TYPES, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES,
     RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS, SYMMETRIC, TIE_NOUNS, VERB_TRIGGERS,
@@ -310,6 +310,6 @@ def _prep_verb_type(verb) -> str | None:
     """Verbs that signal a relation only with their preposition or adverb: "work with", "side
     with", "intervene militarily"."""
     wanted = PREP_VERB_TRIGGERS.get(verb.lemma_.lower())
-    if wanted and any(c.dep_ in ("prep", "advmod") and c.lower_ == wanted[0] for c in verb.children):
+    if wanted and any(c.dep_ in ("prep", "advmod") and preposition(c) == wanted[0] for c in verb.children):
         return wanted[1]
     return None
