@@ -296,6 +296,10 @@ RECIPROCAL = [
     ("Russia and Belarus held military exercises on the border with Poland.", "Russia", "cooperates", "Belarus", {}),
     ("Houthi vessels fired upon US helicopters.", "Houthis", "attacks", "United States", {}),
     ("Chinese ships fired water cannon at a Philippine vessel.", "China", "attacks", "Philippines", {}),
+    ("The Saudi-led coalition has fought in Yemen since 2015 and its air campaign has drawn criticism from aid groups "
+     "and several governments for the damage it did to ports, roads, hospitals and water systems across the country. "
+     "Aid agencies say the blockade of ports worsened the famine. The coalition called on the Houthis to release the ship.",
+     "Saudi-led coalition", "requests", "Houthis", {}),
 ]
 RECIPROCAL_NOT = [
     ("India and Pakistan accused China of meddling.", ("india", "criticizes", "pakistan")),

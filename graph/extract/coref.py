@@ -64,8 +64,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if kids <= {"the", "national", "central", "federal"} and "the" in kids and (
             lemma in COUNTRY_NOUNS or lemma in STATE_FORCES):  # "the country", "the national army"
         return _antecedent(ctx, tok, ("GPE",))
-    if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"
-        return _antecedent(ctx, tok, ("ALLIANCE",))
+    if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"; "the coalition" named so before
+        return _antecedent(ctx, tok, ("ALLIANCE",)) or _named_before(ctx, tok, lemma)
     if kids == {"the"} and lemma in DEAL_HEADS:  # "the agreement", "the dam": the deal or project named before
         return [r for r in _antecedent(ctx, tok, ("AGREEMENT",), reach=300) if _called(ctx, r, lemma)]
     if "the" in kids and kids <= {"the", "new", "military", "ruling", "current"} and lemma in ("regime", "junta"):
@@ -220,6 +220,18 @@ def _antecedent(ctx: Context, tok, types, *, reach: int = 60) -> list[Ref]:
 
 DEAL_WORDS = frozenset({"deal", "agreement", "accord", "accords", "pact", "treaty", "initiative", "protocol",
                         "convention", "charter"})
+
+
+def _named_before(ctx: Context, tok, word: str, reach: int = 300) -> list[Ref]:
+    """The last body named earlier whose name has this word: "the coalition" after "the Saudi-led coalition"."""
+    for i in range(tok.i - 1, max(0, tok.i - reach) - 1, -1):
+        ref = ctx.refs.get(i)
+        if ref and ref.entity.type in ("ALLIANCE", "ORG", "ARMED_GROUP") and \
+                word in ref.entity.label.lower().replace("-", " ").split():
+            found = Ref(ref.entity, tok.idx, tok.idx + len(tok), "pronoun")
+            ctx.anaphora.add(found)
+            return [found]
+    return []
 
 
 def _called(ctx: Context, ref: Ref, lemma: str) -> bool:
