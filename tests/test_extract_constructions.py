@@ -292,7 +292,9 @@ RECIPROCAL = [
      "United Arab Emirates", "supplies", "Rapid Support Forces", {"speaker": "Sudan"}),
     ("India blamed Pakistan for backing the militants of Lashkar-e-Taiba.", "Pakistan", "supports", "Lashkar-e-Taiba",
      {"speaker": "India"}),
-    ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya", {}),
+    ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya",
+     {"speaker": "al-Shabaab"}),  # its own claim: reported
+    ("Japan had hoped to mend ties with Russia.", "Japan", "cooperates", "Russia", {"modality": "hypothetical"}),
     ("Russia and Belarus held military exercises on the border with Poland.", "Russia", "cooperates", "Belarus", {}),
     ("Houthi vessels fired upon US helicopters.", "Houthis", "attacks", "United States", {}),
     ("Chinese ships fired water cannon at a Philippine vessel.", "China", "attacks", "Philippines", {}),

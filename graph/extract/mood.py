@@ -84,7 +84,9 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                 negated = True  # "unwilling to support", "ruled out sending"
             elif (via == "xcomp" or via == "ccomp" and lemma in ("hope", "wish", "expect")) \
                     and lemma in FUTURE_LEMMAS and modality in ("asserted", "reported"):
-                modality = "future"
+                # "had hoped to mend ties": a past intention, not a plan ahead
+                modality = "hypothetical" if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children) \
+                    else "future"
             elif via in ("xcomp", "ccomp") and (VERB_TRIGGERS.get(lemma) in ("requests", "opposes") or lemma == "invite"):
                 modality = "hypothetical"  # "pressed X to send", "resisted sending", "invited X to visit": not (yet) done
             elif via == "ccomp" and lemma in SUPPOSING_VERBS:
@@ -116,6 +118,11 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.head == node or node.dep_ not in CLIMBING_DEPS:
             break
         via, node = node.dep_, node.head
+    claimant = _claimed_responsibility(tok)
+    if claimant is not None and modality == "asserted":  # "X claimed responsibility for an attack on Y"
+        modality = "reported"
+        refs = [r for c in claimant.children if c.dep_ == "nsubj" for r in actors(ctx, c)]
+        speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
     if modality == "asserted":  # a speech or naming verb anywhere above, outside its own subject
         speech = _speech_above(tok)
         if speech is not None:
@@ -124,6 +131,15 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             refs = actors(ctx, subj) if subj is not None and subj.i not in ctx.datelines else []
             speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
     return negated, modality, speaker
+
+
+def _claimed_responsibility(tok):
+    """The verb of "claimed responsibility for <the act>", when the trigger is that act: a side's claim."""
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
+    noun = prep.head if prep is not None else None
+    if noun is None or noun.lemma_.lower() != "responsibility" or noun.dep_ != "dobj":
+        return None
+    return noun.head if noun.head.lemma_.lower() in ("claim", "take", "assume") else None
 
 
 def _speech_above(tok):
