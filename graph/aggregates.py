@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 from sqlalchemy import bindparam, text
 
 from graph.ontology import SPECULATIVE, states_fact
@@ -231,6 +232,97 @@ def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:
         return conn.execute(query.bindparams(bindparam("relations", expanding=True)),
                             {"relations": sorted(relations)})
     return conn.execute(query)
+
+
+READ_CHUNK = 50_000  # rows fetched at a time by the bulk reads
+_TABLE_COUNTS = ("sentences", "held", "articles", "held_articles", "negated", "speculative")
+
+
+class MonthTable:
+    """The stored rows of many edges as columns: one row per edge and month, each edge's rows
+    together and in month order (as :func:`read_table` reads them).
+
+    Attributes:
+        months: The month names, by code.
+        month: Each row's month code.
+        counts: Each row's sentences, held, articles, held_articles, negated and speculative.
+        first, last: Each row's first and last article date (shared strings; None when undated).
+    """
+
+    __slots__ = ("months", "month", "counts", "first", "last")
+
+    def __init__(self, months: list[str], month: np.ndarray, counts: np.ndarray, first: np.ndarray,
+                 last: np.ndarray):
+        self.months, self.month, self.counts, self.first, self.last = months, month, counts, first, last
+
+    def __len__(self) -> int:
+        return len(self.month)
+
+    def rows(self, lo: int, hi: int) -> dict[str, tuple]:
+        """Rows ``lo:hi`` as one edge's counts by month (``month -> MonthRow``, `graph.lazy`)."""
+        return {self.months[m]: (n, held, a, held_a, f, la, neg, spec) for m, (n, held, a, held_a, neg, spec), f, la
+                in zip(self.month[lo:hi].tolist(), self.counts[lo:hi].tolist(), self.first[lo:hi], self.last[lo:hi])}
+
+    def sums(self, starts: np.ndarray) -> list[tuple]:
+        """Per edge (rows ``starts[i]:starts[i + 1]``, none empty): its sentences, held, articles,
+        held_articles, negated, speculative, and its first and last known date."""
+        if len(starts) < 2:
+            return []
+        lo = starts[:-1]
+        counts = np.add.reduceat(self.counts.astype(np.int64), lo, axis=0).tolist()
+        first = np.where(_known(self.first), self.first, "\uffff")
+        last = np.where(_known(self.last), self.last, "")
+        firsts = np.minimum.reduceat(first, lo).tolist()
+        lasts = np.maximum.reduceat(last, lo).tolist()
+        return [(*c, None if f == "\uffff" else f, la or None) for c, f, la in zip(counts, firsts, lasts)]
+
+
+def chunks(conn, query, args: Mapping[str, Any] | None = None) -> Iterable[list]:
+    """A query's rows in lists of READ_CHUNK, each fetched at once (a server's through a cursor
+    of its own, so they are never all held at once)."""
+    result = conn.execution_options(stream_results=True).execute(query, args or {})
+    while chunk := result.fetchmany(READ_CHUNK):
+        yield chunk
+
+
+def _known(dates: np.ndarray) -> np.ndarray:
+    """Which dates are given (not None, not empty)."""
+    return np.fromiter((bool(d) for d in dates), dtype=bool, count=len(dates))
+
+
+def read_table(conn, relations: Iterable[str]) -> tuple[list[tuple[str, str, str]], np.ndarray, MonthTable]:
+    """The stored rows of these relation types in bulk: the edges ``(subject, relation, object)``
+    in key order, where each edge's rows start (one more entry: the end), and the rows."""
+    where, args = " WHERE relation IN :relations", {"relations": sorted(relations)}
+    order = " ORDER BY subject, relation, object"
+    expanding = bindparam("relations", expanding=True)
+    edges = conn.execute(text("SELECT subject, relation, object, count(*) FROM edge_months" + where
+                              + " GROUP BY subject, relation, object" + order).bindparams(expanding), args).all()
+    starts = np.zeros(len(edges) + 1, dtype=np.int64)
+    np.cumsum([row[3] for row in edges], out=starts[1:])
+    codes: dict[str, int] = {}
+    one = {}.setdefault
+    month, counts, first, last = [], [], [], []
+    for chunk in chunks(conn, text(f"SELECT month, {', '.join(_TABLE_COUNTS)}, first_date, last_date FROM edge_months"
+                                   + where + order + ", month").bindparams(expanding), args):
+        columns = list(zip(*chunk))
+        month.append(np.fromiter((codes.setdefault(m, len(codes)) for m in columns[0]), dtype=np.int32,
+                                 count=len(chunk)))
+        counts.append(np.array(columns[1:7], dtype=np.int32).T)
+        first += [one(d, d) for d in columns[7]]
+        last += [one(d, d) for d in columns[8]]
+    if len(first) != starts[-1]:
+        raise KeyError("edge_months changed while it was read")  # the caller reads again
+    table = MonthTable(list(codes), np.concatenate(month) if month else np.zeros(0, np.int32),
+                       np.concatenate(counts) if counts else np.zeros((0, 6), np.int32),
+                       _objects(first), _objects(last))
+    return [tuple(row[:3]) for row in edges], starts, table
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def differences(conn) -> list[str]:
