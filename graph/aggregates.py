@@ -17,7 +17,7 @@ names it goes by, and its articles, kept the same way (:func:`actor_rows`, :func
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -262,6 +262,19 @@ class MonthTable:
         """Rows ``lo:hi`` as one edge's counts by month (``month -> MonthRow``, `graph.lazy`)."""
         return {self.months[m]: (n, held, a, held_a, f, la, neg, spec) for m, (n, held, a, held_a, neg, spec), f, la
                 in zip(self.month[lo:hi].tolist(), self.counts[lo:hi].tolist(), self.first[lo:hi], self.last[lo:hi])}
+
+    def index_rows(self, edges: Sequence[tuple[int, int, int]], code: Callable[[str], int]) -> np.ndarray:
+        """The filter engine's rows (`graph.index.EdgeIndex`) of edges given as ``(edge position,
+        lo, hi)``: ``(edge, code(month), sentences, held, articles, held_articles)`` for each of
+        rows ``lo:hi``, in that order."""
+        edge, lo, hi = (np.array(column, dtype=np.int64) for column in zip(*edges))
+        lengths = hi - lo
+        rows = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths - lo, lengths)
+        months = self.month[rows]
+        used = np.unique(months)
+        codes = np.zeros(len(self.months), dtype=np.int64)
+        codes[used] = [code(self.months[m]) for m in used.tolist()]
+        return np.column_stack([np.repeat(edge, lengths), codes[months], self.counts[rows, :4].astype(np.int64)])
 
     def sums(self, starts: np.ndarray) -> list[tuple]:
         """Per edge (rows ``starts[i]:starts[i + 1]``, none empty): its sentences, held, articles,
