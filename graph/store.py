@@ -71,7 +71,7 @@ class IngestReport:
 
 def _bulk(conn, query: str) -> Iterator[tuple]:
     """A query's rows, fetched many at a time (a server's streamed in chunks, never all held at once)."""
-    for chunk in aggregates.chunks(conn, text(query)):
+    for chunk in aggregates.chunks(conn, query):
         yield from chunk
 
 
