@@ -263,10 +263,10 @@ class MonthTable:
         return {self.months[m]: (n, held, a, held_a, f, la, neg, spec) for m, (n, held, a, held_a, neg, spec), f, la
                 in zip(self.month[lo:hi].tolist(), self.counts[lo:hi].tolist(), self.first[lo:hi], self.last[lo:hi])}
 
-    def index_rows(self, edges: Sequence[tuple[int, int, int]], code: Callable[[str], int]) -> np.ndarray:
+    def index_rows(self, edges: Sequence[tuple[int, int, int]], code: Callable[[str], int]) -> list[np.ndarray]:
         """The filter engine's rows (`graph.index.EdgeIndex`) of edges given as ``(edge position,
-        lo, hi)``: ``(edge, code(month), sentences, held, articles, held_articles)`` for each of
-        rows ``lo:hi``, in that order."""
+        lo, hi)``, as six columns: edge, code(month), sentences, held, articles and held_articles
+        of each of rows ``lo:hi``, in that order."""
         edge, lo, hi = (np.array(column, dtype=np.int64) for column in zip(*edges))
         lengths = hi - lo
         rows = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths - lo, lengths)
@@ -274,7 +274,7 @@ class MonthTable:
         used = np.unique(months)
         codes = np.zeros(len(self.months), dtype=np.int64)
         codes[used] = [code(self.months[m]) for m in used.tolist()]
-        return np.column_stack([np.repeat(edge, lengths), codes[months], self.counts[rows, :4].astype(np.int64)])
+        return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
 
     def sums(self, starts: np.ndarray) -> list[tuple]:
         """Per edge (rows ``starts[i]:starts[i + 1]``, none empty): its sentences, held, articles,

@@ -194,12 +194,13 @@ class EdgeIndex:
         self.rel = np.array([relation_code[r] for r in relations], dtype=np.int32)
         self.src = np.array([self.node_index[s] for s, _, _, _ in self.edges], dtype=np.int64)
         self.dst = np.array([self.node_index[t] for _, t, _, _ in self.edges], dtype=np.int64)
-        self.has_evidence = np.array([bool(d.get("evidence")) for *_, d in self.edges], dtype=bool)
-        self.contested = np.array([bool(d.get("contested")) for *_, d in self.edges], dtype=bool)
-        self.base_weight = np.array([int(d.get("weight") or 0) for *_, d in self.edges], dtype=np.int64)
+        attrs = [d for _, _, _, d in self.edges]
+        self.has_evidence = np.array([bool(d.get("evidence")) for d in attrs], dtype=bool)
+        self.contested = np.array([bool(d.get("contested")) for d in attrs], dtype=bool)
+        self.base_weight = np.array([int(d.get("weight") or 0) for d in attrs], dtype=np.int64)
         self.base_articles = np.array([
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
-            if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
+            if d.get("evidence") else 0 for d in attrs], dtype=np.int64)
         self.dates = doc_dates(g)
         self.outlets = OutletTable(g.graph.get("documents") or {})
         # One row per edge and article (per edge and month for evidence kept in the store, read as
@@ -207,7 +208,7 @@ class EdgeIndex:
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
         rows: list[tuple[int, int, int, int, int, int]] = []
         spans: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
-        for e, (*_, d) in enumerate(self.edges):
+        for e, d in enumerate(attrs):
             evidence = d.get("evidence") or ()
             if isinstance(evidence, StoredEvidence) and evidence.span is not None and vectorised:
                 spans[evidence.span[0]].append((e, *evidence.span[1:]))
@@ -222,21 +223,20 @@ class EdgeIndex:
                     counts[1] += holds(ev)
                 rows += [(e, doc_code.setdefault(doc, len(doc_code)), n, held, 1, int(held > 0))
                          for doc, (n, held) in per_doc.items()]
-        table = np.concatenate([np.array(rows, dtype=np.int64).reshape(-1, 6),
-                                *(t.index_rows(edges, lambda m: doc_code.setdefault(month_key(m), len(doc_code)))
-                                  for t, edges in spans.items())])
+        parts = [np.array(rows, dtype=np.int64).reshape(-1, 6).T, *(
+            t.index_rows(edges, lambda m: doc_code.setdefault(month_key(m), len(doc_code))) for t, edges in spans.items())]
         self.doc_code = doc_code
         self.pair_edge, self.pair_doc, self.pair_n, self.pair_held, self.pair_articles, self.pair_held_articles = (
-            np.ascontiguousarray(table[:, i]) for i in range(6))
+            np.concatenate([part[i] for part in parts]) for i in range(6))
         self.stored_months = sorted(k[1] for k in doc_code if isinstance(k, tuple))
         self.n_edges = len(self.edges)
         self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
-        self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
+        self.edge_position = dict(zip(self.edge_ids, range(len(self.edge_ids))))
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
         self.polarity = np.sign(np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
-            for (*_, d), r in zip(self.edges, relations)], dtype=np.int64))
+            for d, r in zip(attrs, relations)], dtype=np.int64))
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
