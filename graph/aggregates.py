@@ -276,19 +276,6 @@ class MonthTable:
         codes[used] = [code(self.months[m]) for m in used.tolist()]
         return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
 
-    def sums(self, starts: np.ndarray) -> list[tuple]:
-        """Per edge (rows ``starts[i]:starts[i + 1]``, none empty): its sentences, held, articles,
-        held_articles, negated, speculative, and its first and last known date."""
-        if len(starts) < 2:
-            return []
-        lo = starts[:-1]
-        counts = np.add.reduceat(self.counts.astype(np.int64), lo, axis=0).tolist()
-        first = np.where(_known(self.first), self.first, "\uffff")
-        last = np.where(_known(self.last), self.last, "")
-        firsts = np.minimum.reduceat(first, lo).tolist()
-        lasts = np.maximum.reduceat(last, lo).tolist()
-        return [(*c, None if f == "\uffff" else f, la or None) for c, f, la in zip(counts, firsts, lasts)]
-
 
 def chunks(conn, sql: str) -> Iterable[list]:
     """A query's rows (plain SQL, no parameters) in lists of READ_CHUNK, each fetched at once:
@@ -308,19 +295,19 @@ def chunks(conn, sql: str) -> Iterable[list]:
         yield chunk
 
 
-def _known(dates: np.ndarray) -> np.ndarray:
-    """Which dates are given (not None, not empty)."""
-    return np.fromiter((bool(d) for d in dates), dtype=bool, count=len(dates))
-
-
-def read_table(conn, relations: Iterable[str]) -> tuple[list[tuple[str, str, str]], np.ndarray, MonthTable]:
+def read_table(conn, relations: Iterable[str]) -> tuple[list[tuple[str, str, str]], list[tuple], np.ndarray,
+                                                          MonthTable]:
     """The stored rows of these relation types in bulk: the edges ``(subject, relation, object)``
-    in key order, where each edge's rows start (one more entry: the end), and the rows."""
+    in key order; each edge's sums (sentences, held, articles, held_articles, negated,
+    speculative, and its first and last known date); where each edge's rows start (one more
+    entry: the end); and the rows."""
     # the relation as an expression, not a column: SQLite then walks the key's index in its order
     # rather than jump through it by relation and sort what it found (several times slower)
     where, order = f" WHERE (relation || '') IN {sql_words(relations)}", " ORDER BY subject, relation, object"
-    edges = [row for chunk in chunks(conn, "SELECT subject, relation, object, count(*) FROM edge_months" + where
-                                     + " GROUP BY subject, relation, object" + order) for row in chunk]
+    edges = [row for chunk in chunks(conn, f"SELECT subject, relation, object, count(*), "
+                                           f"{', '.join(f'sum({c})' for c in _TABLE_COUNTS)}, min(nullif(first_date, "
+                                           f"'')), max(nullif(last_date, '')) FROM edge_months{where} "
+                                           f"GROUP BY subject, relation, object{order}") for row in chunk]
     starts = np.zeros(len(edges) + 1, dtype=np.int64)
     np.cumsum([row[3] for row in edges], out=starts[1:])
     codes: dict[str, int] = {}
@@ -339,7 +326,7 @@ def read_table(conn, relations: Iterable[str]) -> tuple[list[tuple[str, str, str
     table = MonthTable(list(codes), np.concatenate(month) if month else np.zeros(0, np.int32),
                        np.concatenate(counts) if counts else np.zeros((0, 6), np.int32),
                        _objects(first), _objects(last))
-    return [tuple(row[:3]) for row in edges], starts, table
+    return [tuple(row[:3]) for row in edges], [tuple(row[4:]) for row in edges], starts, table
 
 
 def _objects(values: list) -> np.ndarray:

@@ -80,7 +80,7 @@ class StoredEvidence(_ReadWhenAsked):
         marked: Sentences a curator confirmed.
         within: Only the sentences of these months (a date filter); None: every month.
         span: Instead of `months` (None then): the edge's rows ``(table, lo, hi)`` of a
-            `graph.aggregates.MonthTable`, with their `sums` (`MonthTable.sums`); the
+            `graph.aggregates.MonthTable`, with their `sums` (`graph.aggregates.read_table`); the
             months are made from them when asked, and the filter engine reads the rows as
             they are. Only the edge as stored has one: every new view holds its months.
     """

@@ -299,3 +299,12 @@ def test_the_index_reads_stored_rows_as_columns_and_gives_what_the_loop_gives_on
                     for i in (fast, slow))
             for name in ("edges", "weight", "articles", "held", "held_articles", "nodes"):
                 assert getattr(a, name).tolist() == getattr(b, name).tolist(), (n, span, name)
+
+
+def test_the_aggregates_equal_the_graph_on_postgresql(pg_url):
+    """The explorer's bulk reads (a server's rows streamed in chunks) give what SQLite's give."""
+    rng = random.Random(4)
+    with Store(pg_url) as store:
+        store.add([article(n, rng) for n in range(40)])
+        store.add([article(n, rng, version=1) for n in range(0, 40, 4)])
+    assert_same(pg_url)
