@@ -88,8 +88,8 @@ def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Disp
     out = []
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = str(d.get("relation") or k)
-        if relation in WEAK_RELATIONS:
-            continue
+        if relation in WEAK_RELATIONS or not any(ev.get("negated") for ev in d.get("evidence") or ()):
+            continue  # nothing denies it (most relations): no dispute
         stated = [ev for ev in d.get("evidence") or () if _stated(ev)]
         said = [ev for ev in stated if not ev.get("negated")]
         denied = [ev for ev in stated if ev.get("negated")]
@@ -158,6 +158,7 @@ def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     contested = contested_edges(g)
     for s, t, k, d in g.edges(keys=True, data=True):
         evidence = d.get("evidence") or ()  # a weak edge's kept in the store is counted when read
-        d["outlets"] = None if isinstance(evidence, StoredEvidence) else len(outlets_of(evidence, table))
+        d["outlets"] = (None if isinstance(evidence, StoredEvidence) else 1 if len(evidence) == 1
+                        else len(outlets_of(evidence, table)))
         d["contested"] = (s, t, str(d.get("relation") or k)) in contested
     return g

@@ -53,9 +53,10 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
             as :func:`evidence_dict` makes it.
         table: The actor table (for `part_of` edges); the packaged one by default.
         stored: What stays in the store (`mentions` is then not read): the counts by month of
-            the edges whose sentences stay there (``(subject, object, relation) -> {month:
-            counts}``), each actor's counts (`graph.aggregates.read_actors`) and the reader
-            that fetches sentences and articles when asked (`graph.lazy`).
+            the edges whose sentences stay there (`graph.aggregates.read_table`: the edges
+            ``(subject, relation, object)``, their sums, where their rows start, the rows), each actor's
+            counts (`graph.aggregates.read_actors`) and the reader that fetches sentences and
+            articles when asked (`graph.lazy`).
     """
     table = table or load_actor_table()
     g = nx.MultiDiGraph()
@@ -74,7 +75,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         if s in entities and o in entities and s != o:
             evidence[(s, o, rel)].append(ev)
     if stored is not None:
-        months, actors, reader = stored
+        (keys, sums, starts, month_rows), actors, reader = stored
         for eid, (n, how, names, in_articles) in actors.items():
             counts[eid], resolved[eid] = n, how
             aliases[eid] = set(names)
@@ -85,9 +86,10 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
                    part_of=e.part_of, resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
     if stored is not None:
-        for (s, o, rel), counts in months.items():
+        for i, ((s, rel, o), edge_sums) in enumerate(zip(keys, sums)):
             if s in entities and o in entities and s != o:
-                evidence[(s, o, rel)] = StoredEvidence(reader, rel, [(s, o)], counts, dates)
+                evidence[(s, o, rel)] = StoredEvidence(reader, rel, [(s, o)], None, dates, sums=edge_sums,
+                                                       span=(month_rows, int(starts[i]), int(starts[i + 1])))
     for (s, o, rel), evs in sorted(evidence.items()):
         if isinstance(evs, StoredEvidence):
             g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), **evs.totals(), evidence=evs)

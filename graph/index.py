@@ -172,9 +172,11 @@ class EdgeIndex:
     Args:
         g: The (curated) graph of one corpus version; never changed.
         months: The ``YYYY-MM`` months of the date slider.
+        vectorised: Read the rows of edges as the store counts them as columns (False: one by
+            one, as every other edge; the same index, slower: for the tests that say so).
     """
 
-    def __init__(self, g: nx.MultiDiGraph, months: Sequence[str]):
+    def __init__(self, g: nx.MultiDiGraph, months: Sequence[str], *, vectorised: bool = True):
         self.g = g
         self.nodes: list[str] = list(g.nodes)
         self.node_index = {n: i for i, n in enumerate(self.nodes)}
@@ -186,52 +188,55 @@ class EdgeIndex:
         self.id_rank = np.empty(len(self.nodes), dtype=np.int64)
         self.id_rank[np.argsort(np.array(self.nodes, dtype=object))] = np.arange(len(self.nodes))
         self.edges: list[tuple[str, str, str, dict]] = list(g.edges(keys=True, data=True))
-        n_edges = len(self.edges)
         relations = [str(d.get("relation", k)) for _, _, k, d in self.edges]
         self.relation_names = sorted(set(relations))
         relation_code = {r: i for i, r in enumerate(self.relation_names)}
         self.rel = np.array([relation_code[r] for r in relations], dtype=np.int32)
         self.src = np.array([self.node_index[s] for s, _, _, _ in self.edges], dtype=np.int64)
         self.dst = np.array([self.node_index[t] for _, t, _, _ in self.edges], dtype=np.int64)
-        self.has_evidence = np.array([bool(d.get("evidence")) for *_, d in self.edges], dtype=bool)
-        self.contested = np.array([bool(d.get("contested")) for *_, d in self.edges], dtype=bool)
-        self.base_weight = np.array([int(d.get("weight") or 0) for *_, d in self.edges], dtype=np.int64)
+        attrs = [d for _, _, _, d in self.edges]
+        self.has_evidence = np.array([bool(d.get("evidence")) for d in attrs], dtype=bool)
+        self.contested = np.array([bool(d.get("contested")) for d in attrs], dtype=bool)
+        self.base_weight = np.array([int(d.get("weight") or 0) for d in attrs], dtype=np.int64)
         self.base_articles = np.array([
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
-            if d.get("evidence") else 0 for *_, d in self.edges], dtype=np.int64)
+            if d.get("evidence") else 0 for d in attrs], dtype=np.int64)
         self.dates = doc_dates(g)
         self.outlets = OutletTable(g.graph.get("documents") or {})
-        # One row per edge and article (per edge and month for evidence kept in the store): its
-        # sentences, those that hold, and the articles behind each (1, or the month's count).
+        # One row per edge and article (per edge and month for evidence kept in the store, read as
+        # columns when the store counted it: `MonthTable`): sentences, held, articles (1, or the month's).
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
         rows: list[tuple[int, int, int, int, int, int]] = []
-        for e, (*_, d) in enumerate(self.edges):
+        spans: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
+        for e, d in enumerate(attrs):
             evidence = d.get("evidence") or ()
-            if isinstance(evidence, StoredEvidence):
-                for month, (n, held, articles, held_articles, *_) in evidence.months.items():
-                    rows.append((e, doc_code.setdefault(month_key(month), len(doc_code)), n, held, articles,
-                                 held_articles))
-                continue
-            per_doc: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
-            for ev in evidence:
-                counts = per_doc[ev.get("doc_id")]
-                counts[0] += 1
-                counts[1] += holds(ev)
-            rows += [(e, doc_code.setdefault(doc, len(doc_code)), n, held, 1, int(held > 0))
-                     for doc, (n, held) in per_doc.items()]
+            if isinstance(evidence, StoredEvidence) and evidence.span is not None and vectorised:
+                spans[evidence.span[0]].append((e, *evidence.span[1:]))
+            elif isinstance(evidence, StoredEvidence):
+                rows += [(e, doc_code.setdefault(month_key(month), len(doc_code)), n, held, articles, held_articles)
+                         for month, (n, held, articles, held_articles, *_) in evidence.months.items()]
+            else:
+                per_doc: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
+                for ev in evidence:
+                    counts = per_doc[ev.get("doc_id")]
+                    counts[0] += 1
+                    counts[1] += holds(ev)
+                rows += [(e, doc_code.setdefault(doc, len(doc_code)), n, held, 1, int(held > 0))
+                         for doc, (n, held) in per_doc.items()]
+        parts = [np.array(rows, dtype=np.int64).reshape(-1, 6).T, *(
+            t.index_rows(edges, lambda m: doc_code.setdefault(month_key(m), len(doc_code))) for t, edges in spans.items())]
         self.doc_code = doc_code
-        table = np.array(rows, dtype=np.int64).reshape(-1, 6)
         self.pair_edge, self.pair_doc, self.pair_n, self.pair_held, self.pair_articles, self.pair_held_articles = (
-            np.ascontiguousarray(table[:, i]) for i in range(6))
+            np.concatenate([part[i] for part in parts]) for i in range(6))
         self.stored_months = sorted(k[1] for k in doc_code if isinstance(k, tuple))
-        self.n_edges = n_edges
+        self.n_edges = len(self.edges)
         self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
-        self.edge_position = {eid: i for i, eid in enumerate(self.edge_ids)}
+        self.edge_position = dict(zip(self.edge_ids, range(len(self.edge_ids))))
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
         self.polarity = np.sign(np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
-            for (*_, d), r in zip(self.edges, relations)], dtype=np.int64))
+            for d, r in zip(attrs, relations)], dtype=np.int64))
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,

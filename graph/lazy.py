@@ -79,44 +79,62 @@ class StoredEvidence(_ReadWhenAsked):
         left_out: Sentences a curator rejected (predicates on evidence records).
         marked: Sentences a curator confirmed.
         within: Only the sentences of these months (a date filter); None: every month.
+        span: Instead of `months` (None then): the edge's rows ``(table, lo, hi)`` of a
+            `graph.aggregates.MonthTable`, with their `sums` (`graph.aggregates.read_table`); the
+            months are made from them when asked, and the filter engine reads the rows as
+            they are. Only the edge as stored has one: every new view holds its months.
     """
 
-    __slots__ = ("fetch", "relation", "pairs", "months", "dates", "left_out", "marked", "within")
+    __slots__ = ("fetch", "relation", "pairs", "_months", "dates", "left_out", "marked", "within", "span", "_sums")
 
     def __init__(self, fetch: Fetch, relation: str, pairs: Sequence[tuple[str, str]],
-                 months: Mapping[str, MonthRow], dates: Mapping[str, str | None], *,
+                 months: Mapping[str, MonthRow] | None, dates: Mapping[str, str | None], *,
                  left_out: tuple[Match, ...] = (), marked: tuple[Match, ...] = (),
-                 within: frozenset[str] | None = None):
+                 within: frozenset[str] | None = None, span: tuple[Any, int, int] | None = None,
+                 sums: tuple | None = None):
         self.fetch, self.relation, self.pairs = fetch, relation, tuple(pairs)
         self.dates, self.left_out, self.marked = dates, left_out, marked
-        self.within = within
-        self.months = dict(months) if within is None else {m: v for m, v in months.items() if m in within}
+        self.within, self.span, self._sums = within, span, sums
+        if span is not None:
+            self._months = None
+        else:
+            self._months = dict(months) if within is None else {m: v for m, v in months.items() if m in within}
+            rows = self._months.values()
+            self._sums = (*(sum(row[i] for row in rows) for i in (0, 1, 2, 3, 6, 7)),
+                          min((row[4] for row in rows if row[4]), default=None),
+                          max((row[5] for row in rows if row[5]), default=None))
+
+    @property
+    def months(self) -> dict[str, MonthRow]:
+        """Counts by month of the sentences this view holds (made from the table rows when it has them)."""
+        if self._months is not None:
+            return self._months
+        table, lo, hi = self.span
+        return table.rows(lo, hi)
 
     # ---- the counts, without fetching ----------------------------------------------------
     def __len__(self) -> int:
-        return sum(row[0] for row in self.months.values())
+        return self._sums[0]
 
     def __bool__(self) -> bool:
-        return bool(self.months)
+        return self.span[2] > self.span[1] if self.span is not None else bool(self._months)
 
     def held(self) -> int:
         """Sentences that hold (asserted or reported, not negated: `graph.ontology.states_fact`)."""
-        return sum(row[1] for row in self.months.values())
+        return self._sums[1]
 
     def flagged(self) -> tuple[int, int]:
         """Sentences negated, and sentences future or hypothetical."""
-        return sum(row[6] for row in self.months.values()), sum(row[7] for row in self.months.values())
+        return self._sums[4], self._sums[5]
 
     def articles(self) -> int:
         """Distinct articles of the sentences (each article is in one month)."""
-        return sum(row[2] for row in self.months.values())
+        return self._sums[2]
 
     def totals(self) -> dict[str, Any]:
         """weight, articles, first_date and last_date, as `graph.index.edge_totals` counts them."""
-        firsts = [row[4] for row in self.months.values() if row[4]]
-        lasts = [row[5] for row in self.months.values() if row[5]]
-        return {"weight": len(self), "articles": self.articles(), "first_date": min(firsts, default=None),
-                "last_date": max(lasts, default=None)}
+        return {"weight": len(self), "articles": self.articles(), "first_date": self._sums[6],
+                "last_date": self._sums[7]}
 
     # ---- new views -------------------------------------------------------------------------
     def _view(self, **changes) -> StoredEvidence:

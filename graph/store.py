@@ -69,6 +69,12 @@ class IngestReport:
 
 
 
+def _bulk(conn, query: str) -> Iterator[tuple]:
+    """A query's rows, fetched many at a time (a server's streamed in chunks, never all held at once)."""
+    for chunk in aggregates.chunks(conn, query):
+        yield from chunk
+
+
 class Store:
     """An open corpus store; use as a context manager or call `close()`.
 
@@ -296,22 +302,15 @@ class Store:
             entities = [Entity(*row) for row in conn.execute(text(
                 f"SELECT e.id, e.label, e.type, e.part_of FROM entities e JOIN (SELECT id, min({order}) AS first "
                 f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
-            # streamed: a server's rows arrive in chunks rather than all held at once
-            stream = {"stream_results": True, "max_row_buffer": 20_000} if self.server else {}
-            mentions = () if lazy else conn.execute(text("SELECT entity_id, doc_id, text, resolved_by FROM mentions")
-                                                    .execution_options(**stream))
+            mentions = () if lazy else _bulk(conn, "SELECT entity_id, doc_id, text, resolved_by FROM mentions")
             one = {}.setdefault
             relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
-                         conn.execute(text(f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, "
-                                           f"{EVIDENCE_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
-                                           f"{skip} ORDER BY r.{order}").execution_options(**stream)))
+                         _bulk(conn, f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
+                                     f"FROM relations r JOIN documents d ON d.id = r.doc_id {skip} ORDER BY r.{order}"))
             stored = None
             if lazy:
-                months: dict[tuple[str, str, str], dict] = {}
-                for s, rel, o, month, *counts in aggregates.read(conn, WEAK_RELATIONS):
-                    months.setdefault((s, o, rel), {})[month] = tuple(counts)
                 target = self.target
-                stored = (months, aggregates.read_actors(conn),
+                stored = (aggregates.read_table(conn, WEAK_RELATIONS), aggregates.read_actors(conn),
                           StoreReader(lambda: Store(target, create=False, read_only=True)))
             return assemble(documents, entities, mentions, relations, table=table, stored=stored)
 

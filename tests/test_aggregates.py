@@ -257,3 +257,54 @@ def test_a_co_mention_dossier_reads_its_sentences_and_outlets_from_the_store(gen
     assert shown == expected
     d = eager.edges[s, t, k]
     assert f"{len(d['evidence'])} sentences · {d['articles']} articles · {d['outlets']} outlet" in shown
+
+
+def index_rows(index):
+    """The filter engine's rows as a set, articles and months by name (their codes are the engine's own)."""
+    name = {code: doc for doc, code in index.doc_code.items()}
+    return sorted((index.edge_ids[e], str(name[d]), n, h, a, ha) for e, d, n, h, a, ha in zip(
+        index.pair_edge.tolist(), index.pair_doc.tolist(), index.pair_n.tolist(), index.pair_held.tolist(),
+        index.pair_articles.tolist(), index.pair_held_articles.tolist()))
+
+
+def test_the_index_reads_stored_rows_as_columns_and_gives_what_the_loop_gives_on_a_curated_graph(generated):
+    from graph.curation import effective_actions
+    from graph.index import EdgeIndex
+    from ui.filters import month_range
+    from graph.query import date_bounds
+
+    db, _ = generated
+    with Store(db) as store:
+        raw = store.graph(lazy=True)
+    co = sorted((s, t) for s, t, k in stored_edges(raw) if len(raw.edges[s, t, k]["evidence"]) > 1)
+    first = next(iter(raw.edges[co[0][0], co[0][1], "co_mentioned"]["evidence"]))
+    log = [{"op": "merge", "keep": "actor-0", "drop": "actor-1"},
+           {"op": "reject", "subject": co[1][0], "relation": "co_mentioned", "object": co[1][1]},
+           {"op": "reject", "subject": co[0][0], "relation": "co_mentioned", "object": co[0][1],
+            "doc_id": first["doc_id"], "sentence": first["sentence"]},
+           {"op": "confirm", "subject": co[2][0], "relation": "co_mentioned", "object": co[2][1]},
+           {"op": "merge", "keep": "actor-2", "drop": "actor-3"}, {"op": "undo"}]
+    for n in range(len(log) + 1):
+        g = apply_curation(raw, effective_actions(log[:n])).graph if n else raw
+        months = month_range(*date_bounds(g))
+        fast, slow = EdgeIndex(g, months), EdgeIndex(g, months, vectorised=False)
+        as_read = [d["evidence"].span is not None for *_, d in g.edges(keys=True, data=True)
+                   if isinstance(d.get("evidence"), StoredEvidence)]
+        assert any(as_read) and (n == 0 or not all(as_read)), "some edges read as columns, curated ones one by one"
+        assert index_rows(fast) == index_rows(slow)
+        assert fast.stored_months == slow.stored_months and fast.edge_ids == slow.edge_ids
+        ends = sorted({0, len(months) // 2, len(months) - 1})
+        for span in [None] + [(a, b) for a in ends for b in ends if a <= b]:
+            a, b = (i.survivors(relations=fast.relation_names, types=fast.type_names, months=span, min_articles=1)
+                    for i in (fast, slow))
+            for name in ("edges", "weight", "articles", "held", "held_articles", "nodes"):
+                assert getattr(a, name).tolist() == getattr(b, name).tolist(), (n, span, name)
+
+
+def test_the_aggregates_equal_the_graph_on_postgresql(pg_url):
+    """The explorer's bulk reads (a server's rows streamed in chunks) give what SQLite's give."""
+    rng = random.Random(4)
+    with Store(pg_url) as store:
+        store.add([article(n, rng) for n in range(40)])
+        store.add([article(n, rng, version=1) for n in range(0, 40, 4)])
+    assert_same(pg_url)

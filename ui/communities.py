@@ -12,9 +12,8 @@ COMMUNITY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56
 SMALL_COMMUNITY = "#9AA5B1"  # actors of the many small communities share one grey
 
 
-def communities(data: Data, *, seed: int = 7) -> list[set[str]]:
-    """The actors' communities, largest first: networkx's Louvain method over the typed relations
-    (one link per pair of actors, weighted by evidence); an actor with no typed relation is alone."""
+def typed_pairs(data: Data) -> nx.Graph:
+    """One link per pair of actors with a typed relation, weighted by their edges' evidence."""
     g = nx.Graph()
     for edge in data.get("edges", ()):
         s, t = str(edge.get("source")), str(edge.get("target"))
@@ -22,16 +21,24 @@ def communities(data: Data, *, seed: int = 7) -> list[set[str]]:
             continue
         w = float(edge.get("weight") or 1)
         g.add_edge(s, t, weight=g[s][t]["weight"] + w if g.has_edge(s, t) else w)
+    return g
+
+
+def communities(data: Data, *, seed: int = 7, pairs: nx.Graph | None = None) -> list[set[str]]:
+    """The actors' communities, largest first: networkx's Louvain method over the typed relations
+    (:func:`typed_pairs`, or `pairs` when counted already: `ui.tallies.typed_pairs`); an actor
+    with no typed relation is alone."""
+    g = typed_pairs(data) if pairs is None else pairs
     found = nx.community.louvain_communities(g, weight="weight", seed=seed) if len(g) else []
     alone = [{str(n.get("id"))} for n in data.get("nodes", ()) if str(n.get("id")) not in g]
     return sorted([set(c) for c in found] + alone, key=lambda c: (-len(c), min(c)))
 
 
-def community_colours(data: Data, *, seed: int = 7) -> dict[str, str]:
+def community_colours(data: Data, *, seed: int = 7, pairs: nx.Graph | None = None) -> dict[str, str]:
     """The colour of each actor's community (see :func:`communities`): the largest communities get
     the palette, the rest grey; actors with no typed relation are grey."""
     out = {str(n.get("id")): SMALL_COMMUNITY for n in data.get("nodes", ())}
-    for colour, members in zip(COMMUNITY_COLOURS, (c for c in communities(data, seed=seed) if len(c) > 2)):
+    for colour, members in zip(COMMUNITY_COLOURS, (c for c in communities(data, seed=seed, pairs=pairs) if len(c) > 2)):
         for n in members:
             out[n] = colour
     return out

@@ -27,16 +27,15 @@ from ui.elements import (
     default_relations,
     entity_counts,
     entity_type_names,
-    graph_stats,
     light_data,
     make_edge_id,
     node_templates,
-    relation_counts,
     relation_names,
     search_options,
 )
 from ui.article_rows import ArticleText, article_rows, relations_by_article
 from ui.canvas_elements import view_elements
+from ui import tallies
 from ui.communities import community_colours
 from ui.filters import month_range
 from ui.selection import selection_nodes
@@ -183,24 +182,24 @@ class Corpus:
         self.documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
         light = light_data(graph)
         self.light = light
-        self.positions = (extend_positions(light, previous_positions) if previous_positions
-                          else node_positions(light))
-        self.templates = node_templates(light, self.positions)
-        for node, colour in community_colours(light).items():  # offered as the nodes' colour
-            self.templates[node]["data"]["community"] = colour
-        self.stats = graph_stats(light)
-        self.relations = tuple(relation_names(light))
-        self.default_relations = tuple(default_relations(light))
-        self.entity_types = tuple(entity_type_names(light))
-        self.relation_counts = relation_counts(light)
-        self.entity_counts = entity_counts(light)
-        self.search_options = search_options(light)
         bounds = date_bounds(graph)
         self.months = month_range(*bounds) if bounds else ()
-        self.max_articles = max(1, min(MAX_MIN_ARTICLES, max((e["articles"] for e in light["edges"]), default=1)))
+        self.index = EdgeIndex(graph, self.months)  # what the page counts once is counted over its arrays
+        self.positions = (extend_positions(light, previous_positions) if previous_positions
+                          else node_positions(light))
+        self.templates = node_templates(light, self.positions, tallies.typed_degree(self.index))
+        for node, colour in community_colours(light, pairs=tallies.typed_pairs(self.index)).items():
+            self.templates[node]["data"]["community"] = colour  # offered as the nodes' colour
+        self.stats = tallies.graph_stats(self.index)
+        self.relation_counts = tallies.relation_counts(self.index)
+        self.relations = tuple(relation_names(light, self.relation_counts))
+        self.default_relations = tuple(default_relations(light, self.relation_counts))
+        self.entity_types = tuple(entity_type_names(light))
+        self.entity_counts = entity_counts(light)
+        self.search_options = search_options(light)
+        self.max_articles = max(1, min(MAX_MIN_ARTICLES, tallies.most_articles(self.index)))
         self.labels = {n: str(d.get("label") or n) for n, d in graph.nodes(data=True)}
         self.canonical = merged_into(effective_actions(self.log))
-        self.index = EdgeIndex(graph, self.months)
         self._text = text
         self._memo = _Memo()
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step

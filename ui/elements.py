@@ -122,9 +122,10 @@ def entity_counts(data: Data) -> dict[str, int]:
     return dict(counts)
 
 
-def relation_names(data: Data) -> list[str]:
-    """Return the ontology's relation types plus any other type present in the data."""
-    extra = sorted(set(relation_counts(data)) - set(RELATION_NAMES) - {""})
+def relation_names(data: Data, counts: Mapping[str, int] | None = None) -> list[str]:
+    """Return the ontology's relation types plus any other type present in the data (or in its
+    `counts`, when counted already)."""
+    extra = sorted(set(relation_counts(data) if counts is None else counts) - set(RELATION_NAMES) - {""})
     return [*RELATION_NAMES, *extra]
 
 
@@ -134,26 +135,28 @@ def entity_type_names(data: Data) -> list[str]:
     return [*ENTITY_TYPES, *extra]
 
 
-def default_relations(data: Data) -> list[str]:
+def default_relations(data: Data, counts: Mapping[str, int] | None = None) -> list[str]:
     """Return the relation types ticked when the page opens: what the filter engine allows by
     default (all but the weak ones)."""
     allowed = relation_filter(None)
-    return [r for r in relation_names(data) if allowed(r)]
+    return [r for r in relation_names(data, counts) if allowed(r)]
 
 
 # --------------------------------------------------------------------------- layout
 
 
-def node_sizes(data: Data) -> dict[str, float]:
-    """Size each node by its mentions (by its degree when mentions are missing).
+def node_sizes(data: Data, degree: Mapping[str, int] | None = None) -> dict[str, float]:
+    """Size each node by its mentions (by its degree over typed relations when mentions are
+    missing; `degree` when counted already: `ui.tallies.typed_degree`).
 
     Sizes grow with the square root of the count so that area, not diameter, tracks it.
     """
-    degree: dict[str, int] = defaultdict(int)
-    for edge in data.get("edges", ()):
-        if relation_of(edge) not in WEAK_RELATIONS:
-            degree[str(edge.get("source"))] += 1
-            degree[str(edge.get("target"))] += 1
+    if degree is None:
+        degree = defaultdict(int)
+        for edge in data.get("edges", ()):
+            if relation_of(edge) not in WEAK_RELATIONS:
+                degree[str(edge.get("source"))] += 1
+                degree[str(edge.get("target"))] += 1
     raw = {
         node_id: float(node.get("mentions") or degree.get(node_id, 0) or 1)
         for node_id, node in nodes_by_id(data).items()
@@ -176,9 +179,10 @@ def edge_width(articles: float | int | None) -> float:
 # --------------------------------------------------------------------------- canvas
 
 
-def node_templates(data: Data, positions: Mapping[str, Mapping[str, float]]) -> dict[str, dict]:
-    """Build the cytoscape element of every node once: label, type, size and position."""
-    sizes = node_sizes(data)
+def node_templates(data: Data, positions: Mapping[str, Mapping[str, float]],
+                   degree: Mapping[str, int] | None = None) -> dict[str, dict]:
+    """Build the cytoscape element of every node once: label, type, size (:func:`node_sizes`) and position."""
+    sizes = node_sizes(data, degree)
     templates = {}
     for node_id, node in nodes_by_id(data).items():
         element: dict[str, Any] = {

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dash import html
 
@@ -13,11 +13,12 @@ from ui.state import clamp
 from ui.elements import Data, relation_label, relation_counts, entity_counts, relation_names, entity_type_names
 
 
-def relation_filter_options(data: Data) -> list[dict]:
-    """Return checklist options for the relation filter: swatch, type name, edge count."""
-    counts = relation_counts(data)
+def relation_filter_options(data: Data, counts: Mapping[str, int] | None = None) -> list[dict]:
+    """Return checklist options for the relation filter: swatch, type name, edge count (`counts`
+    when counted already)."""
+    counts = relation_counts(data) if counts is None else counts
     options = []
-    for relation in relation_names(data):
+    for relation in relation_names(data, counts):
         kind = BY_NAME.get(relation)
         n = counts.get(relation, 0)
         options.append({

@@ -74,7 +74,7 @@ def _sidebar(corpus: Corpus) -> html.Aside:
     return html.Aside([
         _section("Search the evidence", search_box(), hint="Sentences holding every word; a hit opens its relation."),
         _section("Relations", dcc.Checklist(
-            id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light),
+            id=ids.RELATION_FILTER, options=relation_filter_options(corpus.light, corpus.relation_counts),
             value=list(corpus.default_relations), className="filter", inputClassName="filter-input",
             labelClassName="filter-label"), relation_tools(corpus.relations),
             hint="Edge colour and arrow: who does what to whom."),

@@ -118,7 +118,7 @@ def refresh_options(version, slider_max, *, source: CorpusSource) -> tuple:
     months_changed = slider_max != last
     min_marks = {i: str(i) for i in range(1, corpus.max_articles + 1)}
     return (options, options, options, options, options,
-            relation_filter_options(corpus.light), entity_filter_options(corpus.light), header_stats(corpus),
+            relation_filter_options(corpus.light, corpus.relation_counts), entity_filter_options(corpus.light), header_stats(corpus),
             not (writable and can_undo(corpus.log)), not (writable and can_redo(corpus.log)),
             last, month_marks(corpus.months), [0, last] if months_changed else no_update,
             corpus.max_articles, min_marks)
