@@ -295,6 +295,10 @@ RECIPROCAL = [
     ("Al-Shabaab claimed responsibility for the bombing of a Kenyan base.", "Al-Shabaab", "attacks", "Kenya",
      {"speaker": "al-Shabaab"}),  # its own claim: reported
     ("Japan had hoped to mend ties with Russia.", "Japan", "cooperates", "Russia", {"modality": "hypothetical"}),
+    ("Ethiopia has no plans to invade Eritrea.", "Ethiopia", "attacks", "Eritrea",
+     {"negated": True, "modality": "hypothetical"}),
+    ("Israel had the backing of the United States.", "United States", "supports", "Israel", {}),
+    ("The proxy war between Saudi Arabia and Iran has devastated Yemen.", "Saudi Arabia", "opposes", "Iran", {}),
     ("Russia and Belarus held military exercises on the border with Poland.", "Russia", "cooperates", "Belarus", {}),
     ("Houthi vessels fired upon US helicopters.", "Houthis", "attacks", "United States", {}),
     ("Chinese ships fired water cannon at a Philippine vessel.", "China", "attacks", "Philippines", {}),
@@ -317,6 +321,9 @@ RECIPROCAL_NOT = [
     ("Sudan accused the United Arab Emirates of providing weapons to the Rapid Support Forces.",
      ("sudan", "supplies", "rapid-support-forces")),  # the accuser is not the one who acts
     ("China held drills around Taiwan.", ("china", "cooperates", "taiwan")),
+    ("Israel had the backing of the United States.", ("israel", "supports", "united-states")),
+    ("Jean-Noel Barrot visited Chad's border with Sudan.", ("jean-noel-barrot", "negotiates", "chad")),
+    ("The proxy war between Saudi Arabia and Iran has devastated Yemen.", ("saudi-arabia", "attacks", "iran")),
     ("Russia and Belarus held military exercises on the border with Poland.", ("russia", "cooperates", "poland")),
     ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
 ]

@@ -168,7 +168,9 @@ def apposed(ctx: Context, noun) -> list[Ref]:
 
 def party_actors(ctx: Context, tok) -> list[Ref]:
     """Parties a meeting or deal object names: "Finnish officials", "Lithuania's offer",
-    "tariffs with Mexico" — but not its topic ("a Syria pact")."""
+    "tariffs with Mexico" — but not its topic ("a Syria pact") nor a border visited ("Chad's border with Sudan")."""
+    if tok.lemma_.lower() in FRONTIER_NOUNS:
+        return []
     return actors(ctx, tok) or unique(
         [r for c in tok.children if c.dep_ == "poss" for r in actors(ctx, c)]
         + [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "to")

@@ -103,6 +103,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.dep_ in ("acl",) and (any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in node.head.children)
                                       or node.head.lemma_.lower() in PLAN_NOUNS):
             modality = "hypothetical"  # "a potential deal to sell X", "the Commission's plan to slap duties"
+        if node.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.head.children):
+            negated = True  # "has no plans to invade X", "saw no need to recall its ambassador"
         if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in ACCUSING_VERBS and node.head.dep_ == "prep":
             accuser = node.head.head  # "accused the UAE of arming the RSF": the accuser's claim
             modality = "reported" if modality == "asserted" else modality

@@ -36,6 +36,8 @@ def noun_relations(ctx: Context, noun, sent):
     if not rtype:
         yield from _shared_exercises(ctx, noun, sent)
         return
+    if rtype == "attacks" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("proxy", "cold") for c in noun.children):
+        rtype = "opposes"  # "a proxy war between A and B": they fight through others, not each other
     governor = noun.head.lemma_.lower()
     if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
         return  # "broke off ties with X", "ties were cut": the verb reads it (sanctions), the ties are no cooperation
@@ -143,6 +145,11 @@ def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list,
     if noun.dep_ == "dobj" and governor in AGENT_VERBS and not owned:  # "Sudan files AU complaint": the filer
         agents = governor_subjects(ctx, noun) or agents
     # "both sides face allegations": not the accusers (but "A and B enjoy friendly relations" are its parties)
+    if noun.dep_ == "dobj" and governor == "have" and not agents and rtype not in SYMMETRIC:
+        backers = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in pobjs(p)
+                   for r in phrase_actors(ctx, o)]
+        if backers:  # "Israel had the backing of the United States": the US backs Israel
+            agents, targets = backers, governor_subjects(ctx, noun)
     if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
             noun.head.head.lemma_.lower() == "responsibility" and noun.head.head.dep_ == "dobj":
         agents = governor_subjects(ctx, noun.head.head)  # "X claimed responsibility for an attack on Y"
