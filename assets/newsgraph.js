@@ -1,6 +1,6 @@
 // Clientside callbacks of the explorer, called from ui/callbacks through ClientsideFunction.
 // Ids used here are those of ui/ids.py: CANVAS = 'graph-canvas', CANVAS_KEY = 'canvas-key',
-// DBLTAP_STORE = 'dbltap-store'.
+// DBLTAP_STORE = 'dbltap-store', TAB_GATE = 'gate-'.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     newsgraph: (function () {
         const CANVAS = 'graph-canvas';
@@ -100,6 +100,17 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         };
 
         return {
+            // Wakes the callbacks of one side tab (ui/callbacks/wiring.py `bind`): its gate store,
+            // 'gate-' + the tab's name, changes when the tab is chosen, or when what the tab shows
+            // changes while it is open; a tab nobody looks at costs the server no request.
+            openTab: function (tab) {
+                const out = window.dash_clientside.callback_context.outputs_list;
+                const gate = (Array.isArray(out) ? out[0] : out).id;
+                if (tab !== gate.slice('gate-'.length)) { return window.dash_clientside.no_update; }
+                window.newsgraphGates = (window.newsgraphGates || 0) + 1;
+                return window.newsgraphGates;
+            },
+
             // Checks the size of the files chosen for upload before anything is sent: the server
             // refuses a request above its limit (413) with nothing the page could show. A batch
             // within the limit goes to the upload queue (and on to the server); the upload's

@@ -577,6 +577,7 @@ def test_create_app_registers_every_callback(sample_graph):
 def test_every_component_id_comes_from_ui_ids(sample_graph):
     layout = create_app(sample_graph).layout()
     known = {v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str)}
+    known |= {ids.TAB_GATE + tab for tab in ids.TAB_NAMES}  # each side tab's gate (ui.callbacks.wiring.bind)
     found = [getattr(c, "id", None) for c in walk(layout)]
     string_ids = {i for i in found if isinstance(i, str)}
     assert string_ids <= known
@@ -666,3 +667,22 @@ def test_load_graph_names_the_file_and_the_reason(tmp_path: Path, content, reaso
     with pytest.raises(SystemExit) as err:
         load_graph(path)
     assert str(path) in str(err.value) and reason in str(err.value)
+
+
+def test_a_side_tab_runs_only_while_it_is_open(sample_graph):
+    """A tab's callbacks wait on its gate; one clientside gate per tab listens to the tab control and
+    to everything the tab's callbacks read, so a hidden tab costs a filter change no request."""
+    app = create_app(sample_graph)
+    gated = {ids.STANCE_GRAPH: ids.TAB_STANCE, ids.ACTORS_GRAPH: ids.TAB_ACTORS, ids.DISPUTES_LIST: ids.TAB_DISPUTES,
+             ids.ARTICLE_LIST: ids.TAB_ARTICLES, ids.CURATION_LOG: ids.TAB_CURATION, ids.DYAD_TIMELINE: ids.TAB_STANCE}
+    for output, tab in gated.items():
+        key = next(k for k in app.callback_map if f"{output}." in k)
+        spec = app.callback_map[key]
+        assert [(i["id"], i["property"]) for i in spec["inputs"]] == [(ids.TAB_GATE + tab, "data")], output
+        assert {s["id"] for s in spec["state"]} >= {ids.TABS, ids.VERSION_STORE}, output  # its inputs, read when woken
+    gates = {k.split(".")[0]: v for k, v in app.callback_map.items() if k.startswith(ids.TAB_GATE)}
+    assert set(gates) == {ids.TAB_GATE + t for t in set(gated.values()) | {ids.TAB_OUTLETS}}
+    stance = [(i["id"], i["property"]) for i in gates[ids.TAB_GATE + ids.TAB_STANCE]["inputs"]]
+    assert stance[0] == (ids.TABS, "value")  # the tab control first: the gate opens for its own tab only
+    assert {(ids.RELATION_FILTER, "value"), (ids.SELECTION_STORE, "data"), (ids.EVIDENCE_PAGES, "data")} <= set(stance)
+    assert "openTab: function (tab)" in (app_module.ASSETS / "newsgraph.js").read_text(encoding="utf-8")

@@ -69,6 +69,7 @@ TAB_DISPUTES = "disputes"
 TAB_OUTLETS = "outlets"
 TAB_NEW = "new"
 TAB_NAMES = (TAB_GRAPH, TAB_STANCE, TAB_ACTORS, TAB_ARTICLES, TAB_CURATION, TAB_DISPUTES, TAB_OUTLETS, TAB_NEW)
+TAB_GATE = "gate-"  # + a tab name: the store that wakes that tab's callbacks while it is open (ui.callbacks.wiring)
 
 PANEL = "detail-panel"
 STANCE_GRAPH = "stance-graph"

@@ -281,6 +281,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Interval(id=ids.UPLOAD_POLL, interval=UPLOAD_POLL_MS, disabled=True),
         dcc.Download(id=ids.DOWNLOAD),
         *change_stores(),
+        *(dcc.Store(id=ids.TAB_GATE + tab, data=0) for tab in ids.TAB_NAMES),
         _header(corpus, title, writable),
         html.Div([_sidebar(corpus), _canvas(corpus), _tabs(corpus, writable, why)], className="app-body"),
     ], className="app")

@@ -28,7 +28,7 @@ def _outlet_rows(corpus, f):
 
 @callback(Output(ids.DISPUTES_LIST, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_DISPUTES)
 def update_disputes(tab, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
     """List the contested relations the filters keep, the most serious first (when the tab is open)."""
     if tab != ids.TAB_DISPUTES:
@@ -40,7 +40,7 @@ def update_disputes(tab, relations, types, dates, min_articles, version, *, sour
 
 @callback(Output(ids.OUTLETS_GRAPH, "figure"), Output(ids.OUTLET_PICK, "options"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_OUTLETS)
 def update_outlets(tab, relations, types, dates, min_articles, version, *, source: CorpusSource, contested=None):
     """Draw each outlet's stance towards the main actors and list the outlets (when the tab is open)."""
     if tab != ids.TAB_OUTLETS:
@@ -67,7 +67,7 @@ def pick_outlet(click):
 @callback(Output(ids.OUTLET_RELATIONS, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), outlet=Input(ids.OUTLET_PICK, "value"), **FILTERS,
                       version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_OUTLETS)
 def update_outlet_relations(tab, outlet, relations, types, dates, min_articles, version, *, source: CorpusSource,
                             contested=None):
     """List the relations the chosen outlet carries (when the tab is open)."""

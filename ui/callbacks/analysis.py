@@ -34,7 +34,7 @@ def recount_paths(counting, selection):
 @callback(Output(ids.DYAD_TIMELINE, "figure"), Output(ids.DYAD_TIMELINE_BOX, "className"),
           inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       counting=Input(ids.TRUTH_TOGGLE, "value"), version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_STANCE)
 def update_dyad_timeline(tab, selection, relations, types, dates, min_articles, counting, version, *,
                          source: CorpusSource, contested=None):
     """Under the heatmap, the clicked pair's cooperation and conflict by month (hidden until a cell is clicked)."""

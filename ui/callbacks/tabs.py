@@ -21,7 +21,7 @@ callback = declarer(CALLBACKS)
 @callback(Output(ids.STANCE_GRAPH, "figure"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data"),
                       selection=Input(ids.SELECTION_STORE, "data"), counting=Input(ids.TRUTH_TOGGLE, "value")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_STANCE)
 def update_stance(tab, relations, types, dates, min_articles, version, selection=None, counting=None, *,
                   source: CorpusSource, contested=None):
     """Draw the stance heatmap when its tab is open, outlining the pair whose evidence is shown.
@@ -39,7 +39,7 @@ def update_stance(tab, relations, types, dates, min_articles, version, selection
 @callback(Output(ids.STANCE_DETAIL, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), selection=Input(ids.SELECTION_STORE, "data"), **FILTERS,
                       version=Input(ids.VERSION_STORE, "data"), pages=Input(ids.EVIDENCE_PAGES, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_STANCE)
 def update_stance_detail(tab, selection, relations, types, dates, min_articles, version, pages=None, *,
                          source: CorpusSource, contested=None):
     """Under the heatmap, list the evidence of the clicked pair of actors (when the tab is open)."""
@@ -55,7 +55,7 @@ def update_stance_detail(tab, selection, relations, types, dates, min_articles, 
 @callback(Output(ids.ACTORS_GRAPH, "figure"),
           inputs=dict(tab=Input(ids.TABS, "value"), **FILTERS, version=Input(ids.VERSION_STORE, "data"),
                       counting=Input(ids.TRUTH_TOGGLE, "value")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_ACTORS)
 def update_actors(tab, relations, types, dates, min_articles, version, counting=None, *, source: CorpusSource,
                   contested=None):
     """Draw the most central actors when their tab is open (by evidence that holds, unless the toggle says every sentence)."""
@@ -70,7 +70,7 @@ def update_actors(tab, relations, types, dates, min_articles, version, counting=
 @callback(Output(ids.ARTICLE_LIST, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), query=Input(ids.ARTICLE_FILTER, "value"),
                       version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_ARTICLES)
 def update_article_list(tab, query, version, *, source: CorpusSource):
     """List the loaded articles when the Articles tab is open."""
     if tab != ids.TAB_ARTICLES:
@@ -110,7 +110,7 @@ def update_article_view(doc_id, version, *, source: CorpusSource):
 
 @callback(Output(ids.CURATION_LOG, "children"),
           inputs=dict(tab=Input(ids.TABS, "value"), version=Input(ids.VERSION_STORE, "data")),
-          prevent_initial_call=True)
+          prevent_initial_call=True, tab=ids.TAB_CURATION)
 def update_curation_log(tab, version, *, source: CorpusSource):
     """Show the curation log when its tab is open."""
     if tab != ids.TAB_CURATION:

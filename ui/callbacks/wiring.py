@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, State, ctx, set_props
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, set_props
 
 from graph.store import StoreError
 from ui import ids
@@ -41,14 +41,19 @@ class Declared:
     inputs: Mapping[str, Any] | Sequence[Any]
     state: Mapping[str, Any] | Sequence[Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    tab: str | None = None  # the side tab whose content it draws: it runs only while that tab is open
 
 
 def declarer(room: list[Declared]) -> Callable:
-    """The ``callback`` decorator of one room: it records the declaration and leaves the function as it is."""
-    def callback(*output, inputs, state=None, **options):
+    """The ``callback`` decorator of one room: it records the declaration and leaves the function as it is.
+
+    ``tab=`` names the side tab a callback draws into (its inputs then include ``tab``, the tab
+    control's value): :func:`bind` lets it run only while that tab is open.
+    """
+    def callback(*output, inputs, state=None, tab=None, **options):
         def decorate(function):
             room.append(Declared(function, output[0] if len(output) == 1 else list(output), inputs,
-                                 state if state is not None else {}, options))
+                                 state if state is not None else {}, options, tab))
             return function
         return decorate
     return callback
@@ -61,7 +66,14 @@ def clientside(room: list[Declared], name: str, *output, inputs, state=(), **opt
 
 
 def bind(app: Dash, declared: Sequence[Declared], source: CorpusSource) -> None:
-    """Hand every declaration to `app`, the server-side functions bound to `source`."""
+    """Hand every declaration to `app`, the server-side functions bound to `source`.
+
+    The callbacks of a side tab (:attr:`Declared.tab`) read their inputs as states and run when
+    the tab's gate store changes; one clientside callback per tab, listening to all of them,
+    changes it only while the tab is open. A filter change on the graph tab so costs the server
+    nothing for the tabs nobody looks at (it was one request for each).
+    """
+    gates: dict[str, dict[str, Any]] = {}
     for d in declared:
         if isinstance(d.function, ClientsideFunction):
             app.clientside_callback(d.function, output=d.output, inputs=d.inputs, state=d.state, **d.options)
@@ -69,7 +81,25 @@ def bind(app: Dash, declared: Sequence[Declared], source: CorpusSource) -> None:
         function = d.function
         if "source" in inspect.signature(function).parameters:
             function = functools.wraps(d.function)(functools.partial(d.function, source=source))
-        app.callback(output=d.output, inputs=d.inputs, state=d.state, **d.options)(function)
+        inputs, state = d.inputs, d.state
+        if d.tab is not None:
+            listened = gates.setdefault(d.tab, {})
+            listened.update({(i.component_id, i.component_property): i for i in d.inputs.values()})
+            state = {**d.state, **{name: State(i.component_id, i.component_property) for name, i in d.inputs.items()}}
+            inputs, function = {"gate": Input(ids.TAB_GATE + d.tab, "data")}, _without_gate(function)
+        app.callback(output=d.output, inputs=inputs, state=state, **d.options)(function)
+    for tab, listened in gates.items():
+        tab_input = listened.pop((ids.TABS, "value"))
+        app.clientside_callback(ClientsideFunction(NAMESPACE, "openTab"), output=Output(ids.TAB_GATE + tab, "data"),
+                                inputs=[tab_input, *listened.values()], prevent_initial_call=True)
+
+
+def _without_gate(function: Callable) -> Callable:
+    """The callback without the gate's value, which only says when to run."""
+    @functools.wraps(function)
+    def run(gate=None, **values):
+        return function(**values)
+    return run
 
 
 def fired() -> tuple[Any, str | None, Any]:
