@@ -84,7 +84,7 @@ def bind(app: Dash, declared: Sequence[Declared], source: CorpusSource) -> None:
         inputs, state = d.inputs, d.state
         if d.tab is not None:
             listened = gates.setdefault(d.tab, {})
-            listened.update({(i.component_id, i.component_property): i for i in d.inputs.values()})
+            listened.update({(i.component_id_str(), i.component_property): i for i in d.inputs.values()})
             state = {**d.state, **{name: State(i.component_id, i.component_property) for name, i in d.inputs.items()}}
             inputs, function = {"gate": Input(ids.TAB_GATE + d.tab, "data")}, _without_gate(function)
         app.callback(output=d.output, inputs=inputs, state=state, **d.options)(function)
