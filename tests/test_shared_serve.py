@@ -92,10 +92,11 @@ def _merge(base: str, keep: str, drop: str) -> dict:
 
 def _curation_log_text(base: str, version: str) -> str:
     deps = requests.get(f"{base}/_dash-dependencies", timeout=REQUEST_TIMEOUT_S).json()
-    log = page._find(deps, f"{ids.CURATION_LOG}.children", f"{ids.TABS}.value")
-    values = {(ids.TABS, "value"): ids.TAB_CURATION, (ids.VERSION_STORE, "data"): version}
+    gate = ids.TAB_GATE + ids.TAB_CURATION  # the tab's gate wakes its callback once the tab is open
+    log = page._find(deps, f"{ids.CURATION_LOG}.children", f"{gate}.data")
+    values = {(gate, "data"): 1, (ids.TABS, "value"): ids.TAB_CURATION, (ids.VERSION_STORE, "data"): version}
     response = requests.post(f"{base}/_dash-update-component", timeout=REQUEST_TIMEOUT_S,
-                             json=page.body(log, values, [f"{ids.TABS}.value"]))
+                             json=page.body(log, values, [f"{gate}.data"]))
     assert response.status_code == 200, response.text
     return json.dumps(response.json())
 
