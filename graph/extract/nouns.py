@@ -144,7 +144,6 @@ def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list,
             for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if noun.dep_ == "dobj" and governor in AGENT_VERBS and not owned:  # "Sudan files AU complaint": the filer
         agents = governor_subjects(ctx, noun) or agents
-    # "both sides face allegations": not the accusers (but "A and B enjoy friendly relations" are its parties)
     if noun.dep_ == "dobj" and governor == "have" and not agents and rtype not in SYMMETRIC:
         backers = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in pobjs(p)
                    for r in phrase_actors(ctx, o)]
@@ -153,6 +152,7 @@ def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list,
     if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
             noun.head.head.lemma_.lower() == "responsibility" and noun.head.head.dep_ == "dobj":
         agents = governor_subjects(ctx, noun.head.head)  # "X claimed responsibility for an attack on Y"
+    # "both sides face allegations": not the accusers (but "A and B enjoy friendly relations" are its parties)
     received = noun.dep_ == "dobj" and governor in RECEIVING_VERBS and rtype not in SYMMETRIC
     if not agents and governor not in REACTING_VERBS and not received:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
