@@ -411,13 +411,15 @@ class Corpus:
         central actors have in the overview without it, and sets the others beside their neighbours."""
         light = self._memo.get(("light nodes",), lambda: {n["id"]: n for n in self.light["nodes"]})
         base = self._overview_layout(central, central) if central != nodes else None
-        index = self.index
-        inside = np.zeros(len(index.nodes), dtype=bool)
-        inside[[index.node_index[n] for n in nodes]] = True
-        links = np.flatnonzero(inside[index.src] & inside[index.dst])
-        return self._memo.get(("overview", nodes), lambda: overview_layout([light[n] for n in nodes], [
-            (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]]) for i in links],
-            base))
+        def lay_out():
+            index = self.index
+            inside = np.zeros(len(index.nodes), dtype=bool)
+            inside[[index.node_index[n] for n in nodes]] = True
+            links = np.flatnonzero(inside[index.src] & inside[index.dst])
+            return overview_layout([light[n] for n in nodes], [
+                (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]])
+                for i in links], base)
+        return self._memo.get(("overview", nodes), lay_out)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""

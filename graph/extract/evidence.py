@@ -5,13 +5,13 @@ from dataclasses import replace
 from itertools import combinations, permutations
 
 from graph.extract.context import Context
+from graph.extract.coref import FIRST_PERSON
 from graph.extract.mentions import Ref, unique
 from graph.extract.mood import clause_mood, conditional, vowed
 from graph.models import Evidence, Relation
 from graph.ontology import CO_MENTIONED
 
 ACTOR_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "AGREEMENT"})
-FIRST_PERSON = frozenset({"we", "our", "us", "We", "Our", "Us"})
 # Rules whose relation holds whatever the clause's mood: "Turkish President Erdogan" leads Turkey.
 STATIC_RULES = frozenset({"title", "appos", "located", "backed", CO_MENTIONED})
 # Conflicts between parties named together run both ways ("clashes between A and B").
@@ -49,7 +49,8 @@ def relation(ctx: Context, subj: Ref, rtype: str, obj: Ref, trigger, sent, rule:
         # "would impose tariffs on X if ..." (a conditional threat), "vowed countermeasures against X"
         rtype = "threatens"
         mood = "hypothetical" if conditioned else "asserted" if mood == "future" else mood
-    if mood == "reported" and ctx.document.text[subj.start:subj.end] in FIRST_PERSON:  # not "US", the state
+    named = ctx.document.text[subj.start:subj.end]
+    if mood == "reported" and named.lower() in FIRST_PERSON and not named.isupper():  # "US" is the state, not "us"
         mood = "asserted"  # a side quoted on its own act ("we lodged a protest") asserts it; "X said it struck" reports
     confidence = CONFIDENCE.get(rule, 0.6) - (0.15 if "pronoun" in (subj.how, obj.how) else 0.0)
     text = ctx.document.text

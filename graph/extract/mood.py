@@ -106,11 +106,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.head.children):
             negated = True  # "has no plans to invade X", "saw no need to recall its ambassador"
         if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in ACCUSING_VERBS and node.head.dep_ == "prep":
-            accuser = node.head.head  # "accused the UAE of arming the RSF": the accuser's claim
-            modality = "reported" if modality == "asserted" else modality
-            subj = next((c for c in accuser.children if c.dep_ == "nsubj"), None)
-            refs = actors(ctx, subj) if subj is not None else []
-            speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
+            modality = "reported" if modality == "asserted" else modality  # "accused the UAE of arming the RSF"
+            speaker = speaker or _claimant(ctx, node.head.head)
             break
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
             claim = node.head  # "accusations that it supports M23": a claim, denied if so governed
@@ -122,17 +119,20 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         via, node = node.dep_, node.head
     claimant = _claimed_responsibility(tok)
     if claimant is not None and modality == "asserted":  # "X claimed responsibility for an attack on Y"
-        modality = "reported"
-        refs = [r for c in claimant.children if c.dep_ == "nsubj" for r in actors(ctx, c)]
-        speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
+        modality, speaker = "reported", speaker or _claimant(ctx, claimant)
     if modality == "asserted":  # a speech or naming verb anywhere above, outside its own subject
         speech = _speech_above(tok)
         if speech is not None:
-            modality = "reported"
-            subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
-            refs = actors(ctx, subj) if subj is not None and subj.i not in ctx.datelines else []
-            speaker = speaker or (refs[0].entity.label if refs and refs[0].how != "pronoun" else None)
+            modality, speaker = "reported", speaker or _claimant(ctx, speech)
     return negated, modality, speaker
+
+
+def _claimant(ctx: Context, verb) -> str | None:
+    """Who says it: the actor named as the subject of a speech, claim or accusation verb (not a
+    pronoun, which names no speaker we can vouch for, nor a dateline)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    refs = actors(ctx, subj) if subj is not None and subj.i not in ctx.datelines else []
+    return refs[0].entity.label if refs and refs[0].how != "pronoun" else None
 
 
 def _claimed_responsibility(tok):
