@@ -17,7 +17,8 @@ names it goes by, and its articles, kept the same way (:func:`actor_rows`, :func
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -277,6 +278,9 @@ class MonthTable:
         return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
 
 
+EDGES_AT_ONCE = 300  # edges whose sentences one query reads (three parameters each)
+
+
 def chunks(conn, sql: str) -> Iterable[list]:
     """A query's rows (plain SQL, no parameters) in lists of READ_CHUNK, each fetched at once:
     from SQLite's own cursor (no per-row work in SQLAlchemy), from a server through a cursor of
@@ -349,14 +353,51 @@ def differences(conn) -> list[str]:
     return out
 
 
-def edge_sentences(conn, relation: str, pairs: Iterable[tuple[str, str]], columns: str, order: str) -> list[tuple]:
-    """Every stored sentence of an edge (its relation between any of the `pairs` of subject and
-    object), as ``(doc_id, source, *columns)``, by article and reading order."""
-    out: list[tuple] = []
-    for subject, obj in pairs:
-        out += conn.execute(text(
-            f"SELECT r.doc_id, d.source, {columns} FROM relations r JOIN documents d ON d.id = r.doc_id "
-            f"WHERE r.subject = :subject AND r.relation = :relation AND r.object = :object "
-            f"ORDER BY r.doc_id, r.start_char, r.confidence DESC, r.{order}"),
-            {"subject": subject, "relation": relation, "object": obj}).all()
-    return out
+def _whole_edges(keys: Iterable[tuple[str, ...]]) -> Iterator[list[tuple[str, ...]]]:
+    """The keys in lists of about EDGES_AT_ONCE, the months of one edge never split (so its rows come in order)."""
+    chunk: list[tuple[str, ...]] = []
+    for _, same in groupby(sorted(set(keys)), key=lambda key: key[:3]):
+        same = list(same)
+        if chunk and len(chunk) + len(same) > EDGES_AT_ONCE:
+            yield chunk
+            chunk = []
+        chunk += same
+    if chunk:
+        yield chunk
+
+
+DENYING, HOLDING = "denying", "holding"  # which of an edge's sentences a read asks for (None: every one)
+_ONLY_SQL = {None: "", DENYING: f" WHERE r.negated = 1 AND r.modality NOT IN {sql_words(SPECULATIVE)}",
+             HOLDING: f" WHERE r.negated = 0 AND r.modality NOT IN {sql_words(SPECULATIVE)}"}
+
+
+def edge_sentences(conn, keys: Sequence[tuple[str, ...]], columns: str, order: str, only: str | None = None
+                   ) -> Iterable[tuple]:
+    """The stored sentences of these edges ``(subject, relation, object)``, a query per
+    EDGES_AT_ONCE of them, as ``(subject, relation, object, doc_id, source, *columns)``: by edge,
+    each edge's by article and reading order.
+
+    Args:
+        only: DENYING: only the sentences that deny their relation (negated, and asserted or
+            reported); HOLDING: only those that hold, of one month: each key is then
+            ``(subject, relation, object, month)``; None: every sentence.
+    """
+    month = " AND " + _MONTH_SQL + " = k.m" if only == HOLDING else ""
+    names = "s, rl, o, m" if only == HOLDING else "s, rl, o"
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:  # else its planner may index every relation afresh (or the edges asked for) rather than use the edge index
+        conn.exec_driver_sql("PRAGMA automatic_index = OFF")
+    try:
+        for chunk in _whole_edges(keys):
+            values = ", ".join("(" + ", ".join(f":{c}{i}" for c in "srom"[:len(key)]) + ")"
+                               for i, key in enumerate(chunk))
+            # the edges as a table joined to the relations: each is found by the edge index
+            yield from conn.execute(text(
+                f"WITH k ({names}) AS (VALUES {values}) SELECT r.subject, r.relation, r.object, r.doc_id, d.source, "
+                f"{columns} FROM k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o "
+                f"JOIN documents d ON d.id = r.doc_id{month}{_ONLY_SQL[only]} "
+                f"ORDER BY r.subject, r.relation, r.object, r.doc_id, r.start_char, r.confidence DESC, r.{order}"),
+                {f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}).all()
+    finally:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA automatic_index = ON")

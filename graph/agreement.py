@@ -15,15 +15,16 @@ a claim answered by many outlets outranks one lone denial.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from graph.outlets import Documents, OutletTable, outlets_of
-from graph.lazy import StoredEvidence
+from graph.aggregates import DENYING, HOLDING
+from graph.lazy import StoredEvidence, read_together
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
+from graph.outlets import Documents, OutletTable, outlets_of
 
 DENIED, SPEAKERS, STANCE = "denied", "speakers", "stance"
 Edge = tuple[str, str, str]  # (source, target, relation type)
@@ -82,19 +83,34 @@ def _names(g: nx.MultiDiGraph, node: str) -> list[str]:
     return [str(d.get("label") or node), *(str(a) for a in d.get("aliases") or ())]
 
 
+def _holds_somewhere(evidence) -> bool:
+    """Whether some sentence of the edge holds (counted in the store for an edge kept there)."""
+    if isinstance(evidence, StoredEvidence):
+        return evidence.held() > 0
+    return any(_stated(ev) and not ev.get("negated") for ev in evidence)
+
+
+def _denied_edges(g: nx.MultiDiGraph) -> Iterator[tuple[Edge, Any]]:
+    """The typed edges some sentence states and some denies, with their evidence as the graph
+    has it; of an edge kept in the store only the sentences that deny are read."""
+    edges = (((s, t, str(d.get("relation") or k)), d.get("evidence") or ())
+             for s, t, k, d in g.edges(keys=True, data=True))
+    candidates = ((edge, evidence) for edge, evidence in edges if edge[2] not in WEAK_RELATIONS
+                  and _holds_somewhere(evidence) and (evidence.flagged()[0] if isinstance(evidence, StoredEvidence)
+                                                      else any(ev.get("negated") for ev in evidence)))
+    for (edge, evidence), denying in read_together(((item, item[1]) for item in candidates), only=DENYING):
+        if any(_stated(ev) and ev.get("negated") for ev in denying):
+            yield edge, evidence
+
+
 def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
     """Relations some sentences assert and others deny (SPEAKERS when each party's speaker takes a side)."""
     table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
     out = []
-    for s, t, k, d in g.edges(keys=True, data=True):
-        relation = str(d.get("relation") or k)
-        if relation in WEAK_RELATIONS or not any(ev.get("negated") for ev in d.get("evidence") or ()):
-            continue  # nothing denies it (most relations): no dispute
-        stated = [ev for ev in d.get("evidence") or () if _stated(ev)]
+    for (s, t, relation), evidence in read_together(_denied_edges(g)):
+        stated = [ev for ev in evidence if _stated(ev)]
         said = [ev for ev in stated if not ev.get("negated")]
         denied = [ev for ev in stated if ev.get("negated")]
-        if not said or not denied:
-            continue
         names = {s: _names(g, s), t: _names(g, t)}
         for_it = {_party(ev.get("speaker"), names) for ev in said} - {None}
         against = {_party(ev.get("speaker"), names) for ev in denied} - {None}
@@ -105,6 +121,14 @@ def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Disp
     return out
 
 
+def _held_months(evidence, table: OutletTable) -> set[str]:
+    """The months (``YYYY-MM``) in which some sentence of the edge holds (counted in the store for an edge kept there)."""
+    if isinstance(evidence, StoredEvidence):
+        return {month for month, row in evidence.months.items() if len(month) == 7 and row[1]}
+    return {date[:7] for ev in evidence if _stated(ev) and not ev.get("negated")
+            for date in (table[ev.get("doc_id")][1],) if len(date) >= 7 and date[0] != "\uffff"}
+
+
 def stance_splits(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
     """Pairs of actors reported cooperating by one outlet and in conflict by another, in one month."""
     table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
@@ -113,15 +137,26 @@ def stance_splits(g: nx.MultiDiGraph, documents: Documents | None = None) -> lis
         relation = str(d.get("relation") or k)
         if sign := polarity(relation):
             pairs[(s, t) if s < t else (t, s)].append((sign, (s, t, relation), d.get("evidence") or ()))
+    # a pair can split only in a month when both kinds of edge hold: only those months of those edges are read
+    both: dict[tuple[str, str], set[str]] = {}
+    wanted: list[tuple[tuple, Any]] = []  # ((pair, sign, edge, months), evidence)
+    for pair, edges in pairs.items():
+        held = [(sign, edge, evidence, _held_months(evidence, table)) for sign, edge, evidence in edges]
+        months = {sign: set().union(*(m for s, _, _, m in held if s == sign)) for sign in (1, -1)}
+        if split := months[1] & months[-1]:
+            both[pair] = split
+            wanted += [((pair, sign, edge, frozenset(m & split)), evidence) for sign, edge, evidence, m in held
+                       if m & split]
+    read: dict[tuple[str, str], list] = defaultdict(list)
+    for (pair, sign, edge, _), evidence in read_together(wanted, only=HOLDING, months=lambda what: what[3]):
+        read[pair].append((sign, edge, evidence))
     out = []
-    for (a, b), edges in pairs.items():
-        if {sign for sign, _, _ in edges} != {1, -1}:  # only pairs with both kinds of edge can split
-            continue
+    for (a, b), edges in read.items():
         months: dict[str, dict[int, list]] = defaultdict(lambda: {1: [], -1: []})
         for sign, edge, evidence in edges:
             for ev in evidence:
                 date = table[ev.get("doc_id")][1]
-                if len(date) >= 7 and date[0] != "\uffff" and _stated(ev) and not ev.get("negated"):
+                if date[:7] in both[(a, b)] and _stated(ev) and not ev.get("negated"):
                     months[date[:7]][sign].append((edge, ev))
         for month, sides in months.items():
             coop, conflict = [ev for _, ev in sides[1]], [ev for _, ev in sides[-1]]
@@ -145,7 +180,7 @@ def disputes(g: nx.MultiDiGraph) -> list[Dispute]:
 
 def contested_edges(g: nx.MultiDiGraph) -> frozenset[Edge]:
     """The edges in any dispute, as ``(source, target, relation)``."""
-    return frozenset(edge for x in denials(g) + stance_splits(g) for edge in x.edges)
+    return frozenset([edge for edge, _ in _denied_edges(g)] + [edge for x in stance_splits(g) for edge in x.edges])
 
 
 def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -8,7 +8,7 @@ import re
 
 import networkx as nx
 
-from graph.lazy import StoredArticles, StoredEvidence
+from graph.lazy import StoredArticles, StoredEvidence, read_together
 from graph.ontology import colour
 
 FORMATS = ("json", "graphml", "gexf", "csv")
@@ -20,16 +20,25 @@ def to_node_link(g: nx.MultiDiGraph) -> dict:
     """Return the node-link dict other programs read (edges under the key "edges"); every
     evidence sentence is in it, those kept in the store read now."""
     data = nx.node_link_data(g, edges="edges")
-    for item in (*data["nodes"], *data["edges"]):
-        for name in ("evidence", "articles"):
-            if name in item:
-                item[name] = _plain(item[name])
+    read = _evidence(g)
+    for item in data["nodes"]:
+        if "articles" in item:
+            item["articles"] = _plain(item["articles"])
+    for item in data["edges"]:
+        if "evidence" in item:
+            item["evidence"] = list(read[item["source"], item["target"], item["key"]])
     return data
 
 
 def _plain(value):
     """A value kept in the store (`graph.lazy`) read into a list; any other as it is."""
     return list(value) if isinstance(value, (StoredEvidence, StoredArticles)) else value
+
+
+def _evidence(g: nx.MultiDiGraph) -> dict[tuple, list]:
+    """Every edge's evidence by ``(source, target, key)``; the sentences kept in the store read
+    many edges at a time."""
+    return dict(read_together(((s, t, k), d.get("evidence") or []) for s, t, k, d in g.edges(keys=True, data=True)))
 
 
 def from_node_link(data: dict) -> nx.MultiDiGraph:
@@ -71,8 +80,9 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if isinstance(d.get("articles"), (list, tuple)):
             attrs["articles"] = titles(d["articles"])
         flat.add_node(n, **attrs)
+    read = _evidence(g)
     for s, t, k, d in g.edges(keys=True, data=True):
-        evidence = _plain(d.get("evidence", []))
+        evidence = read[s, t, k]
         attrs = {k2: _scalar(v) for k2, v in d.items() if v is not None and k2 != "evidence"}
         attrs["colour"] = colour(d["relation"])
         attrs["evidence"] = _scalar(" | ".join(ev["sentence"] for ev in evidence))
@@ -103,9 +113,10 @@ def _edge_csv(g: nx.MultiDiGraph) -> str:
     w = csv.writer(buf)
     w.writerow(["source", "target", "relation", "polarity", "weight", "articles", "doc_id",
                 "article", "sentence", "trigger", "negated", "modality", "confidence", "rule"])
-    for s, t, d in g.edges(data=True):
+    read = _evidence(g)
+    for s, t, k, d in g.edges(keys=True, data=True):
         head = [s, t, d["relation"], d["polarity"], d["weight"], d["articles"]]
-        for ev in d.get("evidence") or [{}]:
+        for ev in read[s, t, k] or [{}]:
             row = head + [ev.get("doc_id", ""), ev.get("source", ""), ev.get("sentence", ""), ev.get("trigger", ""),
                           ev.get("negated", ""), ev.get("modality", ""), ev.get("confidence", ""), ev.get("rule", "")]
             w.writerow([_cell(v) for v in row])

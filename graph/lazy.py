@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from graph.aggregates import month_of
+from graph.aggregates import HOLDING, month_of
 
-Fetch = Callable[[str, tuple[tuple[str, str], ...]], list[dict]]
+Key = tuple[str, str, str]  # a raw edge: subject, relation, object
+Fetch = Callable[[Sequence[Key]], Mapping[Key, list[dict]]]
 Match = Callable[[Mapping[str, Any]], bool]
 MonthRow = tuple  # (sentences, held, articles, held_articles, first_date, last_date, negated, speculative)
 
@@ -70,8 +71,8 @@ class StoredEvidence(_ReadWhenAsked):
     """The evidence sentences of one edge, kept in the store.
 
     Args:
-        fetch: ``fetch(relation, pairs)`` returns the stored sentences of the relation between
-            each ``(subject, object)`` of `pairs`, as evidence dicts, by article and reading order.
+        fetch: ``fetch(keys)`` returns the stored sentences of each raw edge ``(subject, relation,
+            object)`` of `keys`, as evidence dicts by article and reading order (a :class:`StoreReader`).
         relation: The relation type as stored.
         pairs: The raw edges this edge stands for (more than one after a merge).
         months: Counts by month of the sentences this view holds (see `graph.aggregates`).
@@ -165,9 +166,18 @@ class StoredEvidence(_ReadWhenAsked):
     def _items(self) -> list[dict]:
         return self.rows()
 
+    def keys(self) -> list[tuple[str, str, str]]:
+        """The raw edges whose sentences this view shows, as ``(subject, relation, object)``."""
+        return [(s, self.relation, o) for s, o in self.pairs]
+
     def rows(self) -> list[dict]:
-        """The sentences, fetched (one query per raw edge, unless the fetcher has them)."""
-        lists = [self.fetch(self.relation, (pair,)) for pair in self.pairs]
+        """The sentences, fetched (one query for the edge, unless the fetcher has them)."""
+        return self.shown(self.fetch(self.keys()))
+
+    def shown(self, fetched: Mapping[tuple[str, str, str], Sequence[dict]]) -> list[dict]:
+        """This view's sentences from its raw edges' (`fetched`: by :meth:`keys`), as curation and
+        the date filter leave them."""
+        lists = [fetched[key] for key in self.keys()]
         evidence = pooled(*lists) if len(lists) > 1 else list(lists[0]) if lists else []
         out = []
         for ev in evidence:
@@ -229,22 +239,75 @@ class StoreReader:
         self._lock = threading.Lock()
         self._cache: OrderedDict = OrderedDict()
 
-    def _read(self, key: tuple, read: Callable[[Any], Any]):
+    def _use(self):
+        if self._store is None or self._pid != os.getpid():  # a forked server process opens its own
+            self._store, self._pid = self._open(), os.getpid()
+        return self._store
+
+    def _remember(self, key: tuple, value: Any) -> None:
+        self._cache[key] = value
+        while len(self._cache) > self.CACHED:
+            self._cache.popitem(last=False)
+
+    def __call__(self, keys: Sequence[tuple[str, ...]], only: str | None = None) -> dict[Key, list[dict]]:
+        """The stored sentences of each raw edge ``(subject, relation, object)`` of `keys` (some of
+        them with `only`: `graph.aggregates.edge_sentences`). A few edges read whole are kept for
+        the next reader; many are read in a few queries and not kept."""
+        with self._lock:
+            if only is not None:
+                return self._use().edge_evidence(keys, only)
+            out = {key: self._cache[key] for key in keys if key in self._cache}
+            for key in out:
+                self._cache.move_to_end(key)
+            wanted = [key for key in dict.fromkeys(keys) if key not in out]
+            if wanted:
+                read = self._use().edge_evidence(wanted)
+                out.update(read)
+                if len(wanted) <= self.CACHED // 4:
+                    for key in wanted:
+                        self._remember(key, read[key])
+            return out
+
+    def articles(self, ids: tuple[str, ...]) -> list[str]:
+        """The articles naming any of these actors (sorted ids)."""
+        key = ("actor", tuple(ids))
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            if self._store is None or self._pid != os.getpid():  # a forked server process opens its own
-                self._store, self._pid = self._open(), os.getpid()
-            value = self._cache[key] = read(self._store)
-            while len(self._cache) > self.CACHED:
-                self._cache.popitem(last=False)
+            value = self._use().actor_articles(ids)
+            self._remember(key, value)
             return value
 
-    def __call__(self, relation: str, pairs: tuple[tuple[str, str], ...]) -> list[dict]:
-        """The stored sentences of `relation` between each ``(subject, object)`` of `pairs`."""
-        return self._read(("edge", relation, tuple(pairs)), lambda store: store.edge_evidence(relation, pairs))
 
-    def articles(self, ids: tuple[str, ...]) -> list[str]:
-        """The articles naming any of these actors (sorted ids)."""
-        return self._read(("actor", tuple(ids)), lambda store: store.actor_articles(ids))
+def read_together(items: Iterable[tuple[Any, Sequence[dict]]], *, at_once: int = 2000, only: str | None = None,
+                  months: Callable[[Any], Collection[str]] | None = None) -> Iterator[tuple[Any, Sequence[dict]]]:
+    """``(what, evidence)`` pairs with each stored evidence read: `at_once` edges in a few
+    queries rather than a query per edge, so a walk over many edges costs little and holds
+    the sentences of `at_once` edges at a time. Other evidence passes as it is.
+
+    Args:
+        only: Read only some of the stored sentences: DENYING (those that deny the relation) or
+            HOLDING (those that hold, in the months ``months(what)`` names) from `graph.aggregates`.
+    """
+    batch: list[tuple[Any, Sequence[dict]]] = []
+
+    def wanted(what, evidence: StoredEvidence) -> list[tuple[str, ...]]:
+        if only == HOLDING:
+            return [(*key, month) for key in evidence.keys() for month in sorted(months(what))]
+        return evidence.keys()
+
+    def flush():
+        stored = [(what, ev) for what, ev in batch if isinstance(ev, StoredEvidence)]
+        fetched: dict = defaultdict(list)
+        for fetch in {id(ev.fetch): ev.fetch for _, ev in stored}.values():
+            fetched.update(fetch([key for what, ev in stored if ev.fetch is fetch for key in wanted(what, ev)], only))
+        out = [(what, ev.shown(fetched) if isinstance(ev, StoredEvidence) else ev) for what, ev in batch]
+        batch.clear()
+        return out
+
+    for what, evidence in items:
+        batch.append((what, evidence))
+        if len(batch) >= at_once:
+            yield from flush()
+    yield from flush()

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.lazy import read_together
 from graph.ontology import WEAK_RELATIONS
 
 BY_DATE, BY_INGEST = "date", "ingested"
@@ -71,11 +72,10 @@ def new_relations(g: nx.MultiDiGraph, since: str, *, by: str = BY_DATE) -> list[
         raise ValueError(f"by must be {BY_DATE!r} or {BY_INGEST!r}, not {by!r}")
     documents = g.graph.get("documents") or {}
     out = []
-    for s, t, k, d in g.edges(keys=True, data=True):
-        relation = str(d.get("relation") or k)
-        if relation in WEAK_RELATIONS:
-            continue
-        dated = [(when, ev) for ev in d.get("evidence") or () if (when := seen_at(ev, documents, by))]
+    edges = (((s, t, str(d.get("relation") or k)), d.get("evidence") or ())
+             for s, t, k, d in g.edges(keys=True, data=True))
+    for (s, t, relation), evidence in read_together((e, ev) for e, ev in edges if e[2] not in WEAK_RELATIONS):
+        dated = [(when, ev) for ev in evidence if (when := seen_at(ev, documents, by))]
         if not dated:
             continue
         first = min(_instant(when) for when, _ in dated)

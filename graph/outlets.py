@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.lazy import read_together
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
 
 _NOT_WORD = re.compile(r"\W+")
@@ -116,11 +117,10 @@ def outlet_relations(g: nx.MultiDiGraph) -> dict[str, list[OutletRelation]]:
     """
     table = OutletTable(g.graph.get("documents") or {})
     tally: dict[str, dict[tuple[str, str, str], list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for s, t, k, d in g.edges(keys=True, data=True):
-        relation = str(d.get("relation") or k)
-        if relation in WEAK_RELATIONS:
-            continue
-        for ev in d.get("evidence") or ():
+    edges = (((s, t, str(d.get("relation") or k)), d.get("evidence") or ())
+             for s, t, k, d in g.edges(keys=True, data=True))
+    for (s, t, relation), evidence in read_together((e, ev) for e, ev in edges if e[2] not in WEAK_RELATIONS):
+        for ev in evidence:
             row = tally[table[ev.get("doc_id")][0]][(s, t, relation)]
             row[0] += 1
             row[1] += bool(ev.get("negated"))
@@ -160,12 +160,10 @@ def outlet_stance(g: nx.MultiDiGraph, actors: Sequence[str], *, top: int = 12) -
     table = OutletTable(g.graph.get("documents") or {})
     column = {a: i for i, a in enumerate(actors)}
     cells: dict[str, list[list[int]]] = defaultdict(lambda: [[0, 0] for _ in actors])
-    for s, t, k, d in g.edges(keys=True, data=True):
-        sign = polarity(str(d.get("relation") or k))
-        ends = [column[n] for n in {s, t} if n in column]
-        if not sign or not ends:
-            continue
-        for ev in d.get("evidence") or ():
+    edges = (((polarity(str(d.get("relation") or k)), [column[n] for n in {s, t} if n in column]),
+              d.get("evidence") or ()) for s, t, k, d in g.edges(keys=True, data=True))
+    for (sign, ends), evidence in read_together((e, ev) for e, ev in edges if e[0] and e[1]):
+        for ev in evidence:
             if counts_for_stance(ev):
                 row = cells[table[ev.get("doc_id")][0]]
                 for j in ends:

@@ -439,10 +439,9 @@ def dyad_timeline(g: nx.MultiDiGraph, a: str, b: str, *, everything: bool = Fals
             pol = BY_NAME[d.get("relation", k)].polarity if d.get("relation", k) in BY_NAME else 0
             if pol == 0:
                 continue
-            for ev in d.get("evidence") or ():
-                month = dates.get(str(ev.get("doc_id")), "")
-                if len(month) == 7 and holds(ev, everything=everything):
-                    counts[month][0 if pol > 0 else 1] += 1
+            for month, n in month_counts(d.get("evidence") or (), dates, everything=everything).items():
+                if len(month) == 7 and n:
+                    counts[month][0 if pol > 0 else 1] += n
     if not counts:
         return []
     first, last = min(counts), max(counts)
@@ -462,8 +461,19 @@ def evidence_by_month(g: nx.MultiDiGraph, months: list[str] | tuple[str, ...]) -
     for _, _, k, d in g.edges(keys=True, data=True):
         if d.get("relation", k) in WEAK_RELATIONS:
             continue
-        for ev in d.get("evidence") or ():
-            i = at.get(dates.get(str(ev.get("doc_id")), ""))
-            if i is not None:
-                counts[i] += 1
+        for month, n in month_counts(d.get("evidence") or (), dates).items():
+            if month in at:
+                counts[at[month]] += n
+    return counts
+
+
+def month_counts(evidence, dates: Mapping[str, str], *, everything: bool = True) -> dict[str, int]:
+    """An edge's sentences by the month of their article (`dates`: doc_id -> ``YYYY-MM``), only
+    those that hold unless `everything`; counted in the store for an edge kept there."""
+    if isinstance(evidence, StoredEvidence):
+        return {month: row[0] if everything else row[1] for month, row in evidence.months.items()}
+    counts: dict[str, int] = defaultdict(int)
+    for ev in evidence:
+        if holds(ev, everything=everything):
+            counts[dates.get(str(ev.get("doc_id")), "")] += 1
     return counts

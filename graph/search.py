@@ -10,7 +10,7 @@ import networkx as nx
 
 from graph.names import fold
 from graph.index import doc_dates
-from graph.lazy import StoredEvidence
+from graph.lazy import StoredEvidence, read_together
 from graph.ontology import WEAK_RELATIONS
 from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
@@ -131,7 +131,7 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         sentences[relation] += len(evidence)
         ties[other]["weight"] += weight
         ties[other]["relations"].add(relation)
-        if not isinstance(evidence, StoredEvidence):  # a co-mention's articles all mention the actor
+        if not isinstance(evidence, StoredEvidence):  # an edge kept in the store: its articles all name the actor
             articles.update([ev.get("doc_id") for ev in evidence])
     articles.discard(None)
     articles.discard("")
@@ -206,14 +206,14 @@ def search_evidence(g: nx.MultiDiGraph, query: str, *, limit: int = 20,
     if not words:
         return [], 0
     hits = []
-    for s, t, k, d in g.edges(keys=True, data=True):
-        relation = d.get("relation", k)
-        if relation in WEAK_RELATIONS and not include_weak:
-            continue
-        for ev in d.get("evidence") or ():
+    edges = (((s, t, d.get("relation", k), d.get("weight") or 0), d.get("evidence") or ())
+             for s, t, k, d in g.edges(keys=True, data=True))
+    for (s, t, relation, weight), evidence in read_together(
+            (edge, evidence) for edge, evidence in edges if include_weak or edge[2] not in WEAK_RELATIONS):
+        for ev in evidence:
             text = _folded(str(ev.get("sentence") or ""))
             if all(w in text for w in words):
-                hits.append(((-(d.get("weight") or 0), _ORDER.get(relation, len(_ORDER)), s, t,
+                hits.append(((-weight, _ORDER.get(relation, len(_ORDER)), s, t,
                               str(ev.get("doc_id") or ""), int(ev.get("start") or 0)), SentenceHit(s, relation, t, ev)))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits[:limit]], len(hits)

@@ -38,7 +38,7 @@ from graph.database import (StoreError, busy, engine_for, file_signature, is_ser
 from graph.read import IngestError
 from graph.lazy import StoreReader
 from graph.models import Document, Entity, Extraction, many_records
-from graph.ontology import WEAK_RELATIONS
+from graph.ontology import RELATION_NAMES
 from graph.rows import evidence, insert_rows, read_extractions, relation_row
 from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
 
@@ -286,14 +286,13 @@ class Store:
 
         Read straight from the tables in one snapshot, without the typed records: on a large
         corpus this is several times faster and lighter than building the graph from them.
-        With `lazy`, the weak edges (co-mentions, most of a corpus's sentences) are read from
+        With `lazy`, no sentence is read: every edge is read from
         their counts (`graph.aggregates`) and their sentences from the store when asked for
         (`graph.lazy.StoredEvidence`): what the explorer needs, in a fraction of the time and memory.
         """
         from graph.build import assemble  # deferred: it loads the actor table
 
         order = self.dialect.order
-        skip = f"WHERE r.relation NOT IN {aggregates.sql_words(WEAK_RELATIONS)}" if lazy else ""
         with many_records(), self._reading() as conn:
             documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
                          for i, t, s, o, d, u, at in conn.execute(text(
@@ -304,13 +303,14 @@ class Store:
                 f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
             mentions = () if lazy else _bulk(conn, "SELECT entity_id, doc_id, text, resolved_by FROM mentions")
             one = {}.setdefault
-            relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
-                         _bulk(conn, f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
-                                     f"FROM relations r JOIN documents d ON d.id = r.doc_id {skip} ORDER BY r.{order}"))
+            relations = () if lazy else (
+                (s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
+                _bulk(conn, f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
+                            f"FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.{order}"))
             stored = None
             if lazy:
                 target = self.target
-                stored = (aggregates.read_table(conn, WEAK_RELATIONS), aggregates.read_actors(conn),
+                stored = (aggregates.read_table(conn, RELATION_NAMES), aggregates.read_actors(conn),
                           StoreReader(lambda: Store(target, create=False, read_only=True)))
             return assemble(documents, entities, mentions, relations, table=table, stored=stored)
 
@@ -335,13 +335,19 @@ class Store:
         with self._reading() as conn:
             return aggregates.actor_articles(conn, ids)
 
-    def edge_evidence(self, relation: str, pairs) -> list[dict]:
-        """Every stored sentence of `relation` between each ``(subject, object)`` of `pairs`, as
-        evidence dicts (`graph.build.evidence_dict`), by article and reading order."""
+    def edge_evidence(self, keys: Iterable[tuple[str, ...]], only: str | None = None
+                      ) -> dict[tuple[str, str, str], list[dict]]:
+        """The stored sentences of each edge ``(subject, relation, object)``, as evidence dicts
+        (`graph.build.evidence_dict`) by article and reading order; many edges in a few queries.
+        `only` asks for some of them (`graph.aggregates.edge_sentences`)."""
         one = {}.setdefault
+        keys = [tuple(key) for key in keys]
+        out: dict[tuple[str, str, str], list[dict]] = {key[:3]: [] for key in keys}
         with self._reading() as conn:
-            return [evidence(one, doc_id, source, row) for doc_id, source, *row in aggregates.edge_sentences(
-                conn, relation, pairs, EVIDENCE_COLUMNS, self.dialect.order)]
+            for s, rel, o, doc_id, source, *row in aggregates.edge_sentences(conn, keys, EVIDENCE_COLUMNS,
+                                                                             self.dialect.order, only):
+                out[(s, rel, o)].append(evidence(one, doc_id, source, row))
+        return out
 
     # ---- writing ---------------------------------------------------------------------
     def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:

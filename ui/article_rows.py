@@ -15,8 +15,8 @@ Row = tuple[str, str, str, dict]  # (source, target, relation, evidence)
 
 @dataclass(frozen=True)
 class ArticleText:
-    """One stored article with the actor mentions found in it and its relations of the kinds the
-    graph keeps in the store (``(subject, object, relation, evidence)``)."""
+    """One stored article with the actor mentions found in it and its relations as stored
+    (``(subject, object, relation, evidence)``)."""
 
     document: Any
     mentions: tuple = ()
@@ -53,8 +53,8 @@ def article_rows(g: nx.MultiDiGraph, canonical: Mapping[str, str], held: Iterabl
         g: The curated graph.
         canonical: Merged actor -> the actor it was merged into.
         held: The article's rows among the evidence the graph holds (:func:`relations_by_article`).
-        stored: The article as stored, with its relations whose sentences the graph leaves in the
-            store (co-mentions); each is shown as curation has it: merged, rejected or confirmed.
+        stored: The article as stored, with its relations; those whose sentences the graph leaves
+            in the store are shown as curation has them: merged, rejected or confirmed.
     """
     rows = list(held)
     for s, t, relation, ev in stored.relations if stored else ():

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 from dash import dcc, html
 
+from graph.lazy import read_together
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
@@ -240,10 +241,16 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
     visible = set(visible_relations or ())
     sections = []
     n_weak = 0
-    for group in summary.relations:
-        rows = [(node_id, other, True) for other in group.outgoing] + [(other, node_id, False)
-                                                                       for other in group.incoming]
-        rows.sort(key=lambda r: (-int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1]))
+    grouped = [(group, sorted([(node_id, other, True) for other in group.outgoing] + [
+        (other, node_id, False) for other in group.incoming], key=lambda r: (
+            -int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1])))
+        for group in summary.relations]
+    # the sentences shown, read together: every typed one (for the list of them all), and the strongest co-mentions'
+    shown = [(s, t, group.relation) for group, rows in grouped for s, t, _ in rows[:MAX_GROUP_ROWS]] + [
+        (s, t, rel) for s, t, rel in [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
+        if rel not in WEAK_RELATIONS]
+    read = dict(read_together((edge, _edge_attrs(g, *edge).get("evidence") or ()) for edge in dict.fromkeys(shown)))
+    for group, rows in grouped:
         if group.relation in WEAK_RELATIONS:
             n_weak += group.count
         hidden = group.relation not in visible
@@ -253,7 +260,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                       className="muted small group-counts"),
             html.Span("hidden on canvas", className="muted small hidden-note") if hidden else None,
         ]))
-        listed = [_relation_row(g, s, t, group.relation, outgoing, documents,
+        listed = [_relation_row(g, s, t, group.relation, outgoing, documents, read[s, t, group.relation],
                                 sentences=MAX_NODE_EVIDENCE if i < FULL_ROWS else 1)
                   for i, (s, t, outgoing) in enumerate(rows[:MAX_GROUP_ROWS])]
         if len(rows) > MAX_GROUP_ROWS:
@@ -309,7 +316,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         html.Div(sections, className="relation-groups") if sections
         else html.P("No relations with the current filters.", className="muted"),
         html.H3("Every sentence", className="section-title") if sections else None,
-        _every_sentence(g, node_id, documents, pages) if sections else None,
+        _every_sentence(g, node_id, read, documents, pages) if sections else None,
         html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
         html.Div([
             html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
@@ -325,11 +332,13 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
     ]), className="dossier node-dossier", **{"data-node": node_id})
 
 
-def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, pages: Mapping[str, Any] | None):
-    """An actor's typed evidence as one list, a page at a time, to sort and filter by date, outlet and flag."""
-    rows = [{**ev, "_edge": (s, rel, t)} for s, t, rel, d in [*g.out_edges(node_id, keys=True, data=True),
-                                                               *g.in_edges(node_id, keys=True, data=True)]
-            if rel not in WEAK_RELATIONS for ev in d.get("evidence") or ()]
+def _every_sentence(g: nx.MultiDiGraph, node_id: str, read: Mapping[tuple[str, str, str], Sequence[Mapping]],
+                    documents: Documents, pages: Mapping[str, Any] | None):
+    """An actor's typed evidence (`read`: by edge) as one list, a page at a time, to sort and filter by
+    date, outlet and flag."""
+    rows = [{**ev, "_edge": (s, rel, t)} for s, t, rel in [*g.out_edges(node_id, keys=True),
+                                                            *g.in_edges(node_id, keys=True)]
+            if rel not in WEAK_RELATIONS for ev in read[s, t, rel]]
 
     def item(ev, slot):
         s, rel, t = ev["_edge"]
@@ -339,12 +348,11 @@ def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, page
     return paged_evidence(f"node:{node_id}", rows, documents, pages, item=item)
 
 
-def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents, *,
-                  sentences: int) -> html.Li:
+def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents,
+                  evidence: Sequence[Mapping[str, Any]], *, sentences: int) -> html.Li:
     other = t if outgoing else s
     eid = make_edge_id(s, relation, t)
     attrs = _edge_attrs(g, s, t, relation)
-    evidence = attrs.get("evidence") or ()
     shown = sorted_evidence(evidence, documents, first=sentences)
     more = len(evidence) - len(shown)
     weak = relation in WEAK_RELATIONS

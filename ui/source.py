@@ -28,7 +28,6 @@ from graph.curation import CurationResult, apply_curation, effective_actions, pr
 from graph.export import from_node_link
 from graph.read import IngestError
 from graph.models import Document, Extraction, many_records
-from graph.ontology import WEAK_RELATIONS
 from graph.store import IngestReport, Store, file_signature, is_server, reported, shown_name
 from ui.access import Access
 from ui.elements import light_data
@@ -273,9 +272,8 @@ class CorpusSource:
             x = store.extraction(doc_id)
         if x is None:
             return None
-        weak = tuple((r.subject, r.object, r.relation, evidence_dict(r.evidence)) for r in x.relations
-                     if r.relation in WEAK_RELATIONS)
-        return ArticleText(x.document, x.mentions, weak)
+        return ArticleText(x.document, x.mentions, tuple(
+            (r.subject, r.object, r.relation, evidence_dict(r.evidence)) for r in x.relations))
 
     # ---- writing -------------------------------------------------------------------
     def curate(self, action: Mapping[str, Any]) -> Corpus:
