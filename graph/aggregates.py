@@ -17,8 +17,7 @@ names it goes by, and its articles, kept the same way (:func:`actor_rows`, :func
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import groupby
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,12 +36,12 @@ def sql_words(words: Iterable[str]) -> str:
 
 _HOLDS_SQL = f"CASE WHEN r.negated = 0 AND r.modality NOT IN {sql_words(SPECULATIVE)} THEN 1 ELSE 0 END"
 _SPECULATIVE_SQL = f"CASE WHEN r.modality IN {sql_words(SPECULATIVE)} THEN 1 ELSE 0 END"
-_MONTH_SQL = "substr(coalesce(d.date, ''), 1, 7)"
-_COUNT_SQL = (f"SELECT r.subject, r.relation, r.object, {_MONTH_SQL} AS month, count(*), sum({_HOLDS_SQL}), "
+MONTH_SQL = "substr(coalesce(d.date, ''), 1, 7)"
+_COUNT_SQL = (f"SELECT r.subject, r.relation, r.object, {MONTH_SQL} AS month, count(*), sum({_HOLDS_SQL}), "
               f"count(DISTINCT r.doc_id), count(DISTINCT CASE WHEN {_HOLDS_SQL} = 1 THEN r.doc_id END), "
               f"min(d.date), max(d.date), sum(r.negated), sum({_SPECULATIVE_SQL}) "
               f"FROM relations r JOIN documents d ON d.id = r.doc_id")
-_GROUP_SQL = f" GROUP BY r.subject, r.relation, r.object, {_MONTH_SQL}"
+_GROUP_SQL = f" GROUP BY r.subject, r.relation, r.object, {MONTH_SQL}"
 _UPSERT = text(
     f"INSERT INTO edge_months ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)}) "
     "ON CONFLICT (subject, relation, object, month) DO UPDATE SET "
@@ -136,7 +135,7 @@ class Stale:
         if not args["ids"]:
             return
         self.keys |= {tuple(r) for r in conn.execute(text(
-            f"SELECT DISTINCT r.subject, r.relation, r.object, {_MONTH_SQL} FROM relations r "
+            f"SELECT DISTINCT r.subject, r.relation, r.object, {MONTH_SQL} FROM relations r "
             "JOIN documents d ON d.id = r.doc_id WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True)),
             args)}
         self.actors |= set(conn.execute(text("SELECT DISTINCT entity_id FROM mentions WHERE doc_id IN :ids")
@@ -155,7 +154,7 @@ def recount_keys(conn, keys: Iterable[Key]) -> None:
         conn.execute(text(f"DELETE FROM edge_months WHERE {_KEY_WHERE}"), args)
         conn.execute(text(f"INSERT INTO edge_months ({', '.join(COLUMNS)}) {_COUNT_SQL} "
                           f"WHERE r.subject = :subject AND r.relation = :relation AND r.object = :object "
-                          f"AND {_MONTH_SQL} = :month {_GROUP_SQL}"), args)
+                          f"AND {MONTH_SQL} = :month {_GROUP_SQL}"), args)
 
 
 def rebuild(conn) -> None:
@@ -278,9 +277,6 @@ class MonthTable:
         return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
 
 
-EDGES_AT_ONCE = 300  # edges whose sentences one query reads (three parameters each)
-
-
 def chunks(conn, sql: str) -> Iterable[list]:
     """A query's rows (plain SQL, no parameters) in lists of READ_CHUNK, each fetched at once:
     from SQLite's own cursor (no per-row work in SQLAlchemy), from a server through a cursor of
@@ -351,53 +347,3 @@ def differences(conn) -> list[str]:
         out += [f"{table} row {' | '.join(k)}: stored {stored.get(k)}, counted {fresh.get(k)}" for k in wrong[:20]]
         out += [f"… and {len(wrong) - 20} more {table} rows differ"] if len(wrong) > 20 else []
     return out
-
-
-def _whole_edges(keys: Iterable[tuple[str, ...]]) -> Iterator[list[tuple[str, ...]]]:
-    """The keys in lists of about EDGES_AT_ONCE, the months of one edge never split (so its rows come in order)."""
-    chunk: list[tuple[str, ...]] = []
-    for _, same in groupby(sorted(set(keys)), key=lambda key: key[:3]):
-        same = list(same)
-        if chunk and len(chunk) + len(same) > EDGES_AT_ONCE:
-            yield chunk
-            chunk = []
-        chunk += same
-    if chunk:
-        yield chunk
-
-
-DENYING, HOLDING = "denying", "holding"  # which of an edge's sentences a read asks for (None: every one)
-_ONLY_SQL = {None: "", DENYING: f" WHERE r.negated = 1 AND r.modality NOT IN {sql_words(SPECULATIVE)}",
-             HOLDING: f" WHERE r.negated = 0 AND r.modality NOT IN {sql_words(SPECULATIVE)}"}
-
-
-def edge_sentences(conn, keys: Sequence[tuple[str, ...]], columns: str, order: str, only: str | None = None
-                   ) -> Iterable[tuple]:
-    """The stored sentences of these edges ``(subject, relation, object)``, a query per
-    EDGES_AT_ONCE of them, as ``(subject, relation, object, doc_id, source, *columns)``: by edge,
-    each edge's by article and reading order.
-
-    Args:
-        only: DENYING: only the sentences that deny their relation (negated, and asserted or
-            reported); HOLDING: only those that hold, of one month: each key is then
-            ``(subject, relation, object, month)``; None: every sentence.
-    """
-    month = " AND " + _MONTH_SQL + " = k.m" if only == HOLDING else ""
-    names = "s, rl, o, m" if only == HOLDING else "s, rl, o"
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:  # else its planner may index every relation afresh (or the edges asked for) rather than use the edge index
-        conn.exec_driver_sql("PRAGMA automatic_index = OFF")
-    try:
-        for chunk in _whole_edges(keys):
-            values = ", ".join("(" + ", ".join(f":{c}{i}" for c in "srom"[:len(key)]) + ")"
-                               for i, key in enumerate(chunk))
-            # the edges as a table joined to the relations: each is found by the edge index
-            yield from conn.execute(text(
-                f"WITH k ({names}) AS (VALUES {values}) SELECT r.subject, r.relation, r.object, r.doc_id, d.source, "
-                f"{columns} FROM k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o "
-                f"JOIN documents d ON d.id = r.doc_id{month}{_ONLY_SQL[only]} "
-                f"ORDER BY r.subject, r.relation, r.object, r.doc_id, r.start_char, r.confidence DESC, r.{order}"),
-                {f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}).all()
-    finally:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA automatic_index = ON")

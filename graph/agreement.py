@@ -21,10 +21,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.aggregates import DENYING, HOLDING
 from graph.lazy import StoredEvidence, read_together
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
 from graph.outlets import Documents, OutletTable, outlets_of
+from graph.sentences import DENYING, HOLDING
 
 DENIED, SPEAKERS, STANCE = "denied", "speakers", "stance"
 Edge = tuple[str, str, str]  # (source, target, relation type)

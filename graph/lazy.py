@@ -20,7 +20,10 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from graph.aggregates import HOLDING, month_of
+from graph import sentences
+from graph.aggregates import month_of
+from graph.pages import PAGE_SIZE, EvidencePage
+from graph.sentences import HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
 Fetch = Callable[[Sequence[Key]], Mapping[Key, list[dict]]]
@@ -226,8 +229,7 @@ class StoreReader:
     query at a time (an SQLite connection serves one).
 
     Args:
-        open_store: Opens the store read-only; it has ``edge_evidence(relation, pairs)`` and
-            ``actor_articles(ids)``.
+        open_store: Opens the store read-only (a `graph.store.Store`).
     """
 
     CACHED = 64
@@ -255,18 +257,33 @@ class StoreReader:
         the next reader; many are read in a few queries and not kept."""
         with self._lock:
             if only is not None:
-                return self._use().edge_evidence(keys, only)
+                return sentences.read(self._use(), keys, only)
             out = {key: self._cache[key] for key in keys if key in self._cache}
             for key in out:
                 self._cache.move_to_end(key)
             wanted = [key for key in dict.fromkeys(keys) if key not in out]
             if wanted:
-                read = self._use().edge_evidence(wanted)
+                read = sentences.read(self._use(), wanted)
                 out.update(read)
                 if len(wanted) <= self.CACHED // 4:
                     for key in wanted:
                         self._remember(key, read[key])
             return out
+
+    def page(self, keys: Sequence[Key], **how) -> tuple[list[tuple[Key, dict]], int]:
+        """A page of the sentences of these raw edges as one list (`graph.sentences.page`)."""
+        with self._lock:
+            return sentences.page(self._use(), keys, **how)
+
+    def outlets(self, keys: Sequence[Key]) -> dict[str, int]:
+        """The outlets behind the sentences of these raw edges, with their sentences (`graph.sentences.outlets`)."""
+        with self._lock:
+            return sentences.outlets(self._use(), keys)
+
+    def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
+        """The `n` oldest sentences of each raw edge (`graph.sentences.first`)."""
+        with self._lock:
+            return sentences.first(self._use(), keys, n)
 
     def articles(self, ids: tuple[str, ...]) -> list[str]:
         """The articles naming any of these actors (sorted ids)."""
@@ -311,3 +328,53 @@ def read_together(items: Iterable[tuple[Any, Sequence[dict]]], *, at_once: int =
         if len(batch) >= at_once:
             yield from flush()
     yield from flush()
+
+
+def as_stored(edges: Sequence[tuple[str, str, str]], views: Sequence[Any]
+              ) -> dict[tuple[str, str, str], StoredEvidence] | None:
+    """The views of these edges ``(source, target, relation)`` that hold sentences, by edge, when
+    each is its edge exactly as stored (not merged or moved by a merge, trimmed to a period, or
+    corrected by a curator) and all are read by one reader: then the store can sort, filter and
+    cut their sentences itself. None otherwise."""
+    held = {edge: v for edge, v in zip(edges, views) if v}  # an edge from the actor table has no sentence
+    if all(isinstance(v, StoredEvidence) and v.span is not None and not (v.left_out or v.marked)
+           and v.keys() == [(s, rel, t)] for (s, t, rel), v in held.items()):
+        readers = {id(v.fetch): v.fetch for v in held.values()}
+        if len(readers) <= 1 and all(isinstance(reader, StoreReader) for reader in readers.values()):
+            return held
+    return None
+
+
+class StoredSentences(_ReadWhenAsked):
+    """The sentences of several edges as stored, as one list read a page at a time (an actor's
+    every sentence): the store sorts, filters and cuts it (`graph.sentences.page`), and reading
+    it whole still works. Each sentence carries its edge as ``_edge`` (subject, relation, object).
+
+    Args:
+        views: The edges' evidence, each as stored (see :func:`as_stored`).
+    """
+
+    __slots__ = ("reader", "keys", "count")
+
+    def __init__(self, views: Sequence[StoredEvidence]):
+        self.reader = views[0].fetch if views else None
+        self.keys = [key for v in views for key in v.keys()]
+        self.count = sum(len(v) for v in views)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def _items(self) -> list[dict]:
+        return [{**ev, "_edge": key} for key, evs in (self.reader(self.keys) if self.keys else {}).items() for ev in evs]
+
+    def page(self, *, offset: int = 0, limit: int = PAGE_SIZE, order: str = "oldest", outlet: str | None = None,
+             flag: str | None = None) -> EvidencePage:
+        """Like `graph.pages.evidence_page` over the whole list."""
+        rows, matched = self.reader.page(self.keys, offset=offset, limit=limit, order=order, outlet=outlet,
+                                         flag=flag, total=self.count) if self.keys else ([], 0)
+        return EvidencePage(tuple({**ev, "_edge": key} for key, ev in rows), matched, self.count, offset)
+
+    def outlets(self) -> list[str]:
+        """The outlets behind the sentences, most sentences first (as `graph.pages.outlets_of`)."""
+        counts = self.reader.outlets(self.keys) if self.keys else {}
+        return sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
+from typing import Any, TypeVar
 
 import networkx as nx
 from sqlalchemy import bindparam, inspect, text
@@ -41,6 +42,8 @@ from graph.models import Document, Entity, Extraction, many_records
 from graph.ontology import RELATION_NAMES
 from graph.rows import evidence, insert_rows, read_extractions, relation_row
 from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
+
+T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 64
 OPEN_ATTEMPTS = 5  # tries when SQLite answers "locked" at once (two programs creating one store)
@@ -335,19 +338,11 @@ class Store:
         with self._reading() as conn:
             return aggregates.actor_articles(conn, ids)
 
-    def edge_evidence(self, keys: Iterable[tuple[str, ...]], only: str | None = None
-                      ) -> dict[tuple[str, str, str], list[dict]]:
-        """The stored sentences of each edge ``(subject, relation, object)``, as evidence dicts
-        (`graph.build.evidence_dict`) by article and reading order; many edges in a few queries.
-        `only` asks for some of them (`graph.aggregates.edge_sentences`)."""
-        one = {}.setdefault
-        keys = [tuple(key) for key in keys]
-        out: dict[tuple[str, str, str], list[dict]] = {key[:3]: [] for key in keys}
+    def read(self, query: Callable[[Any, str], T]) -> T:
+        """``query(connection, order)`` in one read of the store (`order`: the column of ingest
+        order), for the reads kept in their own modules (`graph.sentences`)."""
         with self._reading() as conn:
-            for s, rel, o, doc_id, source, *row in aggregates.edge_sentences(conn, keys, EVIDENCE_COLUMNS,
-                                                                             self.dialect.order, only):
-                out[(s, rel, o)].append(evidence(one, doc_id, source, row))
-        return out
+            return query(conn, self.dialect.order)
 
     # ---- writing ---------------------------------------------------------------------
     def add(self, extractions: Iterable[Extraction], *, origins: Mapping[str, str] | None = None) -> IngestReport:

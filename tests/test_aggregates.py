@@ -9,6 +9,7 @@ span of months.
 """
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 
@@ -27,6 +28,7 @@ from graph.models import Document, Entity, Evidence, Extraction, Mention, Relati
 from graph.store import Store
 from ui.corpus import Corpus
 from ui.elements import edge_classes
+from ui.node_panel import node_dossier
 from ui.source import CorpusSource
 
 ACTORS = [(f"actor-{i}", f"Actor {i}", ("GPE", "ORG", "PERSON", "ARMED_GROUP")[i % 4]) for i in range(12)]
@@ -117,10 +119,21 @@ def assert_same(store_path, log=()):
     for doc in list(eager.documents)[:8]:  # an article's relations, co-mentions read with its text
         assert lazy.article_rows(doc) == eager.article_rows(doc) == eager.article_relations().get(doc, [])
     same_analyses(lazy.graph, eager.graph)
+    for node in sorted(eager.graph.nodes)[:4]:  # an actor's panel: its first sentences, every sentence by page
+        for state in ({}, {"order": "newest", "shown": 7}, {"order": "outlet", "flag": "holds"},
+                      {"order": "confidence", "flag": "negated"}, {"outlet": "Outlet 1", "flag": "reported"}):
+            pages = {f"node:{node}": state}
+            assert rendered(node_dossier(lazy.graph, node, documents=lazy.documents, visible_relations=lazy.relations,
+                                         pages=pages)) == rendered(node_dossier(
+                eager.graph, node, documents=eager.documents, visible_relations=eager.relations, pages=pages))
     exported = to_node_link(lazy.graph)
     assert sum(len(e["evidence"]) for e in exported["edges"]) == sum(
         len(d.get("evidence") or ()) for *_, d in eager.graph.edges(keys=True, data=True))
     return lazy, eager
+
+
+def rendered(component) -> str:
+    return json.dumps(component, default=lambda c: c.to_plotly_json(), sort_keys=True)
 
 
 def same_analyses(lazy, eager):
@@ -335,4 +348,15 @@ def test_the_aggregates_equal_the_graph_on_postgresql(pg_url):
     with Store(pg_url) as store:
         store.add([article(n, rng) for n in range(40)])
         store.add([article(n, rng, version=1) for n in range(0, 40, 4)])
+    assert_same(pg_url)
+
+
+def test_the_sentences_read_on_demand_agree_with_the_graph_on_postgresql(pg_url):
+    rng = random.Random(4)
+    with Store(pg_url) as store:
+        store.add([article(n, rng) for n in range(40)])
+        store.append_curation({"op": "merge", "keep": "actor-0", "drop": "actor-1"})
+    assert_same(pg_url, [{"op": "merge", "keep": "actor-0", "drop": "actor-1"}])
+    with Store(pg_url) as store:
+        store.append_curation({"op": "undo"})
     assert_same(pg_url)

@@ -12,7 +12,8 @@ from graph.read import IngestError
 from graph.ontology import RELATION_NAMES
 from graph.query import shortest_paths
 from ui import ids
-from ui.panels import MAX_NODE_EVIDENCE, dyad_dossier, edge_dossier, evidence_item, node_dossier
+from ui.node_panel import MAX_NODE_EVIDENCE, node_dossier
+from ui.panels import dyad_dossier, edge_dossier, evidence_item
 from ui.paths_view import path_panel
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_action, curation_view, merge_action

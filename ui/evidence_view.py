@@ -11,6 +11,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from graph.lazy import StoredSentences
 from graph.pages import PAGE_SIZE, evidence_page, outlets_of
 from ui import ids
 
@@ -46,17 +47,19 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
 
     Args:
         name: Names the list (an edge id, a pair id).
-        evidence: Every sentence of the list.
+        evidence: Every sentence of the list (a `graph.lazy.StoredSentences` is read a page at a time).
         documents: Article metadata (dates and outlets, for sorting and filtering).
         pages: The evidence-pages store.
         item: Draws one sentence: ``item(evidence, slot) -> html.Li``.
     """
     state = list_state(pages, name)
-    page = evidence_page(evidence, documents, offset=0, limit=state["shown"], order=state["order"],
-                         outlet=state["outlet"], flag=state["flag"])
+    how = {"offset": 0, "limit": state["shown"], "order": state["order"], "outlet": state["outlet"],
+           "flag": state["flag"]}
+    stored = isinstance(evidence, StoredSentences)  # the store sorts, filters and cuts it
+    page = evidence.page(**how) if stored else evidence_page(evidence, documents, **how)
     controls = None
     if len(evidence) >= CONTROLS_FROM:
-        outlets = outlets_of(evidence, documents)
+        outlets = evidence.outlets() if stored else outlets_of(evidence, documents)
         controls = html.Div([
             _control(name, "order", "Sort", ORDER_LABELS, state["order"], "Oldest first"),
             _control(name, "outlet", "Outlet", [(o, o) for o in outlets], state["outlet"], "Any outlet"),

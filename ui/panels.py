@@ -8,29 +8,23 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
-from dash import dcc, html
+from dash import html
 
-from graph.lazy import read_together
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
-from graph.search import dyad_evidence, node_summary
+from graph.search import dyad_evidence
 from ui import ids
 from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch
 from ui.evidence_view import paged_evidence
 from ui.styles import ENTITY_LABELS, entity_colour, relation_colour
 
-MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
-FULL_ROWS = 2  # ... this many of them; one sentence under the others
-MAX_GROUP_ROWS = 6  # a hub has hundreds of relations of one type: the strongest are listed
-MAX_NEIGHBOURS = 24
-MAX_ARTICLES = 30
 WEAK_TEXT_COLOUR = "#64748b"  # the co-mention colour is too pale for text
 POLARITY_LABELS = MappingProxyType({1: "cooperative", 0: "neutral", -1: "conflictual"})
 
@@ -210,168 +204,6 @@ def _edge_attrs(g: nx.MultiDiGraph, s: str, t: str, relation: str) -> Mapping[st
 
 
 # --------------------------------------------------------------------------- overview
-
-
-# --------------------------------------------------------------------------- node
-
-
-def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
-                 visible_relations: Iterable[str] | None = None, writable: bool = False,
-                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None) -> html.Div:
-    """Return the panel of one actor: who it is, its relations by type, neighbours and articles.
-
-    Relations are grouped by type in ontology order with their counts, each listing the other
-    actor (the :data:`MAX_GROUP_ROWS` strongest) and up to :data:`MAX_NODE_EVIDENCE` sentences;
-    types hidden on the canvas start folded. Neighbours and articles are links that move the
-    selection.
-
-    Args:
-        g: The filtered graph (what the reader's filters allow).
-        node_id: The actor to describe.
-        documents: Article metadata.
-        visible_relations: Relation types currently shown on the canvas.
-        writable: Offer the curation buttons (rename, merge).
-        in_corpus: Whether the actor exists at all (to explain a miss).
-    """
-    if node_id not in g:
-        message = (f"“{node_id}” is hidden by the current filters." if in_corpus
-                   else f"“{node_id}” is not in this graph (merged away or never seen).")
-        return empty(message)
-    summary = node_summary(g, node_id)
-    visible = set(visible_relations or ())
-    sections = []
-    n_weak = 0
-    grouped = [(group, sorted([(node_id, other, True) for other in group.outgoing] + [
-        (other, node_id, False) for other in group.incoming], key=lambda r: (
-            -int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1])))
-        for group in summary.relations]
-    # the sentences shown, read together: every typed one (for the list of them all), and the strongest co-mentions'
-    shown = [(s, t, group.relation) for group, rows in grouped for s, t, _ in rows[:MAX_GROUP_ROWS]] + [
-        (s, t, rel) for s, t, rel in [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
-        if rel not in WEAK_RELATIONS]
-    read = dict(read_together((edge, _edge_attrs(g, *edge).get("evidence") or ()) for edge in dict.fromkeys(shown)))
-    for group, rows in grouped:
-        if group.relation in WEAK_RELATIONS:
-            n_weak += group.count
-        hidden = group.relation not in visible
-        head = html.Summary(_present([
-            relation_chip(group.relation),
-            html.Span(f"{_plural(group.count, 'relation')} · {_plural(group.sentences, 'sentence')}",
-                      className="muted small group-counts"),
-            html.Span("hidden on canvas", className="muted small hidden-note") if hidden else None,
-        ]))
-        listed = [_relation_row(g, s, t, group.relation, outgoing, documents, read[s, t, group.relation],
-                                sentences=MAX_NODE_EVIDENCE if i < FULL_ROWS else 1)
-                  for i, (s, t, outgoing) in enumerate(rows[:MAX_GROUP_ROWS])]
-        if len(rows) > MAX_GROUP_ROWS:
-            listed.append(html.Li(f"+ {len(rows) - MAX_GROUP_ROWS} weaker {relation_label(group.relation)} "
-                                  "relations: narrow the filters or open them from the canvas",
-                                  className="muted small more-rows"))
-        body = html.Ul(listed, className="relation-rows")
-        sections.append(html.Details([head, body], open=not hidden, className="relation-group",
-                                     **{"data-relation": group.relation}))
-    d = g.nodes[node_id]
-    aliases = [a for a in summary.aliases if a != summary.label]
-    parent = d.get("part_of")
-    members = [n for n, md in g.nodes(data=True) if md.get("part_of") == node_id][:12]
-    facts: list = []
-    if parent and parent in g:
-        facts.append(html.Div(["Part of ", _link(g, parent, "parent")], className="fact"))
-    if members:
-        facts.append(html.Div(["Includes ", *[_link(g, m, "member") for m in members]], className="fact"))
-    if aliases:
-        facts.append(html.Div(["Also: ", html.Span(", ".join(aliases[:20]), className="aliases")], className="fact"))
-    if d.get("merged"):
-        facts.append(html.Div([f"Merged from: {', '.join(map(str, d['merged']))}"], className="fact muted small"))
-    n_typed = sum(g.count for g in summary.relations) - n_weak
-    actions = [
-        action_button("focus", node_id, "Focus", title="Show only this actor's neighbourhood", primary=True),
-        action_button("expand", node_id, "Expand", title="Add this actor's neighbours to the view"),
-        action_button("paths", node_id, "Paths from here", title="Start a path query from this actor"),
-    ]
-    curation = None
-    if writable:
-        curation = html.Div([
-            dcc.Input(id={"type": ids.RENAME_INPUT, "target": node_id}, value=summary.label, type="text",
-                      debounce=False, className="rename-input", maxLength=120, placeholder="New name"),
-            action_button("rename", node_id, "Rename", kind=ids.CURATE_ACTION, title="Give this actor a better name"),
-            action_button("merge", node_id, "Merge…", title="Merge this actor into another (Curation tab)"),
-        ], className="action-bar curation-bar")
-    neighbours = summary.neighbours
-    articles = list(summary.articles)
-    return html.Div(_present([
-        html.Div([type_badge(summary.type or "OTHER")], className="eyebrow"),
-        html.H2(summary.label, className="panel-title"),
-        html.P(" · ".join(_present([
-            _plural(summary.mentions, "mention"),
-            _plural(len(articles), "article"),
-            _plural(n_typed, "relation"),
-            _plural(n_weak, "co-mention") if n_weak else None,
-        ])), className="muted"),
-        *facts,
-        html.Div(actions, className="action-bar"),
-        curation,
-        html.H3("Relations", className="section-title"),
-        mark_key() if sections else None,
-        html.Div(sections, className="relation-groups") if sections
-        else html.P("No relations with the current filters.", className="muted"),
-        html.H3("Every sentence", className="section-title") if sections else None,
-        _every_sentence(g, node_id, read, documents, pages) if sections else None,
-        html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
-        html.Div([
-            html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
-                      className="neighbour", title=", ".join(relation_label(r) for r in nb.relations))
-            for nb in neighbours[:MAX_NEIGHBOURS]
-        ] + ([html.Span(f"+ {len(neighbours) - MAX_NEIGHBOURS} more", className="muted small")]
-             if len(neighbours) > MAX_NEIGHBOURS else []), className="neighbours") if neighbours else None,
-        html.H3(f"Articles ({len(articles)})", className="section-title"),
-        html.Ul([html.Li(article_meta(doc, documents.get(doc), doc, slot="node"), className="article")
-                 for doc in articles[:MAX_ARTICLES]]
-                + ([html.Li(f"+ {len(articles) - MAX_ARTICLES} more", className="muted small")]
-                   if len(articles) > MAX_ARTICLES else []), className="plain-list articles"),
-    ]), className="dossier node-dossier", **{"data-node": node_id})
-
-
-def _every_sentence(g: nx.MultiDiGraph, node_id: str, read: Mapping[tuple[str, str, str], Sequence[Mapping]],
-                    documents: Documents, pages: Mapping[str, Any] | None):
-    """An actor's typed evidence (`read`: by edge) as one list, a page at a time, to sort and filter by
-    date, outlet and flag."""
-    rows = [{**ev, "_edge": (s, rel, t)} for s, t, rel in [*g.out_edges(node_id, keys=True),
-                                                            *g.in_edges(node_id, keys=True)]
-            if rel not in WEAK_RELATIONS for ev in read[s, t, rel]]
-
-    def item(ev, slot):
-        s, rel, t = ev["_edge"]
-        return evidence_item(ev, documents, slot=slot, lead=[relation_chip(rel), html.Span(
-            f" {_label(g, s)} → {_label(g, t)} ", className="small"), edge_link(make_edge_id(s, rel, t), "dossier ›",
-                                                                              slot=slot)])
-    return paged_evidence(f"node:{node_id}", rows, documents, pages, item=item)
-
-
-def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents,
-                  evidence: Sequence[Mapping[str, Any]], *, sentences: int) -> html.Li:
-    other = t if outgoing else s
-    eid = make_edge_id(s, relation, t)
-    attrs = _edge_attrs(g, s, t, relation)
-    shown = sorted_evidence(evidence, documents, first=sentences)
-    more = len(evidence) - len(shown)
-    weak = relation in WEAK_RELATIONS
-    head = html.Div(_present([
-        html.Span("→" if outgoing else "←", className="direction",
-                  title="this actor is the subject" if outgoing else "this actor is the object"),
-        _link(g, other, f"row:{eid}"),
-        html.Span(f"{len(evidence)}×", className="count", title="evidence sentences"),
-        html.Span("single source", className="badge badge-single") if evidence and attrs.get("articles") == 1
-        else None,
-        edge_link(eid, "all evidence ›" if more > 0 else "details ›", slot="head"),
-    ]), className="relation-head")
-    items = [evidence_item(ev, documents, slot=f"{eid}:{i}", weak=weak) for i, ev in enumerate(shown)]
-    if more > 0:
-        items.append(html.Li(edge_link(eid, f"+ {_plural(more, 'more sentence')}", slot="more"),
-                             className="evidence-more"))
-    if not evidence:
-        items.append(html.Li("No sentence: this relation comes from the actor table.", className="muted small"))
-    return html.Li([head, html.Ul(items, className="evidence-list")], className="relation-row")
 
 
 # --------------------------------------------------------------------------- edge

@@ -40,7 +40,8 @@ from ui.analysis import everything
 from ui.curation_view import next_relation
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
-from ui.panels import dyad_dossier, edge_dossier, node_dossier
+from ui.node_panel import node_dossier
+from ui.panels import dyad_dossier, edge_dossier
 from ui.paths_view import path_panel
 from ui.overview import overview
 from ui.state import format_query, parse_query
