@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.lazy import StoredEvidence, read_together
 from graph.ontology import SPECULATIVE, WEAK_RELATIONS, polarity
-from graph.outlets import Documents, OutletTable, outlets_of
+from graph.outlets import Documents, OutletTable, outlet_table, outlets_of
 from graph.sentences import DENYING, HOLDING
 
 DENIED, SPEAKERS, STANCE = "denied", "speakers", "stance"
@@ -103,9 +103,9 @@ def _denied_edges(g: nx.MultiDiGraph) -> Iterator[tuple[Edge, Any]]:
             yield edge, evidence
 
 
-def denials(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
+def denials(g: nx.MultiDiGraph, documents: Documents | OutletTable | None = None) -> list[Dispute]:
     """Relations some sentences assert and others deny (SPEAKERS when each party's speaker takes a side)."""
-    table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
+    table = outlet_table(documents if documents is not None else g.graph.get("documents") or {})
     out = []
     for (s, t, relation), evidence in read_together(_denied_edges(g)):
         stated = [ev for ev in evidence if _stated(ev)]
@@ -129,9 +129,9 @@ def _held_months(evidence, table: OutletTable) -> set[str]:
             for date in (table[ev.get("doc_id")][1],) if len(date) >= 7 and date[0] != "\uffff"}
 
 
-def stance_splits(g: nx.MultiDiGraph, documents: Documents | None = None) -> list[Dispute]:
+def stance_splits(g: nx.MultiDiGraph, documents: Documents | OutletTable | None = None) -> list[Dispute]:
     """Pairs of actors reported cooperating by one outlet and in conflict by another, in one month."""
-    table = OutletTable(documents if documents is not None else g.graph.get("documents") or {})
+    table = outlet_table(documents if documents is not None else g.graph.get("documents") or {})
     pairs: dict[tuple[str, str], list] = defaultdict(list)
     for s, t, k, d in g.edges(keys=True, data=True):
         relation = str(d.get("relation") or k)
@@ -178,9 +178,10 @@ def disputes(g: nx.MultiDiGraph) -> list[Dispute]:
     return sorted(found, key=lambda x: (-x.rank[0], -x.rank[1], x.source, x.target, x.month or "", x.edges))
 
 
-def contested_edges(g: nx.MultiDiGraph) -> frozenset[Edge]:
+def contested_edges(g: nx.MultiDiGraph, documents: Documents | OutletTable | None = None) -> frozenset[Edge]:
     """The edges in any dispute, as ``(source, target, relation)``."""
-    return frozenset([edge for edge, _ in _denied_edges(g)] + [edge for x in stance_splits(g) for edge in x.edges])
+    return frozenset([edge for edge, _ in _denied_edges(g)]
+                     + [edge for x in stance_splits(g, documents) for edge in x.edges])
 
 
 def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -190,9 +191,9 @@ def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     dicts are the builder's own, so they are set in place.
     """
     table = OutletTable(g.graph.get("documents") or {})
-    contested = contested_edges(g)
+    contested = contested_edges(g, table)
     for s, t, k, d in g.edges(keys=True, data=True):
-        evidence = d.get("evidence") or ()  # a weak edge's kept in the store is counted when read
+        evidence = d.get("evidence") or ()  # an edge's kept in the store is counted when read
         d["outlets"] = (None if isinstance(evidence, StoredEvidence) else 1 if len(evidence) == 1
                         else len(outlets_of(evidence, table)))
         d["contested"] = (s, t, str(d.get("relation") or k)) in contested

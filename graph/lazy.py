@@ -1,11 +1,11 @@
 """Evidence kept in the store and read when it is needed: one edge's sentences, as a list.
 
-A graph built for the explorer from a large store (`graph.store.Store.graph` with ``lazy``)
-does not hold the sentences of its weak edges (co-mentions: most of a corpus's sentences). Each
-such edge carries a :class:`StoredEvidence` instead: its counts per month (`graph.aggregates`),
-which answer ``len`` and every filter, and a way to fetch its sentences. The first reader that
-iterates it (an edge's dossier, an export) fetches them by one indexed query; equal edges share
-what was fetched through the fetcher's own small cache.
+A graph built for the explorer from a store (`graph.store.Store.graph` with ``lazy``) holds no
+sentence. Each edge carries a :class:`StoredEvidence` instead: its counts per month
+(`graph.aggregates`), which answer ``len`` and every filter, and a way to fetch its sentences.
+The first reader that iterates it (an edge's dossier) fetches them by one indexed query; a walk
+over many edges (disputes, outlets, an export) reads them together (:func:`read_together`); an
+actor's every sentence is read a page at a time (:class:`StoredSentences`).
 
 Curation and date filters give new views of the same stored sentences: several raw edges as
 one (a merge), some sentences left out (a rejection) or marked (a confirmation), the months of
@@ -22,7 +22,7 @@ from typing import Any
 
 from graph import sentences
 from graph.aggregates import month_of
-from graph.pages import PAGE_SIZE, EvidencePage
+from graph.pages import EvidencePage, evidence_page
 from graph.sentences import HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
@@ -270,15 +270,15 @@ class StoreReader:
                         self._remember(key, read[key])
             return out
 
-    def page(self, keys: Sequence[Key], **how) -> tuple[list[tuple[Key, dict]], int]:
-        """A page of the sentences of these raw edges as one list (`graph.sentences.page`)."""
+    def light(self, keys: Sequence[Key]) -> list[tuple]:
+        """Every sentence of these raw edges without its words (`graph.sentences.light`)."""
         with self._lock:
-            return sentences.page(self._use(), keys, **how)
+            return sentences.light(self._use(), keys)
 
-    def outlets(self, keys: Sequence[Key]) -> dict[str, int]:
-        """The outlets behind the sentences of these raw edges, with their sentences (`graph.sentences.outlets`)."""
+    def by_id(self, ids: Sequence[int]) -> dict[int, tuple[Key, dict]]:
+        """Whole sentences by their row ids (`graph.sentences.by_id`)."""
         with self._lock:
-            return sentences.outlets(self._use(), keys)
+            return sentences.by_id(self._use(), ids)
 
     def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
         """The `n` oldest sentences of each raw edge (`graph.sentences.first`)."""
@@ -347,19 +347,21 @@ def as_stored(edges: Sequence[tuple[str, str, str]], views: Sequence[Any]
 
 class StoredSentences(_ReadWhenAsked):
     """The sentences of several edges as stored, as one list read a page at a time (an actor's
-    every sentence): the store sorts, filters and cuts it (`graph.sentences.page`), and reading
-    it whole still works. Each sentence carries its edge as ``_edge`` (subject, relation, object).
+    every sentence): the list without its words is sorted, filtered and cut as `graph.pages`
+    does, then only the page's sentences are read whole; reading it whole still works. Each
+    sentence carries its edge as ``_edge`` (subject, relation, object).
 
     Args:
         views: The edges' evidence, each as stored (see :func:`as_stored`).
     """
 
-    __slots__ = ("reader", "keys", "count")
+    __slots__ = ("reader", "keys", "count", "_light")
 
     def __init__(self, views: Sequence[StoredEvidence]):
         self.reader = views[0].fetch if views else None
         self.keys = [key for v in views for key in v.keys()]
         self.count = sum(len(v) for v in views)
+        self._light: list[dict] | None = None
 
     def __len__(self) -> int:
         return self.count
@@ -367,14 +369,20 @@ class StoredSentences(_ReadWhenAsked):
     def _items(self) -> list[dict]:
         return [{**ev, "_edge": key} for key, evs in (self.reader(self.keys) if self.keys else {}).items() for ev in evs]
 
-    def page(self, *, offset: int = 0, limit: int = PAGE_SIZE, order: str = "oldest", outlet: str | None = None,
-             flag: str | None = None) -> EvidencePage:
-        """Like `graph.pages.evidence_page` over the whole list."""
-        rows, matched = self.reader.page(self.keys, offset=offset, limit=limit, order=order, outlet=outlet,
-                                         flag=flag, total=self.count) if self.keys else ([], 0)
-        return EvidencePage(tuple({**ev, "_edge": key} for key, ev in rows), matched, self.count, offset)
+    def light(self, documents: Mapping[str, Mapping[str, Any]]) -> list[dict]:
+        """Every sentence as a record without its words (what `graph.pages` sorts and filters
+        by: article, source, place, confidence, flags), its row id as ``_row``; read once."""
+        if self._light is None:
+            self._light = [
+                {"_row": row, "_edge": key, "doc_id": doc, "source": str((documents.get(doc) or {}).get("source") or ""),
+                 "start": start, "confidence": confidence, "negated": bool(negated), "modality": modality}
+                for row, key, doc, start, confidence, negated, modality in
+                (self.reader.light(self.keys) if self.keys else ())]
+        return self._light
 
-    def outlets(self) -> list[str]:
-        """The outlets behind the sentences, most sentences first (as `graph.pages.outlets_of`)."""
-        counts = self.reader.outlets(self.keys) if self.keys else {}
-        return sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))
+    def page(self, documents: Mapping[str, Mapping[str, Any]], **how) -> EvidencePage:
+        """`graph.pages.evidence_page` over the whole list, its sentences read whole."""
+        page = evidence_page(self.light(documents), documents, **how)
+        whole = self.reader.by_id([ev["_row"] for ev in page.rows]) if page.rows else {}
+        rows = tuple({**whole[ev["_row"]][1], "_edge": ev["_edge"]} for ev in page.rows if ev["_row"] in whole)
+        return EvidencePage(rows, page.matched, page.total, page.offset)

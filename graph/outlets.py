@@ -47,7 +47,8 @@ def sentence_key(sentence: str) -> str:
     return _NOT_WORD.sub(" ", sentence.casefold()).strip()
 
 
-def _table(documents: Documents | OutletTable) -> OutletTable:
+def outlet_table(documents: Documents | OutletTable) -> OutletTable:
+    """The documents as an :class:`OutletTable` (made once: a table given is used as it is)."""
     return documents if isinstance(documents, OutletTable) else OutletTable(documents)
 
 
@@ -58,7 +59,7 @@ def independent(evidence: Iterable[Mapping[str, Any]], documents: Documents | Ou
     A sentence repeated within one article is one sentence; the same sentence in another
     article is the same report reprinted.
     """
-    table = _table(documents)
+    table = outlet_table(documents)
     first: dict[str, tuple[tuple, Mapping[str, Any]]] = {}
     for ev in evidence:
         doc = ev.get("doc_id")
@@ -76,7 +77,7 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | Out
         evidence: Evidence dicts.
         documents: The graph's documents, or an :class:`OutletTable` of them (faster, when asked often).
     """
-    table = _table(documents)
+    table = outlet_table(documents)
     evidence = list(evidence)
     found = {table[ev.get("doc_id")][0] for ev in evidence}
     if len(found) > 1:  # only then can a reprint make one outlet of several
@@ -86,7 +87,7 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | Out
 
 def carriers(evidence: Iterable[Mapping[str, Any]], documents: Documents) -> tuple[str, ...]:
     """Every outlet that printed the evidence, reprints included (sorted)."""
-    table = _table(documents)
+    table = outlet_table(documents)
     return tuple(sorted({table[ev.get("doc_id")][0] for ev in evidence}))
 
 

@@ -1,11 +1,11 @@
-"""The stored sentences of many edges at once: all of them, a page of them, or each edge's first few.
+"""The stored sentences of many edges at once: all of them, some of them, or each edge's first few.
 
 An edge is ``(subject, relation, object)`` as stored. The edges asked for go to the database as a
 small table (``WITH k AS (VALUES …)``) joined to the relations through the edge index, a few
 hundred edges a query, so reading the sentences of thousands of edges costs a few queries
-rather than one per edge. A page of an actor's sentences (`page`, `outlets`) and the oldest few
-of each relation (`first`) are sorted, filtered and cut by the database, as `graph.pages` does
-in memory, so a click reads a page and not every sentence.
+rather than one per edge. An actor's every sentence is read a page at a time: the list without
+its words (`light`) is sorted, filtered and cut in memory as `graph.pages` does, then the page's
+sentences are read whole (`by_id`); each relation's oldest few are picked by the database (`first`).
 
 Every function takes an open `graph.store.Store` (`store.read(query)` runs a query in one read).
 """
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
-from sqlalchemy import text
+
+from sqlalchemy import bindparam, text
 
 from graph.aggregates import MONTH_SQL, sql_words
 from graph.ontology import SPECULATIVE
@@ -27,15 +28,9 @@ Key = tuple[str, str, str]
 _SPECULATIVE = sql_words(SPECULATIVE)
 _ONLY = {None: "", DENYING: f" AND r.negated = 1 AND r.modality NOT IN {_SPECULATIVE}",
          HOLDING: f" AND r.negated = 0 AND r.modality NOT IN {_SPECULATIVE}"}
-_FLAGS = {"holds": f" AND r.negated = 0 AND r.modality NOT IN {_SPECULATIVE}", "negated": " AND r.negated = 1",
-          "reported": " AND r.modality = 'reported'", "speculative": f" AND r.modality IN {_SPECULATIVE}"}
-_DATE, _OUTLET = "coalesce(d.date, '')", "coalesce(d.outlet, '')"
-# the orders of `graph.pages` (an outlet's name compared in lower case), then each edge's reading order
+_DATE = "coalesce(d.date, '')"
+# each edge's reading order, the last of every order
 _TIES = "r.subject, r.relation, r.object, r.doc_id, r.start_char, r.confidence DESC, r.{order}"
-_ORDERS = {"oldest": f"{_DATE} = '', {_DATE}, d.source, r.start_char",
-           "newest": f"{_DATE} DESC, d.source, r.start_char",
-           "outlet": f"{_OUTLET} = '', lower({_OUTLET}), {_DATE}, d.source, r.start_char",
-           "confidence": f"r.confidence DESC, {_DATE}, d.source, r.start_char"}
 _FIRST = f"{_DATE}, d.source, r.start_char"  # the panel's oldest first (undated first)
 
 
@@ -67,8 +62,8 @@ def _edges(conn, keys: Sequence[tuple[str, ...]], query: str, args: dict | None 
                                for i, key in enumerate(chunk))
             out += conn.execute(text(
                 f"WITH k ({names}) AS (VALUES {values}) " + query.format(
-                    edges="k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o "
-                          "JOIN documents d ON d.id = r.doc_id")),
+                    edges="k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o",
+                    documents=" JOIN documents d ON d.id = r.doc_id")),
                 {**(args or {}), **{f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}}).all()
     finally:
         if sqlite:
@@ -76,7 +71,7 @@ def _edges(conn, keys: Sequence[tuple[str, ...]], query: str, args: dict | None 
     return out
 
 
-_SELECT = f"SELECT r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS} FROM {{edges}}"
+_SELECT = f"SELECT r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS} FROM {{edges}}{{documents}}"
 
 
 def _dicts(rows: Iterable[tuple]) -> Iterator[tuple[Key, dict]]:
@@ -106,38 +101,24 @@ def read(store, keys: Iterable[tuple[str, ...]], only: str | None = None) -> dic
     return out
 
 
-def _filters(outlet: str | None, flag: str | None) -> str:
-    return " WHERE 1 = 1" + _FLAGS.get(flag or "", "") + (f" AND {_OUTLET} = :outlet" if outlet else "")
+def light(store, keys: Sequence[Key]) -> list[tuple]:
+    """Every sentence of these edges without its words, for a list sorted, filtered and cut in
+    memory (`graph.pages`): ``(row id, (subject, relation, object), doc_id, start, confidence,
+    negated, modality)``, by edge, each edge's by article and reading order."""
+    def query(conn, order):
+        return _edges(conn, keys, f"SELECT r.{order}, r.subject, r.relation, r.object, r.doc_id, r.start_char, "
+                                  f"r.confidence, r.negated, r.modality FROM {{edges}} ORDER BY {_TIES.format(order=order)}")
+    return [(row, (s, rel, o), *rest) for row, s, rel, o, *rest in (store.read(query) if keys else ())]
 
 
-def page(store, keys: Sequence[Key], *, offset: int, limit: int, order: str, outlet: str | None,
-         flag: str | None, total: int | None = None) -> tuple[list[tuple[Key, dict]], int]:
-    """A page of the sentences of these edges as one list, as `graph.pages.evidence_page` cuts one
-    (its `order`, `outlet` and `flag`), each with its edge; and how many match (`total`, when
-    given, is how many there are: then an unfiltered page counts nothing). One query for all
-    the edges (an actor's few thousand at most)."""
-    where, args, cut = _filters(outlet, flag), {"outlet": outlet}, f" LIMIT {int(limit)} OFFSET {int(offset)}"
-
-    def query(conn, column):
-        matched = total if total is not None and not (outlet or flag) else _edges(
-            conn, keys, "SELECT count(*) FROM {edges}" + where, args, at_once=len(keys))[0][0]
-        ranked = _edges(conn, keys, _SELECT + where + f" ORDER BY {_ORDERS[order]}, {_TIES.format(order=column)}"
-                        + cut, args, at_once=len(keys))
-        return ranked, matched
-    if not keys:
-        return [], 0
-    ranked, matched = store.read(query)
-    return list(_dicts(ranked)), matched
-
-
-def outlets(store, keys: Sequence[Key]) -> dict[str, int]:
-    """The outlets behind the sentences of these edges ('' for articles without one), with how many sentences each."""
-    def query(conn, _):
-        return _edges(conn, keys, f"SELECT {_OUTLET}, count(*) FROM {{edges}} GROUP BY {_OUTLET}")
-    counts: dict[str, int] = {}
-    for outlet, n in store.read(query) if keys else ():
-        counts[outlet] = counts.get(outlet, 0) + n
-    return counts
+def by_id(store, ids: Sequence[int]) -> dict[int, tuple[Key, dict]]:
+    """Whole sentences by their row ids (from :func:`light`), each with its edge."""
+    def query(conn, order):
+        return conn.execute(text(
+            f"SELECT r.{order}, r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
+            f"FROM relations r JOIN documents d ON d.id = r.doc_id WHERE r.{order} IN :ids"
+        ).bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}).all()
+    return {row[0]: next(_dicts([row[1:]])) for row in (store.read(query) if ids else ())}
 
 
 def first(store, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:

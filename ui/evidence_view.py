@@ -55,11 +55,11 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
     state = list_state(pages, name)
     how = {"offset": 0, "limit": state["shown"], "order": state["order"], "outlet": state["outlet"],
            "flag": state["flag"]}
-    stored = isinstance(evidence, StoredSentences)  # the store sorts, filters and cuts it
-    page = evidence.page(**how) if stored else evidence_page(evidence, documents, **how)
+    stored = isinstance(evidence, StoredSentences)  # sorted and cut without its words; the page read whole
+    page = evidence.page(documents, **how) if stored else evidence_page(evidence, documents, **how)
     controls = None
     if len(evidence) >= CONTROLS_FROM:
-        outlets = evidence.outlets() if stored else outlets_of(evidence, documents)
+        outlets = outlets_of(evidence.light(documents) if stored else evidence, documents)
         controls = html.Div([
             _control(name, "order", "Sort", ORDER_LABELS, state["order"], "Oldest first"),
             _control(name, "outlet", "Outlet", [(o, o) for o in outlets], state["outlet"], "Any outlet"),
