@@ -253,7 +253,7 @@ class StoreReader:
 
     def __call__(self, keys: Sequence[tuple[str, ...]], only: str | None = None) -> dict[Key, list[dict]]:
         """The stored sentences of each raw edge ``(subject, relation, object)`` of `keys` (some of
-        them with `only`: `graph.aggregates.edge_sentences`). A few edges read whole are kept for
+        them with `only`: `graph.sentences.read`). A few edges read whole are kept for
         the next reader; many are read in a few queries and not kept."""
         with self._lock:
             if only is not None:
@@ -305,7 +305,7 @@ def read_together(items: Iterable[tuple[Any, Sequence[dict]]], *, at_once: int =
 
     Args:
         only: Read only some of the stored sentences: DENYING (those that deny the relation) or
-            HOLDING (those that hold, in the months ``months(what)`` names) from `graph.aggregates`.
+            HOLDING (those that hold, in the months ``months(what)`` names) from `graph.sentences`.
     """
     batch: list[tuple[Any, Sequence[dict]]] = []
 
@@ -334,8 +334,8 @@ def as_stored(edges: Sequence[tuple[str, str, str]], views: Sequence[Any]
               ) -> dict[tuple[str, str, str], StoredEvidence] | None:
     """The views of these edges ``(source, target, relation)`` that hold sentences, by edge, when
     each is its edge exactly as stored (not merged or moved by a merge, trimmed to a period, or
-    corrected by a curator) and all are read by one reader: then the store can sort, filter and
-    cut their sentences itself. None otherwise."""
+    corrected by a curator) and all are read by one reader: then their sentences can be listed a
+    page at a time (:class:`StoredSentences`) and picked by the store. None otherwise."""
     held = {edge: v for edge, v in zip(edges, views) if v}  # an edge from the actor table has no sentence
     if all(isinstance(v, StoredEvidence) and v.span is not None and not (v.left_out or v.marked)
            and v.keys() == [(s, rel, t)] for (s, t, rel), v in held.items()):
