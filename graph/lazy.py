@@ -275,7 +275,7 @@ class StoreReader:
         with self._lock:
             return sentences.light(self._use(), keys)
 
-    def by_id(self, ids: Sequence[int]) -> dict[int, tuple[Key, dict]]:
+    def by_id(self, ids: Sequence[int]) -> dict[int, dict]:
         """Whole sentences by their row ids (`graph.sentences.by_id`)."""
         with self._lock:
             return sentences.by_id(self._use(), ids)
@@ -384,5 +384,5 @@ class StoredSentences(_ReadWhenAsked):
         """`graph.pages.evidence_page` over the whole list, its sentences read whole."""
         page = evidence_page(self.light(documents), documents, **how)
         whole = self.reader.by_id([ev["_row"] for ev in page.rows]) if page.rows else {}
-        rows = tuple({**whole[ev["_row"]][1], "_edge": ev["_edge"]} for ev in page.rows if ev["_row"] in whole)
+        rows = tuple({**whole[ev["_row"]], "_edge": ev["_edge"]} for ev in page.rows if ev["_row"] in whole)
         return EvidencePage(rows, page.matched, page.total, page.offset)

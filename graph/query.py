@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from graph.index import EdgeIndex, check_date_range, doc_dates, holds, relation_filter
-from graph.aggregates import month_of
+from graph.aggregates import month_of, month_totals
 from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 
@@ -467,13 +467,8 @@ def evidence_by_month(g: nx.MultiDiGraph, months: list[str] | tuple[str, ...]) -
     return counts
 
 
-def month_counts(evidence, dates: Mapping[str, str], *, everything: bool = True) -> dict[str, int]:
-    """An edge's sentences by the month of their article (`dates`: doc_id -> ``YYYY-MM``), only
+def month_counts(evidence, dates: Mapping[str, str | None], *, everything: bool = True) -> dict[str, int]:
+    """An edge's sentences by the month of their article (`dates`: doc_id -> date or month), only
     those that hold unless `everything`; counted in the store for an edge kept there."""
-    if isinstance(evidence, StoredEvidence):
-        return {month: row[0] if everything else row[1] for month, row in evidence.months.items()}
-    counts: dict[str, int] = defaultdict(int)
-    for ev in evidence:
-        if holds(ev, everything=everything):
-            counts[dates.get(str(ev.get("doc_id")), "")] += 1
-    return counts
+    months = evidence.months if isinstance(evidence, StoredEvidence) else month_totals(evidence, dates)
+    return {month: row[0] if everything else row[1] for month, row in months.items()}

@@ -34,12 +34,12 @@ _TIES = "r.subject, r.relation, r.object, r.doc_id, r.start_char, r.confidence D
 _FIRST = f"{_DATE}, d.source, r.start_char"  # the panel's oldest first (undated first)
 
 
-def _whole_edges(keys: Iterable[tuple[str, ...]], at_once: int) -> Iterator[list[tuple[str, ...]]]:
-    """The keys in lists of about `at_once`, the months of one edge never split (so its rows come in order)."""
+def _whole_edges(keys: Iterable[tuple[str, ...]]) -> Iterator[list[tuple[str, ...]]]:
+    """The keys in lists of about EDGES_AT_ONCE, the months of one edge never split (so its rows come in order)."""
     chunk: list[tuple[str, ...]] = []
     for _, same in groupby(sorted(set(keys)), key=lambda key: key[:3]):
         same = list(same)
-        if chunk and len(chunk) + len(same) > at_once:
+        if chunk and len(chunk) + len(same) > EDGES_AT_ONCE:
             yield chunk
             chunk = []
         chunk += same
@@ -47,16 +47,15 @@ def _whole_edges(keys: Iterable[tuple[str, ...]], at_once: int) -> Iterator[list
         yield chunk
 
 
-def _edges(conn, keys: Sequence[tuple[str, ...]], query: str, args: dict | None = None, *,
-           at_once: int = EDGES_AT_ONCE) -> list[tuple]:
+def _edges(conn, keys: Sequence[tuple[str, ...]], query: str) -> list[tuple]:
     """`query` (its edges a table ``k (s, rl, o[, m])``, its relations ``r``, its documents ``d``)
-    for every chunk of `at_once` keys, the rows of all chunks in one list."""
+    for every chunk of EDGES_AT_ONCE keys, the rows of all chunks in one list."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:  # else its planner may index every relation afresh (or the edges asked for) rather than use the edge index
         conn.exec_driver_sql("PRAGMA automatic_index = OFF")
     out: list[tuple] = []
     try:
-        for chunk in _whole_edges(keys, at_once):
+        for chunk in _whole_edges(keys):
             names = "s, rl, o, m" if len(chunk[0]) == 4 else "s, rl, o"
             values = ", ".join("(" + ", ".join(f":{c}{i}" for c in "srom"[:len(key)]) + ")"
                                for i, key in enumerate(chunk))
@@ -64,14 +63,15 @@ def _edges(conn, keys: Sequence[tuple[str, ...]], query: str, args: dict | None 
                 f"WITH k ({names}) AS (VALUES {values}) " + query.format(
                     edges="k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o",
                     documents=" JOIN documents d ON d.id = r.doc_id")),
-                {**(args or {}), **{f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}}).all()
+                {f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}).all()
     finally:
         if sqlite:
             conn.exec_driver_sql("PRAGMA automatic_index = ON")
     return out
 
 
-_SELECT = f"SELECT r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS} FROM {{edges}}{{documents}}"
+_COLUMNS = f"r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS}"  # what `_dicts` reads
+_SELECT = f"SELECT {_COLUMNS} FROM {{edges}}{{documents}}"
 
 
 def _dicts(rows: Iterable[tuple]) -> Iterator[tuple[Key, dict]]:
@@ -111,14 +111,14 @@ def light(store, keys: Sequence[Key]) -> list[tuple]:
     return [(row, (s, rel, o), *rest) for row, s, rel, o, *rest in (store.read(query) if keys else ())]
 
 
-def by_id(store, ids: Sequence[int]) -> dict[int, tuple[Key, dict]]:
-    """Whole sentences by their row ids (from :func:`light`), each with its edge."""
+def by_id(store, ids: Sequence[int]) -> dict[int, dict]:
+    """Whole sentences (evidence dicts) by their row ids (from :func:`light`)."""
     def query(conn, order):
         return conn.execute(text(
-            f"SELECT r.{order}, r.subject, r.relation, r.object, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
-            f"FROM relations r JOIN documents d ON d.id = r.doc_id WHERE r.{order} IN :ids"
+            f"SELECT r.{order}, {_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id WHERE r.{order} IN :ids"
         ).bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}).all()
-    return {row[0]: next(_dicts([row[1:]])) for row in (store.read(query) if ids else ())}
+    rows = store.read(query) if ids else []
+    return {row[0]: ev for row, (_, ev) in zip(rows, _dicts(row[1:] for row in rows))}
 
 
 def first(store, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
