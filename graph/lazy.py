@@ -280,6 +280,11 @@ class StoreReader:
         with self._lock:
             return sentences.by_id(self._use(), ids)
 
+    def matching(self, words: Sequence[str], leave_out: Sequence[str] = ()) -> dict[Key, list[dict]]:
+        """The sentences holding every word, by raw edge (`graph.sentences.matching`)."""
+        with self._lock:
+            return sentences.matching(self._use(), words, leave_out)
+
     def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
         """The `n` oldest sentences of each raw edge (`graph.sentences.first`)."""
         with self._lock:

@@ -51,6 +51,18 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD_MAP).split())
 
 
+def search_form(text: str) -> str:
+    """Text as the evidence search compares it: diacritics and case folded."""
+    return fold(text).casefold()
+
+
+def stored_search_form(sentence: str) -> str | None:
+    """What the store keeps of a sentence for the evidence search (`graph.schema`): its search
+    form, or None when that is the sentence's plain ASCII lower case (which SQL computes itself)."""
+    folded = search_form(sentence)
+    return None if sentence.isascii() and folded == sentence.lower() else folded
+
+
 def slugify(name: str) -> str:
     """Return the stable id form of a name: folded, lowercase, runs of other characters -> "-".
 

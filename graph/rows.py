@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import text
 
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.names import stored_search_form
 from graph.schema import DOC_COLUMNS, EVIDENCE_COLUMNS, RELATION_COLUMNS, insert
 
 RELATION_KEYS = ("doc_id", *(c.strip() for c in RELATION_COLUMNS.split(",")))
@@ -62,7 +63,16 @@ def relation_row(doc_id: str, r: Relation) -> dict:
     trigger = ev.trigger_span or (None, None)
     return dict(zip(RELATION_KEYS, (doc_id, r.subject, r.relation, r.object, ev.sentence, ev.start, ev.end,
                                      *ev.subject_span, *ev.object_span, *trigger, ev.trigger, int(ev.negated),
-                                     ev.modality, ev.confidence, ev.rule, ev.speaker, ev.item)))
+                                     ev.modality, ev.confidence, ev.rule, ev.speaker, ev.item,
+                                     stored_search_form(ev.sentence))))
+
+
+def fold_stored(conn, order: str) -> None:
+    """Fill `relations.folded` for every stored sentence (a store upgraded from schema v4)."""
+    rows = [{"row": row, "folded": folded} for row, sentence in conn.execute(text(
+        f"SELECT {order}, sentence FROM relations")) if (folded := stored_search_form(sentence)) is not None]
+    if rows:
+        conn.execute(text(f"UPDATE relations SET folded = :folded WHERE {order} = :row"), rows)
 
 
 def evidence(one: Callable, doc_id: str, source: str, row) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The aggregates the explorer starts from, kept by every write (`graph.aggregates`): per extracted
 # edge (subject, relation, object) and month of its articles (``YYYY-MM``, the date as far as it
@@ -33,6 +33,15 @@ MENTION_INDEX = "CREATE INDEX mentions_entity ON mentions (entity_id, doc_id)"
 ACTOR_COUNTS = """CREATE TABLE actor_counts (
         entity_id TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (entity_id, kind, term))"""
+
+# The corpus generation (meta 'generation') grows by one with every write of documents or curation;
+# each write of documents also notes the edges it changed (``edge_changes``), so the explorer's
+# edge table kept in ``snapshots`` (`graph.snapshot`) is brought up to date by reading those
+# edges only. ``relations.folded`` is a sentence as the evidence search compares it (accents and
+# case folded), kept only where that differs from the sentence in plain ASCII (else NULL).
+EDGE_CHANGES = "CREATE TABLE edge_changes (generation BIGINT NOT NULL, subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL)"
+EDGE_CHANGES_INDEX = "CREATE INDEX edge_changes_generation ON edge_changes (generation)"
+SNAPSHOTS = "CREATE TABLE snapshots (name TEXT PRIMARY KEY, generation BIGINT NOT NULL, data {blob} NOT NULL)"
 
 # Where the explorer last drew each actor, so a restart (or another server process) opens on the
 # same picture without laying the graph out again.
@@ -64,7 +73,7 @@ TABLES = (
         object_start INTEGER NOT NULL, object_end INTEGER NOT NULL,
         trigger_start INTEGER, trigger_end INTEGER, trigger TEXT NOT NULL,
         negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence {real} NOT NULL,
-        rule TEXT NOT NULL, speaker TEXT, item TEXT)""",
+        rule TEXT NOT NULL, speaker TEXT, item TEXT, folded TEXT)""",
     "CREATE INDEX relations_doc ON relations (doc_id)",
     "CREATE TABLE curation (seq {serial}, at TEXT NOT NULL, action TEXT NOT NULL)",
     EDGE_INDEX,
@@ -72,12 +81,16 @@ TABLES = (
     MENTION_INDEX,
     ACTOR_COUNTS,
     LAYOUT,
+    EDGE_CHANGES,
+    EDGE_CHANGES_INDEX,
+    SNAPSHOTS,
 )
 DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 
 # Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
 # Version 1 had no origin path or ingest time on documents, no speaker on relations and no
-# curation log; version 2 no item; version 3 no aggregates.
+# curation log; version 2 no item; version 3 no aggregates; version 4 no generation, folded
+# sentences, edge changes or snapshots.
 MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -89,12 +102,14 @@ MIGRATIONS = {
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
     3: (EDGE_INDEX, EDGE_MONTHS, MENTION_INDEX, ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
+    4: ("ALTER TABLE relations ADD COLUMN folded TEXT", EDGE_CHANGES, EDGE_CHANGES_INDEX, SNAPSHOTS,
+        "INSERT INTO meta VALUES ('generation', '0')"),  # folded filled by `graph.rows.fold_stored`
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"
 EVIDENCE_COLUMNS = ("sentence, start_char, end_char, subject_start, subject_end, object_start, object_end, "
                     "trigger_start, trigger_end, trigger, negated, modality, confidence, rule, speaker, item")
-RELATION_COLUMNS = f"subject, relation, object, {EVIDENCE_COLUMNS}"
+RELATION_COLUMNS = f"subject, relation, object, {EVIDENCE_COLUMNS}, folded"
 
 
 def insert(table: str, columns: str) -> str:
@@ -124,7 +139,7 @@ class Dialect:
             seq="seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE," if self.server else "",
             real="DOUBLE PRECISION" if self.server else "REAL",
             serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if self.server
-            else "INTEGER PRIMARY KEY AUTOINCREMENT")
+            else "INTEGER PRIMARY KEY AUTOINCREMENT", blob="BYTEA" if self.server else "BLOB")
 
     def tables(self) -> tuple[str, ...]:
         """The CREATE statements for this database."""

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import networkx as nx
 
-from graph.names import fold
+from graph.names import fold, search_form
 from graph.index import doc_dates
 from graph.lazy import StoredEvidence, read_together
 from graph.ontology import WEAK_RELATIONS
@@ -181,8 +181,25 @@ def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, di
 
 @lru_cache(maxsize=300_000)
 def _folded(text: str) -> str:
-    """A sentence as the evidence search compares it: accents and case folded (kept, sentences repeat)."""
-    return fold(text).casefold()
+    """A sentence as the evidence search compares it (kept: sentences repeat)."""
+    return search_form(text)
+
+
+def _matching(edges: list, words: list[str], include_weak: bool) -> Iterator[tuple]:
+    """``(edge, evidence)`` with the evidence read: of an edge kept in a store only the sentences
+    that hold every word, found by the store (one scan: `graph.sentences.matching`); of every
+    other edge all of them."""
+    readers = {id(ev.fetch): ev.fetch for _, ev in edges if isinstance(ev, StoredEvidence)}
+    found = {key: reader.matching(words, () if include_weak else sorted(WEAK_RELATIONS))
+             for key, reader in readers.items() if hasattr(reader, "matching")}
+    rest = []
+    for edge, ev in edges:
+        if isinstance(ev, StoredEvidence) and id(ev.fetch) in found:
+            if any(key in found[id(ev.fetch)] for key in ev.keys()):
+                yield edge, ev.shown(found[id(ev.fetch)])
+        else:
+            rest.append((edge, ev))
+    yield from read_together(rest)
 
 
 @dataclass(frozen=True)
@@ -206,10 +223,9 @@ def search_evidence(g: nx.MultiDiGraph, query: str, *, limit: int = 20,
     if not words:
         return [], 0
     hits = []
-    edges = (((s, t, d.get("relation", k), d.get("weight") or 0), d.get("evidence") or ())
-             for s, t, k, d in g.edges(keys=True, data=True))
-    for (s, t, relation, weight), evidence in read_together(
-            (edge, evidence) for edge, evidence in edges if include_weak or edge[2] not in WEAK_RELATIONS):
+    edges = [((s, t, d.get("relation", k), d.get("weight") or 0), d.get("evidence") or ())
+             for s, t, k, d in g.edges(keys=True, data=True) if include_weak or d.get("relation", k) not in WEAK_RELATIONS]
+    for (s, t, relation, weight), evidence in _matching(edges, words, include_weak):
         for ev in evidence:
             text = _folded(str(ev.get("sentence") or ""))
             if all(w in text for w in words):

@@ -11,6 +11,7 @@ Every function takes an open `graph.store.Store` (`store.read(query)` runs a que
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
@@ -119,6 +120,30 @@ def by_id(store, ids: Sequence[int]) -> dict[int, dict]:
         ).bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}).all()
     rows = store.read(query) if ids else []
     return {row[0]: ev for row, (_, ev) in zip(rows, _dicts(row[1:] for row in rows))}
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern for text holding `word` anywhere (its wildcards taken literally)."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def matching(store, words: Sequence[str], leave_out: Iterable[str] = ()) -> dict[Key, list[dict]]:
+    """The stored sentences holding every one of `words` (given in search form,
+    `graph.names.search_form`) in their search form, by edge, each edge's as :func:`read` orders
+    them; of every relation type but `leave_out`. One scan of the relations, however many match."""
+    out: dict[Key, list[dict]] = defaultdict(list)
+    if not words:
+        return out
+
+    def query(conn, order):
+        where = " AND ".join(f"coalesce(r.folded, lower(r.sentence)) LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+        skip = f" AND r.relation NOT IN {sql_words(leave_out)}" if leave_out else ""
+        return conn.execute(text(f"SELECT {_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id "
+                                 f"WHERE {where}{skip} ORDER BY {_TIES.format(order=order)}"),
+                            {f"w{i}": _like(w) for i, w in enumerate(words)}).all()
+    for key, ev in _dicts(store.read(query)):
+        out[key].append(ev)
+    return out
 
 
 def first(store, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:

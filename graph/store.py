@@ -40,7 +40,7 @@ from graph.read import IngestError
 from graph.lazy import StoreReader
 from graph.models import Document, Entity, Extraction, many_records
 from graph.ontology import RELATION_NAMES
-from graph.rows import evidence, insert_rows, read_extractions, relation_row
+from graph.rows import evidence, fold_stored, insert_rows, read_extractions, relation_row
 from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
 
 T = TypeVar("T")
@@ -70,6 +70,22 @@ class IngestReport:
                             self.unchanged + other.unchanged, self.errors + other.errors,
                             self.parsed_words + other.parsed_words, self.duplicates + other.duplicates)
 
+
+
+def _generation(conn) -> int:
+    return int(conn.execute(text("SELECT value FROM meta WHERE key = 'generation'")).scalar())
+
+
+def _note_changes(conn, edges: Iterable[tuple[str, str, str]]) -> int:
+    """Count one more generation and note the edges ``(subject, relation, object)`` it changed (in
+    the writing transaction, last: a server holds the generation's row until the commit)."""
+    generation = int(conn.execute(text("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
+                                       "WHERE key = 'generation' RETURNING value")).scalar())
+    rows = [{"g": generation, "s": s, "r": r, "o": o} for s, r, o in sorted(edges)]
+    if rows:
+        conn.execute(text("INSERT INTO edge_changes (generation, subject, relation, object) VALUES (:g, :s, :r, :o)"),
+                     rows)
+    return generation
 
 
 def _bulk(conn, query: str) -> Iterator[tuple]:
@@ -223,13 +239,16 @@ class Store:
             if version is None:
                 for statement in self.dialect.tables():
                     conn.execute(text(statement))
-                conn.execute(text("INSERT INTO meta VALUES ('schema_version', :v)"), {"v": str(SCHEMA_VERSION)})
+                conn.execute(text("INSERT INTO meta VALUES ('schema_version', :v), ('generation', '0')"),
+                             {"v": str(SCHEMA_VERSION)})
                 return
             for v in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[v]:
                     conn.execute(text(self.dialect.format(statement)))
             if version < 4:  # the aggregates of the relations already stored
                 aggregates.rebuild(conn)
+            if version < 5:  # the search form of the sentences already stored
+                fold_stored(conn, self.dialect.order)
             conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
 
     def _readable(self, version: int | None, conn=None) -> int | None:
@@ -248,19 +267,23 @@ class Store:
             return self._version(conn) or 0
 
     # ---- reading ---------------------------------------------------------------------
-    def counts(self) -> dict[str, int]:
-        """Row counts: documents, entities, mentions, relations, curation."""
+    def generation(self) -> int:
+        """The corpus generation: one more after every write of documents or curation (by any process)."""
         with self._reading() as conn:
-            return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in DATA_TABLES}
+            return _generation(conn)
+
+    def counts(self, *tables: str) -> dict[str, int]:
+        """Row counts of these tables (all of documents, entities, mentions, relations, curation when none is named)."""
+        with self._reading() as conn:
+            return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                    for t in DATA_TABLES if t in (tables or DATA_TABLES)}
 
     def signature(self) -> tuple:
         """A cheap key that changes whenever a document is stored or replaced or the curation log
-        grows (by any process): the file's size and time for SQLite, two counts and a sum for a server."""
+        grows (by any process): the file's size and time for SQLite, the generation for a server."""
         if not self.server:
             return file_signature(self.path)
-        with self._reading() as conn:
-            docs = conn.execute(text("SELECT count(*), coalesce(sum(seq), 0) FROM documents")).one()
-            return (*docs, conn.execute(text("SELECT coalesce(max(seq), 0) FROM curation")).scalar())
+        return (self.generation(),)
 
     def document_ids(self) -> set[str]:
         """The content hashes of every stored document."""
@@ -392,9 +415,13 @@ class Store:
             # the rows of every document of the batch at once per table, in document order
             for table, rows in (("entities", entities), ("mentions", mentions), ("relations", relations)):
                 insert_rows(conn, table, rows, server=self.server)
-            aggregates.upsert(conn, aggregates.batch_rows(counted))
+            rows = aggregates.batch_rows(counted)
+            aggregates.upsert(conn, rows)
             aggregates.upsert_actors(conn, aggregates.actor_rows(named))
             stale.recount(conn)  # the replaced articles' edges and actors, counted from what is left
+            if added or replaced:
+                changed = {(r["subject"], r["relation"], r["object"]) for r in rows} | {k[:3] for k in stale.keys}
+                _note_changes(conn, changed)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
 
@@ -464,8 +491,10 @@ class Store:
 
         def write() -> int:
             with self._transaction() as conn:
-                return conn.execute(text("INSERT INTO curation (at, action) VALUES (:at, :action) RETURNING seq"),
-                                    {"at": now, "action": action_text}).scalar()
+                seq = conn.execute(text("INSERT INTO curation (at, action) VALUES (:at, :action) RETURNING seq"),
+                                   {"at": now, "action": action_text}).scalar()
+                _note_changes(conn, ())
+                return seq
         return self._retrying(write)
 
     def curation_log(self) -> list[dict]:

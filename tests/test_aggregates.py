@@ -44,7 +44,8 @@ def article(n: int, rng: random.Random, *, version: int = 0) -> Extraction:
     at = 0
     for _ in range(rng.randint(1, 4)):
         named = rng.sample(ACTORS, rng.randint(2, 3))
-        text = " and ".join(label for _, label, _ in named) + (" met." if version == 0 else " talked.")
+        text = " and ".join(label for _, label, _ in named) + (
+            (" met.", " met in Zürich.", " met: 100%_sure.")[n % 3] if version == 0 else " talked.")
         spans, pos = [], at
         for eid, label, etype in named:
             spans.append((eid, pos, pos + len(label)))
@@ -146,7 +147,7 @@ def same_analyses(lazy, eager):
     assert outlet_stance(lazy, actors) == outlet_stance(eager, actors)
     for since in ("2021-01", "2021-02-15", "2020"):
         assert new_relations(lazy, since) == new_relations(eager, since)
-    for words in ("met", "actor 3", "talked"):
+    for words in ("met", "actor 3", "talked", "ZURICH met", "%_s", "0%_", "Zür", "_"):
         assert search_evidence(lazy, words, limit=500) == search_evidence(eager, words, limit=500)
     months = ("2021-01", "2021-02", "2021-03", "2022-07")
     assert evidence_by_month(lazy, months) == evidence_by_month(eager, months)
@@ -168,7 +169,11 @@ def generated(tmp_path):
 def test_the_aggregates_equal_the_graph_after_ingests_and_replacements(generated):
     db, rng = generated
     with Store(db) as store:  # the generated corpus has disputes of both kinds to compare
-        assert {x.kind for x in disputes(store.graph())} >= {DENIED, STANCE}
+        g = store.graph()
+        assert {x.kind for x in disputes(g)} >= {DENIED, STANCE}
+        # and sentences for the search's folding and the LIKE wildcards taken literally
+        assert search_evidence(g, "zurich", limit=1)[1] and search_evidence(g, "%_", limit=1)[1]
+        assert not search_evidence(g, "0%s", limit=1)[1] and not search_evidence(g, "0_s", limit=1)[1]
     assert_same(db)
     with Store(db) as store:  # edited articles, read again from the same files
         report = store.add([article(n, rng, version=1) for n in range(0, 60, 3)])
@@ -222,11 +227,22 @@ def test_the_aggregates_equal_the_graph_on_the_seeds(seed_store_copy):
 
 def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(generated):
     db, _ = generated
-    with sqlite3.connect(db) as conn:  # as a version 3 store: no aggregates, no edge index
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE relations SET sentence = 'Erdoğan met  Putin.', folded = NULL WHERE rowid = 1")
+        folded = conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall()
+        # as a version 3 store: no aggregates, no edge index, no generation, search forms or snapshots
         conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP TABLE actor_counts; "
-                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; "
+                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; DROP TABLE edge_changes; "
+                           "DROP TABLE snapshots; ALTER TABLE relations DROP COLUMN folded; "
+                           "DELETE FROM meta WHERE key = 'generation'; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     assert_same(db)
+    with sqlite3.connect(db) as conn:
+        # the search form of the sentences stored before (ASCII ones need none)
+        assert conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall() == [
+            (1, "erdogan met putin."), *folded] and "zurich" in folded[0][1]
+        assert conn.execute("SELECT count(*) FROM relations WHERE folded IS NULL AND sentence LIKE '%Z_rich%'"
+                            ).fetchone() == (0,)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE edge_months SET sentences = sentences + 1 WHERE rowid = 1")
         conn.execute("UPDATE actor_counts SET n = n + 1 WHERE kind = 'articles' AND rowid = "

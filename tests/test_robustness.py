@@ -185,7 +185,8 @@ def cli(*args: str, timeout: float = CLI_TIMEOUT_S, cwd: Path = ROOT) -> subproc
                           timeout=timeout, env=env)
 
 
-DERIVED = tuple(f'INSERT INTO "{table}"' for table in ("edge_months", "actor_counts", "layout"))
+DERIVED = (*(f'INSERT INTO "{table}"' for table in ("edge_months", "actor_counts", "layout", "snapshots")),
+           """INSERT INTO "meta" VALUES('generation',""")  # counts and the generation grow with a write
 
 
 def dump(db: Path) -> list[str]:

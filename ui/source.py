@@ -5,8 +5,8 @@ swaps in a new one after an upload, a curation change or another process's write
 the cycle collector away from the snapshot (:func:`settle`). Many sessions share it; it
 belongs to one app (created by `app.create_app`); none of this is module-level state. Over
 a store it asks for the store's signature (a stat of an SQLite file per request; at most one
-small query a second to a PostgreSQL server); when it moved, the version key (row counts and
-the length of the curation log) says whether the graph must be rebuilt.
+small query a second to a PostgreSQL server); when it moved, the version key (the articles, the
+store's generation and the length of the curation log) says whether the graph must be rebuilt.
 Uploads and curation go through it, so the store stays the single place where a corpus is kept.
 """
 from __future__ import annotations
@@ -231,9 +231,8 @@ class CorpusSource:
     def _read(self, previous: Corpus | None) -> Corpus:
         t0 = time.perf_counter()
         with self._open() as store:
-            counts = store.counts()
             log = store.curation_log()
-            version = "-".join(f"{k[0]}{v}" for k, v in sorted(counts.items())) + f"-l{len(log)}"
+            version = f"d{store.counts('documents')['documents']}-g{store.generation()}-l{len(log)}"
             if previous is not None and previous.version == version:
                 return previous
             raw = store.graph(lazy=True)
