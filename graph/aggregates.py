@@ -17,10 +17,9 @@ names it goes by, and its articles, kept the same way (:func:`actor_rows`, :func
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-import numpy as np
 from sqlalchemy import bindparam, text
 
 from graph.ontology import SPECULATIVE, states_fact
@@ -235,46 +234,6 @@ def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:
 
 
 READ_CHUNK = 50_000  # rows fetched at a time by the bulk reads
-_TABLE_COUNTS = ("sentences", "held", "articles", "held_articles", "negated", "speculative")
-
-
-class MonthTable:
-    """The stored rows of many edges as columns: one row per edge and month, each edge's rows
-    together and in month order (as :func:`read_table` reads them).
-
-    Attributes:
-        months: The month names, by code.
-        month: Each row's month code.
-        counts: Each row's sentences, held, articles, held_articles, negated and speculative.
-        first, last: Each row's first and last article date (shared strings; None when undated).
-    """
-
-    __slots__ = ("months", "month", "counts", "first", "last")
-
-    def __init__(self, months: list[str], month: np.ndarray, counts: np.ndarray, first: np.ndarray,
-                 last: np.ndarray):
-        self.months, self.month, self.counts, self.first, self.last = months, month, counts, first, last
-
-    def __len__(self) -> int:
-        return len(self.month)
-
-    def rows(self, lo: int, hi: int) -> dict[str, tuple]:
-        """Rows ``lo:hi`` as one edge's counts by month (``month -> MonthRow``, `graph.lazy`)."""
-        return {self.months[m]: (n, held, a, held_a, f, la, neg, spec) for m, (n, held, a, held_a, neg, spec), f, la
-                in zip(self.month[lo:hi].tolist(), self.counts[lo:hi].tolist(), self.first[lo:hi], self.last[lo:hi])}
-
-    def index_rows(self, edges: Sequence[tuple[int, int, int]], code: Callable[[str], int]) -> list[np.ndarray]:
-        """The filter engine's rows (`graph.index.EdgeIndex`) of edges given as ``(edge position,
-        lo, hi)``, as six columns: edge, code(month), sentences, held, articles and held_articles
-        of each of rows ``lo:hi``, in that order."""
-        edge, lo, hi = (np.array(column, dtype=np.int64) for column in zip(*edges))
-        lengths = hi - lo
-        rows = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths - lo, lengths)
-        months = self.month[rows]
-        used = np.unique(months)
-        codes = np.zeros(len(self.months), dtype=np.int64)
-        codes[used] = [code(self.months[m]) for m in used.tolist()]
-        return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
 
 
 def chunks(conn, sql: str) -> Iterable[list]:
@@ -293,46 +252,6 @@ def chunks(conn, sql: str) -> Iterable[list]:
     result = conn.execution_options(stream_results=True).execute(text(sql))
     while chunk := result.fetchmany(READ_CHUNK):
         yield chunk
-
-
-def read_table(conn, relations: Iterable[str]) -> tuple[list[tuple[str, str, str]], list[tuple], np.ndarray,
-                                                          MonthTable]:
-    """The stored rows of these relation types in bulk: the edges ``(subject, relation, object)``
-    in key order; each edge's sums (sentences, held, articles, held_articles, negated,
-    speculative, and its first and last known date); where each edge's rows start (one more
-    entry: the end); and the rows."""
-    # the relation as an expression, not a column: SQLite then walks the key's index in its order
-    # rather than jump through it by relation and sort what it found (several times slower)
-    where, order = f" WHERE (relation || '') IN {sql_words(relations)}", " ORDER BY subject, relation, object"
-    edges = [row for chunk in chunks(conn, f"SELECT subject, relation, object, count(*), "
-                                           f"{', '.join(f'sum({c})' for c in _TABLE_COUNTS)}, min(nullif(first_date, "
-                                           f"'')), max(nullif(last_date, '')) FROM edge_months{where} "
-                                           f"GROUP BY subject, relation, object{order}") for row in chunk]
-    starts = np.zeros(len(edges) + 1, dtype=np.int64)
-    np.cumsum([row[3] for row in edges], out=starts[1:])
-    codes: dict[str, int] = {}
-    one = {}.setdefault
-    month, counts, first, last = [], [], [], []
-    for chunk in chunks(conn, f"SELECT month, {', '.join(_TABLE_COUNTS)}, first_date, last_date FROM edge_months"
-                        + where + order + ", month"):
-        columns = list(zip(*chunk))
-        month.append(np.fromiter((codes.setdefault(m, len(codes)) for m in columns[0]), dtype=np.int32,
-                                 count=len(chunk)))
-        counts.append(np.array(columns[1:7], dtype=np.int32).T)
-        first += [one(d, d) for d in columns[7]]
-        last += [one(d, d) for d in columns[8]]
-    if len(first) != starts[-1]:
-        raise KeyError("edge_months changed while it was read")  # the caller reads again
-    table = MonthTable(list(codes), np.concatenate(month) if month else np.zeros(0, np.int32),
-                       np.concatenate(counts) if counts else np.zeros((0, 6), np.int32),
-                       _objects(first), _objects(last))
-    return [tuple(row[:3]) for row in edges], [tuple(row[4:]) for row in edges], starts, table
-
-
-def _objects(values: list) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def differences(conn) -> list[str]:

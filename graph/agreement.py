@@ -184,14 +184,15 @@ def contested_edges(g: nx.MultiDiGraph, documents: Documents | OutletTable | Non
                      + [edge for x in stance_splits(g, documents) for edge in x.edges])
 
 
-def annotate(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def annotate(g: nx.MultiDiGraph, contested: Iterable[Edge] | None = None) -> nx.MultiDiGraph:
     """Set `outlets` (distinct, syndicated copies once) and `contested` on every edge; return `g`.
 
     For a graph being built (by `graph.build`, by curation, from node-link data): its edge
-    dicts are the builder's own, so they are set in place.
+    dicts are the builder's own, so they are set in place. `contested`: the contested edges
+    when they are known (kept by the store: `graph.snapshot`); None counts them.
     """
     table = OutletTable(g.graph.get("documents") or {})
-    contested = contested_edges(g, table)
+    contested = contested_edges(g, table) if contested is None else frozenset(contested)
     for s, t, k, d in g.edges(keys=True, data=True):
         evidence = d.get("evidence") or ()  # an edge's kept in the store is counted when read
         d["outlets"] = (None if isinstance(evidence, StoredEvidence) else 1 if len(evidence) == 1

@@ -6,10 +6,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields
 
 import networkx as nx
+import numpy as np
 
 from graph.actors import ActorTable, load_actor_table
 from graph.agreement import annotate
 from graph.aggregates import PRONOUNS
+from graph.edge_table import EdgeTable
 from graph.lazy import StoredArticles, StoredEvidence, StoreReader
 from graph.models import Entity, Evidence, Extraction
 from graph.ontology import polarity
@@ -52,11 +54,11 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         relations: ``(subject, object, relation, evidence)`` for every relation, the evidence
             as :func:`evidence_dict` makes it.
         table: The actor table (for `part_of` edges); the packaged one by default.
-        stored: What stays in the store (`mentions` is then not read): the counts by month of
-            the edges whose sentences stay there (`graph.aggregates.read_table`: the edges
-            ``(subject, relation, object)``, their sums, where their rows start, the rows), each actor's
-            counts (`graph.aggregates.read_actors`) and the reader that fetches sentences and
-            articles when asked (`graph.lazy`).
+        stored: What stays in the store (`mentions` is then not read): the edges whose
+            sentences stay there with their counts by month (a `graph.edge_table.EdgeTable`, with
+            its contested flags or None to count them), each actor's counts
+            (`graph.aggregates.read_actors`) and the reader that fetches sentences and articles
+            when asked (`graph.lazy`).
     """
     table = table or load_actor_table()
     g = nx.MultiDiGraph()
@@ -75,7 +77,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         if s in entities and o in entities and s != o:
             evidence[(s, o, rel)].append(ev)
     if stored is not None:
-        (keys, sums, starts, month_rows), actors, reader = stored
+        edges, actors, reader = stored
         for eid, (n, how, names, in_articles) in actors.items():
             counts[eid], resolved[eid] = n, how
             aliases[eid] = set(names)
@@ -85,11 +87,16 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
                    articles=articles[eid] if isinstance(articles[eid], StoredArticles) else sorted(articles[eid]),
                    part_of=e.part_of, resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
+    contested = None
     if stored is not None:
-        for i, ((s, rel, o), edge_sums) in enumerate(zip(keys, sums)):
+        starts = edges.starts.tolist()
+        for i, ((s, rel, o), edge_sums) in enumerate(zip(edges.keys(), edges.sums())):
             if s in entities and o in entities and s != o:
                 evidence[(s, o, rel)] = StoredEvidence(reader, rel, [(s, o)], None, dates, sums=edge_sums,
-                                                       span=(month_rows, int(starts[i]), int(starts[i + 1])))
+                                                       span=(edges.rows, starts[i], starts[i + 1]))
+        if edges.contested is not None:
+            contested = frozenset((s, o, rel) for (s, rel, o), flag in zip(edges.keys(), edges.contested.tolist())
+                                  if flag)
     for (s, o, rel), evs in sorted(evidence.items()):
         if isinstance(evs, StoredEvidence):
             g.add_edge(s, o, key=rel, relation=rel, polarity=polarity(rel), **evs.totals(), evidence=evs)
@@ -105,7 +112,18 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         if parent and parent in entities and not g.has_edge(eid, parent, "part_of"):
             g.add_edge(eid, parent, key="part_of", relation="part_of", polarity=0, weight=1,
                        articles=0, first_date=None, last_date=None, evidence=[], origin="alias table")
-    return annotate(g)
+    return annotate(g, contested)
+
+
+def contested_flags(edges: EdgeTable, documents: Mapping[str, dict] | None = None, entities: Iterable[Entity] = (),
+                    reader: StoreReader | None = None, *, table: ActorTable | None = None,
+                    graph: nx.MultiDiGraph | None = None) -> np.ndarray:
+    """Whether each edge of the table is contested (`graph.agreement`): as `graph` has it (a graph
+    assembled from the table), or counted over a graph assembled from the table alone (with the
+    corpus's documents and entities, its sentences read by `reader`)."""
+    if graph is None:
+        graph = assemble(documents or {}, entities, (), (), table=table, stored=(edges, {}, reader))
+    return edges.find((s, k, t) for s, t, k, d in graph.edges(keys=True, data=True) if d.get("contested"))
 
 
 def evidence_dict(ev: Evidence) -> dict:

@@ -48,9 +48,9 @@ def _whole_edges(keys: Iterable[tuple[str, ...]]) -> Iterator[list[tuple[str, ..
         yield chunk
 
 
-def _edges(conn, keys: Sequence[tuple[str, ...]], query: str) -> list[tuple]:
-    """`query` (its edges a table ``k (s, rl, o[, m])``, its relations ``r``, its documents ``d``)
-    for every chunk of EDGES_AT_ONCE keys, the rows of all chunks in one list."""
+def keyed(conn, keys: Sequence[tuple[str, ...]], query: str, table: str = "relations") -> list[tuple]:
+    """`query` (its edges a table ``k (s, rl, o[, m])``, their rows of `table` ``r``, its documents
+    ``d``) for every chunk of EDGES_AT_ONCE keys, the rows of all chunks in one list."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:  # else its planner may index every relation afresh (or the edges asked for) rather than use the edge index
         conn.exec_driver_sql("PRAGMA automatic_index = OFF")
@@ -62,7 +62,7 @@ def _edges(conn, keys: Sequence[tuple[str, ...]], query: str) -> list[tuple]:
                                for i, key in enumerate(chunk))
             out += conn.execute(text(
                 f"WITH k ({names}) AS (VALUES {values}) " + query.format(
-                    edges="k JOIN relations r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o",
+                    edges=f"k JOIN {table} r ON r.subject = k.s AND r.relation = k.rl AND r.object = k.o",
                     documents=" JOIN documents d ON d.id = r.doc_id")),
                 {f"{c}{i}": v for i, key in enumerate(chunk) for c, v in zip("srom", key)}).all()
     finally:
@@ -95,7 +95,7 @@ def read(store, keys: Iterable[tuple[str, ...]], only: str | None = None) -> dic
     month = f" AND {MONTH_SQL} = k.m" if only == HOLDING else ""
 
     def query(conn, order):
-        return _edges(conn, keys, _SELECT + f" WHERE 1 = 1{month}{_ONLY[only]} ORDER BY "
+        return keyed(conn, keys, _SELECT + f" WHERE 1 = 1{month}{_ONLY[only]} ORDER BY "
                       + _TIES.format(order=order))
     for key, ev in _dicts(store.read(query)):
         out[key].append(ev)
@@ -107,7 +107,7 @@ def light(store, keys: Sequence[Key]) -> list[tuple]:
     memory (`graph.pages`): ``(row id, (subject, relation, object), doc_id, start, confidence,
     negated, modality)``, by edge, each edge's by article and reading order."""
     def query(conn, order):
-        return _edges(conn, keys, f"SELECT r.{order}, r.subject, r.relation, r.object, r.doc_id, r.start_char, "
+        return keyed(conn, keys, f"SELECT r.{order}, r.subject, r.relation, r.object, r.doc_id, r.start_char, "
                                   f"r.confidence, r.negated, r.modality FROM {{edges}} ORDER BY {_TIES.format(order=order)}")
     return [(row, (s, rel, o), *rest) for row, s, rel, o, *rest in (store.read(query) if keys else ())]
 
@@ -155,7 +155,7 @@ def first(store, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
                                               f"ORDER BY {_FIRST}, {{ties}}) AS place FROM {{edges}}")
 
     def query(conn, order):
-        return _edges(conn, keys, f"SELECT * FROM ({ranked.replace('{ties}', _TIES.format(order=order))}) "
+        return keyed(conn, keys, f"SELECT * FROM ({ranked.replace('{ties}', _TIES.format(order=order))}) "
                                   f"firsts WHERE place <= {int(n)} ORDER BY subject, relation, object, place")
     for key, ev in _dicts(row[:-1] for row in store.read(query)):
         out[key].append(ev)

@@ -33,15 +33,13 @@ import networkx as nx
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from graph import aggregates
+from graph import aggregates, snapshot
 from graph.database import (StoreError, busy, engine_for, file_signature, is_server, locate, reported,
                             shown_name)
 from graph.read import IngestError
-from graph.lazy import StoreReader
-from graph.models import Document, Entity, Extraction, many_records
-from graph.ontology import RELATION_NAMES
-from graph.rows import evidence, fold_stored, insert_rows, read_extractions, relation_row
-from graph.schema import DATA_TABLES, DOC_COLUMNS, EVIDENCE_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
+from graph.models import Document, Extraction, many_records
+from graph.rows import fold_stored, insert_rows, read_extractions, relation_row
+from graph.schema import DATA_TABLES, DOC_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
 
 T = TypeVar("T")
 
@@ -70,28 +68,6 @@ class IngestReport:
                             self.unchanged + other.unchanged, self.errors + other.errors,
                             self.parsed_words + other.parsed_words, self.duplicates + other.duplicates)
 
-
-
-def _generation(conn) -> int:
-    return int(conn.execute(text("SELECT value FROM meta WHERE key = 'generation'")).scalar())
-
-
-def _note_changes(conn, edges: Iterable[tuple[str, str, str]]) -> int:
-    """Count one more generation and note the edges ``(subject, relation, object)`` it changed (in
-    the writing transaction, last: a server holds the generation's row until the commit)."""
-    generation = int(conn.execute(text("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
-                                       "WHERE key = 'generation' RETURNING value")).scalar())
-    rows = [{"g": generation, "s": s, "r": r, "o": o} for s, r, o in sorted(edges)]
-    if rows:
-        conn.execute(text("INSERT INTO edge_changes (generation, subject, relation, object) VALUES (:g, :s, :r, :o)"),
-                     rows)
-    return generation
-
-
-def _bulk(conn, query: str) -> Iterator[tuple]:
-    """A query's rows, fetched many at a time (a server's streamed in chunks, never all held at once)."""
-    for chunk in aggregates.chunks(conn, query):
-        yield from chunk
 
 
 class Store:
@@ -270,7 +246,7 @@ class Store:
     def generation(self) -> int:
         """The corpus generation: one more after every write of documents or curation (by any process)."""
         with self._reading() as conn:
-            return _generation(conn)
+            return snapshot.generation(conn)
 
     def counts(self, *tables: str) -> dict[str, int]:
         """Row counts of these tables (all of documents, entities, mentions, relations, curation when none is named)."""
@@ -310,35 +286,29 @@ class Store:
     def graph(self, *, table=None, lazy: bool = False) -> nx.MultiDiGraph:
         """The knowledge graph of the whole corpus, as `build_graph` makes it from `extractions()`.
 
-        Read straight from the tables in one snapshot, without the typed records: on a large
-        corpus this is several times faster and lighter than building the graph from them.
-        With `lazy`, no sentence is read: every edge is read from
-        their counts (`graph.aggregates`) and their sentences from the store when asked for
-        (`graph.lazy.StoredEvidence`): what the explorer needs, in a fraction of the time and memory.
+        Read straight from the tables in one snapshot (`graph.stored_graph`). With `lazy`, no
+        sentence is read (every edge from the explorer's edge table, `graph.snapshot`): what the
+        explorer needs, in a fraction of the time and memory; a store open for writing then
+        keeps the table it read for the next start.
         """
-        from graph.build import assemble  # deferred: it loads the actor table
+        from graph.stored_graph import read_graph  # deferred: it loads the actor table
 
-        order = self.dialect.order
+        target = self.target
         with many_records(), self._reading() as conn:
-            documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
-                         for i, t, s, o, d, u, at in conn.execute(text(
-                             f"SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY {order}"))}
-            # the first record of each entity in ingest order
-            entities = [Entity(*row) for row in conn.execute(text(
-                f"SELECT e.id, e.label, e.type, e.part_of FROM entities e JOIN (SELECT id, min({order}) AS first "
-                f"FROM entities GROUP BY id) f ON e.{order} = f.first ORDER BY e.id"))]
-            mentions = () if lazy else _bulk(conn, "SELECT entity_id, doc_id, text, resolved_by FROM mentions")
-            one = {}.setdefault
-            relations = () if lazy else (
-                (s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in
-                _bulk(conn, f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
-                            f"FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.{order}"))
-            stored = None
-            if lazy:
-                target = self.target
-                stored = (aggregates.read_table(conn, RELATION_NAMES), aggregates.read_actors(conn),
-                          StoreReader(lambda: Store(target, create=False, read_only=True)))
-            return assemble(documents, entities, mentions, relations, table=table, stored=stored)
+            g, read = read_graph(conn, self.dialect.order, lazy=lazy, table=table,
+                                 open_store=lambda: Store(target, create=False, read_only=True))
+        if read is not None and not self.read_only:
+            self._retrying(lambda: self._keep(read))
+        return g
+
+    def prepare_explorer(self) -> None:
+        """Keep the explorer's edge table up to date in the store (`graph.snapshot`), so the next
+        start-up reads it rather than every row (after an ingest, say)."""
+        self.graph(lazy=True)
+
+    def _keep(self, read: snapshot.Read) -> None:
+        with self._transaction() as conn:
+            snapshot.keep(conn, read)
 
     def layout(self) -> dict[str, dict[str, float]]:
         """Where the explorer last drew each actor (empty when it never did)."""
@@ -421,7 +391,7 @@ class Store:
             stale.recount(conn)  # the replaced articles' edges and actors, counted from what is left
             if added or replaced:
                 changed = {(r["subject"], r["relation"], r["object"]) for r in rows} | {k[:3] for k in stale.keys}
-                _note_changes(conn, changed)
+                snapshot.note_changes(conn, changed)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
 
@@ -493,7 +463,7 @@ class Store:
             with self._transaction() as conn:
                 seq = conn.execute(text("INSERT INTO curation (at, action) VALUES (:at, :action) RETURNING seq"),
                                    {"at": now, "action": action_text}).scalar()
-                _note_changes(conn, ())
+                snapshot.note_changes(conn, ())
                 return seq
         return self._retrying(write)
 

@@ -1,0 +1,140 @@
+"""The explorer's edge table kept in the store (`graph.snapshot`): brought up to date from the
+edges writes changed, it equals the table read whole, flags included."""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import numpy as np
+import pytest
+
+from graph import build, edge_table, snapshot, stored_graph
+from graph.ontology import RELATION_NAMES
+from graph.store import Store
+from tests.test_aggregates import article
+
+
+def content(table: edge_table.EdgeTable) -> list[tuple]:
+    """Everything a table says, by edge, in names rather than codes."""
+    starts = table.starts.tolist()
+    flags = [None] * len(table) if table.contested is None else table.contested.tolist()
+    return [(key, sums, table.rows.rows(lo, hi), flag) for key, sums, lo, hi, flag
+            in zip(table.keys(), table.sums(), starts, starts[1:], flags)]
+
+
+def read_whole(db) -> edge_table.EdgeTable:
+    """The table read whole, its flags counted over the whole graph."""
+    with Store(db, read_only=True) as store:
+        with store._reading() as conn:
+            table = edge_table.read(conn, RELATION_NAMES)
+        g = store.graph()  # every sentence in memory, the flags counted afresh
+    table.contested = build.contested_flags(table, graph=g)
+    return table
+
+
+def kept(db) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT name, generation FROM snapshots").fetchall()
+
+
+def kept_table(db) -> edge_table.EdgeTable:
+    with sqlite3.connect(db) as conn:
+        [(data,)] = conn.execute("SELECT data FROM snapshots").fetchall()
+    return edge_table.unpack(data)
+
+
+def noted(db) -> tuple[int, int]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(DISTINCT generation), count(*) FROM edge_changes").fetchone()
+
+
+@pytest.fixture
+def store_with_snapshot(tmp_path):
+    rng = random.Random(4)
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(60)])
+        assert kept(db) == [] and store.generation() == 1
+        store.graph(lazy=True)  # a store open for writing keeps what it read
+        assert kept(db) == [("edges-v1", 1)] and noted(db) == (0, 0)
+    return db, rng
+
+
+def test_a_packed_table_reads_back_the_same_and_a_damaged_blob_is_refused(store_with_snapshot):
+    db, _ = store_with_snapshot
+    table = read_whole(db)
+    assert len(table) > 50 and table.contested.any() and not table.contested.all()
+    assert content(edge_table.unpack(table.pack())) == content(table) == content(kept_table(db))
+    empty = table.where(np.zeros(len(table), dtype=bool))
+    assert len(edge_table.unpack(empty.pack())) == 0 and content(empty) == []
+    with pytest.raises(ValueError, match="not a packed edge table"):
+        edge_table.unpack(table.pack()[:100])
+
+
+def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_snapshot, monkeypatch):
+    db, rng = store_with_snapshot
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(60, 75)])  # new articles
+        store.add([article(n, rng, version=1) for n in range(0, 30, 4)])  # and edited ones
+        assert store.generation() == 3 and noted(db)[0] == 2
+    counted = []
+    flags = build.contested_flags
+    monkeypatch.setattr(stored_graph, "contested_flags", lambda edges, *a, **k: counted.append(len(edges)) or flags(
+        edges, *a, **k))
+    with Store(db) as store:
+        store.graph(lazy=True)
+    whole = read_whole(db)
+    assert kept(db) == [("edges-v1", 3)] and noted(db) == (0, 0)  # the changes taken in are forgotten
+    assert counted and 0 < counted[0] < len(whole), "the flags are counted again for the changed pairs only"
+    assert content(kept_table(db)) == content(whole)
+
+
+def test_a_curation_moves_the_generation_on_and_keeps_the_table(store_with_snapshot):
+    db, _ = store_with_snapshot
+    before = content(kept_table(db))
+    with Store(db) as store:
+        store.append_curation({"op": "rename", "id": "actor-1", "label": "Someone"})
+        assert noted(db) == (0, 0)
+        with store._reading() as conn:
+            read = snapshot.current(conn, RELATION_NAMES, lambda t: pytest.fail("nothing to count"))
+        assert (read.kept, read.generation, read.patched) == (1, 2, False)
+        store.graph(lazy=True)
+    assert kept(db) == [("edges-v1", 2)] and content(kept_table(db)) == before
+
+
+def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(store_with_snapshot):
+    db, rng = store_with_snapshot
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(60, 65)])
+    with Store(db, read_only=True) as store:
+        store.graph(lazy=True)
+    assert kept(db) == [("edges-v1", 1)] and noted(db)[0] == 1
+    with Store(db) as store:
+        documents = store.graph().graph["documents"]
+        with store._reading() as conn:  # (its flags are counted without the actors: it is never kept)
+            read = snapshot.current(conn, RELATION_NAMES, lambda t: build.contested_flags(t, documents, [], None))
+        store.add([article(n, rng) for n in range(65, 70)])  # written after the read, before it is kept
+        with store._transaction() as conn:
+            snapshot.keep(conn, read)
+    assert kept(db) == [("edges-v1", 1)], "a table older than the store is not kept"
+    with Store(db) as store:
+        store.graph(lazy=True)
+    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == content(read_whole(db))
+
+
+def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store_with_snapshot, monkeypatch):
+    db, rng = store_with_snapshot
+    monkeypatch.setattr(snapshot, "MOST_CHANGES", 10)
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(60, 80)])
+    assert kept(db) == [] and noted(db) == (0, 0)
+    with Store(db) as store:
+        store.add([article(n, rng) for n in range(80, 90)])  # with no snapshot nothing is noted
+        assert noted(db) == (0, 0)
+        store.graph(lazy=True)
+    assert content(kept_table(db)) == content(read_whole(db))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE snapshots SET data = x'00ff', generation = 0")
+    with Store(db) as store:
+        store.graph(lazy=True)
+    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == content(read_whole(db))
