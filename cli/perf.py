@@ -1,8 +1,8 @@
 """Server-side speed of the explorer over a store, for the benchmark command.
 
 `bench_app` builds the app the way `python app.py --db STORE` does, then calls the callback
-functions directly, as Dash would after a filter change or a click on a node, and times
-them. The browser's share (network, rendering) is not included: this is the server time.
+functions directly, as Dash would after a filter change or a click on a node or an edge, and
+times them. The browser's share (network, rendering) is not included: this is the server time.
 """
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
 
         def interaction(selection, r, t, d, m, *, trigger: str, value: Any, previous=None) -> float:
             t0 = time.perf_counter()
-            if trigger == "tap":  # what `callbacks.select` decides for a tap, without a Dash request
-                selection = resolve_selection(ids.CANVAS, "tapNodeData", value, previous)[0]
+            if trigger in ("tapNodeData", "tapEdgeData"):  # what `callbacks.select` decides, without a Dash request
+                selection = resolve_selection(ids.CANVAS, trigger, value, previous)[0]
             drawn["key"] = callbacks.update_canvas(r, t, d, m, 1, view, selection, corpus.version, drawn["key"],
                                                    source=source)[2]
             callbacks.update_panel(selection, r, t, d, m, corpus.version, source=source)
@@ -98,15 +98,21 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
         changes = _filter_changes(corpus, calls)
         filter_ms = [interaction(None, r, t, d, m, trigger="filter", value=r) for r, t, d, m in changes]
         central = [n for n, _, _ in corpus.central(corpus.default_filters())]
-        nodes = (central + [n for n in corpus.graph.nodes if n not in set(central)])[:calls]
-        click_ms = []
+        nodes = (central + [n for n in corpus.actors.nodes if n not in set(central)])[:calls]
+        f = corpus.default_filters()
+        drawn_edges = [edge for i, edge in enumerate(corpus.index.edge_id(i) for i in corpus.view(
+            f, corpus.view_spec(view, everything=False), {"kind": "node", "id": nodes[0]} if nodes else None).edges)
+            if i < calls]
+        click_ms: dict[str, list[float]] = {"node": [], "edge": []}
         previous = None
-        for node in nodes:
-            tap = {"id": node, "label": corpus.label(node)}
-            click_ms.append(interaction(previous, relations, types, dates, 1, trigger="tap", value=tap,
-                                        previous=previous))
-            previous = {"kind": "node", "id": node, "via": "tap", "nonce": len(click_ms)}
-        for name, values in (("filter change", filter_ms), ("node click", click_ms)):
+        for kind, ids_ in (("node", nodes), ("edge", drawn_edges)):
+            for target in ids_:
+                tap = {"id": target, "label": corpus.label(target) if kind == "node" else target}
+                click_ms[kind].append(interaction(previous, relations, types, dates, 1, value=tap, previous=previous,
+                                                  trigger="tapNodeData" if kind == "node" else "tapEdgeData"))
+                previous = {"kind": kind, "id": target, "via": "tap", "nonce": len(click_ms[kind])}
+        for name, values in (("filter change", filter_ms), ("node click", click_ms["node"]),
+                             ("edge click", click_ms["edge"])):
             if values:
                 rows.append((f"{name}, server time, median of {len(values)}", round(statistics.median(values), 1),
                              "ms"))

@@ -43,8 +43,8 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
 
 def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
              mentions: Iterable[tuple[str, str, str, str]], relations: Iterable[tuple[str, str, str, dict]],
-             *, table: ActorTable | None = None, stored: tuple[Mapping, Mapping, StoreReader] | None = None
-             ) -> nx.MultiDiGraph:
+             *, table: ActorTable | None = None, stored: tuple[Mapping, Mapping, StoreReader] | None = None,
+             apart: bool = False) -> nx.MultiDiGraph:
     """The graph from its parts, however they were read (extractions in memory, or a store).
 
     Args:
@@ -59,6 +59,9 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
             its contested flags or None to count them), each actor's counts
             (`graph.aggregates.read_actors`) and the reader that fetches sentences and articles
             when asked (`graph.lazy`).
+        apart: Leave the table's edges out of the graph (the explorer indexes them from the
+            table: `graph.index.EdgeIndex`); the graph then has the actors, the documents and
+            the alias table's `part_of` edges.
     """
     table = table or load_actor_table()
     g = nx.MultiDiGraph()
@@ -87,8 +90,12 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
                    articles=articles[eid] if isinstance(articles[eid], StoredArticles) else sorted(articles[eid]),
                    part_of=e.part_of, resolved_by=dict(sorted(resolved[eid].items())))
     dates = {doc_id: meta["date"] for doc_id, meta in g.graph["documents"].items()}
-    contested = None
-    if stored is not None:
+    contested, apart_keys = None, set()
+    if stored is not None and apart:
+        contested = frozenset()  # the graph's own edges are the alias table's: never contested
+        if "part_of" in edges.relations:  # a part_of the articles state is the graph's already
+            apart_keys = set(edges.where(edges.rel == edges.relations.index("part_of")).keys())
+    elif stored is not None:
         starts = edges.starts.tolist()
         for i, ((s, rel, o), edge_sums) in enumerate(zip(edges.keys(), edges.sums())):
             if s in entities and o in entities and s != o:
@@ -109,7 +116,8 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
                    last_date=doc_dates[-1] if doc_dates else None, evidence=evs)
     for eid, e in entities.items():  # agencies belong to their state, from the alias table
         parent = e.part_of or table.part_of(eid)
-        if parent and parent in entities and not g.has_edge(eid, parent, "part_of"):
+        if parent and parent in entities and not g.has_edge(eid, parent, "part_of") and (
+                eid, "part_of", parent) not in apart_keys:
             g.add_edge(eid, parent, key="part_of", relation="part_of", polarity=0, weight=1,
                        articles=0, first_date=None, last_date=None, evidence=[], origin="alias table")
     return annotate(g, contested)

@@ -25,7 +25,7 @@ import networkx as nx
 
 from graph.aggregates import month_totals
 from graph.agreement import annotate
-from graph.index import doc_dates, edge_totals
+from graph.rules import doc_dates, edge_totals
 from graph.lazy import StoredEvidence, pooled
 
 EDIT_OPS = ("merge", "rename", "reject", "confirm")

@@ -58,18 +58,20 @@ class MonthTable:
                 in zip(self.month[lo:hi].tolist(), self.counts[lo:hi].tolist(), self.first[lo:hi].tolist(),
                        self.last[lo:hi].tolist())}
 
-    def index_rows(self, edges: Sequence[tuple[int, int, int]], code: Callable[[str], int]) -> list[np.ndarray]:
-        """The filter engine's rows (`graph.index.EdgeIndex`) of edges given as ``(edge position,
-        lo, hi)``, as six columns: edge, code(month), sentences, held, articles and held_articles
-        of each of rows ``lo:hi``, in that order."""
-        edge, lo, hi = (np.array(column, dtype=np.int64) for column in zip(*edges))
+    def index_rows(self, edge: np.ndarray, lo: np.ndarray, hi: np.ndarray, code: Callable[[str], int]
+                   ) -> list[np.ndarray]:
+        """The filter engine's rows (`graph.index.EdgeIndex`) of edges at positions `edge` whose rows
+        are ``lo:hi``, as six int32 columns: edge, code(month), sentences, held, articles and
+        held_articles of each row, in that order."""
+        edge, lo, hi = (np.asarray(a, dtype=np.int64) for a in (edge, lo, hi))
         lengths = hi - lo
         rows = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths - lo, lengths)
         months = self.month[rows]
         used = np.unique(months)
-        codes = np.zeros(len(self.months), dtype=np.int64)
+        codes = np.zeros(len(self.months), dtype=np.int32)
         codes[used] = [code(self.months[m]) for m in used.tolist()]
-        return [np.repeat(edge, lengths), codes[months], *(self.counts[rows, i].astype(np.int64) for i in range(4))]
+        counts = self.counts[rows]
+        return [np.repeat(edge.astype(np.int32), lengths), codes[months], *(counts[:, i] for i in range(4))]
 
 
 class EdgeTable:
@@ -84,9 +86,10 @@ class EdgeTable:
     """
 
     def __init__(self, names: list[str], relations: list[str], src: np.ndarray, rel: np.ndarray, dst: np.ndarray,
-                 starts: np.ndarray, rows: MonthTable, contested: np.ndarray | None = None):
+                 starts: np.ndarray, rows: MonthTable, contested: np.ndarray | None = None,
+                 totals: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None):
         self.names, self.relations, self.src, self.rel, self.dst = names, relations, src, rel, dst
-        self.starts, self.rows, self.contested = starts, rows, contested
+        self.starts, self.rows, self.contested, self._totals = starts, rows, contested, totals
 
     def __len__(self) -> int:
         return len(self.src)
@@ -97,17 +100,26 @@ class EdgeTable:
         return [(names[s], relations[r], names[o]) for s, r, o in zip(self.src.tolist(), self.rel.tolist(),
                                                                       self.dst.tolist())]
 
+    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each edge's six counts summed over its months (one row an edge), and its first and last
+        known date as codes (-1: undated)."""
+        if self._totals is not None:
+            return self._totals
+        if not len(self):
+            return np.zeros((0, len(COUNTS)), np.int64), np.zeros(0, np.int32), np.zeros(0, np.int32)
+        at = self.starts[:-1]
+        counts = np.add.reduceat(self.rows.counts, at, axis=0, dtype=np.int64)
+        first = np.minimum.reduceat(np.where(self.rows.first < 0, np.iinfo(np.int32).max, self.rows.first), at)
+        self._totals = (counts, np.where(first == np.iinfo(np.int32).max, -1, first).astype(np.int32),
+                        np.maximum.reduceat(self.rows.last, at))
+        return self._totals
+
     def sums(self) -> list[tuple]:
         """Each edge's sentences, held, articles, held_articles, negated and speculative summed
         over its months, and its first and last known date (None when undated)."""
-        if not len(self):
-            return []
-        totals = np.add.reduceat(self.rows.counts.astype(np.int64), self.starts[:-1], axis=0).tolist()
-        first = np.minimum.reduceat(np.where(self.rows.first < 0, np.iinfo(np.int32).max, self.rows.first),
-                                    self.starts[:-1]).tolist()
-        last = np.maximum.reduceat(self.rows.last, self.starts[:-1]).tolist()
+        counts, first, last = self.totals()
         date = self.rows.date
-        return [(*t, date(f) if f < len(self.rows.dates) else None, date(la)) for t, f, la in zip(totals, first, last)]
+        return [(*c, date(f), date(la)) for c, f, la in zip(counts.tolist(), first.tolist(), last.tolist())]
 
     def where(self, keep: np.ndarray) -> EdgeTable:
         """The edges `keep` (a mask) marks, with their rows (names and codes unchanged)."""
@@ -137,6 +149,7 @@ class EdgeTable:
                   "counts": r.counts, "first": r.first, "last": r.last}
         if self.contested is not None:
             arrays["contested"] = self.contested
+        arrays["totals"], arrays["first_date"], arrays["last_date"] = self.totals()
         header, offset = {"names": self.names, "relations": self.relations, "months": r.months, "dates": r.dates,
                           "arrays": {}}, 0
         for name, a in arrays.items():
@@ -162,7 +175,7 @@ def unpack(data: bytes) -> EdgeTable:
                                  ).reshape(shape) for name, (dtype, shape, offset) in header["arrays"].items()}
         return EdgeTable(header["names"], header["relations"], a["src"], a["rel"], a["dst"], a["starts"],
                          MonthTable(header["months"], a["month"], a["counts"], header["dates"], a["first"], a["last"]),
-                         a.get("contested"))
+                         a.get("contested"), (a["totals"], a["first_date"], a["last_date"]))
     except (KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
         raise ValueError(f"not a packed edge table: {exc}") from None
 

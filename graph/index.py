@@ -1,130 +1,28 @@
 """The one filter engine: which edges and actors survive a filter, and the graph they make.
 
-The canvas, the panels, the exports, paths and stance all ask it. The rules live here once:
-which relation types a choice allows (:func:`relation_filter`), which articles a date range
-covers (:func:`documents_between`), and which edges and actors survive (:meth:`EdgeIndex.survivors`),
-answered with numpy over arrays built once per corpus version so a filter change costs
-milliseconds. :meth:`EdgeIndex.graph` turns an answer into a networkx graph with evidence
+The canvas, the panels, the exports, paths and stance all ask it. The rules it applies are in
+`graph.rules` (which relation types a choice allows, which articles a date range covers); which
+edges and actors survive (:meth:`EdgeIndex.survivors`) is answered with numpy over arrays built
+once per corpus version, so a filter change costs milliseconds. :meth:`EdgeIndex.graph` turns an answer into a networkx graph with evidence
 trimmed to the period and totals recounted; `graph.query.filter_graph` is that, in one call.
 The index also picks the actors drawn within the display budget by the same ordering as
 `graph.query.display_subgraph`.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
+from graph.aggregates import month_of
 from graph.lazy import StoredEvidence
-from graph.ontology import BY_NAME, WEAK_RELATIONS, states_fact
+from graph.ontology import BY_NAME, WEAK_RELATIONS, polarity
 from graph.outlets import OutletTable, outlets_of
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def relation_filter(relations: Iterable[str] | None, include_weak: bool = False) -> Callable[[str], bool]:
-    """Return a predicate on relation names: the types named, or every type but the weak ones when None.
-
-    Args:
-        relations: Relation types allowed; None allows every type but the weak ones (co_mentioned).
-        include_weak: Also allow the weak relations.
-    """
-    if relations is None:
-        return lambda rel: rel not in WEAK_RELATIONS or include_weak
-    allowed = set(relations) | (set(WEAK_RELATIONS) if include_weak else set())
-    return allowed.__contains__
-
-
-def holds(ev: Mapping[str, Any], *, everything: bool = False) -> bool:
-    """Whether a sentence counts for its relation: not negated, and asserted or reported.
-
-    A negated sentence says the relation does not hold; a future or hypothetical one that it
-    might. With `everything` (the page's toggle) every sentence counts, as written.
-    """
-    return everything or states_fact(ev.get("negated"), ev.get("modality"))
-
-
-def doc_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Return doc_id -> publication date (None when unknown) from the graph's documents."""
-    return {doc_id: (meta or {}).get("date") for doc_id, meta in (g.graph.get("documents") or {}).items()}
-
-
-def edge_totals(evidence: list[dict], dates: Mapping[str, str | None]) -> dict[str, Any]:
-    """Recompute the aggregate attributes of an edge from its evidence.
-
-    Args:
-        evidence: The edge's evidence dicts.
-        dates: doc_id -> date, as from `doc_dates`.
-
-    Returns:
-        `weight` (evidence count), `articles` (distinct documents), `first_date` and
-        `last_date` (span of the known dates of those documents, None when none is known).
-    """
-    docs = {ev.get("doc_id") for ev in evidence}
-    known = sorted(d for d in (dates.get(doc) for doc in docs) if d)
-    return {"weight": len(evidence), "articles": len(docs),
-            "first_date": known[0] if known else None, "last_date": known[-1] if known else None}
-
-
-def check_date_range(date_range: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
-    """Return a date range's two ends, checked.
-
-    Raises:
-        ValueError: An end is not 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or the range is reversed.
-    """
-    first, last = (_check_date(date_range[0], "start"), _check_date(date_range[1], "end"))
-    if first and last and first[:min(len(first), len(last))] > last[:min(len(first), len(last))]:
-        raise ValueError(f"date_range starts after it ends: {first!r} > {last!r}")
-    return first, last
-
-
-def _check_date(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError(f"date_range {what} must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', not {value!r}")
-    return value
-
-
-def in_range(date: str | None, first: str | None, last: str | None) -> bool:
-    """Whether a date overlaps [first, last], each compared at the coarser of the two precisions.
-
-    A month-only article date "2020-02" lies inside ("2020-02-10", "2020-03-01"): the
-    article may be from any day of that month, and dropping it would hide real evidence.
-    """
-    if not date:
-        return False
-    if first is not None:
-        n = min(len(date), len(first))
-        if date[:n] < first[:n]:
-            return False
-    if last is not None:
-        n = min(len(date), len(last))
-        if date[:n] > last[:n]:
-            return False
-    return True
-
-
-def documents_between(dates: Mapping[str, str | None], first: str | None, last: str | None) -> frozenset:
-    """The articles whose date overlaps [first, last] (undated ones never do)."""
-    return frozenset(doc for doc, date in dates.items() if in_range(date, first, last))
-
-
-def month_key(month: str) -> tuple[str, str]:
-    """How a month of evidence kept in the store is named among a period's articles."""
-    return ("month", month)
-
-
-def within(evidence, documents: Collection):
-    """The evidence of a period's articles (`documents`, with its stored months: `EdgeIndex.period`)."""
-    if isinstance(evidence, StoredEvidence):
-        return evidence.in_months(k[1] for k in documents if isinstance(k, tuple))
-    return [ev for ev in evidence if ev.get("doc_id") in documents]
+from graph.rules import doc_dates, documents_between, edge_totals, holds, in_range, month_key, within
 
 
 @dataclass(frozen=True)
@@ -174,9 +72,14 @@ class EdgeIndex:
         months: The ``YYYY-MM`` months of the date slider.
         vectorised: Read the rows of edges as the store counts them as columns (False: one by
             one, as every other edge; the same index, slower: for the tests that say so).
+        stored: Edges kept apart from `g`: a `graph.edge_table.EdgeTable` with the reader of their
+            sentences (`graph.lazy.StoreReader`). They come first, in the order a graph built
+            from them has them (by subject, object and type), and are made into graph edges
+            only when asked for (:meth:`edge`): no Python object per edge is made for them.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, months: Sequence[str], *, vectorised: bool = True):
+    def __init__(self, g: nx.MultiDiGraph, months: Sequence[str], *, vectorised: bool = True,
+                 stored: tuple[Any, Any] | None = None):
         self.g = g
         self.nodes: list[str] = list(g.nodes)
         self.node_index = {n: i for i, n in enumerate(self.nodes)}
@@ -187,20 +90,35 @@ class EdgeIndex:
         # ties in rankings go to the smaller id, as in graph.query
         self.id_rank = np.empty(len(self.nodes), dtype=np.int64)
         self.id_rank[np.argsort(np.array(self.nodes, dtype=object))] = np.arange(len(self.nodes))
-        self.edges: list[tuple[str, str, str, dict]] = list(g.edges(keys=True, data=True))
-        relations = [str(d.get("relation", k)) for _, _, k, d in self.edges]
-        self.relation_names = sorted(set(relations))
+        self.own_edges: list[tuple[str, str, str, dict]] = list(g.edges(keys=True, data=True))
+        relations = [str(d.get("relation", k)) for _, _, k, d in self.own_edges]
+        table, self._reader = stored if stored is not None else (None, None)
+        kept = self._stored_edges(table)
+        self._table, self._kept, self.n_stored = table, kept, len(kept)
+        self.relation_names = sorted(set(relations) | ({table.relations[r] for r in np.unique(table.rel[kept]).tolist()}
+                                                       if table is not None else set()))
         relation_code = {r: i for i, r in enumerate(self.relation_names)}
-        self.rel = np.array([relation_code[r] for r in relations], dtype=np.int32)
-        self.src = np.array([self.node_index[s] for s, _, _, _ in self.edges], dtype=np.int64)
-        self.dst = np.array([self.node_index[t] for _, t, _, _ in self.edges], dtype=np.int64)
-        attrs = [d for _, _, _, d in self.edges]
-        self.has_evidence = np.array([bool(d.get("evidence")) for d in attrs], dtype=bool)
-        self.contested = np.array([bool(d.get("contested")) for d in attrs], dtype=bool)
-        self.base_weight = np.array([int(d.get("weight") or 0) for d in attrs], dtype=np.int64)
-        self.base_articles = np.array([
+        attrs = [d for _, _, _, d in self.own_edges]
+        counts, first, last = table.totals() if table is not None else (np.zeros((0, 6), np.int64), None, None)
+        self._sums = (counts[kept], first[kept], last[kept]) if table is not None else None
+        ends = self._codes(table)
+        self.rel = np.concatenate([np.array([relation_code.get(r, -1) for r in table.relations], dtype=np.int32)[
+            table.rel[kept]] if table is not None else np.zeros(0, np.int32),
+            np.array([relation_code[r] for r in relations], dtype=np.int32)])
+        self.src = np.concatenate([ends[table.src[kept]] if table is not None else np.zeros(0, np.int64),
+                                   np.array([self.node_index[s] for s, *_ in self.own_edges], dtype=np.int64)])
+        self.dst = np.concatenate([ends[table.dst[kept]] if table is not None else np.zeros(0, np.int64),
+                                   np.array([self.node_index[t] for _, t, *_ in self.own_edges], dtype=np.int64)])
+        stored_flags = (table.contested[kept] if table is not None and table.contested is not None
+                        else np.zeros(len(kept), dtype=bool))
+        self.has_evidence = np.concatenate([np.ones(len(kept), bool), np.array([bool(d.get("evidence")) for d in attrs],
+                                                                                dtype=bool)])
+        self.contested = np.concatenate([stored_flags, np.array([bool(d.get("contested")) for d in attrs], dtype=bool)])
+        self.base_weight = np.concatenate([counts[kept, 0], np.array([int(d.get("weight") or 0) for d in attrs],
+                                                                      dtype=np.int64)])
+        self.base_articles = np.concatenate([counts[kept, 2], np.array([
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
-            if d.get("evidence") else 0 for d in attrs], dtype=np.int64)
+            if d.get("evidence") else 0 for d in attrs], dtype=np.int64)])
         self.dates = doc_dates(g)
         self.outlets = OutletTable(g.graph.get("documents") or {})
         # One row per edge and article (per edge and month for evidence kept in the store, read as
@@ -208,7 +126,7 @@ class EdgeIndex:
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
         rows: list[tuple[int, int, int, int, int, int]] = []
         spans: dict[Any, list[tuple[int, int, int]]] = defaultdict(list)
-        for e, d in enumerate(attrs):
+        for e, d in enumerate(attrs, start=len(kept)):
             evidence = d.get("evidence") or ()
             if isinstance(evidence, StoredEvidence) and evidence.span is not None and vectorised:
                 spans[evidence.span[0]].append((e, *evidence.span[1:]))
@@ -218,25 +136,110 @@ class EdgeIndex:
             else:
                 per_doc: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
                 for ev in evidence:
-                    counts = per_doc[ev.get("doc_id")]
-                    counts[0] += 1
-                    counts[1] += holds(ev)
+                    counts_of = per_doc[ev.get("doc_id")]
+                    counts_of[0] += 1
+                    counts_of[1] += holds(ev)
                 rows += [(e, doc_code.setdefault(doc, len(doc_code)), n, held, 1, int(held > 0))
                          for doc, (n, held) in per_doc.items()]
-        parts = [np.array(rows, dtype=np.int64).reshape(-1, 6).T, *(
-            t.index_rows(edges, lambda m: doc_code.setdefault(month_key(m), len(doc_code))) for t, edges in spans.items())]
+
+        def month_code(m: str) -> int:
+            return doc_code.setdefault(month_key(m), len(doc_code))
+        parts = [np.array(rows, dtype=np.int32).reshape(-1, 6).T, *(
+            t.index_rows(*np.array(edges, dtype=np.int64).T, month_code) for t, edges in spans.items())]
+        if table is not None and len(kept):
+            parts.append(table.rows.index_rows(np.arange(len(kept)), table.starts[kept], table.starts[kept + 1],
+                                               month_code))
         self.doc_code = doc_code
         self.pair_edge, self.pair_doc, self.pair_n, self.pair_held, self.pair_articles, self.pair_held_articles = (
             np.concatenate([part[i] for part in parts]) for i in range(6))
         self.stored_months = sorted(k[1] for k in doc_code if isinstance(k, tuple))
-        self.n_edges = len(self.edges)
-        self.edge_ids = [f"{s}|{rel}|{t}" for (s, t, _, _), rel in zip(self.edges, relations)]
-        self.edge_position = dict(zip(self.edge_ids, range(len(self.edge_ids))))
+        self.n_edges = len(self.src)
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
-        self.polarity = np.sign(np.array([
+        sign = np.array([BY_NAME[r].polarity if r in BY_NAME else 0 for r in self.relation_names] or [0], dtype=np.int64)
+        self.polarity = np.sign(np.concatenate([sign[self.rel[:len(kept)]], np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
-            for d, r in zip(attrs, relations)], dtype=np.int64))
+            for d, r in zip(attrs, relations)], dtype=np.int64)]))
+        self._ids = None
+        self._relation_code = relation_code
+        # every edge by (source, type, target) as one number, sorted: an edge id is found by bisection
+        self._key = (self.src * len(self.relation_names) + self.rel) * max(len(self.nodes), 1) + self.dst
+        self._key_order = np.argsort(self._key, kind="stable")
+
+    def _codes(self, table) -> np.ndarray:
+        """Each name of the table as the index's actor (-1: not an actor of the graph)."""
+        if table is None:
+            return np.zeros(0, np.int64)
+        return np.array([self.node_index.get(n, -1) for n in table.names], dtype=np.int64).reshape(-1)
+
+    def _stored_edges(self, table) -> np.ndarray:
+        """The table's edges indexed, as table positions, in a built graph's order: both ends
+        actors of the graph and not the same one, by subject, object and type."""
+        if table is None:
+            return np.zeros(0, np.int64)
+        ends = self._codes(table)
+        s, o = ends[table.src], ends[table.dst]
+        kept = np.flatnonzero((s >= 0) & (o >= 0) & (s != o))
+        return kept[np.lexsort((table.rel[kept], table.dst[kept], table.src[kept]))]
+
+    # ---- edges -----------------------------------------------------------------------
+    def edge(self, i: int) -> tuple[str, str, str, dict]:
+        """Edge `i` as the graph has it: ``(source, target, key, attributes)`` (an edge of the
+        table made now, its sentences left in the store as `graph.lazy.StoredEvidence`)."""
+        if i >= self.n_stored:
+            return self.own_edges[i - self.n_stored]
+        table, j = self._table, int(self._kept[i])
+        s, t, relation = self.nodes[self.src[i]], self.nodes[self.dst[i]], self.relation_names[self.rel[i]]
+        counts, first, last = self._sums
+        date = table.rows.date
+        evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
+                                  sums=(*counts[i].tolist(), date(int(first[i])), date(int(last[i]))),
+                                  span=(table.rows, int(table.starts[j]), int(table.starts[j + 1])))
+        return s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
+                                "evidence": evidence, "outlets": None, "contested": bool(self.contested[i])}
+
+    def edge_id(self, i: int) -> str:
+        """The id of edge `i` (``source|type|target``)."""
+        return f"{self.nodes[self.src[i]]}|{self.relation_names[self.rel[i]]}|{self.nodes[self.dst[i]]}"
+
+    @property
+    def edge_ids(self) -> list[str]:
+        """Every edge's id, by position (made when first asked for)."""
+        if self._ids is None:
+            self._ids = [self.edge_id(i) for i in range(self.n_edges)]
+        return self._ids
+
+    def evidence_by_month(self, months: Sequence[str]) -> list[int]:
+        """Sentences of typed relations in each of `months` (``YYYY-MM``), by their article's
+        month: `graph.query.evidence_by_month`, counted over the index's rows."""
+        at = {m: i for i, m in enumerate(months)}
+        month = np.full(max(len(self.doc_code), 1), -1, dtype=np.int64)
+        for doc, code in self.doc_code.items():
+            month[code] = at.get(doc[1] if isinstance(doc, tuple) else month_of(self.dates.get(doc)), -1)
+        rows = self.typed[self.pair_edge] & (month[self.pair_doc] >= 0)
+        return np.bincount(month[self.pair_doc[rows]], weights=self.pair_n[rows], minlength=len(months)
+                           ).astype(np.int64).tolist()
+
+    def light_edges(self, nodes: Collection[str] | None = None) -> list[dict]:
+        """Every edge (between `nodes` only, when given) as a layout reads it: its ends, type,
+        sentences and articles (`ui.elements.light_data`)."""
+        chosen = np.arange(self.n_edges)
+        if nodes is not None:
+            inside = np.zeros(len(self.nodes), dtype=bool)
+            inside[[self.node_index[n] for n in nodes if n in self.node_index]] = True
+            chosen = np.flatnonzero(inside[self.src] & inside[self.dst])
+        return [{"source": self.nodes[s], "target": self.nodes[t], "relation": self.relation_names[r], "weight": w,
+                 "articles": a} for s, t, r, w, a in zip(self.src[chosen].tolist(), self.dst[chosen].tolist(),
+                                                         self.rel[chosen].tolist(), self.base_weight[chosen].tolist(),
+                                                         self.base_articles[chosen].tolist())]
+
+    def whole(self) -> nx.MultiDiGraph:
+        """The graph of every actor and edge (each edge of the table made now: costly for a large one)."""
+        out = nx.MultiDiGraph()
+        out.graph.update(self.g.graph)
+        out.add_nodes_from(self.g.nodes(data=True))
+        out.add_edges_from(self.edge(i) for i in range(self.n_edges))
+        return out
 
     # ---- filtering -------------------------------------------------------------------
     def survivors(self, *, relations: Collection[str], types: Collection[str], months: tuple[int, int] | None = None,
@@ -317,12 +320,12 @@ class EdgeIndex:
         return documents_between(self.dates, first, last) | {
             month_key(m) for m in self.stored_months if in_range(m, first, last)}
 
-    def graph(self, s: Survivors, documents: Collection | None = None, *,
+    def graph(self, s: Survivors | None, documents: Collection | None = None, *,
               edges: Iterable[int] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
         """The graph of what the filters keep, with evidence trimmed to the period and totals recounted.
 
         Args:
-            s: What the filters keep.
+            s: What the filters keep (None when `edges` are given).
             documents: The period's articles (as `survivors` was given them); None trims nothing.
             edges: Only these kept edges (positions), with their ends and `nodes`; None: all kept.
             nodes: Actors to add to the chosen edges' ends.
@@ -336,13 +339,13 @@ class EdgeIndex:
             shown = [self.nodes[i] for i in np.flatnonzero(s.nodes)]
         else:
             positions = sorted(int(i) for i in edges)
-            wanted = set(nodes) | {n for i in positions for n in self.edges[i][:2]}
+            wanted = set(nodes) | {self.nodes[e] for i in positions for e in (self.src[i], self.dst[i])}
             shown = sorted((n for n in wanted if n in self.node_index), key=self.node_index.__getitem__)
         out = nx.MultiDiGraph()
         out.graph.update(self.g.graph)
         out.add_nodes_from((n, dict(self.g.nodes[n])) for n in shown)
         out.add_edges_from((source, target, key, self._trimmed(d, documents))
-                           for source, target, key, d in (self.edges[i] for i in positions))
+                           for source, target, key, d in (self.edge(i) for i in positions))
         return out
 
     def _trimmed(self, d: Mapping[str, Any], documents: Collection | None) -> dict:
@@ -487,14 +490,21 @@ class EdgeIndex:
                for (a, b), p in found.items()]
         return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))
 
-    def incident(self, s: Survivors, nodes: Iterable[str]) -> list[int]:
-        """Kept edges touching any of `nodes` (edge positions)."""
+    def incident(self, s: Survivors | None, nodes: Iterable[str]) -> list[int]:
+        """Kept edges (every edge, with `s` None) touching any of `nodes` (edge positions)."""
         wanted = [self.node_index[n] for n in nodes if n in self.node_index]
         if not wanted:
             return []
         touch = np.isin(self.src, wanted) | np.isin(self.dst, wanted)
-        return list(np.flatnonzero(s.edges & touch))
+        return list(np.flatnonzero(touch if s is None else s.edges & touch))
 
     def position(self, edge_id: str) -> int | None:
         """The position of an edge id in the index (None when the graph has no such edge)."""
-        return self.edge_position.get(edge_id)
+        source, sep, rest = str(edge_id).partition("|")
+        relation, sep2, target = rest.partition("|")
+        s, t = self.node_index.get(source), self.node_index.get(target)
+        if not (sep and sep2) or s is None or t is None or relation not in self._relation_code:
+            return None
+        key = (s * len(self.relation_names) + self._relation_code[relation]) * max(len(self.nodes), 1) + t
+        at = int(np.searchsorted(self._key, key, sorter=self._key_order))
+        return int(self._key_order[at]) if at < self.n_edges and self._key[self._key_order[at]] == key else None

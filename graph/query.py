@@ -19,7 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.index import EdgeIndex, check_date_range, doc_dates, holds, relation_filter
+from graph.index import EdgeIndex
+from graph.rules import check_date_range, doc_dates, holds, relation_filter
 from graph.aggregates import month_of, month_totals
 from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS

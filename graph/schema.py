@@ -39,6 +39,7 @@ ACTOR_COUNTS = """CREATE TABLE actor_counts (
 # edge table kept in ``snapshots`` (`graph.snapshot`) is brought up to date by reading those
 # edges only. ``relations.folded`` is a sentence as the evidence search compares it (accents and
 # case folded), kept only where that differs from the sentence in plain ASCII (else NULL).
+ENTITY_INDEX = "CREATE INDEX entities_id ON entities (id)"  # each actor's first record, from the index alone
 EDGE_CHANGES = "CREATE TABLE edge_changes (generation BIGINT NOT NULL, subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL)"
 EDGE_CHANGES_INDEX = "CREATE INDEX edge_changes_generation ON edge_changes (generation)"
 SNAPSHOTS = "CREATE TABLE snapshots (name TEXT PRIMARY KEY, generation BIGINT NOT NULL, data {blob} NOT NULL)"
@@ -60,6 +61,7 @@ TABLES = (
         doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
         id TEXT NOT NULL, label TEXT NOT NULL, type TEXT NOT NULL, part_of TEXT)""",
     "CREATE INDEX entities_doc ON entities (doc_id)",
+    ENTITY_INDEX,
     """CREATE TABLE mentions ({seq}
         doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
         entity_id TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
@@ -90,7 +92,7 @@ DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 # Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
 # Version 1 had no origin path or ingest time on documents, no speaker on relations and no
 # curation log; version 2 no item; version 3 no aggregates; version 4 no generation, folded
-# sentences, edge changes or snapshots.
+# sentences, index of entity ids, edge changes or snapshots.
 MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -102,7 +104,7 @@ MIGRATIONS = {
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
     3: (EDGE_INDEX, EDGE_MONTHS, MENTION_INDEX, ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
-    4: ("ALTER TABLE relations ADD COLUMN folded TEXT", EDGE_CHANGES, EDGE_CHANGES_INDEX, SNAPSHOTS,
+    4: ("ALTER TABLE relations ADD COLUMN folded TEXT", ENTITY_INDEX, EDGE_CHANGES, EDGE_CHANGES_INDEX, SNAPSHOTS,
         "INSERT INTO meta VALUES ('generation', '0')"),  # folded filled by `graph.rows.fold_stored`
 }
 

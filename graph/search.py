@@ -9,7 +9,7 @@ from functools import lru_cache
 import networkx as nx
 
 from graph.names import fold, search_form
-from graph.index import doc_dates
+from graph.rules import doc_dates
 from graph.lazy import StoredEvidence, read_together
 from graph.ontology import WEAK_RELATIONS
 from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require

@@ -291,15 +291,25 @@ class Store:
         explorer needs, in a fraction of the time and memory; a store open for writing then
         keeps the table it read for the next start.
         """
+        return self._read_graph(lazy=lazy, table=table)[0]
+
+    def explorer_graph(self, *, table=None) -> tuple[nx.MultiDiGraph, tuple[Any, Any]]:
+        """What the explorer starts from: the lazy graph with the edges of the store's edge table
+        left apart (its actors, documents and the alias table's `part_of` edges), and that table
+        with the reader of its sentences, for `graph.index.EdgeIndex` (``stored=``)."""
+        g, read, reader = self._read_graph(lazy=True, table=table, apart=True)
+        return g, (read.table, reader)
+
+    def _read_graph(self, **how):
         from graph.stored_graph import read_graph  # deferred: it loads the actor table
 
         target = self.target
         with many_records(), self._reading() as conn:
-            g, read = read_graph(conn, self.dialect.order, lazy=lazy, table=table,
-                                 open_store=lambda: Store(target, create=False, read_only=True))
+            g, read, reader = read_graph(conn, self.dialect.order, **how,
+                                         open_store=lambda: Store(target, create=False, read_only=True))
         if read is not None and not self.read_only:
             self._retrying(lambda: self._keep(read))
-        return g
+        return g, read, reader
 
     def prepare_explorer(self) -> None:
         """Keep the explorer's edge table up to date in the store (`graph.snapshot`), so the next

@@ -30,13 +30,16 @@ def _bulk(conn, query: str) -> Iterator[tuple]:
 
 
 def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | None = None,
-               table: ActorTable | None = None) -> tuple[nx.MultiDiGraph, snapshot.Read | None]:
-    """The graph of the store `conn` reads (`order`: its ingest-order column), and with `lazy` the
-    edge table it was made from, its contested flags counted (for the store to keep).
+               table: ActorTable | None = None, apart: bool = False
+               ) -> tuple[nx.MultiDiGraph, snapshot.Read | None, StoreReader | None]:
+    """The graph of the store `conn` reads (`order`: its ingest-order column); with `lazy` the
+    edge table it was made from, its contested flags counted (for the store to keep), and the
+    reader of its sentences.
 
     Args:
         open_store: Opens the store read-only, for the sentences a lazy graph reads when asked.
         table: The actor table (for `part_of` edges); the packaged one by default.
+        apart: The table's edges are left out of the graph (`graph.build.assemble`).
     """
     documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
                  for i, t, s, o, d, u, at in conn.execute(text(
@@ -51,11 +54,13 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
         relations = ((s, o, rel, evidence(one, doc_id, source, row)) for s, o, rel, doc_id, source, *row in _bulk(
             conn, f"SELECT r.subject, r.object, r.relation, r.doc_id, d.source, {EVIDENCE_COLUMNS} "
                   f"FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.{order}"))
-        return assemble(documents, entities, mentions, relations, table=table), None
+        return assemble(documents, entities, mentions, relations, table=table), None, None
     reader = StoreReader(open_store)
     read = snapshot.current(conn, RELATION_NAMES, lambda edges: contested_flags(
         edges, documents, entities, reader, table=table))
-    g = assemble(documents, entities, (), (), table=table, stored=(read.table, aggregates.read_actors(conn), reader))
-    if read.table.contested is None:  # read whole: the flags the graph counted
-        read.table.contested = contested_flags(read.table, graph=g)
-    return g, read
+    g = assemble(documents, entities, (), (), table=table, stored=(read.table, aggregates.read_actors(conn), reader),
+                 apart=apart)
+    if read.table.contested is None:  # read whole: its flags counted, by the graph made of it
+        read.table.contested = (contested_flags(read.table, documents, entities, reader, table=table) if apart
+                                else contested_flags(read.table, graph=g))
+    return g, read, reader

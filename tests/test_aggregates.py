@@ -232,7 +232,7 @@ def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(gen
         folded = conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall()
         # as a version 3 store: no aggregates, no edge index, no generation, search forms or snapshots
         conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP TABLE actor_counts; "
-                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; DROP TABLE edge_changes; "
+                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; DROP TABLE edge_changes; DROP INDEX entities_id; "
                            "DROP TABLE snapshots; ALTER TABLE relations DROP COLUMN folded; "
                            "DELETE FROM meta WHERE key = 'generation'; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")

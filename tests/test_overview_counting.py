@@ -57,7 +57,7 @@ def test_a_negated_only_edge_adds_nothing_to_centrality_or_width_by_default():
     assert [n for n, *_ in index.central(s, top=10)] == ["c", "d"]  # a and b count nothing
     assert {n: w for n, _, w in index.central(s, top=10, everything=True)} == {"a": 2, "b": 2, "c": 1, "d": 1}
     assert [n for n, *_ in central_actors(g, top=10)] == ["c", "d"]  # the networkx ranking agrees
-    attack = index.edge_position["a|attacks|b"]
+    attack = index.position("a|attacks|b")
     assert s.held[attack] == 0 and s.held_articles[attack] == 0 and s.weight[attack] == 2
     corpus = Corpus(g)
     f = corpus.filters(TYPED, ("GPE",))

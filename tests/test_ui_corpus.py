@@ -32,7 +32,7 @@ def drawn_edges(corpus, view, **filters):
     s = view.survivors
     out = []
     for i in view.edges:
-        a, b, k, d = corpus.index.edges[i]
+        a, b, k, d = corpus.index.edge(i)
         out.append((a, b, k, {**d, "weight": int(s.weight[i]), "articles": int(s.articles[i])}))
     return out
 

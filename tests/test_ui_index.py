@@ -41,7 +41,7 @@ def domain(g, months, relations, types, span, least, keep=()):
 def check_same(g, index, months, relations, types, span, least, keep=()):
     fg = domain(g, months, relations, types, span, least, keep)
     s = index.survivors(relations=relations, types=types, months=span, min_articles=least, keep=keep)
-    kept = {index.edges[i][:3]: i for i in np.flatnonzero(s.edges)}
+    kept = {index.edge(i)[:3]: i for i in np.flatnonzero(s.edges)}
     assert set(kept) == set(fg.edges(keys=True))
     for (a, b, k), i in kept.items():
         assert (int(s.weight[i]), int(s.articles[i])) == (fg.edges[a, b, k]["weight"], fg.edges[a, b, k]["articles"])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,12 +45,12 @@ def relations_by_article(g: nx.MultiDiGraph) -> dict[str, list[Row]]:
     return dict(index)
 
 
-def article_rows(g: nx.MultiDiGraph, canonical: Mapping[str, str], held: Iterable[Row],
-                 stored: ArticleText | None) -> list[Row]:
+def article_rows(edge: Callable[[str, str, str], Mapping[str, Any] | None], canonical: Mapping[str, str],
+                 held: Iterable[Row], stored: ArticleText | None) -> list[Row]:
     """Every relation read from one article as the curated graph has it, in reading order.
 
     Args:
-        g: The curated graph.
+        edge: The attributes of the curated graph's edge ``(source, relation, target)`` (None: no such edge).
         canonical: Merged actor -> the actor it was merged into.
         held: The article's rows among the evidence the graph holds (:func:`relations_by_article`).
         stored: The article as stored, with its relations; those whose sentences the graph leaves
@@ -59,7 +59,7 @@ def article_rows(g: nx.MultiDiGraph, canonical: Mapping[str, str], held: Iterabl
     rows = list(held)
     for s, t, relation, ev in stored.relations if stored else ():
         s, t = canonical.get(s, s), canonical.get(t, t)
-        kept = g.edges[s, t, relation].get("evidence") if g.has_edge(s, t, relation) else None
+        kept = (edge(s, relation, t) or {}).get("evidence")
         if s != t and isinstance(kept, StoredEvidence) and not any(m(ev) for m in kept.left_out):
             rows.append((s, t, relation, {**ev, "confirmed": True} if any(m(ev) for m in kept.marked) else ev))
     rows.sort(key=reading_order)

@@ -32,7 +32,7 @@ def caption(corpus: Any, f: Any, *, everything: bool = False, focus: str | None 
     if f.min_articles > 1:
         parts.append(f"at least {f.min_articles} articles")
     parts.append("every sentence as written" if everything else "asserted or reported sentences")
-    if isinstance(focus, str) and focus in corpus.graph:
+    if isinstance(focus, str) and focus in corpus.actors:
         parts.append(f"around {corpus.label(focus)}")
     return " · ".join(parts)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from graph.index import EdgeIndex, within
+from graph.index import EdgeIndex
+from graph.rules import within
 from ui.elements import edge_element, make_edge_id
 from ui.pairs import pair_element
 
@@ -27,7 +28,7 @@ def view_elements(index: EdgeIndex, view: Any, templates: Mapping[str, Mapping[s
         nodes.append({**template, "classes": " ".join(classes)} if classes else dict(template))
     edges = []
     for i in view.edges:
-        src, dst, key, attrs = index.edges[i]
+        src, dst, key, attrs = index.edge(i)
         if in_range is not None and attrs.get("evidence"):
             attrs = {**attrs, "evidence": within(attrs["evidence"], in_range)}
         attrs = {**attrs, "weight": int(s.weight[i]), "articles": int(s.articles[i])}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,14 +163,19 @@ class Corpus:
         writable: Whether uploads and curation can be kept (a store is open).
         budget: Most actors drawn at once.
         edge_budget: Most edges drawn at once (the strongest are kept).
+        stored: Edges kept apart from `graph` (the store's edge table and the reader of its
+            sentences: `graph.index.EdgeIndex`); `graph` then holds the actors and documents, and
+            the whole graph (:attr:`graph`) is made only if something asks for it.
     """
 
     def __init__(self, graph: nx.MultiDiGraph, *, version: str = "static", log: Sequence[Mapping] = (),
                  skipped: Sequence = (), labels_before: Mapping[str, str] | None = None,
                  previous_positions: Mapping[str, Mapping[str, float]] | None = None,
                  text: Callable[[str], ArticleText | None] | None = None,
-                 writable: bool = False, budget: int = DEFAULT_BUDGET, edge_budget: int = DEFAULT_EDGE_BUDGET):
-        self.graph = graph
+                 writable: bool = False, budget: int = DEFAULT_BUDGET, edge_budget: int = DEFAULT_EDGE_BUDGET,
+                 stored: tuple | None = None):
+        self.actors = graph  # the actors and documents (and every edge, without `stored`)
+        self._graph = graph if stored is None else None
         self.version = version
         self.log = tuple(log)
         self.skipped = tuple(skipped)
@@ -184,9 +189,13 @@ class Corpus:
         self.light = light
         bounds = date_bounds(graph)
         self.months = month_range(*bounds) if bounds else ()
-        self.index = EdgeIndex(graph, self.months)  # what the page counts once is counted over its arrays
-        self.positions = (extend_positions(light, previous_positions) if previous_positions
-                          else node_positions(light))
+        # what the page counts once is counted over the index's arrays
+        self.index = EdgeIndex(graph, self.months, stored=stored)
+        if previous_positions:  # the edges are asked for only when some actor is new
+            self.positions = extend_positions(light if all(n in previous_positions for n in graph.nodes)
+                                              else self.light_with_edges(), previous_positions)
+        else:
+            self.positions = node_positions(self.light_with_edges())
         self.templates = node_templates(light, self.positions, tallies.typed_degree(self.index))
         for node, colour in community_colours(light, pairs=tallies.typed_pairs(self.index)).items():
             self.templates[node]["data"]["community"] = colour  # offered as the nodes' colour
@@ -204,6 +213,32 @@ class Corpus:
         self._memo = _Memo()
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole curated graph, every edge with its attributes (for an index of the store's
+        table made when first asked for: costly on a large corpus, so the explorer's own views
+        ask the index instead)."""
+        if self._graph is None:
+            self._graph = self._memo.get(("whole graph",), self.index.whole)
+        return self._graph
+
+    def light_with_edges(self, nodes: Collection[str] | None = None) -> dict:
+        """`light` with the edges (among `nodes` only, when given) for a layout, from the index."""
+        if self._graph is not None and nodes is None:
+            return self.light
+        return {**self.light, "edges": self.index.light_edges(nodes)}
+
+    def around(self, edge_id: str) -> nx.MultiDiGraph:
+        """The graph of the two actors an edge id names and every edge of either (unfiltered)."""
+        parts = parse_edge_id(edge_id) or ()
+        ends = [n for n in (parts[0], parts[2]) if n in self.index.node_index] if parts else []
+        return self.index.graph(None, edges=self.index.incident(None, ends), nodes=ends)
+
+    def edge_attributes(self, source: str, relation: str, target: str) -> dict | None:
+        """An edge's attributes as the curated graph has them (None: no such edge)."""
+        position = self.index.position(make_edge_id(source, relation, target))
+        return None if position is None else self.index.edge(position)[3]
+
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """A value computed once per snapshot and key (for the views kept in their own modules)."""
         return self._memo.get(("view", *key), compute)
@@ -213,7 +248,7 @@ class Corpus:
         """What a URL may name in this corpus (see `ui.state`)."""
         return Known(relations=self.relations, default_relations=self.default_relations,
                      entity_types=self.entity_types, months=self.months, max_articles=self.max_articles,
-                     tabs=_TABS, has_node=self.graph.__contains__, has_edge=self.has_edge,
+                     tabs=_TABS, has_node=self.actors.__contains__, has_edge=self.has_edge,
                      has_doc=self.documents.__contains__)
 
     def filters(self, relations: Iterable[str] | None, types: Iterable[str] | None,
@@ -257,8 +292,7 @@ class Corpus:
     # ---- lookups -------------------------------------------------------------------
     def has_edge(self, value: str) -> bool:
         """Whether an edge id names an edge of the corpus graph."""
-        parts = parse_edge_id(value)
-        return bool(parts) and self.graph.has_edge(parts[0], parts[2], parts[1])
+        return isinstance(value, str) and self.index.position(value) is not None
 
     def label(self, node: str) -> str:
         """The display name of an actor (its id when it is unknown)."""
@@ -303,8 +337,9 @@ class Corpus:
             position = self.index.position(str(selection.get("id")))
             positions = [position] if position is not None and s.edges[position] else []
         elif kind == "dyad" and len(pair) == 2:
+            ends = {self.index.node_index.get(n) for n in pair}
             positions = [i for i in self.index.incident(s, pair[:1])
-                         if {self.index.edges[i][0], self.index.edges[i][1]} == set(pair)]
+                         if {int(self.index.src[i]), int(self.index.dst[i])} == ends]
         else:
             return self.filtered(f, keep)
         present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
@@ -397,7 +432,7 @@ class Corpus:
         nodes, edges, count, pairs = self._memo.get(("drawn", key), draw)
         if spec.layout != "force":
             laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
-                self.light, nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
+                self.light_with_edges(nodes), nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
         else:
             laid = self._overview_layout(nodes, tuple(self.index.nodes[i] for i in np.flatnonzero(central))) \
                 if overview else None
@@ -431,7 +466,7 @@ class Corpus:
 
     def drawn_edge_ids(self, view: View) -> list[tuple[str, str, str]]:
         """``(source, relation, target)`` of each edge drawn."""
-        return [parse_edge_id(self.index.edge_ids[i]) for i in view.edges]
+        return [parse_edge_id(self.index.edge_id(i)) for i in view.edges]
 
     def elements(self, view: View, f: Filters) -> list[dict]:
         """The cytoscape elements of a view, built once per view key."""
@@ -458,11 +493,11 @@ class Corpus:
     # ---- articles ------------------------------------------------------------------
     def article_relations(self) -> Mapping[str, list[tuple[str, str, str, dict]]]:
         """Evidence the curated graph holds, by article (`ui.article_rows.relations_by_article`)."""
-        return self._memo.get(("article_relations",), lambda: relations_by_article(self.graph))
+        return self._memo.get(("article_relations",), lambda: relations_by_article(self.actors))
 
     def article_rows(self, doc_id: str) -> list[tuple[str, str, str, dict]]:
         """Every relation read from one article as the curated graph has it (`ui.article_rows.article_rows`)."""
-        return article_rows(self.graph, self.canonical, self.article_relations().get(doc_id, ()),
+        return article_rows(self.edge_attributes, self.canonical, self.article_relations().get(doc_id, ()),
                             self.article_text(doc_id))
 
     def article_text(self, doc_id: str) -> ArticleText | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.index import relation_filter
+from graph.rules import relation_filter
 from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, ENTITY_TYPES, RELATION_NAMES, SPECULATIVE, WEAK_RELATIONS
 

@@ -11,7 +11,6 @@ from dash import dcc, html
 from ui import ids
 from ui.corpus import Corpus
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
-from graph.query import evidence_by_month
 from ui.figures import empty_figure
 from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
@@ -128,7 +127,7 @@ def time_controls(corpus: Corpus) -> list:
                 html.Div([label, slider], className="is-hidden", **{"aria-hidden": "true"})]
     histogram = dcc.Graph(id=ids.DATE_HISTOGRAM, className="date-histogram", config={"displayModeBar": False,
                                                                                      "staticPlot": True},
-                          figure=month_histogram_figure(months, evidence_by_month(corpus.graph, months)))
+                          figure=month_histogram_figure(months, corpus.index.evidence_by_month(months)))
     return [label, histogram, slider]
 
 
@@ -198,7 +197,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
     return html.Div(dcc.Tabs(id=ids.TABS, value=ids.TAB_GRAPH, className="tabs", content_className="tab-content",
                              parent_className="tabs-parent", children=[
         dcc.Tab(label="Graph", value=ids.TAB_GRAPH, **tab, children=html.Section(
-            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.graph, corpus.documents),
+            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.actors, corpus.documents),
             id=ids.PANEL, className="panel", **{"aria-live": "polite"})),
         dcc.Tab(label="Stance", value=ids.TAB_STANCE, **tab, children=html.Section([
             html.P("Net stance between the most connected actors: cooperation minus conflict, in evidence "

@@ -235,10 +235,12 @@ class CorpusSource:
             version = f"d{store.counts('documents')['documents']}-g{store.generation()}-l{len(log)}"
             if previous is not None and previous.version == version:
                 return previous
-            raw = store.graph(lazy=True)
+            actions = effective_actions(log)
+            # uncurated, the explorer indexes the stored edges straight from the store's table;
+            # curation is applied to a graph of them all
+            raw, stored = store.explorer_graph() if not actions else (store.graph(lazy=True), None)
             kept = store.layout() if previous is None else {}
         t1 = time.perf_counter()
-        actions = effective_actions(log)
         # the snapshot never changes its graph, so an uncurated store needs no copy of it
         result = apply_curation(raw, actions) if actions else CurationResult(raw)
         t2 = time.perf_counter()
@@ -246,12 +248,13 @@ class CorpusSource:
         positions = previous.positions if previous else None
         if positions is None and len(kept.keys() & raw.nodes) >= KEPT_LAYOUT_SHARE * raw.number_of_nodes():
             positions = kept  # where the last server drew them: only actors new since are placed
-        if positions is None and log:
+        if positions is None and actions:
             # lay out the graph as extracted, then place what curation changed: merges and
             # rejections never reshuffle the picture, not even after a restart
             positions = node_positions(light_data(raw))
         corpus = Corpus(result.graph, version=version, log=log, skipped=result.skipped, labels_before=labels_before,
-                        previous_positions=positions, text=self._read_text, writable=self.writable, budget=self.budget)
+                        previous_positions=positions, text=self._read_text, writable=self.writable, budget=self.budget,
+                        stored=stored)
         corpus.timings.update({"store.graph()": t1 - t0, "apply_curation": t2 - t1,
                                "explorer precompute": time.perf_counter() - t2})
         if self.writable and corpus.positions != kept:

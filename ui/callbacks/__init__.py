@@ -166,16 +166,16 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
         return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
-                        corpus.graph, corpus.documents)
+                        corpus.actors, corpus.documents)
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
-                            writable=source.may_write(), in_corpus=target in corpus.graph, pages=pages)
+                            writable=source.may_write(), in_corpus=target in corpus.actors, pages=pages)
     if kind == "edge":
         return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
                             in_corpus=corpus.has_edge(str(target)), pages=pages,
                             next_edge=None if corpus.has_edge(str(target))
-                            else next_relation(corpus.graph, str(target), corpus.labels))
+                            else next_relation(corpus.around(str(target)), str(target), corpus.labels))
     if kind == "dyad" and len(selection_nodes(selection)) == 2:
         return dyad_dossier(fg, *selection_nodes(selection), documents=corpus.documents, pages=pages)
     if kind == "path" and len(selection_nodes(selection)) == 2:
@@ -185,7 +185,7 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
         return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels,
                           everything=bool(selection.get("all")))
     return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
-                    corpus.graph, corpus.documents)
+                    corpus.actors, corpus.documents)
 
 
 def register(app: Dash, source: CorpusSource) -> None:

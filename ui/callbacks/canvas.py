@@ -42,7 +42,7 @@ def update_view(view_clicks, dbltap, reset_clicks, view, *, source: CorpusSource
         action, target = trigger.get("action"), trigger.get("target")
     else:
         return nothing
-    if not isinstance(target, str) or target not in source.current().graph:
+    if not isinstance(target, str) or target not in source.current().actors:
         return nothing
     if action == "focus":
         return {"focus": target, "expanded": []}, no_update, no_update, no_update

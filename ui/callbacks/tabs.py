@@ -64,7 +64,7 @@ def update_actors(tab, relations, types, dates, min_articles, version, counting=
     corpus = source.current()
     central = corpus.central(corpus.filters(relations, types, dates, min_articles, contested),
                              everything=everything(counting))
-    return central_figure(central, {n: str(d.get("type") or "") for n, d in corpus.graph.nodes(data=True)})
+    return central_figure(central, {n: str(d.get("type") or "") for n, d in corpus.actors.nodes(data=True)})
 
 
 @callback(Output(ids.ARTICLE_LIST, "children"),
@@ -100,11 +100,11 @@ def update_article_view(doc_id, version, *, source: CorpusSource):
     corpus = source.current()
     if not doc_id or doc_id not in corpus.documents:
         return article_view(None, documents=corpus.documents, text=None, mentions=(), relations=(),
-                            g=corpus.graph, canonical=corpus.canonical)
+                            g=corpus.actors, canonical=corpus.canonical)
     stored = corpus.article_text(doc_id)
     return article_view(doc_id, documents=corpus.documents, text=stored.document.text if stored else None,
                         mentions=stored.mentions if stored else (),
-                        relations=corpus.article_rows(doc_id), g=corpus.graph,
+                        relations=corpus.article_rows(doc_id), g=corpus.actors,
                         canonical=corpus.canonical)
 
 

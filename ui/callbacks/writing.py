@@ -10,6 +10,7 @@ from graph.curation import can_redo, can_undo, describe, history
 from graph.export import render
 from ui import ids
 from ui.callbacks.wiring import FILTER_STATES, Declared, clientside, declarer, fired
+from ui.corpus import Corpus
 from ui.source import CorpusSource
 from ui.curation_view import curation_action, merge_action
 from ui.elements import parse_edge_id
@@ -65,7 +66,7 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
     elif isinstance(trigger, dict) and trigger.get("type") == ids.CURATE_ACTION:
         what = str(trigger.get("action"))
         action = curation_action(what, str(trigger.get("target")),
-                                 value=sentence_at(corpus.graph, str(trigger.get("target"))) if what == "reject-sentence"
+                                 value=sentence_at(corpus, str(trigger.get("target"))) if what == "reject-sentence"
                                  else next(iter(rename_values or []), None))
         if action is None:
             message = "Type a name first." if what == "rename" else "That sentence is no longer in the graph."
@@ -85,14 +86,15 @@ def curate(curate_clicks, merge_clicks, undo_clicks, redo_clicks, rename_values,
             None if action["op"] == "merge" else no_update)
 
 
-def sentence_at(g, target: str) -> str | None:
+def sentence_at(corpus: Corpus, target: str) -> str | None:
     """The text of the sentence a "reject this sentence" button names (``<edge id>@<doc id>@<start>``)."""
     edge, _, rest = target.partition("@")
     doc_id, _, start = rest.partition("@")
     parts = parse_edge_id(edge)
-    if not parts or not g.has_edge(parts[0], parts[2], parts[1]):
+    attrs = corpus.edge_attributes(*parts) if parts else None
+    if attrs is None:
         return None
-    for ev in g.edges[parts[0], parts[2], parts[1]].get("evidence") or ():
+    for ev in attrs.get("evidence") or ():
         if str(ev.get("doc_id")) == doc_id and str(int(ev.get("start") or 0)) == start:
             return str(ev.get("sentence") or "") or None
     return None
