@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 CALLS = 30
 
 Row = tuple[str, float, str]
@@ -99,10 +101,9 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
         filter_ms = [interaction(None, r, t, d, m, trigger="filter", value=r) for r, t, d, m in changes]
         central = [n for n, _, _ in corpus.central(corpus.default_filters())]
         nodes = (central + [n for n in corpus.actors.nodes if n not in set(central)])[:calls]
-        f = corpus.default_filters()
-        drawn_edges = [edge for i, edge in enumerate(corpus.index.edge_id(i) for i in corpus.view(
-            f, corpus.view_spec(view, everything=False), {"kind": "node", "id": nodes[0]} if nodes else None).edges)
-            if i < calls]
+        index = corpus.index  # the strongest typed relations, as a reader picks them from the canvas
+        strongest = np.flatnonzero(index.typed)[np.argsort(-index.base_weight[index.typed], kind="stable")]
+        drawn_edges = [index.edge_id(int(i)) for i in strongest[:calls]]
         click_ms: dict[str, list[float]] = {"node": [], "edge": []}
         previous = None
         for kind, ids_ in (("node", nodes), ("edge", drawn_edges)):

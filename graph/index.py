@@ -3,16 +3,16 @@
 The canvas, the panels, the exports, paths and stance all ask it. The rules it applies are in
 `graph.rules` (which relation types a choice allows, which articles a date range covers); which
 edges and actors survive (:meth:`EdgeIndex.survivors`) is answered with numpy over arrays built
-once per corpus version, so a filter change costs milliseconds. :meth:`EdgeIndex.graph` turns an answer into a networkx graph with evidence
-trimmed to the period and totals recounted; `graph.query.filter_graph` is that, in one call.
-The index also picks the actors drawn within the display budget by the same ordering as
-`graph.query.display_subgraph`.
+once per corpus version, so a filter change costs milliseconds. :meth:`EdgeIndex.graph` turns
+an answer into a networkx graph with evidence trimmed to the period and totals recounted;
+`graph.query.filter_graph` is that, in one call. Its reach and rank (neighbourhoods, the actors
+drawn within the display budget, the strongest edges) are `graph.reach`'s.
 """
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -22,49 +22,11 @@ from graph.aggregates import month_of
 from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, WEAK_RELATIONS, polarity
 from graph.outlets import OutletTable, outlets_of
+from graph.reach import Reach, Survivors
 from graph.rules import doc_dates, documents_between, edge_totals, holds, in_range, month_key, within
 
 
-@dataclass(frozen=True)
-class Survivors:
-    """Which edges and actors a filter choice keeps, with the recounted edge totals.
-
-    Attributes:
-        edges: Boolean mask over the index's edges.
-        weight: Evidence count of each edge within the date range (the stored one without).
-        articles: Distinct articles of each edge within the date range.
-        nodes: Boolean mask over the index's actors: those touching a kept edge, and the kept ones.
-        held: Evidence of each edge that holds (asserted or reported, not negated: see
-            `graph.query.holds`), within the date range; the stored weight for an edge without
-            evidence of its own.
-        held_articles: Distinct articles of each edge with a sentence that holds.
-    """
-
-    edges: np.ndarray
-    weight: np.ndarray
-    articles: np.ndarray
-    nodes: np.ndarray
-    held: np.ndarray
-    held_articles: np.ndarray
-
-    def strength(self, everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Evidence count and distinct articles of each edge: what holds, or every sentence with `everything`."""
-        return (self.weight, self.articles) if everything else (self.held, self.held_articles)
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Two linked actors as one overview edge: evidence (that holds, or every sentence), net stance
-    (cooperation minus conflict) and ``(relation, evidence)`` of each relation type, largest first."""
-
-    source: str
-    target: str
-    evidence: int
-    net: int
-    relations: tuple[tuple[str, int], ...]
-
-
-class EdgeIndex:
+class EdgeIndex(Reach):
     """The edges, actors and evidence of a graph as arrays, for fast filtering and ranking.
 
     Args:
@@ -105,10 +67,10 @@ class EdgeIndex:
         self.rel = np.concatenate([np.array([relation_code.get(r, -1) for r in table.relations], dtype=np.int32)[
             table.rel[kept]] if table is not None else np.zeros(0, np.int32),
             np.array([relation_code[r] for r in relations], dtype=np.int32)])
-        self.src = np.concatenate([ends[table.src[kept]] if table is not None else np.zeros(0, np.int64),
-                                   np.array([self.node_index[s] for s, *_ in self.own_edges], dtype=np.int64)])
-        self.dst = np.concatenate([ends[table.dst[kept]] if table is not None else np.zeros(0, np.int64),
-                                   np.array([self.node_index[t] for _, t, *_ in self.own_edges], dtype=np.int64)])
+        self.src = np.concatenate([ends[table.src[kept]] if table is not None else np.zeros(0, np.int32),
+                                   np.array([self.node_index[s] for s, *_ in self.own_edges], dtype=np.int32)])
+        self.dst = np.concatenate([ends[table.dst[kept]] if table is not None else np.zeros(0, np.int32),
+                                   np.array([self.node_index[t] for _, t, *_ in self.own_edges], dtype=np.int32)])
         stored_flags = (table.contested[kept] if table is not None and table.contested is not None
                         else np.zeros(len(kept), dtype=bool))
         self.has_evidence = np.concatenate([np.ones(len(kept), bool), np.array([bool(d.get("evidence")) for d in attrs],
@@ -161,16 +123,19 @@ class EdgeIndex:
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
             for d, r in zip(attrs, relations)], dtype=np.int64)]))
         self._ids = None
+        self._counted: dict[frozenset | None, tuple[np.ndarray, ...]] = {}  # by period (`_counts`)
+        self._lock = threading.Lock()
         self._relation_code = relation_code
         # every edge by (source, type, target) as one number, sorted: an edge id is found by bisection
-        self._key = (self.src * len(self.relation_names) + self.rel) * max(len(self.nodes), 1) + self.dst
+        self._key = ((self.src.astype(np.int64) * len(self.relation_names) + self.rel) * max(len(self.nodes), 1)
+                     + self.dst)
         self._key_order = np.argsort(self._key, kind="stable")
 
     def _codes(self, table) -> np.ndarray:
         """Each name of the table as the index's actor (-1: not an actor of the graph)."""
         if table is None:
-            return np.zeros(0, np.int64)
-        return np.array([self.node_index.get(n, -1) for n in table.names], dtype=np.int64).reshape(-1)
+            return np.zeros(0, np.int32)
+        return np.array([self.node_index.get(n, -1) for n in table.names], dtype=np.int32).reshape(-1)
 
     def _stored_edges(self, table) -> np.ndarray:
         """The table's edges indexed, as table positions, in a built graph's order: both ends
@@ -272,26 +237,17 @@ class EdgeIndex:
         for n in keep:
             if n in self.node_index:
                 pinned[self.node_index[n]] = True
-        allowed_types = np.isin(self.node_type, [i for i, t in enumerate(self.type_names) if t in set(types)])
-        candidates = allowed_types | pinned
-        allowed_rel = np.isin(self.rel, [i for i, r in enumerate(self.relation_names) if r in set(relations)])
+        types, relations = set(types), set(relations)
+        candidates = np.array([t in types for t in self.type_names] or [False], dtype=bool)[self.node_type] | pinned
+        allowed_rel = np.array([r in relations for r in self.relation_names] or [False], dtype=bool)[self.rel]
         edge_ok = allowed_rel & candidates[self.src] & candidates[self.dst]
         if contested_only:
             edge_ok &= self.contested
-        inside = np.ones(len(self.pair_edge), dtype=bool)
         if documents is None:
             weight, articles = self.base_weight, self.base_articles
+            held, held_articles = self._counts(None)[2:]
         else:
-            in_period = np.zeros(len(self.doc_code), dtype=bool)
-            in_period[np.array([i for doc, i in self.doc_code.items() if doc in documents], dtype=np.int64)] = True
-            inside = in_period[self.pair_doc]
-            weight = np.bincount(self.pair_edge[inside], weights=self.pair_n[inside],
-                                 minlength=self.n_edges).astype(np.int64)
-            articles = np.bincount(self.pair_edge[inside], weights=self.pair_articles[inside],
-                                   minlength=self.n_edges).astype(np.int64)
-        held = np.bincount(self.pair_edge[inside], weights=self.pair_held[inside], minlength=self.n_edges)
-        held_articles = np.bincount(self.pair_edge[inside], weights=self.pair_held_articles[inside],
-                                    minlength=self.n_edges)
+            weight, articles, held, held_articles = self._counts(frozenset(documents))
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
@@ -307,6 +263,32 @@ class EdgeIndex:
                          articles=np.where(self.has_evidence, articles, self.base_articles), nodes=nodes,
                          held=np.where(self.has_evidence, held, self.base_weight).astype(np.int64),
                          held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(np.int64))
+
+    def _counts(self, documents: frozenset | None) -> tuple[np.ndarray, ...]:
+        """Each edge's sentences, articles, sentences that hold and articles with one: over every
+        row, or over the rows of a period's articles. A period is counted over its rows or, when
+        fewer, the rows outside it (taken from the whole), so trimming a month off a long span
+        costs little; the last few periods are remembered."""
+        if documents in self._counted:
+            return self._counted[documents]
+        columns = (self.pair_n, self.pair_articles, self.pair_held, self.pair_held_articles)
+        if documents is None:
+            rows, outside = slice(None), False
+        else:
+            in_period = np.zeros(max(len(self.doc_code), 1), dtype=bool)
+            in_period[[i for doc, i in self.doc_code.items() if doc in documents]] = True
+            inside = in_period[self.pair_doc]
+            outside = 2 * int(np.count_nonzero(inside)) > len(inside)
+            rows = np.flatnonzero(~inside if outside else inside)
+        edges = self.pair_edge[rows]
+        counted = tuple(np.bincount(edges, weights=c[rows], minlength=self.n_edges).astype(np.int64) for c in columns)
+        if outside:
+            counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
+        with self._lock:  # many sessions share the index
+            if len(self._counted) > 8:
+                self._counted.pop(next(k for k in self._counted if k is not None))
+            self._counted[documents] = counted
+        return counted
 
     def documents_in(self, months: tuple[int, int]) -> frozenset:
         """The articles whose date falls in the month range (undated ones never do), and the
@@ -360,135 +342,6 @@ class EdgeIndex:
             attrs.update(edge_totals(attrs["evidence"], self.dates))
             attrs["outlets"] = len(outlets_of(attrs["evidence"], self.outlets))
         return attrs
-
-    # ---- reach and rank --------------------------------------------------------------
-    def _adjacency(self, s: Survivors) -> list[np.ndarray]:
-        """Neighbours of every actor over the kept edges (either direction)."""
-        src, dst = self.src[s.edges], self.dst[s.edges]
-        a = np.concatenate([src, dst])
-        b = np.concatenate([dst, src])
-        order = np.argsort(a, kind="stable")
-        a, b = a[order], b[order]
-        bounds = np.searchsorted(a, np.arange(len(self.nodes) + 1))
-        return [b[bounds[i]:bounds[i + 1]] for i in range(len(self.nodes))]
-
-    def neighbourhood(self, s: Survivors, focus: str, hops: int, expanded: Iterable[str] = ()) -> np.ndarray:
-        """Actors within `hops` of `focus`, plus the expanded actors and their neighbours (a mask)."""
-        adjacency = self._adjacency(s)
-        seen = np.zeros(len(self.nodes), dtype=bool)
-        start = self.node_index[focus]
-        seen[start] = True
-        frontier = [start]
-        for _ in range(hops):
-            nxt = np.unique(np.concatenate([adjacency[i] for i in frontier])) if frontier else np.array([], int)
-            nxt = nxt[~seen[nxt]] if len(nxt) else nxt
-            if not len(nxt):
-                break
-            seen[nxt] = True
-            frontier = list(nxt)
-        for node in expanded:
-            i = self.node_index.get(node)
-            if i is not None and s.nodes[i]:
-                seen[i] = True
-                seen[adjacency[i]] = True
-        mask = seen & s.nodes
-        mask[start] = True
-        return mask
-
-    def strength(self, s: Survivors, scope: np.ndarray, *, typed_only: bool,
-                 everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Weighted degree and degree of every actor over kept edges within `scope`.
-
-        An edge weighs the evidence that holds (every sentence with `everything`; 1 for an edge
-        without evidence of its own); an edge none of whose sentences holds counts not at all.
-        """
-        weight, _ = s.strength(everything)
-        mask = s.edges & scope[self.src] & scope[self.dst] & (~self.has_evidence | (weight > 0))
-        if typed_only:
-            mask &= self.typed
-        w = np.where(self.has_evidence, weight, np.maximum(s.weight, 1))[mask]
-        n = len(self.nodes)
-        weighted = np.bincount(self.src[mask], weights=w, minlength=n) + np.bincount(self.dst[mask], weights=w,
-                                                                                     minlength=n)
-        degree = np.bincount(self.src[mask], minlength=n) + np.bincount(self.dst[mask], minlength=n)
-        return weighted.astype(np.int64), degree.astype(np.int64)
-
-    def weighted_degree(self, s: Survivors, nodes: Sequence[str], *, everything: bool = False) -> dict[str, int]:
-        """Weighted degree of `nodes` among themselves (evidence that holds, or every sentence)."""
-        scope = np.zeros(len(self.nodes), dtype=bool)
-        scope[[self.node_index[n] for n in nodes]] = True
-        weighted, _ = self.strength(s, scope, typed_only=False, everything=everything)
-        return {n: int(weighted[self.node_index[n]]) for n in nodes}
-
-    def _ranked(self, candidates: np.ndarray, weighted: np.ndarray, degree: np.ndarray) -> np.ndarray:
-        idx = np.flatnonzero(candidates)
-        order = np.lexsort((self.id_rank[idx], -degree[idx], -weighted[idx]))
-        return idx[order]
-
-    def budgeted(self, s: Survivors, scope: np.ndarray, budget: int, focus: str | None = None, *,
-                 everything: bool = False) -> tuple[np.ndarray, bool]:
-        """The actors drawn within the budget (the choice of `graph.query.display_subgraph`), as a mask."""
-        if int(scope.sum()) <= budget:
-            return scope, False
-        weighted, degree = self.strength(s, scope, typed_only=False, everything=everything)
-        chosen = np.zeros(len(self.nodes), dtype=bool)
-        f = self.node_index.get(focus) if focus is not None else None
-        if f is not None and scope[f]:
-            chosen[f] = True
-            near = np.zeros(len(self.nodes), dtype=bool)
-            near[self._adjacency(s)[f]] = True
-            near &= scope
-            near[f] = False
-            chosen[self._ranked(near, weighted, degree)[:budget - 1]] = True
-        rest = scope & ~chosen
-        chosen[self._ranked(rest, weighted, degree)[:budget - int(chosen.sum())]] = True
-        return chosen, True
-
-    def central(self, s: Survivors, *, top: int, exclude_types: Collection[str] = (),
-                everything: bool = False) -> list[tuple[str, str, int]]:
-        """The most connected actors (the ranking of `graph.query.central_actors`), by evidence that holds."""
-        weighted, degree = self.strength(s, np.ones(len(self.nodes), dtype=bool), typed_only=True,
-                                         everything=everything)
-        excluded = np.isin(self.node_type, [i for i, t in enumerate(self.type_names) if t in set(exclude_types)])
-        ranked = self._ranked((degree > 0) & ~excluded, weighted, degree)[:top]
-        return [(self.nodes[i], str(self.g.nodes[self.nodes[i]].get("label") or self.nodes[i]), int(weighted[i]))
-                for i in ranked]
-
-    # ---- drawing ---------------------------------------------------------------------
-    def drawn_edges(self, s: Survivors, nodes: np.ndarray, limit: int, *,
-                    everything: bool = False) -> tuple[np.ndarray, int]:
-        """The kept edges between drawn actors, the strongest `limit` of them (by evidence that
-        holds, or every sentence with `everything`); and how many there were."""
-        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst])
-        if len(idx) <= limit:
-            return idx, len(idx)
-        weight, articles = s.strength(everything)
-        order = np.lexsort((idx, -weight[idx], -articles[idx]))
-        return np.sort(idx[order[:limit]]), len(idx)
-
-    def pairs(self, s: Survivors, nodes: np.ndarray, *, everything: bool = False) -> list[Pair]:
-        """One entry per pair of drawn actors linked by kept edges, strongest first (an overview draws one edge each).
-
-        Evidence counts what holds (every sentence with `everything`); an edge without evidence
-        of its own counts 1; a pair none of whose sentences holds is left out. `net` is
-        cooperation minus conflict, as the stance heatmap counts them.
-        """
-        weight, _ = s.strength(everything)
-        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst] & (self.src != self.dst))
-        found: dict[tuple[int, int], dict] = {}
-        for i in idx:
-            w = int(weight[i]) if self.has_evidence[i] else max(int(s.weight[i]), 1)
-            if not w:
-                continue
-            a, b = sorted((int(self.src[i]), int(self.dst[i])), key=self.id_rank.__getitem__)
-            p = found.setdefault((a, b), {"evidence": 0, "net": 0, "by_relation": defaultdict(int)})
-            p["evidence"] += w
-            p["net"] += int(self.polarity[i]) * w
-            p["by_relation"][self.relation_names[self.rel[i]]] += w
-        out = [Pair(self.nodes[a], self.nodes[b], p["evidence"], p["net"],
-                    tuple(sorted(p["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))))
-               for (a, b), p in found.items()]
-        return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))
 
     def incident(self, s: Survivors | None, nodes: Iterable[str]) -> list[int]:
         """Kept edges (every edge, with `s` None) touching any of `nodes` (edge positions)."""

@@ -30,16 +30,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import networkx as nx
-from sqlalchemy import bindparam, inspect, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from graph import aggregates, snapshot
+from graph import aggregates, snapshot, upgrade
 from graph.database import (StoreError, busy, engine_for, file_signature, is_server, locate, reported,
                             shown_name)
 from graph.read import IngestError
 from graph.models import Document, Extraction, many_records
-from graph.rows import fold_stored, insert_rows, read_extractions, relation_row
-from graph.schema import DATA_TABLES, DOC_COLUMNS, MIGRATIONS, SCHEMA_VERSION, Dialect, insert
+from graph.rows import insert_rows, read_extractions, relation_row
+from graph.schema import DATA_TABLES, DOC_COLUMNS, SCHEMA_VERSION, Dialect, insert
 
 T = TypeVar("T")
 
@@ -185,62 +185,28 @@ class Store:
                 time.sleep(min(0.25 * 2 ** attempt, 5))
         raise AssertionError("unreachable")
 
-    def _version(self, conn) -> int | None:
-        if "meta" not in self._tables(conn):
-            return None
-        value = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
-        if value is None or not str(value).isdigit():
-            raise StoreError(f"{self.name}: not a newsgraph store (no schema version)")
-        return int(value)
-
-    def _tables(self, conn) -> list[str]:
-        return sorted(inspect(conn).get_table_names())
-
     def _upgrade(self) -> None:
         """Create the schema in an empty store, or migrate an older one, in one transaction."""
         with self._connection() as conn:
-            version = self._version(conn)
+            found = upgrade.version(conn, self.name)
             conn.rollback()
         if self.read_only or (not self.create and self.server):
-            if self._readable(version) != SCHEMA_VERSION:
-                raise StoreError(f"{self.name}: schema v{version or 0} must be upgraded; open it writable once"
-                                 if version else f"{self.name}: no newsgraph store in this database")
+            if upgrade.readable(found, self.name) != SCHEMA_VERSION:
+                raise StoreError(f"{self.name}: schema v{found or 0} must be upgraded; open it writable once"
+                                 if found else f"{self.name}: no newsgraph store in this database")
             return
-        if version == SCHEMA_VERSION:
+        if found == SCHEMA_VERSION:
             return
         with self._transaction() as conn:  # re-read under the lock: another process may have won
             if self.server:
                 conn.execute(text(_LOCK_SCHEMA))
-            version = self._readable(self._version(conn), conn)
-            if version is None:
-                for statement in self.dialect.tables():
-                    conn.execute(text(statement))
-                conn.execute(text("INSERT INTO meta VALUES ('schema_version', :v), ('generation', '0')"),
-                             {"v": str(SCHEMA_VERSION)})
-                return
-            for v in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[v]:
-                    conn.execute(text(self.dialect.format(statement)))
-            if version < 4:  # the aggregates of the relations already stored
-                aggregates.rebuild(conn)
-            if version < 5:  # the search form of the sentences already stored
-                fold_stored(conn, self.dialect.order)
-            conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)})
-
-    def _readable(self, version: int | None, conn=None) -> int | None:
-        """`version`, when this program can read a store of it (None: an empty store); else StoreError."""
-        if version is None and conn is not None and (tables := self._tables(conn)):
-            raise StoreError(f"{self.name}: not a newsgraph store (it holds other tables: {', '.join(tables[:5])})")
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(f"{self.name}: created by a newer newsgraph (schema v{version}, "
-                             f"this program reads up to v{SCHEMA_VERSION})")
-        return version
+            upgrade.upgrade(conn, upgrade.readable(upgrade.version(conn, self.name), self.name, conn), self.dialect)
 
     @property
     def schema_version(self) -> int:
         """The schema version of the open store (always SCHEMA_VERSION once opened)."""
         with self._reading() as conn:
-            return self._version(conn) or 0
+            return upgrade.version(conn, self.name) or 0
 
     # ---- reading ---------------------------------------------------------------------
     def generation(self) -> int:

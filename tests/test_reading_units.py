@@ -212,7 +212,7 @@ def test_one_wrong_sentence_is_rejected_and_the_relation_stays_while_others_hold
                         if len(d.get("evidence") or ()) >= 2)
     ev0 = d["evidence"][0]
     target = f"{s}|{rel}|{t}@{ev0['doc_id']}@{ev0['start']}"
-    sentence = sentence_at(corpus.graph, target)
+    sentence = sentence_at(corpus, target)
     assert sentence == ev0["sentence"]
     action = curation_action("reject-sentence", target, value=sentence)
     assert action == {"op": "reject", "subject": s, "relation": rel, "object": t, "doc_id": ev0["doc_id"],

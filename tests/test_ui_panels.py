@@ -218,7 +218,7 @@ def test_path_panel_says_when_there_is_no_path(sample_g):
 def test_overview_shows_counts_central_actors_and_latest_articles(sample_corpus):
     f = sample_corpus.default_filters()
     panel = overview(sample_corpus.stats, sample_corpus.central(f), sample_corpus.counts(f), sample_corpus.graph,
-                     sample_corpus.documents)
+                     sample_corpus.latest_articles())
     assert "Explore the graph" in text_of(panel)
     assert [i["node"] for i in link_ids(panel) if i["type"] == ids.NODE_LINK][0] == "turkey"
     assert len([i for i in link_ids(panel) if i["type"] == ids.ARTICLE_LINK]) == 5

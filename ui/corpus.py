@@ -14,7 +14,6 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -37,13 +36,15 @@ from ui.article_rows import ArticleText, article_rows, relations_by_article
 from ui.canvas_elements import view_elements
 from ui import tallies
 from ui.communities import community_colours
+from ui.overview import latest_articles
 from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import LAYOUTS, extend_positions, node_positions, overview_layout, preset_positions
-from graph.index import EdgeIndex, Pair, Survivors
+from graph.index import EdgeIndex
+from graph.reach import Survivors
+from ui.choices import DEFAULT_BUDGET, Filters, View, ViewSpec
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
-DEFAULT_BUDGET = 300
 DEFAULT_EDGE_BUDGET = 1500
 OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
 OVERVIEW_PAIRS_PER_ACTOR = 3  # its strongest pairs of actors, one edge each: a picture, not a hairball
@@ -72,76 +73,6 @@ class _Memo:
             while len(self._data) > self._size:
                 self._data.popitem(last=False)
         return value
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The reader's filter choices, normalised so equal choices are equal keys.
-
-    `dates` (``YYYY-MM`` strings, as the page names the range) and `span` (the same months as
-    slider positions, what the filter engine `graph.index.EdgeIndex` is asked with) are None
-    when the whole span is chosen: then undated evidence stays too.
-    """
-
-    relations: tuple[str, ...]
-    types: tuple[str, ...]
-    dates: tuple[str, str] | None = None
-    min_articles: int = 1
-    span: tuple[int, int] | None = None
-    contested: bool = False
-
-
-@dataclass(frozen=True)
-class ViewSpec:
-    """The neighbourhood view: the focus actor, how many hops, the actors expanded since; what counts, the layout."""
-
-    focus: str | None = None
-    hops: int = 1
-    expanded: tuple[str, ...] = ()
-    more: bool = False  # the whole display budget instead of the overview
-    everything: bool = False  # centrality and edge width count every sentence, not only those that hold
-    layout: str = "force"  # one of LAYOUTS: force, concentric (by centrality) or community
-
-
-@dataclass(frozen=True)
-class View:
-    """What the canvas draws for one set of choices.
-
-    Attributes:
-        key: Names this view: equal keys draw equal elements.
-        nodes: The actors drawn.
-        edges: Positions (in the corpus's `EdgeIndex`) of the edges drawn.
-        survivors: What the filters keep (edges, recounted totals, actors).
-        keep: Actors kept against the filters because the selection names them.
-        total: Actors in scope before the display budget cut.
-        truncated: Whether the budget left actors out.
-        edges_total: Edges between the drawn actors before the edge budget cut.
-        focus: The focus actor, when the view is a neighbourhood.
-        paths: The paths of a path query (lists of `graph.query.Hop`).
-        path_nodes, path_edges: The nodes and edge ids on those paths.
-        budget: The most actors this view could draw (the overview's or the whole budget).
-        positions: Where the actors sit when laid out on their own (an overview, or the concentric or
-            community layout); None: the corpus layout. overview, everything, pairs: a big graph's
-            overview?; the counting toggle; the overview's edges, one per pair of actors.
-    """
-
-    key: str
-    nodes: tuple[str, ...]
-    edges: tuple[int, ...]
-    survivors: Survivors
-    keep: frozenset[str] = frozenset()
-    total: int = 0
-    truncated: bool = False
-    edges_total: int = 0
-    focus: str | None = None
-    paths: tuple = ()
-    path_nodes: frozenset[str] = frozenset()
-    path_edges: frozenset[str] = frozenset()
-    budget: int = DEFAULT_BUDGET
-    positions: Mapping[str, Mapping[str, float]] | None = None
-    overview: bool = False
-    everything: bool = False
-    pairs: tuple[Pair, ...] = ()
 
 
 def _digest(value: Any) -> str:
@@ -451,6 +382,11 @@ class Corpus:
             inside = np.zeros(len(index.nodes), dtype=bool)
             inside[[index.node_index[n] for n in nodes]] = True
             links = np.flatnonzero(inside[index.src] & inside[index.dst])
+            # a layout needs one spring per pair of actors: each pair's first typed relation and
+            # first co-mention, in the index's order (the same picture as from all of them)
+            src, dst = index.src[links].astype(np.int64), index.dst[links].astype(np.int64)
+            key = (np.minimum(src, dst) * len(index.nodes) + np.maximum(src, dst)) * 2 + index.typed[links]
+            links = np.sort(links[np.unique(key, return_index=True)[1]])
             return overview_layout([light[n] for n in nodes], [
                 (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]])
                 for i in links], base)
@@ -484,6 +420,10 @@ class Corpus:
         by evidence that holds, or every sentence with `everything`."""
         return self._memo.get(("central", f, everything), lambda: self.index.central(
             self.survivors(f), top=CENTRAL_TOP, exclude_types=STANCE_EXCLUDED_TYPES, everything=everything))
+
+    def latest_articles(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """The newest articles, newest first (`ui.overview.latest_articles`, counted once)."""
+        return self._memo.get(("latest",), lambda: latest_articles(self.documents))
 
     def counts(self, f: Filters) -> tuple[int, int]:
         """Actors and relations the filters keep."""

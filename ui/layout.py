@@ -197,7 +197,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
     return html.Div(dcc.Tabs(id=ids.TABS, value=ids.TAB_GRAPH, className="tabs", content_className="tab-content",
                              parent_className="tabs-parent", children=[
         dcc.Tab(label="Graph", value=ids.TAB_GRAPH, **tab, children=html.Section(
-            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.actors, corpus.documents),
+            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.actors, corpus.latest_articles()),
             id=ids.PANEL, className="panel", **{"aria-live": "polite"})),
         dcc.Tab(label="Stance", value=ids.TAB_STANCE, **tab, children=html.Section([
             html.P("Net stance between the most connected actors: cooperation minus conflict, in evidence "

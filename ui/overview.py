@@ -1,6 +1,7 @@
 """What the panel shows with nothing selected (the corpus at a glance), and the notice over the canvas."""
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 
 import networkx as nx
@@ -9,8 +10,13 @@ from dash import html
 from ui.panels import Documents, _plural, _link, article_meta
 
 
+def latest_articles(documents: Documents, n: int = 8) -> list[tuple[str, Mapping]]:
+    """The `n` newest articles, ``(doc_id, metadata)``, newest first (undated last; ties in corpus order)."""
+    return heapq.nlargest(n, documents.items(), key=lambda kv: str(kv[1].get("date") or ""))
+
+
 def overview(stats: Mapping[str, int], central: Sequence[tuple[str, str, int]], counts: tuple[int, int],
-             g: nx.MultiDiGraph, documents: Documents) -> html.Div:
+             g: nx.MultiDiGraph, latest: Sequence[tuple[str, Mapping]]) -> html.Div:
     """Return the panel shown when nothing is selected: how to start, counts, key actors.
 
     Args:
@@ -18,9 +24,8 @@ def overview(stats: Mapping[str, int], central: Sequence[tuple[str, str, int]], 
         central: The most central actors the filters allow, as from `graph.query.central_actors`.
         counts: Actors and relations the filters keep.
         g: The corpus graph (for names and types).
-        documents: Article metadata.
+        latest: The newest articles (:func:`latest_articles`).
     """
-    latest = sorted(documents.items(), key=lambda kv: str(kv[1].get("date") or ""), reverse=True)[:8]
     return html.Div([
         html.H2("Explore the graph", className="panel-title"),
         html.P("Click an actor or a relation on the canvas, or search for an actor above. "

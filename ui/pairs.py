@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.index import Pair
+from graph.reach import Pair
 from ui.elements import edge_width, relation_label
 from ui.figures import STANCE_SCALE
 

@@ -19,7 +19,7 @@ from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
 
 
 DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
-KAMADA_KAWAI_MAX_NODES = 200  # its all-pairs distances get slow beyond this
+STRESS_MAX_NODES = 200  # its all-pairs distances get slow beyond this
 OVERVIEW_FIT = (760.0, 620.0)  # an overview fits here (px), to be read at zoom 0.75 on a laptop's canvas
 
 
@@ -178,11 +178,12 @@ def _component_layout(g: nx.Graph, seed: int) -> dict:
     if n == 2:
         a, b = sorted(g)
         return {a: np.array([-0.5, 0.0]), b: np.array([0.5, 0.0])}
-    # Kamada-Kawai gives a calm global shape (graph distance ~ drawn distance); a short
-    # force-directed pass then evens out the local spacing. Big components start from a
-    # spectral layout, which costs a sparse eigen-decomposition instead of all-pairs paths.
-    start = nx.kamada_kawai_layout(g) if n <= KAMADA_KAWAI_MAX_NODES else _spectral_start(g, seed)
-    iterations = 60 if n <= KAMADA_KAWAI_MAX_NODES else max(15, 12_000 // n)
+    # Stress majorization gives a calm global shape (graph distance ~ drawn distance: what
+    # Kamada-Kawai aims at, in a few matrix products); a short force-directed pass then evens
+    # out the local spacing. Big components start from a spectral layout, which costs a sparse
+    # eigen-decomposition instead of all-pairs paths.
+    start = _stress_start(g) if n <= STRESS_MAX_NODES else _spectral_start(g, seed)
+    iterations = 60 if n <= STRESS_MAX_NODES else max(15, 12_000 // n)
     return nx.spring_layout(g, k=1.0 / math.sqrt(n), pos=start, seed=seed, weight="weight", iterations=iterations)
 
 
@@ -200,7 +201,7 @@ def _packed(strong: nx.Graph, core: list[str], index: Mapping[str, int], seed: i
                         key=lambda c: (-len(c), index[c[0]]))
     laid = []
     for comp in components:
-        local = _component_layout(strong.subgraph(comp), seed)
+        local = _component_layout(strong.subgraph(comp).copy(), seed)  # a copy: a view is slow to walk
         pts = np.array([local[n] for n in comp], dtype=float)
         pts -= pts.mean(axis=0)
         nearest = _nearest_gap(pts)
@@ -251,6 +252,35 @@ def _pack_boxes(sizes: list[tuple[float, float]], *, aspect: float = 1.6) -> lis
         half = np.vstack([half, me])
         out.append(choice)
     return out
+
+
+def _stress_start(g: nx.Graph, rounds: int = 200) -> dict:
+    """Starting positions for a small connected layout: drawn distances close to graph distances
+    (stress majorization, each pair weighted by its distance squared, as Kamada-Kawai weighs
+    its springs), from a circle; scaled as networkx scales a layout."""
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    nodes = list(g)
+    far = shortest_path(nx.to_scipy_sparse_array(g, nodelist=nodes, weight=None), unweighted=True, directed=False)
+    far[np.isinf(far)] = np.max(far[np.isfinite(far)]) + 1
+    n = len(nodes)
+    weight = np.zeros_like(far)
+    weight[far > 0] = far[far > 0] ** -2.0
+    v = np.diag(weight.sum(axis=1)) - weight
+    v_inverse = np.linalg.pinv(v)
+    angle = 2 * np.pi * np.arange(n) / n
+    x = np.column_stack([np.cos(angle), np.sin(angle)]) * far.max() / 2
+    for _ in range(rounds):
+        drawn = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
+        b = np.where(drawn > 1e-9, -weight * far / np.maximum(drawn, 1e-9), 0.0)
+        b[np.diag_indices(n)] = -b.sum(axis=1)
+        moved = v_inverse @ b @ x
+        if np.abs(moved - x).max() < 1e-4:
+            x = moved
+            break
+        x = moved
+    return dict(zip(nodes, nx.rescale_layout(x)))
 
 
 def _spectral_start(g: nx.Graph, seed: int) -> dict:

@@ -166,7 +166,7 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
         return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
-                        corpus.actors, corpus.documents)
+                        corpus.actors, corpus.latest_articles())
     fg = corpus.local(f, selection)
     if kind == "node":
         return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
@@ -185,7 +185,7 @@ def update_panel(selection, relations, types, dates, min_articles, version, page
         return path_panel(fg, a, b, paths, documents=corpus.documents, labels=corpus.labels,
                           everything=bool(selection.get("all")))
     return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
-                    corpus.actors, corpus.documents)
+                    corpus.actors, corpus.latest_articles())
 
 
 def register(app: Dash, source: CorpusSource) -> None:

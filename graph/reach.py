@@ -1,0 +1,183 @@
+"""Reach and rank over the filter engine's arrays (`graph.index.EdgeIndex`): what a filter
+choice keeps (:class:`Survivors`), neighbourhoods, the actors drawn within a budget (the choice of
+`graph.query.display_subgraph`), the most central actors, and the strongest edges and pairs drawn."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Survivors:
+    """Which edges and actors a filter choice keeps, with the recounted edge totals.
+
+    Attributes:
+        edges: Boolean mask over the index's edges.
+        weight: Evidence count of each edge within the date range (the stored one without).
+        articles: Distinct articles of each edge within the date range.
+        nodes: Boolean mask over the index's actors: those touching a kept edge, and the kept ones.
+        held: Evidence of each edge that holds (asserted or reported, not negated: see
+            `graph.query.holds`), within the date range; the stored weight for an edge without
+            evidence of its own.
+        held_articles: Distinct articles of each edge with a sentence that holds.
+    """
+
+    edges: np.ndarray
+    weight: np.ndarray
+    articles: np.ndarray
+    nodes: np.ndarray
+    held: np.ndarray
+    held_articles: np.ndarray
+
+    def strength(self, everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence count and distinct articles of each edge: what holds, or every sentence with `everything`."""
+        return (self.weight, self.articles) if everything else (self.held, self.held_articles)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two linked actors as one overview edge: evidence (that holds, or every sentence), net stance
+    (cooperation minus conflict) and ``(relation, evidence)`` of each relation type, largest first."""
+
+    source: str
+    target: str
+    evidence: int
+    net: int
+    relations: tuple[tuple[str, int], ...]
+
+
+class Reach:
+    """The reach and rank of an edge index: mixed into `graph.index.EdgeIndex`, whose arrays it
+    reads (`nodes`, `node_index`, `src`, `dst`, `rel`, `typed`, `has_evidence`, `polarity`,
+    `id_rank`, `node_type`, `type_names`, `relation_names`, `g`)."""
+
+    def _adjacency(self, s: Survivors) -> list[np.ndarray]:
+        """Neighbours of every actor over the kept edges (either direction)."""
+        src, dst = self.src[s.edges], self.dst[s.edges]
+        a = np.concatenate([src, dst])
+        b = np.concatenate([dst, src])
+        order = np.argsort(a, kind="stable")
+        a, b = a[order], b[order]
+        bounds = np.searchsorted(a, np.arange(len(self.nodes) + 1))
+        return [b[bounds[i]:bounds[i + 1]] for i in range(len(self.nodes))]
+
+    def neighbourhood(self, s: Survivors, focus: str, hops: int, expanded: Iterable[str] = ()) -> np.ndarray:
+        """Actors within `hops` of `focus`, plus the expanded actors and their neighbours (a mask)."""
+        adjacency = self._adjacency(s)
+        seen = np.zeros(len(self.nodes), dtype=bool)
+        start = self.node_index[focus]
+        seen[start] = True
+        frontier = [start]
+        for _ in range(hops):
+            nxt = np.unique(np.concatenate([adjacency[i] for i in frontier])) if frontier else np.array([], int)
+            nxt = nxt[~seen[nxt]] if len(nxt) else nxt
+            if not len(nxt):
+                break
+            seen[nxt] = True
+            frontier = list(nxt)
+        for node in expanded:
+            i = self.node_index.get(node)
+            if i is not None and s.nodes[i]:
+                seen[i] = True
+                seen[adjacency[i]] = True
+        mask = seen & s.nodes
+        mask[start] = True
+        return mask
+
+    def strength(self, s: Survivors, scope: np.ndarray, *, typed_only: bool,
+                 everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Weighted degree and degree of every actor over kept edges within `scope`.
+
+        An edge weighs the evidence that holds (every sentence with `everything`; 1 for an edge
+        without evidence of its own); an edge none of whose sentences holds counts not at all.
+        """
+        weight, _ = s.strength(everything)
+        mask = s.edges & scope[self.src] & scope[self.dst] & (~self.has_evidence | (weight > 0))
+        if typed_only:
+            mask &= self.typed
+        kept = np.flatnonzero(mask)
+        w = np.where(self.has_evidence[kept], weight[kept], np.maximum(s.weight[kept], 1))
+        src, dst, n = self.src[kept], self.dst[kept], len(self.nodes)
+        weighted = np.bincount(src, weights=w, minlength=n) + np.bincount(dst, weights=w, minlength=n)
+        degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
+        return weighted.astype(np.int64), degree.astype(np.int64)
+
+    def weighted_degree(self, s: Survivors, nodes: Sequence[str], *, everything: bool = False) -> dict[str, int]:
+        """Weighted degree of `nodes` among themselves (evidence that holds, or every sentence)."""
+        scope = np.zeros(len(self.nodes), dtype=bool)
+        scope[[self.node_index[n] for n in nodes]] = True
+        weighted, _ = self.strength(s, scope, typed_only=False, everything=everything)
+        return {n: int(weighted[self.node_index[n]]) for n in nodes}
+
+    def _ranked(self, candidates: np.ndarray, weighted: np.ndarray, degree: np.ndarray) -> np.ndarray:
+        idx = np.flatnonzero(candidates)
+        order = np.lexsort((self.id_rank[idx], -degree[idx], -weighted[idx]))
+        return idx[order]
+
+    def budgeted(self, s: Survivors, scope: np.ndarray, budget: int, focus: str | None = None, *,
+                 everything: bool = False) -> tuple[np.ndarray, bool]:
+        """The actors drawn within the budget (the choice of `graph.query.display_subgraph`), as a mask."""
+        if int(scope.sum()) <= budget:
+            return scope, False
+        weighted, degree = self.strength(s, scope, typed_only=False, everything=everything)
+        chosen = np.zeros(len(self.nodes), dtype=bool)
+        f = self.node_index.get(focus) if focus is not None else None
+        if f is not None and scope[f]:
+            chosen[f] = True
+            near = np.zeros(len(self.nodes), dtype=bool)
+            near[self._adjacency(s)[f]] = True
+            near &= scope
+            near[f] = False
+            chosen[self._ranked(near, weighted, degree)[:budget - 1]] = True
+        rest = scope & ~chosen
+        chosen[self._ranked(rest, weighted, degree)[:budget - int(chosen.sum())]] = True
+        return chosen, True
+
+    def central(self, s: Survivors, *, top: int, exclude_types: Collection[str] = (),
+                everything: bool = False) -> list[tuple[str, str, int]]:
+        """The most connected actors (the ranking of `graph.query.central_actors`), by evidence that holds."""
+        weighted, degree = self.strength(s, np.ones(len(self.nodes), dtype=bool), typed_only=True,
+                                         everything=everything)
+        excluded = np.isin(self.node_type, [i for i, t in enumerate(self.type_names) if t in set(exclude_types)])
+        ranked = self._ranked((degree > 0) & ~excluded, weighted, degree)[:top]
+        return [(self.nodes[i], str(self.g.nodes[self.nodes[i]].get("label") or self.nodes[i]), int(weighted[i]))
+                for i in ranked]
+
+    # ---- drawing ---------------------------------------------------------------------
+    def drawn_edges(self, s: Survivors, nodes: np.ndarray, limit: int, *,
+                    everything: bool = False) -> tuple[np.ndarray, int]:
+        """The kept edges between drawn actors, the strongest `limit` of them (by evidence that
+        holds, or every sentence with `everything`); and how many there were."""
+        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst])
+        if len(idx) <= limit:
+            return idx, len(idx)
+        weight, articles = s.strength(everything)
+        order = np.lexsort((idx, -weight[idx], -articles[idx]))
+        return np.sort(idx[order[:limit]]), len(idx)
+
+    def pairs(self, s: Survivors, nodes: np.ndarray, *, everything: bool = False) -> list[Pair]:
+        """One entry per pair of drawn actors linked by kept edges, strongest first (an overview draws one edge each).
+
+        Evidence counts what holds (every sentence with `everything`); an edge without evidence
+        of its own counts 1; a pair none of whose sentences holds is left out. `net` is
+        cooperation minus conflict, as the stance heatmap counts them.
+        """
+        weight, _ = s.strength(everything)
+        idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst] & (self.src != self.dst))
+        found: dict[tuple[int, int], dict] = {}
+        for i in idx:
+            w = int(weight[i]) if self.has_evidence[i] else max(int(s.weight[i]), 1)
+            if not w:
+                continue
+            a, b = sorted((int(self.src[i]), int(self.dst[i])), key=self.id_rank.__getitem__)
+            p = found.setdefault((a, b), {"evidence": 0, "net": 0, "by_relation": defaultdict(int)})
+            p["evidence"] += w
+            p["net"] += int(self.polarity[i]) * w
+            p["by_relation"][self.relation_names[self.rel[i]]] += w
+        out = [Pair(self.nodes[a], self.nodes[b], p["evidence"], p["net"],
+                    tuple(sorted(p["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))))
+               for (a, b), p in found.items()]
+        return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))
