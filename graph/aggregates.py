@@ -222,6 +222,14 @@ def actor_articles(conn, ids: Iterable[str]) -> list[str]:
         bindparam("ids", expanding=True)), {"ids": sorted(ids)}).scalars())
 
 
+def oldest_articles(conn, ids: Iterable[str], n: int | None) -> list[str]:
+    """The `n` oldest articles that name any of these actors (all of them with None): undated last, then by id."""
+    return list(conn.execute(text(
+        "SELECT d.id FROM documents d WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN :ids) "
+        "ORDER BY d.date IS NULL, coalesce(d.date, ''), d.id" + ("" if n is None else f" LIMIT {int(n)}")).bindparams(
+        bindparam("ids", expanding=True)), {"ids": sorted(ids)}).scalars())
+
+
 def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:
     """The stored rows (of these relation types only, when given), as tuples in `COLUMNS` order."""
     query = text(f"SELECT {', '.join(COLUMNS)} FROM edge_months"

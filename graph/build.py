@@ -84,7 +84,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         for eid, (n, how, names, in_articles) in actors.items():
             counts[eid], resolved[eid] = n, how
             aliases[eid] = set(names)
-            articles[eid] = StoredArticles(reader.articles, (eid,), in_articles)
+            articles[eid] = StoredArticles(reader, (eid,), in_articles)
     for eid, e in sorted(entities.items()):
         g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]), mentions=counts[eid],
                    articles=articles[eid] if isinstance(articles[eid], StoredArticles) else sorted(articles[eid]),

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import Any
 
 from graph import sentences
-from graph.aggregates import month_of
+from graph.aggregates import month_of, oldest_articles
 from graph.pages import EvidencePage, evidence_page
 from graph.sentences import HOLDING
 
@@ -201,24 +201,49 @@ class StoredArticles(_ReadWhenAsked):
     ids are read when first needed (an actor's dossier lists them).
 
     Args:
-        fetch: ``fetch(ids)`` returns the sorted ids of the articles naming any of `ids`.
+        reader: Reads them (:class:`StoreReader`: ``articles(ids)``, ``oldest(ids, n)``).
         ids: The actor's ids as stored.
         count: How many articles there are.
     """
 
-    __slots__ = ("fetch", "ids", "count")
+    __slots__ = ("reader", "ids", "count")
 
-    def __init__(self, fetch: Callable[[tuple[str, ...]], list[str]], ids: Sequence[str], count: int):
-        self.fetch, self.ids, self.count = fetch, tuple(ids), count
+    def __init__(self, reader: Any, ids: Sequence[str], count: int):
+        self.reader, self.ids, self.count = reader, tuple(ids), count
 
     def __len__(self) -> int:
         return self.count
 
     def _items(self) -> list[str]:
-        return self.fetch(self.ids)
+        return self.reader.articles(self.ids)
 
     def __repr__(self) -> str:
         return f"StoredArticles({', '.join(self.ids)}: {self.count})"
+
+    def by_date(self) -> ArticlesByDate:
+        """The same articles, oldest first (undated last, then by id): the first few picked by the store."""
+        return ArticlesByDate(self)
+
+
+class ArticlesByDate(_ReadWhenAsked):
+    """An actor's articles kept in the store, oldest first (undated last, then by id): a leading
+    slice (what a dossier lists) is picked by the store; all of them are read only when iterated."""
+
+    __slots__ = ("articles",)
+
+    def __init__(self, articles: StoredArticles):
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return self.articles.count
+
+    def _items(self) -> list[str]:
+        return self.articles.reader.oldest(self.articles.ids, None)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and not index.start and index.step in (None, 1) and index.stop is not None:
+            return self.articles.reader.oldest(self.articles.ids, max(index.stop, 0))
+        return self._items()[index]
 
 
 class StoreReader:
@@ -289,6 +314,11 @@ class StoreReader:
         """The `n` oldest sentences of each raw edge (`graph.sentences.first`)."""
         with self._lock:
             return sentences.first(self._use(), keys, n)
+
+    def oldest(self, ids: tuple[str, ...], n: int | None) -> list[str]:
+        """The `n` oldest articles naming any of these actors (all with None), undated last, then by id."""
+        with self._lock:
+            return self._use().read(lambda conn, order: oldest_articles(conn, ids, n))
 
     def articles(self, ids: tuple[str, ...]) -> list[str]:
         """The articles naming any of these actors (sorted ids)."""

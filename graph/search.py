@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,7 +10,7 @@ import networkx as nx
 
 from graph.names import fold, search_form
 from graph.rules import doc_dates
-from graph.lazy import StoredEvidence, read_together
+from graph.lazy import StoredArticles, StoredEvidence, read_together
 from graph.ontology import WEAK_RELATIONS
 from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
@@ -54,7 +54,7 @@ class NodeSummary(Actor):
     aliases: tuple[str, ...]
     mentions: int
     relations: tuple[RelationGroup, ...]
-    articles: tuple[str, ...]
+    articles: Sequence[str]  # oldest first; of an actor kept in the store, read a slice at a time
     neighbours: tuple[Neighbour, ...]
 
 
@@ -120,7 +120,8 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
     in_ends: dict[str, list] = defaultdict(list)
     sentences: dict[str, int] = defaultdict(int)
     ties: dict[str, dict] = defaultdict(lambda: {"weight": 0, "relations": set()})
-    articles = set(d.get("articles") or ())
+    stored = d.get("articles") if isinstance(d.get("articles"), StoredArticles) else None
+    articles = set() if stored is not None else set(d.get("articles") or ())
     edges = [(s, t, k, e, out_ends, t) for s, t, k, e in g.out_edges(node, keys=True, data=True)]
     edges += [(s, t, k, e, in_ends, s) for s, t, k, e in g.in_edges(node, keys=True, data=True) if s != t]
     for s, t, k, e, ends, other in edges:
@@ -135,6 +136,8 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
             articles.update([ev.get("doc_id") for ev in evidence])
     articles.discard(None)
     articles.discard("")
+    if stored is not None and articles:  # sentences held in memory name articles too: all of them, sorted here
+        articles |= set(stored)
     documents = g.graph.get("documents") or {}
     dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
     groups = tuple(
@@ -148,7 +151,8 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
     return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
                        aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
                        relations=groups,
-                       articles=tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
+                       articles=stored.by_date() if stored is not None and not articles else
+                       tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
                        neighbours=neighbours)
 
 

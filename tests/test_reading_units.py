@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from graph.export import from_node_link
+from graph.ontology import WEAK_RELATIONS
 from graph.pages import PAGE_SIZE, evidence_page, has_flag, outlets_of
 from graph.query import dyad_timeline, evidence_strength, holds, shortest_paths, stance_matrix
 from graph.search import search_evidence
@@ -330,3 +331,42 @@ def test_an_actors_every_sentence_list_pages_and_filters_like_a_relations(big=No
     reuters = sum(1 for s, t, d in corpus.graph.edges(data=True) if "actor-000" in (s, t)
                   for ev in d["evidence"] if corpus.documents[ev["doc_id"]]["outlet"] == "Reuters")
     assert f"20 of {reuters:,} sentences matching (of {total:,})" in panel
+
+
+def test_a_hubs_long_list_kept_in_the_store_is_read_only_once_opened(seed_store_copy, monkeypatch):
+    import json as _json
+
+    from ui import callbacks, evidence_view
+
+    monkeypatch.setattr(evidence_view, "LONG_LIST", 3)  # the seeds' hubs have a few dozen sentences
+    source = CorpusSource(store_path=seed_store_copy)
+    corpus = source.current()
+    args = (list(corpus.default_relations), list(corpus.entity_types), None, 1, corpus.version)
+    node = {"kind": "node", "id": "turkey", "via": "tap", "nonce": 1}
+
+    def panel(pages):
+        return _json.dumps(callbacks.update_panel(node, *args, pages, source=source).to_plotly_json(),
+                           default=lambda c: c.to_plotly_json() if hasattr(c, "to_plotly_json") else str(c))
+
+    def every_sentence(text):  # the actor's own list: the element the list's name marks
+        def walk(x):
+            if isinstance(x, dict):
+                if (x.get("props") or {}).get("data-list") == "node:turkey":
+                    return x
+                x = list(x.values())
+            for y in x if isinstance(x, list) else ():
+                if (found := walk(y)) is not None:
+                    return found
+            return None
+        return _json.dumps(walk(_json.loads(text)))
+    closed = every_sentence(panel({}))
+    assert "listed when you ask" in closed and ids.EVIDENCE_OPEN in closed
+    assert "evidence-list" not in closed  # nothing read yet
+    opened_button = {"type": ids.EVIDENCE_OPEN, "list": "node:turkey"}
+    pages = next_pages({}, opened_button, "n_clicks", 1)
+    assert pages == {"node:turkey": {"shown": PAGE_SIZE, "order": "oldest", "outlet": None, "flag": None}}
+    assert next_pages(pages, opened_button, "n_clicks", 1) is None  # opened already
+    total = sum(len(d["evidence"]) for s, t, k, d in corpus.graph.edges(keys=True, data=True)
+                if "turkey" in (s, t) and k not in WEAK_RELATIONS)
+    listed = every_sentence(panel(pages))
+    assert f"{min(PAGE_SIZE, total)} of {total:,} sentences" in listed and "evidence-list" in listed

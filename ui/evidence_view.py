@@ -20,6 +20,7 @@ ORDER_LABELS = (("oldest", "Oldest first"), ("newest", "Newest first"), ("outlet
 FLAG_LABELS = (("holds", "Asserted or reported"), ("negated", "Negated"), ("reported", "Reported"),
                ("speculative", "Future or hypothetical"))
 CONTROLS_FROM = 4  # shorter lists need no sorting or filtering
+LONG_LIST = 2000  # a list kept in the store with more sentences is read only once the reader opens it
 
 
 def list_state(pages: Mapping[str, Any] | None, name: str) -> dict:
@@ -56,6 +57,12 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
     how = {"offset": 0, "limit": state["shown"], "order": state["order"], "outlet": state["outlet"],
            "flag": state["flag"]}
     stored = isinstance(evidence, StoredSentences)  # sorted and cut without its words; the page read whole
+    if stored and len(evidence) > LONG_LIST and not (isinstance(pages, Mapping) and name in pages):  # a hub's
+        return html.Div([
+            html.P(f"{len(evidence):,} sentences: listed when you ask, a page at a time, to sort and filter "
+                   "by date, outlet and flag.", className="muted small evidence-count", role="status"),
+            html.Button(f"List them ({PAGE_SIZE} at a time)", id={"type": ids.EVIDENCE_OPEN, "list": name},
+                        n_clicks=0, className="action wide more")], className="paged-evidence", **{"data-list": name})
     page = evidence.page(documents, **how) if stored else evidence_page(evidence, documents, **how)
     controls = None
     if len(evidence) >= CONTROLS_FROM:
@@ -79,7 +86,8 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
 
 
 def next_pages(pages: Mapping[str, Any] | None, trigger: Mapping[str, Any], prop: str, value: Any) -> dict | None:
-    """The evidence-pages store after a click on "more" or a change of order, outlet or flag (None: no change)."""
+    """The evidence-pages store after a click on "more" or on opening a long list, or a change of order,
+    outlet or flag (None: no change)."""
     name = trigger.get("list")
     if not isinstance(name, str):
         return None
@@ -88,6 +96,9 @@ def next_pages(pages: Mapping[str, Any] | None, trigger: Mapping[str, Any], prop
         if not value:
             return None
         state["shown"] += PAGE_SIZE
+    elif trigger.get("type") == ids.EVIDENCE_OPEN:  # a long list, read from now on, at its first page
+        if not value or (isinstance(pages, Mapping) and name in pages):
+            return None
     elif trigger.get("type") == ids.EVIDENCE_ORDER and trigger.get("field") in ("order", "outlet", "flag"):
         field = trigger["field"]
         value = value if isinstance(value, str) and value else ("oldest" if field == "order" else None)

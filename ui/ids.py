@@ -118,6 +118,7 @@ TRUTH_TOGGLE = "truth-toggle"  # checklist: count negated and speculative senten
 DYAD_TIMELINE = "dyad-timeline"  # cooperation vs conflict by month under the stance heatmap
 DYAD_TIMELINE_BOX = "dyad-timeline-box"  # hidden until a cell is clicked
 EVIDENCE_MORE = "evidence-more"  # pattern id: "show more" of one evidence list
+EVIDENCE_OPEN = "evidence-open"  # opens a long list kept in the store (read only when asked for)
 EVIDENCE_ORDER = "evidence-order"  # pattern id: sort / filter controls of one evidence list
 EVIDENCE_PAGES = "evidence-pages"  # store: how many sentences each open evidence list shows, and its order
 EVIDENCE_SEARCH = "evidence-search"  # full-text search over every evidence sentence

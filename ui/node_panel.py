@@ -104,7 +104,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
             action_button("merge", node_id, "Merge…", title="Merge this actor into another (Curation tab)"),
         ], className="action-bar curation-bar")
     neighbours = summary.neighbours
-    articles = list(summary.articles)
+    articles = summary.articles  # of an actor kept in the store: the store picks the few listed
     return html.Div(_present([
         html.Div([type_badge(summary.type or "OTHER")], className="eyebrow"),
         html.H2(summary.label, className="panel-title"),

@@ -16,11 +16,13 @@ callback = declarer(CALLBACKS)
 
 @callback(Output(ids.EVIDENCE_PAGES, "data"),
           inputs=dict(more=Input({"type": ids.EVIDENCE_MORE, "list": ALL}, "n_clicks"),
+                      opened=Input({"type": ids.EVIDENCE_OPEN, "list": ALL}, "n_clicks"),
                       controls=Input({"type": ids.EVIDENCE_ORDER, "list": ALL, "field": ALL}, "value")),
           state=dict(pages=State(ids.EVIDENCE_PAGES, "data")),
           prevent_initial_call=True)
-def page_evidence(more, controls, pages):
-    """Show the next page of a list, or sort or filter it afresh (a list redrawn with the same choices changes nothing)."""
+def page_evidence(more, opened, controls, pages):
+    """Open a long list or show its next page, or sort or filter it afresh (a list redrawn with the
+    same choices changes nothing)."""
     trigger, prop, value = fired()
     if not isinstance(trigger, dict):
         return no_update
