@@ -370,12 +370,11 @@ class Store:
                 snapshot.note_changes(conn, changed)
         return IngestReport(added=added, replaced=replaced, unchanged=unchanged)
 
-
     def unstored(self, documents: Iterable[Document]) -> tuple[list[Document], IngestReport]:
         """The documents (each text once) whose ids are not stored yet, and a report that counts
         the others as unchanged."""
         docs = list({d.id: d for d in documents}.values())
-        known = self.document_ids()
+        known = self._retrying(self.document_ids)  # a server restarted meanwhile is waited for, as a write is
         todo = [d for d in docs if d.id not in known]
         return todo, IngestReport(unchanged=len(docs) - len(todo))
 

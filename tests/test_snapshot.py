@@ -2,7 +2,6 @@
 edges writes changed, it equals the table read whole, flags included."""
 from __future__ import annotations
 
-import random
 import sqlite3
 
 import numpy as np
@@ -11,7 +10,7 @@ import pytest
 from graph import build, edge_table, snapshot, stored_graph
 from graph.ontology import RELATION_NAMES
 from graph.store import Store
-from tests.test_aggregates import article
+from tests.test_aggregates import article, generated  # noqa: F401 (a fixture)
 
 
 def content(table: edge_table.EdgeTable) -> list[tuple]:
@@ -49,14 +48,12 @@ def noted(db) -> tuple[int, int]:
 
 
 @pytest.fixture
-def store_with_snapshot(tmp_path):
-    rng = random.Random(4)
-    db = tmp_path / "s.db"
+def store_with_snapshot(generated):
+    db, rng = generated  # two batches written: generation 2
     with Store(db) as store:
-        store.add([article(n, rng) for n in range(60)])
-        assert kept(db) == [] and store.generation() == 1
+        assert kept(db) == [] and store.generation() == 2
         store.graph(lazy=True)  # a store open for writing keeps what it read
-        assert kept(db) == [("edges-v1", 1)] and noted(db) == (0, 0)
+        assert kept(db) == [("edges-v1", 2)] and noted(db) == (0, 0)
     return db, rng
 
 
@@ -76,7 +73,7 @@ def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_
     with Store(db) as store:
         store.add([article(n, rng) for n in range(60, 75)])  # new articles
         store.add([article(n, rng, version=1) for n in range(0, 30, 4)])  # and edited ones
-        assert store.generation() == 3 and noted(db)[0] == 2
+        assert store.generation() == 4 and noted(db)[0] == 2
     counted = []
     flags = build.contested_flags
     monkeypatch.setattr(stored_graph, "contested_flags", lambda edges, *a, **k: counted.append(len(edges)) or flags(
@@ -84,7 +81,7 @@ def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_
     with Store(db) as store:
         store.graph(lazy=True)
     whole = read_whole(db)
-    assert kept(db) == [("edges-v1", 3)] and noted(db) == (0, 0)  # the changes taken in are forgotten
+    assert kept(db) == [("edges-v1", 4)] and noted(db) == (0, 0)  # the changes taken in are forgotten
     assert counted and 0 < counted[0] < len(whole), "the flags are counted again for the changed pairs only"
     assert content(kept_table(db)) == content(whole)
 
@@ -97,9 +94,9 @@ def test_a_curation_moves_the_generation_on_and_keeps_the_table(store_with_snaps
         assert noted(db) == (0, 0)
         with store._reading() as conn:
             read = snapshot.current(conn, RELATION_NAMES, lambda t: pytest.fail("nothing to count"))
-        assert (read.kept, read.generation, read.patched) == (1, 2, False)
+        assert (read.kept, read.generation, read.patched) == (2, 3, False)
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 2)] and content(kept_table(db)) == before
+    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == before
 
 
 def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(store_with_snapshot):
@@ -108,7 +105,7 @@ def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(
         store.add([article(n, rng) for n in range(60, 65)])
     with Store(db, read_only=True) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 1)] and noted(db)[0] == 1
+    assert kept(db) == [("edges-v1", 2)] and noted(db)[0] == 1
     with Store(db) as store:
         documents = store.graph().graph["documents"]
         with store._reading() as conn:  # (its flags are counted without the actors: it is never kept)
@@ -116,10 +113,10 @@ def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(
         store.add([article(n, rng) for n in range(65, 70)])  # written after the read, before it is kept
         with store._transaction() as conn:
             snapshot.keep(conn, read)
-    assert kept(db) == [("edges-v1", 1)], "a table older than the store is not kept"
+    assert kept(db) == [("edges-v1", 2)], "a table older than the store is not kept"
     with Store(db) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == content(read_whole(db))
+    assert kept(db) == [("edges-v1", 4)] and content(kept_table(db)) == content(read_whole(db))
 
 
 def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store_with_snapshot, monkeypatch):
@@ -137,4 +134,4 @@ def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store
         conn.execute("UPDATE snapshots SET data = x'00ff', generation = 0")
     with Store(db) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == content(read_whole(db))
+    assert kept(db) == [("edges-v1", 4)] and content(kept_table(db)) == content(read_whole(db))
