@@ -370,3 +370,22 @@ def test_a_hubs_long_list_kept_in_the_store_is_read_only_once_opened(seed_store_
                 if "turkey" in (s, t) and k not in WEAK_RELATIONS)
     listed = every_sentence(panel(pages))
     assert f"{min(PAGE_SIZE, total)} of {total:,} sentences" in listed and "evidence-list" in listed
+
+
+def test_a_dense_graph_of_ties_is_thinned_to_each_actors_strongest_before_its_communities(monkeypatch):
+    import networkx as nx
+
+    from ui import communities
+
+    g = nx.Graph()
+    for i in range(40):  # two tight groups joined by many weak ties
+        for j in range(i + 1, 40):
+            g.add_edge(f"a{i:02}", f"a{j:02}", weight=10.0 if (i < 20) == (j < 20) else 1.0)
+    assert communities._strongest_ties(g) is g  # few ties: as it is
+    monkeypatch.setattr(communities, "MANY_TIES", 100)
+    monkeypatch.setattr(communities, "STRONGEST_TIES", 5)
+    thin = communities._strongest_ties(g)
+    assert set(thin) == set(g) and 40 * 5 / 2 <= thin.number_of_edges() <= 40 * 5
+    assert all(d["weight"] == 10.0 for *_, d in thin.edges(data=True))  # each actor's strongest kept
+    groups = communities.communities({"nodes": [{"id": n} for n in g]}, pairs=g)
+    assert sorted(map(sorted, groups[:2])) == [[f"a{i:02}" for i in range(20)], [f"a{i:02}" for i in range(20, 40)]]
