@@ -23,7 +23,7 @@ from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, WEAK_RELATIONS, polarity
 from graph.outlets import OutletTable, outlets_of
 from graph.reach import Reach, Survivors
-from graph.rules import doc_dates, documents_between, edge_totals, holds, in_range, month_key, within
+from graph.rules import Period, doc_dates, edge_totals, holds, in_range, month_key, within
 
 
 class EdgeIndex(Reach):
@@ -112,6 +112,10 @@ class EdgeIndex(Reach):
             parts.append(table.rows.index_rows(np.arange(len(kept)), table.starts[kept], table.starts[kept + 1],
                                                month_code))
         self.doc_code = doc_code
+        self._dated: dict[str, list[str]] = defaultdict(list)  # the articles of each date: a period asks each date once
+        for doc, date in self.dates.items():
+            if date:
+                self._dated[date].append(doc)
         self.pair_edge, self.pair_doc, self.pair_n, self.pair_held, self.pair_articles, self.pair_held_articles = (
             np.concatenate([part[i] for part in parts]) for i in range(6))
         self.stored_months = sorted(k[1] for k in doc_code if isinstance(k, tuple))
@@ -122,8 +126,9 @@ class EdgeIndex(Reach):
         self.polarity = np.sign(np.concatenate([sign[self.rel[:len(kept)]], np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
             for d, r in zip(attrs, relations)], dtype=np.int64)]))
-        self._ids = None
+        self._ids = self._codes_used = None
         self._counted: dict[frozenset | None, tuple[np.ndarray, ...]] = {}  # by period (`_counts`)
+        self._periods: dict[tuple, Period] = {}  # the last few periods asked for (`period`)
         self._lock = threading.Lock()
         self._relation_code = relation_code
         # every edge by (source, type, target) as one number, sorted: an edge id is found by bisection
@@ -247,7 +252,8 @@ class EdgeIndex(Reach):
             weight, articles = self.base_weight, self.base_articles
             held, held_articles = self._counts(None)[2:]
         else:
-            weight, articles, held, held_articles = self._counts(frozenset(documents))
+            weight, articles, held, held_articles = self._counts(
+                documents if isinstance(documents, frozenset) else frozenset(documents))
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
@@ -261,22 +267,23 @@ class EdgeIndex(Reach):
         nodes[self.dst[structural]] = True
         return Survivors(edges=kept, weight=np.where(self.has_evidence, weight, self.base_weight),
                          articles=np.where(self.has_evidence, articles, self.base_articles), nodes=nodes,
-                         held=np.where(self.has_evidence, held, self.base_weight).astype(np.int64),
-                         held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(np.int64))
+                         held=np.where(self.has_evidence, held, self.base_weight).astype(np.int64, copy=False),
+                         held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(
+                             np.int64, copy=False))
 
     def _counts(self, documents: frozenset | None) -> tuple[np.ndarray, ...]:
         """Each edge's sentences, articles, sentences that hold and articles with one: over every
         row, or over the rows of a period's articles. A period is counted over its rows or, when
         fewer, the rows outside it (taken from the whole), so trimming a month off a long span
         costs little; the last few periods are remembered."""
-        if documents in self._counted:
-            return self._counted[documents]
+        if (counted := self._counted.get(documents)) is not None:
+            return counted
         columns = (self.pair_n, self.pair_articles, self.pair_held, self.pair_held_articles)
         if documents is None:
             rows, outside = slice(None), False
         else:
             in_period = np.zeros(max(len(self.doc_code), 1), dtype=bool)
-            in_period[[i for doc, i in self.doc_code.items() if doc in documents]] = True
+            in_period[[i for doc, i in self._counted_codes() if doc in documents]] = True
             inside = in_period[self.pair_doc]
             outside = 2 * int(np.count_nonzero(inside)) > len(inside)
             rows = np.flatnonzero(~inside if outside else inside)
@@ -290,6 +297,13 @@ class EdgeIndex(Reach):
             self._counted[documents] = counted
         return counted
 
+    def _counted_codes(self) -> list[tuple[Any, int]]:
+        """The articles and stored months that some row counts, with their codes."""
+        if self._codes_used is None:
+            used = set(np.unique(self.pair_doc).tolist())
+            self._codes_used = [(doc, i) for doc, i in self.doc_code.items() if i in used]
+        return self._codes_used
+
     def documents_in(self, months: tuple[int, int]) -> frozenset:
         """The articles whose date falls in the month range (undated ones never do), and the
         months of evidence kept in the store that do (as :func:`month_key`)."""
@@ -299,8 +313,15 @@ class EdgeIndex(Reach):
     def period(self, first: str | None, last: str | None) -> frozenset:
         """The articles whose date overlaps [first, last], and the stored months that do (a month
         overlapping the range counts whole: the store counts by month)."""
-        return documents_between(self.dates, first, last) | {
-            month_key(m) for m in self.stored_months if in_range(m, first, last)}
+        found = self._periods.get((first, last))
+        if found is None:
+            found = Period((doc for date, docs in self._dated.items() if in_range(date, first, last) for doc in docs),
+                           (m for m in self.stored_months if in_range(m, first, last)))
+            with self._lock:
+                if len(self._periods) > 8:
+                    self._periods.pop(next(iter(self._periods)))
+                self._periods[(first, last)] = found
+        return found
 
     def graph(self, s: Survivors | None, documents: Collection | None = None, *,
               edges: Iterable[int] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:

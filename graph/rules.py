@@ -108,8 +108,20 @@ def month_key(month: str) -> tuple[str, str]:
     return ("month", month)
 
 
+class Period(frozenset):
+    """A period's articles and stored months (as :func:`month_key`), with the months apart
+    (`months`), so evidence kept in the store is trimmed without walking every article."""
+
+    def __new__(cls, documents: Iterable, months: Iterable[str]):
+        months = frozenset(months)
+        out = super().__new__(cls, [*documents, *(month_key(m) for m in months)])
+        out.months = months
+        return out
+
+
 def within(evidence, documents: Collection):
     """The evidence of a period's articles (`documents`, with its stored months: `EdgeIndex.period`)."""
     if isinstance(evidence, StoredEvidence):
-        return evidence.in_months(k[1] for k in documents if isinstance(k, tuple))
+        return evidence.in_months(documents.months if isinstance(documents, Period)
+                                  else [k[1] for k in documents if isinstance(k, tuple)])
     return [ev for ev in evidence if ev.get("doc_id") in documents]
