@@ -292,7 +292,7 @@ class EdgeIndex(Reach):
         if outside:
             counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
         with self._lock:  # many sessions share the index
-            if len(self._counted) > 8:
+            if len(self._counted) > 4:  # each is four arrays as long as the edges
                 self._counted.pop(next(k for k in self._counted if k is not None))
             self._counted[documents] = counted
         return counted

@@ -52,6 +52,7 @@ MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
 CENTRAL_TOP = 15
 MEMO_SIZE = 256
+HEAVY_MEMO_SIZE = 12
 
 
 class _Memo:
@@ -142,6 +143,9 @@ class Corpus:
         self.canonical = merged_into(effective_actions(self.log))
         self._text = text
         self._memo = _Memo()
+        # what the filters keep is a few arrays as long as the edges (tens of MB at 100,000
+        # articles), and a filtered graph can hold most edges: only the last few are kept
+        self._heavy = _Memo(HEAVY_MEMO_SIZE)
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
     @property
@@ -232,7 +236,7 @@ class Corpus:
     # ---- what the filters keep -----------------------------------------------------
     def survivors(self, f: Filters, keep: frozenset[str] = frozenset()) -> Survivors:
         """Which edges and actors the filters keep, with recounted totals (fast: array index)."""
-        return self._memo.get(("survivors", f, keep), lambda: self.index.survivors(
+        return self._heavy.get(("survivors", f, keep), lambda: self.index.survivors(
             relations=f.relations, types=f.types, months=f.span, min_articles=f.min_articles, keep=keep,
             contested_only=f.contested))
 
@@ -248,7 +252,7 @@ class Corpus:
 
     def filtered(self, f: Filters, keep: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
         """The graph the filters allow, from the filter engine: for paths, the stance matrix, exports."""
-        return self._memo.get(("filtered", f, keep),
+        return self._heavy.get(("filtered", f, keep),
                               lambda: self.index.graph(self.survivors(f, keep), self.period(f)))
 
     def local(self, f: Filters, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
