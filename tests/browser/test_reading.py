@@ -221,6 +221,23 @@ def test_more_pages_through_a_relations_evidence_and_sorting_starts_again(dash_d
     assert dash_duo.get_logs() == []
 
 
+def test_a_hubs_long_list_opens_at_the_readers_click_and_pages_on(dash_duo, seed_store_copy, monkeypatch):
+    from ui import evidence_view
+
+    monkeypatch.setattr(evidence_view, "LONG_LIST", 10)  # the seeds' hubs have a few dozen sentences
+    start(dash_duo, store=seed_store_copy, path="/?node=turkey")
+    listed = f"#{ids.PANEL} .node-dossier .paged-evidence[data-list='node:turkey']"
+    dash_duo.wait_for_contains_text(listed, "listed when you ask")
+    assert not dash_duo.find_elements(f"{listed} .evidence-list")  # nothing read before the click
+    dash_duo.find_element(f"{listed} button").click()
+    wait_until(dash_duo, lambda: len(dash_duo.find_elements(f"{listed} .evidence-list > .evidence")) == 20,
+               "the list's first page")
+    dash_duo.find_element(f"{listed} .more").click()
+    wait_until(dash_duo, lambda: len(dash_duo.find_elements(f"{listed} .evidence-list > .evidence")) > 20,
+               "the next page")
+    assert dash_duo.get_logs() == []
+
+
 def test_evidence_search_finds_a_sentence_and_its_hit_opens_the_relation(dash_duo, sample_graph):
     start(dash_duo, sample_graph)
     box = dash_duo.find_element(f"#{ids.EVIDENCE_SEARCH}")
