@@ -43,7 +43,7 @@ def build_graph(extractions: list[Extraction], *, table: ActorTable | None = Non
 
 def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
              mentions: Iterable[tuple[str, str, str, str]], relations: Iterable[tuple[str, str, str, dict]],
-             *, table: ActorTable | None = None, stored: tuple[Mapping, Mapping, StoreReader] | None = None,
+             *, table: ActorTable | None = None, stored: tuple[EdgeTable, Mapping, StoreReader] | None = None,
              apart: bool = False) -> nx.MultiDiGraph:
     """The graph from its parts, however they were read (extractions in memory, or a store).
 
@@ -93,7 +93,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
     contested, apart_keys = None, set()
     if stored is not None and apart:
         contested = frozenset()  # the graph's own edges are the alias table's: never contested
-        if "part_of" in edges.relations:  # a part_of the articles state is the graph's already
+        if "part_of" in edges.relations:  # a part_of read from the articles: the alias table adds none beside it
             apart_keys = set(edges.where(edges.rel == edges.relations.index("part_of")).keys())
     elif stored is not None:
         starts = edges.starts.tolist()

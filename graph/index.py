@@ -122,7 +122,8 @@ class EdgeIndex(Reach):
         self.n_edges = len(self.src)
         self.typed = ~np.isin(self.rel, [relation_code[r] for r in WEAK_RELATIONS if r in relation_code])
         self.months = tuple(months)
-        sign = np.array([BY_NAME[r].polarity if r in BY_NAME else 0 for r in self.relation_names] or [0], dtype=np.int64)
+        sign = np.array([BY_NAME[r].polarity if r in BY_NAME else 0 for r in self.relation_names] or [0],
+                        dtype=np.int64)
         self.polarity = np.sign(np.concatenate([sign[self.rel[:len(kept)]], np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
             for d, r in zip(attrs, relations)], dtype=np.int64)]))

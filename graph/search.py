@@ -228,7 +228,8 @@ def search_evidence(g: nx.MultiDiGraph, query: str, *, limit: int = 20,
         return [], 0
     hits = []
     edges = [((s, t, d.get("relation", k), d.get("weight") or 0), d.get("evidence") or ())
-             for s, t, k, d in g.edges(keys=True, data=True) if include_weak or d.get("relation", k) not in WEAK_RELATIONS]
+             for s, t, k, d in g.edges(keys=True, data=True)
+             if include_weak or d.get("relation", k) not in WEAK_RELATIONS]
     for (s, t, relation, weight), evidence in _matching(edges, words, include_weak):
         for ev in evidence:
             text = _folded(str(ev.get("sentence") or ""))

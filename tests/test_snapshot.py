@@ -135,3 +135,18 @@ def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store
     with Store(db) as store:
         store.graph(lazy=True)
     assert kept(db) == [("edges-v1", 4)] and content(kept_table(db)) == content(read_whole(db))
+
+
+def test_an_uncurated_explorer_indexes_the_table_and_builds_the_whole_graph_only_when_asked(store_with_snapshot):
+    from ui.source import CorpusSource
+
+    db, _ = store_with_snapshot
+    corpus = CorpusSource(store_path=db).current()
+    assert corpus.actors.number_of_edges() < corpus.index.n_edges  # the table's edges are the index's alone
+    laid = corpus.light_with_edges()["edges"]
+    assert len(laid) == corpus.index.n_edges
+    whole = corpus.graph  # asked for: made from the index, every edge with its attributes
+    assert whole.number_of_edges() == corpus.index.n_edges
+    assert len(corpus.light_with_edges()["edges"]) == len(laid)  # a layout still sees every edge
+    s, t, k, d = next(e for e in whole.edges(keys=True, data=True) if e[3].get("evidence"))
+    assert corpus.edge_attributes(s, k, t)["weight"] == d["weight"] == len(d["evidence"])

@@ -108,6 +108,7 @@ class Corpus:
                  stored: tuple | None = None):
         self.actors = graph  # the actors and documents (and every edge, without `stored`)
         self._graph = graph if stored is None else None
+        self._apart = stored is not None  # the stored edges are the index's, not the graph's
         self.version = version
         self.log = tuple(log)
         self.skipped = tuple(skipped)
@@ -159,7 +160,7 @@ class Corpus:
 
     def light_with_edges(self, nodes: Collection[str] | None = None) -> dict:
         """`light` with the edges (among `nodes` only, when given) for a layout, from the index."""
-        if self._graph is not None and nodes is None:
+        if not self._apart and nodes is None:
             return self.light
         return {**self.light, "edges": self.index.light_edges(nodes)}
 
@@ -367,7 +368,8 @@ class Corpus:
         nodes, edges, count, pairs = self._memo.get(("drawn", key), draw)
         if spec.layout != "force":
             laid = self._memo.get(("laid", spec.layout, nodes, spec.everything), lambda: preset_positions(
-                self.light_with_edges(nodes), nodes, spec.layout, self.index.weighted_degree(s, nodes, everything=spec.everything)))
+                self.light_with_edges(nodes), nodes, spec.layout,
+                self.index.weighted_degree(s, nodes, everything=spec.everything)))
         else:
             laid = self._overview_layout(nodes, tuple(self.index.nodes[i] for i in np.flatnonzero(central))) \
                 if overview else None
