@@ -132,7 +132,8 @@ def test_a_watched_folder_feeds_the_open_page_and_the_next_visit_sees_what_is_ne
 
     # a later visit: the tab's session ends, the page opens again
     dash_duo.driver.execute_script("window.sessionStorage.clear();")
-    dash_duo.find_element(f"#{ids.NEWER_NOTICE} a").click()
+    # the notice is drawn again at every poll: found and clicked in one step, never a stale element
+    dash_duo.driver.execute_script(f"document.querySelector('#{ids.NEWER_NOTICE} a').click();")
     wait_until(dash_duo, lambda: dash_duo.driver.execute_script(
         f"const b = document.getElementById('{ids.CANVAS}'); return !!(b && b._cyreg && b._cyreg.cy && "
         "b._cyreg.cy.getElementById('peru|cooperates|ecuador').length);"), "the new relation on the canvas")
