@@ -26,6 +26,12 @@ _ROWS = f"SELECT r.subject, r.relation, r.object, r.month, {', '.join('r.' + c f
         "r.first_date, r.last_date FROM "
 
 
+def pair_keys(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
+    """Each ``(src, dst)`` as one number naming the unordered pair of actors (codes below `n`)."""
+    src, dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+    return np.minimum(src, dst) * n + np.maximum(src, dst)
+
+
 class MonthTable:
     """The rows of many edges: one per edge and month, each edge's together and in month order.
 

@@ -55,7 +55,8 @@ class EdgeIndex(Reach):
         self.own_edges: list[tuple[str, str, str, dict]] = list(g.edges(keys=True, data=True))
         relations = [str(d.get("relation", k)) for _, _, k, d in self.own_edges]
         table, self._reader = stored if stored is not None else (None, None)
-        kept = self._stored_edges(table)
+        ends = self._codes(table)
+        kept = self._stored_edges(table, ends)
         self._table, self._kept, self.n_stored = table, kept, len(kept)
         self.relation_names = sorted(set(relations) | ({table.relations[r] for r in np.unique(table.rel[kept]).tolist()}
                                                        if table is not None else set()))
@@ -63,7 +64,6 @@ class EdgeIndex(Reach):
         attrs = [d for _, _, _, d in self.own_edges]
         counts, first, last = table.totals() if table is not None else (np.zeros((0, 6), np.int64), None, None)
         self._sums = (counts[kept], first[kept], last[kept]) if table is not None else None
-        ends = self._codes(table)
         self.rel = np.concatenate([np.array([relation_code.get(r, -1) for r in table.relations], dtype=np.int32)[
             table.rel[kept]] if table is not None else np.zeros(0, np.int32),
             np.array([relation_code[r] for r in relations], dtype=np.int32)])
@@ -143,12 +143,12 @@ class EdgeIndex(Reach):
             return np.zeros(0, np.int32)
         return np.array([self.node_index.get(n, -1) for n in table.names], dtype=np.int32).reshape(-1)
 
-    def _stored_edges(self, table) -> np.ndarray:
+    @staticmethod
+    def _stored_edges(table, ends: np.ndarray) -> np.ndarray:
         """The table's edges indexed, as table positions, in a built graph's order: both ends
-        actors of the graph and not the same one, by subject, object and type."""
+        actors of the graph (`ends`: each name's actor) and not the same one, by subject, object and type."""
         if table is None:
             return np.zeros(0, np.int64)
-        ends = self._codes(table)
         s, o = ends[table.src], ends[table.dst]
         kept = np.flatnonzero((s >= 0) & (o >= 0) & (s != o))
         return kept[np.lexsort((table.rel[kept], table.dst[kept], table.src[kept]))]

@@ -21,7 +21,7 @@ import numpy as np
 from sqlalchemy import text
 
 from graph import edge_table
-from graph.edge_table import EdgeTable, Key
+from graph.edge_table import EdgeTable, Key, pair_keys
 
 NAME = "edges"
 FORMAT = 1  # one more when the table's layout or the rules of its flags change: older ones are read afresh
@@ -111,10 +111,9 @@ def _pairs(table: EdgeTable, pairs: set[tuple[str, str]]) -> np.ndarray:
     """A mask of the edges joining any of these pairs of actors (either way round)."""
     code = {name: i for i, name in enumerate(table.names)}
     n = len(table.names)
-    wanted = np.array(sorted({min(code[a], code[b]) * n + max(code[a], code[b]) for a, b in pairs
-                              if a in code and b in code}), dtype=np.int64)
-    src, dst = table.src.astype(np.int64), table.dst.astype(np.int64)
-    return np.isin(np.minimum(src, dst) * n + np.maximum(src, dst), wanted)
+    known = [(code[a], code[b]) for a, b in pairs if a in code and b in code]
+    wanted = pair_keys(*(np.array(side, dtype=np.int64) for side in zip(*known)), n) if known else np.zeros(0, np.int64)
+    return np.isin(pair_keys(table.src, table.dst, n), wanted)
 
 
 def keep(conn, read: Read) -> None:

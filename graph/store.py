@@ -280,7 +280,7 @@ class Store:
     def prepare_explorer(self) -> None:
         """Keep the explorer's edge table up to date in the store (`graph.snapshot`), so the next
         start-up reads it rather than every row (after an ingest, say)."""
-        self.graph(lazy=True)
+        self.explorer_graph()
 
     def _keep(self, read: snapshot.Read) -> None:
         with self._transaction() as conn:

@@ -40,6 +40,7 @@ from ui.overview import latest_articles
 from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import LAYOUTS, extend_positions, node_positions, overview_layout, preset_positions
+from graph.edge_table import pair_keys
 from graph.index import EdgeIndex
 from graph.reach import Survivors
 from ui.choices import DEFAULT_BUDGET, Filters, View, ViewSpec
@@ -390,8 +391,7 @@ class Corpus:
             links = np.flatnonzero(inside[index.src] & inside[index.dst])
             # a layout needs one spring per pair of actors: each pair's first typed relation and
             # first co-mention, in the index's order (the same picture as from all of them)
-            src, dst = index.src[links].astype(np.int64), index.dst[links].astype(np.int64)
-            key = (np.minimum(src, dst) * len(index.nodes) + np.maximum(src, dst)) * 2 + index.typed[links]
+            key = pair_keys(index.src[links], index.dst[links], len(index.nodes)) * 2 + index.typed[links]
             links = np.sort(links[np.unique(key, return_index=True)[1]])
             return overview_layout([light[n] for n in nodes], [
                 (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]])

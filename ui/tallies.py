@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
+from graph.edge_table import pair_keys
 from graph.index import EdgeIndex
 
 
@@ -46,7 +47,7 @@ def typed_pairs(index: EdgeIndex) -> nx.Graph:
     mask = index.typed & (index.src != index.dst)
     src, dst, weight = index.src[mask], index.dst[mask], index.base_weight[mask]
     weight = np.where(weight > 0, weight, 1).astype(float)
-    key = np.minimum(src, dst).astype(np.int64) * len(index.nodes) + np.maximum(src, dst)
+    key = pair_keys(src, dst, len(index.nodes))
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     totals = np.bincount(inverse.ravel(), weights=weight)
     order = np.argsort(first)
