@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import ui.runtime  # noqa: F401  (before numpy: see there)
 import dash
 
 from ui import callbacks

@@ -2,3 +2,4 @@
 
 Import direction is ``cli -> app -> ui -> graph``; nothing below imports from here.
 """
+import ui.runtime  # noqa: F401,E402  (before numpy: see there)

@@ -23,7 +23,7 @@ from graph.lazy import StoredEvidence
 from graph.ontology import BY_NAME, WEAK_RELATIONS, polarity
 from graph.outlets import OutletTable, outlets_of
 from graph.reach import Reach, Survivors
-from graph.rules import Period, doc_dates, edge_totals, holds, in_range, month_key, within
+from graph.rules import Period, doc_dates, edge_totals, holds, in_range, month_key, month_span, within
 
 
 class EdgeIndex(Reach):
@@ -127,8 +127,11 @@ class EdgeIndex(Reach):
         self.polarity = np.sign(np.concatenate([sign[self.rel[:len(kept)]], np.array([
             d["polarity"] if d.get("polarity") is not None else BY_NAME[r].polarity if r in BY_NAME else 0
             for d, r in zip(attrs, relations)], dtype=np.int64)]))
-        self._ids = self._codes_used = None
-        self._counted: dict[frozenset | None, tuple[np.ndarray, ...]] = {}  # by period (`_counts`)
+        self._ids = self._codes_used = self._spans = None
+        self._counted: dict[Collection | None, tuple[np.ndarray, ...]] = {}  # by period (`_totals`)
+        self._whole: tuple[np.ndarray, ...] | None = None  # every row counted (`_counts`)
+        self._bare = np.flatnonzero(~self.has_evidence)  # edges from the actor table
+        self._typed_rows: tuple[np.ndarray, np.ndarray] | None = None  # the rows of typed relations, their codes
         self._periods: dict[tuple, Period] = {}  # the last few periods asked for (`period`)
         self._lock = threading.Lock()
         self._relation_code = relation_code
@@ -249,12 +252,10 @@ class EdgeIndex(Reach):
         edge_ok = allowed_rel & candidates[self.src] & candidates[self.dst]
         if contested_only:
             edge_ok &= self.contested
-        if documents is None:
-            weight, articles = self.base_weight, self.base_articles
-            held, held_articles = self._counts(None)[2:]
-        else:
-            weight, articles, held, held_articles = self._counts(
-                documents if isinstance(documents, frozenset) else frozenset(documents))
+        if documents is not None and not isinstance(documents, (frozenset, Period)):
+            documents = frozenset(documents)
+        weight, articles, held, held_articles = self._totals(documents, typed_only=not any(
+            r in relations for r in WEAK_RELATIONS))
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
         anchored = pinned.copy()
@@ -266,58 +267,101 @@ class EdgeIndex(Reach):
         nodes = anchored.copy()
         nodes[self.src[structural]] = True
         nodes[self.dst[structural]] = True
-        return Survivors(edges=kept, weight=np.where(self.has_evidence, weight, self.base_weight),
-                         articles=np.where(self.has_evidence, articles, self.base_articles), nodes=nodes,
-                         held=np.where(self.has_evidence, held, self.base_weight).astype(np.int64, copy=False),
-                         held_articles=np.where(self.has_evidence, held_articles, self.base_articles).astype(
-                             np.int64, copy=False))
+        return Survivors(edges=kept, weight=weight, articles=articles, nodes=nodes, held=held,
+                         held_articles=held_articles)
 
-    def _counts(self, documents: frozenset | None) -> tuple[np.ndarray, ...]:
-        """Each edge's sentences, articles, sentences that hold and articles with one: over every
-        row, or over the rows of a period's articles. A period is counted over its rows or, when
-        fewer, the rows outside it (taken from the whole), so trimming a month off a long span
-        costs little; the last few periods are remembered."""
-        if (counted := self._counted.get(documents)) is not None:
-            return counted
+    def _totals(self, documents: Collection | None, *, typed_only: bool = False) -> tuple[np.ndarray, ...]:
+        """Each edge's sentences, articles, sentences that hold and articles with one, as the
+        filters count them: over a period's articles, or over every one (None: the stored
+        weight and articles); an edge without evidence of its own (from the actor table) keeps
+        its stored weight and articles throughout. With `typed_only` a period is counted for
+        the typed relations only (the weak ones, most of the rows, count nothing: a filter that
+        leaves them out never reads them). The last few periods are remembered;
+        the arrays are shared, never to be changed."""
+        key = (documents, typed_only and documents is not None)
+        if (found := self._counted.get(key)) is not None:
+            return found
+        counted = self._counts(documents, typed_only=key[1])
+        if documents is None:
+            counted = (self.base_weight, self.base_articles, *counted[2:])
+        if len(self._bare):
+            counted = tuple(c.copy() for c in counted)
+            for column, base in zip(counted, (self.base_weight, self.base_articles) * 2):
+                column[self._bare] = base[self._bare]
+        with self._lock:  # many sessions share the index
+            if len(self._counted) > 4:  # each is four arrays as long as the edges
+                self._counted.pop(next(k for k in self._counted if k[0] is not None))
+            self._counted[key] = counted
+        return counted
+
+    def _counts(self, documents: Collection | None, *, typed_only: bool = False) -> tuple[np.ndarray, ...]:
+        """Each edge's sentences, articles, sentences that hold and articles with one, counted
+        over its rows: every row (counted once), or the rows of a period's articles (of typed
+        relations only, with `typed_only`: the weak ones then count nothing). A
+        period is counted over its rows or, when fewer, the rows outside it (taken from the
+        whole), so trimming a month off a long span costs little."""
+        if documents is None and self._whole is not None:
+            return self._whole
         columns = (self.pair_n, self.pair_articles, self.pair_held, self.pair_held_articles)
         if documents is None:
             rows, outside = slice(None), False
         else:
-            in_period = np.zeros(max(len(self.doc_code), 1), dtype=bool)
-            in_period[[i for doc, i in self._counted_codes() if doc in documents]] = True
-            inside = in_period[self.pair_doc]
+            if typed_only and self._typed_rows is None:
+                among = np.flatnonzero(self.typed[self.pair_edge])
+                self._typed_rows = among, self.pair_doc[among]
+            among, codes = self._typed_rows if typed_only else (None, self.pair_doc)
+            inside = self._in_period(documents)[codes]
             outside = 2 * int(np.count_nonzero(inside)) > len(inside)
             rows = np.flatnonzero(~inside if outside else inside)
+            rows = rows if among is None else among[rows]
         edges = self.pair_edge[rows]
         counted = tuple(np.bincount(edges, weights=c[rows], minlength=self.n_edges).astype(np.int64) for c in columns)
         if outside:
             counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
-        with self._lock:  # many sessions share the index
-            if len(self._counted) > 4:  # each is four arrays as long as the edges
-                self._counted.pop(next(k for k in self._counted if k is not None))
-            self._counted[documents] = counted
+            if typed_only:
+                for column in counted:
+                    column[~self.typed] = 0
+        if documents is None:
+            self._whole = counted
         return counted
 
-    def _counted_codes(self) -> list[tuple[Any, int]]:
-        """The articles and stored months that some row counts, with their codes."""
-        if self._codes_used is None:
-            used = set(np.unique(self.pair_doc).tolist())
-            self._codes_used = [(doc, i) for doc, i in self.doc_code.items() if i in used]
-        return self._codes_used
+    def _in_period(self, documents: Collection) -> np.ndarray:
+        """Whether each row code (an article or a stored month) is in the period: by month
+        numbers when the period's ends are whole months (what the date slider asks), else by
+        asking the period of each article and month some row counts."""
+        if self._spans is None:
+            used = np.zeros(max(len(self.doc_code), 1), dtype=bool)
+            used[self.pair_doc] = True
+            spans = np.full((len(used), 2), (1, 0), dtype=np.int64)  # (first, last) month; none for an unused code
+            for doc, i in self.doc_code.items():
+                if used[i]:
+                    date = doc[1] if isinstance(doc, tuple) else self.dates.get(doc)
+                    first, last = month_span(date), month_span(date, last=True)
+                    if first is not None:
+                        spans[i] = first, last
+            self._spans = spans
+            self._codes_used = [(doc, i) for doc, i in self.doc_code.items() if used[i]]
+        if isinstance(documents, Period) and documents.monthly:
+            lo = month_span(documents.first) if documents.first else np.iinfo(np.int64).min
+            hi = month_span(documents.last, last=True) if documents.last else np.iinfo(np.int64).max
+            return (self._spans[:, 1] >= lo) & (self._spans[:, 0] <= hi) & (self._spans[:, 0] <= self._spans[:, 1])
+        in_period = np.zeros(len(self._spans), dtype=bool)
+        in_period[[i for doc, i in self._codes_used if doc in documents]] = True
+        return in_period
 
-    def documents_in(self, months: tuple[int, int]) -> frozenset:
+    def documents_in(self, months: tuple[int, int]) -> Period:
         """The articles whose date falls in the month range (undated ones never do), and the
         months of evidence kept in the store that do (as :func:`month_key`)."""
         lo, hi = months
         return self.period(self.months[lo], self.months[hi])
 
-    def period(self, first: str | None, last: str | None) -> frozenset:
+    def period(self, first: str | None, last: str | None) -> Period:
         """The articles whose date overlaps [first, last], and the stored months that do (a month
         overlapping the range counts whole: the store counts by month)."""
         found = self._periods.get((first, last))
         if found is None:
-            found = Period((doc for date, docs in self._dated.items() if in_range(date, first, last) for doc in docs),
-                           (m for m in self.stored_months if in_range(m, first, last)))
+            found = Period(first, last, self.dates, (m for m in self.stored_months if in_range(m, first, last)),
+                           self._dated)
             with self._lock:
                 if len(self._periods) > 8:
                     self._periods.pop(next(iter(self._periods)))

@@ -3,7 +3,6 @@ choice keeps (:class:`Survivors`), neighbourhoods, the actors drawn within a bud
 `graph.query.display_subgraph`), the most central actors, and the strongest edges and pairs drawn."""
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -87,15 +86,16 @@ class Reach:
         mask[start] = True
         return mask
 
-    def strength(self, s: Survivors, scope: np.ndarray, *, typed_only: bool,
+    def strength(self, s: Survivors, scope: np.ndarray | None, *, typed_only: bool,
                  everything: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Weighted degree and degree of every actor over kept edges within `scope`.
+        """Weighted degree and degree of every actor over kept edges within `scope` (None: all).
 
         An edge weighs the evidence that holds (every sentence with `everything`; 1 for an edge
         without evidence of its own); an edge none of whose sentences holds counts not at all.
         """
         weight, _ = s.strength(everything)
-        mask = s.edges & scope[self.src] & scope[self.dst] & (~self.has_evidence | (weight > 0))
+        mask = s.edges if scope is None or scope is s.nodes else s.edges & scope[self.src] & scope[self.dst]
+        mask = mask & (~self.has_evidence | (weight > 0))  # a kept edge's ends are kept actors
         if typed_only:
             mask &= self.typed
         kept = np.flatnonzero(mask)
@@ -139,8 +139,7 @@ class Reach:
     def central(self, s: Survivors, *, top: int, exclude_types: Collection[str] = (),
                 everything: bool = False) -> list[tuple[str, str, int]]:
         """The most connected actors (the ranking of `graph.query.central_actors`), by evidence that holds."""
-        weighted, degree = self.strength(s, np.ones(len(self.nodes), dtype=bool), typed_only=True,
-                                         everything=everything)
+        weighted, degree = self.strength(s, None, typed_only=True, everything=everything)
         excluded = np.isin(self.node_type, [i for i, t in enumerate(self.type_names) if t in set(exclude_types)])
         ranked = self._ranked((degree > 0) & ~excluded, weighted, degree)[:top]
         return [(self.nodes[i], str(self.g.nodes[self.nodes[i]].get("label") or self.nodes[i]), int(weighted[i]))
@@ -167,17 +166,23 @@ class Reach:
         """
         weight, _ = s.strength(everything)
         idx = np.flatnonzero(s.edges & nodes[self.src] & nodes[self.dst] & (self.src != self.dst))
-        found: dict[tuple[int, int], dict] = {}
-        for i in idx:
-            w = int(weight[i]) if self.has_evidence[i] else max(int(s.weight[i]), 1)
-            if not w:
-                continue
-            a, b = sorted((int(self.src[i]), int(self.dst[i])), key=self.id_rank.__getitem__)
-            p = found.setdefault((a, b), {"evidence": 0, "net": 0, "by_relation": defaultdict(int)})
-            p["evidence"] += w
-            p["net"] += int(self.polarity[i]) * w
-            p["by_relation"][self.relation_names[self.rel[i]]] += w
-        out = [Pair(self.nodes[a], self.nodes[b], p["evidence"], p["net"],
-                    tuple(sorted(p["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))))
-               for (a, b), p in found.items()]
+        w = np.where(self.has_evidence[idx], weight[idx], np.maximum(s.weight[idx], 1))
+        idx, w = idx[w > 0], w[w > 0]
+        if not len(idx):
+            return []
+        # each pair as (first, second) by id rank, as one number; then its sums and its types' sums
+        ends = np.column_stack([self.src[idx], self.dst[idx]])
+        swap = self.id_rank[ends[:, 0]] > self.id_rank[ends[:, 1]]
+        ends[swap] = ends[swap][:, ::-1]
+        n = len(self.nodes)
+        pair, at = np.unique(ends[:, 0].astype(np.int64) * n + ends[:, 1], return_inverse=True)
+        evidence = np.bincount(at, weights=w).astype(np.int64)
+        net = np.bincount(at, weights=self.polarity[idx] * w).astype(np.int64)
+        typed, typed_at = np.unique(at.astype(np.int64) * len(self.relation_names) + self.rel[idx], return_inverse=True)
+        typed_sum = np.bincount(typed_at, weights=w).astype(np.int64)
+        by_pair: list[list[tuple[str, int]]] = [[] for _ in pair]
+        for key, total in zip(typed.tolist(), typed_sum.tolist()):
+            by_pair[key // len(self.relation_names)].append((self.relation_names[key % len(self.relation_names)], total))
+        out = [Pair(self.nodes[key // n], self.nodes[key % n], e, m, tuple(sorted(kinds, key=lambda kv: (-kv[1], kv[0]))))
+               for key, e, m, kinds in zip(pair.tolist(), evidence.tolist(), net.tolist(), by_pair)]
         return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))

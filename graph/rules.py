@@ -4,7 +4,7 @@ The filter engine (`graph.index`), queries and curation all apply these."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -108,15 +108,77 @@ def month_key(month: str) -> tuple[str, str]:
     return ("month", month)
 
 
-class Period(frozenset):
-    """A period's articles and stored months (as :func:`month_key`), with the months apart
-    (`months`), so evidence kept in the store is trimmed without walking every article."""
+def month_span(value: str | None, *, last: bool = False) -> int | None:
+    """A date or a range end (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a month number
+    (year * 12 + month - 1): its first month, or its last with `last` (a year spans twelve).
+    None when it is not such a date."""
+    if not value or not _DATE.match(value):
+        return None
+    year = int(value[:4])
+    if len(value) == 4:
+        return year * 12 + (11 if last else 0)
+    return year * 12 + int(value[5:7]) - 1
 
-    def __new__(cls, documents: Iterable, months: Iterable[str]):
-        months = frozenset(months)
-        out = super().__new__(cls, [*documents, *(month_key(m) for m in months)])
-        out.months = months
-        return out
+
+class Period(Collection):
+    """The articles whose date overlaps [first, last] and the stored months that do (as
+    :func:`month_key`), asked for by membership: made whole only when walked over, which a
+    filter never needs. `months` holds its stored months apart, so evidence kept in the store
+    is trimmed without walking every article; `monthly` says the two ends are whole months
+    or years, so that a month's number tells whether a date is inside (`month_span`).
+
+    Args:
+        first, last: The range's ends (None: open).
+        dates: Every article's date (None when unknown).
+        months: The stored months inside the range.
+        dated: The articles of each date (to walk the period without testing every article).
+    """
+
+    def __init__(self, first: str | None, last: str | None, dates: Mapping[Any, str | None],
+                 months: Iterable[str], dated: Mapping[str, Sequence] | None = None):
+        self.first, self.last, self.dates = first, last, dates
+        self.months = frozenset(months)
+        self.monthly = all(end is None or len(end) <= 7 for end in (first, last))
+        self._dated = dated
+        self._whole: frozenset | None = None
+
+    def __contains__(self, item) -> bool:
+        if isinstance(item, tuple):
+            return len(item) == 2 and item[0] == "month" and item[1] in self.months
+        return in_range(self.dates.get(item), self.first, self.last)
+
+    def _all(self) -> frozenset:
+        if self._whole is None:
+            by_date = self._dated if self._dated is not None else _by_date(self.dates)
+            self._whole = frozenset([*(doc for date, docs in by_date.items() if in_range(date, self.first, self.last)
+                                       for doc in docs), *(month_key(m) for m in self.months)])
+        return self._whole
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Period):
+            return (self.first, self.last, self.months) == (other.first, other.last, other.months) and (
+                self.dates is other.dates)
+        return isinstance(other, (set, frozenset)) and self._all() == other
+
+    def __hash__(self) -> int:
+        return hash((self.first, self.last, self.months))
+
+    def __repr__(self) -> str:
+        return f"Period({self.first!r}, {self.last!r})"
+
+
+def _by_date(dates: Mapping[Any, str | None]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for doc, date in dates.items():
+        if date:
+            out.setdefault(date, []).append(doc)
+    return out
 
 
 def within(evidence, documents: Collection):

@@ -12,7 +12,7 @@ from tests.test_reading_units import ev, graph
 from ui import ids
 from ui.corpus import Corpus
 from ui.pairs import COOPERATION, CONFLICT, pair_element
-from ui.positions import preset_positions
+from ui.preset_layouts import preset_positions
 from ui.selection import resolve_selection
 
 TYPED = ("cooperates", "attacks", "supports", "criticizes")

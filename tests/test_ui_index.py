@@ -8,6 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from graph.rules import documents_between
 from graph.query import central_actors, display_subgraph, expand, filter_graph, neighbourhood
 from graph.store import Store
 from ui.filters import month_range
@@ -138,3 +139,18 @@ def test_articles_in_a_month_range():
     index = EdgeIndex(tricky_graph(), month_range("2019-03", "2020-01"))
     assert index.documents_in((0, 0)) == {"d1", "d2"}  # March 2019; d2 is dated only by its year
     assert index.documents_in((10, 10)) == {"d4"}
+
+
+def test_a_period_counted_by_month_numbers_is_the_period_walked():
+    """The slider's periods (whole months or years) pick rows by month number; that is the same
+    as asking the period about each article, year-only and undated ones included."""
+    g = tricky_graph()
+    index = EdgeIndex(g, month_range("2019-03", "2020-01"))
+    dates = {doc: meta["date"] for doc, meta in g.graph["documents"].items()}
+    for first, last in (("2019-03", "2019-03"), ("2019", "2019"), ("2019-04", "2020-01"), (None, "2019-12"),
+                        ("2020-01", None), ("2018", "2018-12"), ("2019-03-10", "2019-03-20")):
+        period = index.period(first, last)
+        assert period.monthly == (len(first or "") <= 7 and len(last or "") <= 7)
+        assert index._in_period(period).tolist() == index._in_period(frozenset(period)).tolist()
+        assert set(period) == documents_between(dates, first, last)
+        assert all((doc in period) == (doc in documents_between(dates, first, last)) for doc in dates)

@@ -39,7 +39,8 @@ from ui.communities import community_colours
 from ui.overview import latest_articles
 from ui.filters import month_range
 from ui.selection import selection_nodes
-from ui.positions import LAYOUTS, extend_positions, node_positions, overview_layout, preset_positions
+from ui.positions import extend_positions, node_positions, overview_layout
+from ui.preset_layouts import LAYOUTS, preset_positions
 from graph.edge_table import pair_keys
 from graph.index import EdgeIndex
 from graph.reach import Survivors

@@ -1,7 +1,7 @@
 """Where each actor sits on the canvas: a deterministic layout, computed once per corpus version.
 
-Spectral (or Kamada-Kawai for small graphs) placement, then labels pushed apart so none
-overlap; :func:`extend_positions` places new actors without moving the old ones. Modelled on
+Stress majorization (spectral for large components) and a short force-directed pass, then
+labels pushed apart so none overlap; :func:`extend_positions` places new actors without moving the old ones. Modelled on
 networkx's drawing/layout.py: graph data in, coordinates out, nothing drawn.
 """
 from __future__ import annotations
@@ -14,12 +14,12 @@ from typing import Any
 import networkx as nx
 
 from graph.ontology import WEAK_RELATIONS
-from ui.communities import communities
 from ui.elements import Data, relation_of, node_label, nodes_by_id, node_sizes
 
 
 DENSE_SPECTRAL_MAX_NODES = 2000  # a dense eigensolver beats ARPACK up to here (0.6 s at 2,000)
 STRESS_MAX_NODES = 200  # its all-pairs distances get slow beyond this
+DENSE_SEPARATION = 150  # label overlaps tested on every pair up to here, through a k-d tree beyond
 OVERVIEW_FIT = (760.0, 620.0)  # an overview fits here (px), to be read at zoom 0.75 on a laptop's canvas
 
 
@@ -40,7 +40,8 @@ def label_box(label: str, size: float) -> tuple[float, float, float]:
 def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120, movable=None):
     """Push apart nodes whose boxes (node plus label) overlap; returns new points.
 
-    Candidate pairs come from a k-d tree, so a round costs about n log n, not n squared.
+    Candidate pairs come from a k-d tree, so a round costs about n log n, not n squared (up
+    to DENSE_SEPARATION nodes every pair is tested: cheaper than the tree).
     When `movable` (a boolean array) is given, only those nodes move: a node added to a
     laid-out graph makes room for itself without shifting the picture around it.
     """
@@ -54,16 +55,20 @@ def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120, movable=None)
     h = np.array([b[1] for b in boxes], dtype=float)
     shift = np.array([b[2] for b in boxes], dtype=float)
     reach = float(max(w.max(), h.max()) + pad)
+    every = np.triu_indices(len(pts), 1) if len(pts) <= DENSE_SEPARATION else None
     for _ in range(rounds):
         centres = np.column_stack([pts[:, 0], pts[:, 1] + shift])
-        pairs = cKDTree(centres).query_pairs(reach, p=np.inf, output_type="ndarray")
-        if not len(pairs):
-            break
-        i, j = pairs[:, 0], pairs[:, 1]
+        if every is not None:  # a few actors: every pair costs less than building the tree
+            i, j = every
+        else:
+            pairs = cKDTree(centres).query_pairs(reach, p=np.inf, output_type="ndarray")
+            if not len(pairs):
+                break
+            i, j = pairs[:, 0], pairs[:, 1]
         dx, dy = centres[i, 0] - centres[j, 0], centres[i, 1] - centres[j, 1]
         ox = (w[i] + w[j]) / 2 + pad - np.abs(dx)
         oy = (h[i] + h[j]) / 2 + pad - np.abs(dy)
-        hit = (ox > 0) & (oy > 0)
+        hit = (ox > 0.5) & (oy > 0.5)  # half a pixel is not seen
         if movable is not None:
             hit &= movable[i] | movable[j]
         if not hit.any():
@@ -80,10 +85,9 @@ def _separate(pts, boxes, *, pad: float = 10.0, rounds: int = 120, movable=None)
         else:  # a fixed node does not move: the movable one takes the whole push
             share_i = np.where(movable[i], np.where(movable[j], 1.0, 2.0), 0.0)
             share_j = np.where(movable[j], np.where(movable[i], 1.0, 2.0), 0.0)
-        np.add.at(pts[:, 0], i, mx * share_i)
-        np.add.at(pts[:, 0], j, -mx * share_j)
-        np.add.at(pts[:, 1], i, my * share_i)
-        np.add.at(pts[:, 1], j, -my * share_j)
+        n = len(pts)
+        pts[:, 0] += np.bincount(i, mx * share_i, n) - np.bincount(j, mx * share_j, n)
+        pts[:, 1] += np.bincount(i, my * share_i, n) - np.bincount(j, my * share_j, n)
     return pts
 
 
@@ -201,7 +205,8 @@ def _packed(strong: nx.Graph, core: list[str], index: Mapping[str, int], seed: i
                         key=lambda c: (-len(c), index[c[0]]))
     laid = []
     for comp in components:
-        local = _component_layout(strong.subgraph(comp).copy(), seed)  # a copy: a view is slow to walk
+        # one component is the whole graph; another is copied (a view is slow to walk)
+        local = _component_layout(strong if len(components) == 1 else strong.subgraph(comp).copy(), seed)
         pts = np.array([local[n] for n in comp], dtype=float)
         pts -= pts.mean(axis=0)
         nearest = _nearest_gap(pts)
@@ -254,10 +259,13 @@ def _pack_boxes(sizes: list[tuple[float, float]], *, aspect: float = 1.6) -> lis
     return out
 
 
-def _stress_start(g: nx.Graph, rounds: int = 200) -> dict:
+def _stress_start(g: nx.Graph, rounds: int = 200, tolerance: float = 3e-3) -> dict:
     """Starting positions for a small connected layout: drawn distances close to graph distances
     (stress majorization, each pair weighted by its distance squared, as Kamada-Kawai weighs
-    its springs), from a circle; scaled as networkx scales a layout."""
+    its springs), from classical scaling (the two main axes of the distances, signs fixed so
+    the same graph gives the same picture), which leaves only a few rounds to go; scaled as
+    networkx scales a layout. It stops once no actor moves more than `tolerance` of the graph's
+    diameter in a round."""
     import numpy as np
     from scipy.sparse.csgraph import shortest_path
 
@@ -265,21 +273,25 @@ def _stress_start(g: nx.Graph, rounds: int = 200) -> dict:
     far = shortest_path(nx.to_scipy_sparse_array(g, nodelist=nodes, weight=None), unweighted=True, directed=False)
     far[np.isinf(far)] = np.max(far[np.isfinite(far)]) + 1
     n = len(nodes)
+    centring = np.eye(n) - 1.0 / n
+    values, vectors = np.linalg.eigh(-0.5 * centring @ (far ** 2) @ centring)
+    axes = vectors[:, -2:][:, ::-1]
+    axes *= np.where(axes[np.abs(axes).argmax(axis=0), [0, 1]] < 0, -1.0, 1.0)
+    x = axes * np.sqrt(np.maximum(values[-2:][::-1], 1e-9))
     weight = np.zeros_like(far)
     weight[far > 0] = far[far > 0] ** -2.0
-    v = np.diag(weight.sum(axis=1)) - weight
-    v_inverse = np.linalg.pinv(v)
-    angle = 2 * np.pi * np.arange(n) / n
-    x = np.column_stack([np.cos(angle), np.sin(angle)]) * far.max() / 2
+    pull = weight * far
+    v_inverse = np.linalg.pinv(np.diag(weight.sum(axis=1)) - weight)
+    step = tolerance * far.max()
     for _ in range(rounds):
         drawn = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
-        b = np.where(drawn > 1e-9, -weight * far / np.maximum(drawn, 1e-9), 0.0)
+        b = np.where(drawn > 1e-9, -pull / np.maximum(drawn, 1e-9), 0.0)
         b[np.diag_indices(n)] = -b.sum(axis=1)
-        moved = v_inverse @ b @ x
-        if np.abs(moved - x).max() < 1e-4:
-            x = moved
-            break
+        moved = v_inverse @ (b @ x)
+        done = np.abs(moved - x).max() < step
         x = moved
+        if done:
+            break
     return dict(zip(nodes, nx.rescale_layout(x)))
 
 
@@ -410,80 +422,3 @@ def overview_layout(nodes: Sequence[Mapping[str, Any]], edges: Iterable[tuple[st
     """
     data = {"nodes": list(nodes), "edges": [{"source": s, "relation": r, "target": t} for s, r, t in edges]}
     return extend_positions(data, base) if base else node_positions(data, fit=OVERVIEW_FIT)
-
-
-LAYOUTS = ("force", "concentric", "community")  # the canvas's layout choice; force is the corpus layout
-RING_GAP = 150.0  # px between the rings of a concentric layout: a wrapped label fits between two
-
-
-def _rings(order: list[str], boxes: Mapping[str, tuple[float, float, float]]) -> dict[str, tuple[float, float]]:
-    """Actors on concentric rings in the given order: the first in the middle, each ring filled before the next.
-
-    A ring holds as many actors as its circumference has room for their labels, so rings further
-    out hold more and the most central actors sit nearest the centre.
-    """
-    out: dict[str, tuple[float, float]] = {}
-    if not order:
-        return out
-    out[order[0]] = (0.0, 0.0)
-    rest, ring = order[1:], 1
-    while rest:
-        radius = ring * RING_GAP
-        room = max(1, int(2 * math.pi * radius // (max(boxes[n][0] for n in rest[:64]) + 14)))
-        here, rest = rest[:room], rest[room:]
-        for k, node in enumerate(here):
-            angle = -math.pi / 2 + 2 * math.pi * k / len(here) + (ring % 2) * math.pi / max(len(here), 1)
-            out[node] = (radius * math.cos(angle), radius * math.sin(angle))
-        ring += 1
-    return out
-
-
-def preset_positions(data: Data, nodes: Collection[str], layout: str,
-                     strength: Mapping[str, float]) -> dict[str, dict[str, float]]:
-    """Lay out only `nodes` concentrically by centrality, or grouped by community, for cytoscape's ``preset``.
-
-    ``concentric``: the most central actor (largest `strength`, ties to the smaller id) in the
-    middle, the next ones on rings around it. ``community``: the Louvain communities of the
-    actors drawn (as `ui.communities` colours them), each a small concentric group with its
-    most central actor in its middle, packed side by side with the largest in the middle.
-    Both are squeezed into the overview's box and labels pushed apart as in :func:`node_positions`,
-    so the labels can be read at the opening zoom.
-
-    Args:
-        data: Node-link graph (a :func:`light_data` dict is enough).
-        nodes: The actors drawn.
-        layout: ``"concentric"`` or ``"community"``.
-        strength: Centrality of each actor (evidence that holds, as the canvas ranks them).
-    """
-    import numpy as np
-
-    wanted = set(nodes)
-    by_id = nodes_by_id(data)
-    ids = [n for n in by_id if n in wanted]
-    if not ids:
-        return {}
-    sub = {"nodes": [by_id[n] for n in ids],
-           "edges": [e for e in data.get("edges", ()) if str(e.get("source")) in wanted and str(e.get("target")) in wanted]}
-    sizes = node_sizes(sub)
-    boxes = {n: label_box(node_label(by_id[n]), sizes[n]) for n in ids}
-
-    def ranked(group):
-        return sorted(group, key=lambda n: (-float(strength.get(n, 0)), n))
-
-    if layout == "community":
-        groups = sorted((ranked(c) for c in communities(sub)), key=lambda c: (-len(c), c[0]))
-        laid = []
-        for group in groups:
-            local = _rings(group, boxes)
-            pts = np.array([local[n] for n in group], dtype=float).reshape(-1, 2)
-            laid.append((group, pts))
-        offsets = _pack_boxes([(np.ptp(p[:, 0]) + 130, np.ptp(p[:, 1]) + 80) for _, p in laid])
-        pos = {n: p + offset for (group, pts), offset in zip(laid, offsets) for n, p in zip(group, pts)}
-    else:
-        pos = {n: np.array(p) for n, p in _rings(ranked(ids), boxes).items()}
-    pts = np.array([pos[n] for n in ids], dtype=float)
-    if len(pts) > 1:  # squeezed to be read at the opening zoom, then labels pushed apart again
-        pts = pts * min(1.0, OVERVIEW_FIT[0] / max(float(np.ptp(pts[:, 0])), 1.0),
-                        OVERVIEW_FIT[1] / max(float(np.ptp(pts[:, 1])), 1.0))
-    pts = _separate(pts, [boxes[n] for n in ids], rounds=120 if len(pts) <= 800 else 40)
-    return {n: {"x": round(float(x), 1), "y": round(float(y), 1)} for n, (x, y) in zip(ids, pts)}
