@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The aggregates the explorer starts from, kept by every write (`graph.aggregates`): per extracted
 # edge (subject, relation, object) and month of its articles (``YYYY-MM``, the date as far as it
 # goes when shorter, '' when undated) the evidence sentences, those that hold (asserted or reported,
 # not negated), the distinct articles, those with a sentence that holds, the first and last
 # article date, and the sentences negated and those future or hypothetical. Each article has one month, so the articles of a span of months add up exactly.
-# The index on the edge finds one edge's sentences without reading the others.
-EDGE_INDEX = "CREATE INDEX relations_edge ON relations (subject, relation, object)"
+# The index on the edge finds one edge's sentences without reading the others; it also holds
+# every column that orders them and that a list of them without their words needs (article,
+# place, confidence, flags, and the ingest order), so an edge's oldest sentences are ranked and
+# an actor's sentences listed from the index alone (`graph.sentences`).
+EDGE_INDEX = ("CREATE INDEX relations_edge_order ON relations "
+              "(subject, relation, object, doc_id, start_char, confidence, negated, modality{seq_key})")
 EDGE_MONTHS = """CREATE TABLE edge_months (
         subject TEXT NOT NULL, relation TEXT NOT NULL, object TEXT NOT NULL, month TEXT NOT NULL,
         sentences INTEGER NOT NULL, held INTEGER NOT NULL, articles INTEGER NOT NULL,
@@ -92,7 +96,7 @@ DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 # Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
 # Version 1 had no origin path or ingest time on documents, no speaker on relations and no
 # curation log; version 2 no item; version 3 no aggregates; version 4 no generation, folded
-# sentences, index of entity ids, edge changes or snapshots.
+# sentences, index of entity ids, edge changes or snapshots; version 5 an edge index of the edge alone.
 MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -103,9 +107,11 @@ MIGRATIONS = {
         "CREATE TABLE curation (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL)",
     ),
     2: ("ALTER TABLE relations ADD COLUMN item TEXT",),
-    3: (EDGE_INDEX, EDGE_MONTHS, MENTION_INDEX, ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
+    3: ("CREATE INDEX relations_edge ON relations (subject, relation, object)", EDGE_MONTHS, MENTION_INDEX,
+        ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
     4: ("ALTER TABLE relations ADD COLUMN folded TEXT", ENTITY_INDEX, EDGE_CHANGES, EDGE_CHANGES_INDEX, SNAPSHOTS,
         "INSERT INTO meta VALUES ('generation', '0')"),  # folded filled by `graph.rows.fold_stored`
+    5: ("DROP INDEX relations_edge", EDGE_INDEX),
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"
@@ -139,6 +145,7 @@ class Dialect:
         """A statement of `TABLES` or `MIGRATIONS` with this database's type names filled in."""
         return statement.format(
             seq="seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE," if self.server else "",
+            seq_key=", seq" if self.server else "",  # SQLite's indexes hold the rowid already
             real="DOUBLE PRECISION" if self.server else "REAL",
             serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if self.server
             else "INTEGER PRIMARY KEY AUTOINCREMENT", blob="BYTEA" if self.server else "BLOB")

@@ -232,12 +232,15 @@ def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(gen
         folded = conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall()
         # as a version 3 store: no aggregates, no edge index, no generation, search forms or snapshots
         conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP TABLE actor_counts; "
-                           "DROP INDEX relations_edge; DROP INDEX mentions_entity; DROP TABLE edge_changes; DROP INDEX entities_id; "
+                           "DROP INDEX relations_edge_order; DROP INDEX mentions_entity; DROP TABLE edge_changes; DROP INDEX entities_id; "
                            "DROP TABLE snapshots; ALTER TABLE relations DROP COLUMN folded; "
                            "DELETE FROM meta WHERE key = 'generation'; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     assert_same(db)
     with sqlite3.connect(db) as conn:
+        # the edge index of version 3 became the one that also orders the sentences (version 6)
+        assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'relations_edge%'"
+                            ).fetchall() == [("relations_edge_order",)]
         # the search form of the sentences stored before (ASCII ones need none)
         assert conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall() == [
             (1, "erdogan met putin."), *folded] and "zurich" in folded[0][1]

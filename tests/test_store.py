@@ -266,7 +266,7 @@ def test_a_version_1_store_is_upgraded_in_place_with_its_data_intact(tmp_path):
     with sqlite3.connect(db) as conn:
         conn.executescript(V1_SCHEMA)
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         [x] = store.extractions()
         assert x.document == Document("d1", "Article 1", "US backs Turkey.", "1.txt", "Wire", "2020-02")
         assert [m.text for m in x.mentions] == ["US", "Turkey"]
@@ -277,7 +277,7 @@ def test_a_version_1_store_is_upgraded_in_place_with_its_data_intact(tmp_path):
         store.append_curation({"op": "merge", "ids": ["a", "b"]})  # the table the upgrade added
         store.add([Extraction(_doc(2))])
         assert store.check() == []  # the upgrade counted the stored relations into the aggregates
-    assert _rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("5",)]
+    assert _rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("6",)]
     assert _rows(db, "SELECT subject, relation, object, month, sentences, held, articles FROM edge_months") == [
         ("united-states", "supports", "turkey", "2020-02", 1, 1, 1)]
     assert _rows(db, "SELECT path FROM documents WHERE id = 'd1'") == [("1.txt",)]
@@ -289,9 +289,9 @@ def test_a_store_from_a_newer_newsgraph_is_refused_with_a_clear_message(tmp_path
     db = tmp_path / "new.db"
     with sqlite3.connect(db) as conn:
         conn.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); "
-                           "INSERT INTO meta VALUES ('schema_version', '6');")
-    with pytest.raises(StoreError, match=r"new\.db: created by a newer newsgraph \(schema v6, "
-                                         r"this program reads up to v5\)"):
+                           "INSERT INTO meta VALUES ('schema_version', '7');")
+    with pytest.raises(StoreError, match=r"new\.db: created by a newer newsgraph \(schema v7, "
+                                         r"this program reads up to v6\)"):
         Store(db)
 
 
