@@ -222,12 +222,22 @@ def actor_articles(conn, ids: Iterable[str]) -> list[str]:
         bindparam("ids", expanding=True)), {"ids": sorted(ids)}).scalars())
 
 
-def oldest_articles(conn, ids: Iterable[str], n: int | None) -> list[str]:
-    """The `n` oldest articles that name any of these actors (all of them with None): undated last, then by id."""
+WALK_FROM = 2000  # an actor in this many articles has its oldest found by walking the articles by age
+
+
+def oldest_articles(conn, ids: Iterable[str], n: int | None, *, count: int = 0) -> list[str]:
+    """The `n` oldest articles that name any of these actors (all of them with None): undated last, then by id.
+
+    An actor named in `count` >= WALK_FROM articles (a hub) has them found by walking the
+    articles oldest first (the index ``documents_age``) until `n` name it: a few probes, where
+    sorting its tens of thousands of articles took most of a panel's time. Others have theirs
+    sorted."""
+    found = ("EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id IN :ids AND m.doc_id = d.id)"
+             if n is not None and count >= WALK_FROM else "d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN :ids)")
     return list(conn.execute(text(
-        "SELECT d.id FROM documents d WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN :ids) "
-        "ORDER BY d.date IS NULL, coalesce(d.date, ''), d.id" + ("" if n is None else f" LIMIT {int(n)}")).bindparams(
-        bindparam("ids", expanding=True)), {"ids": sorted(ids)}).scalars())
+        f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.date IS NULL, coalesce(d.date, ''), d.id"
+        + ("" if n is None else f" LIMIT {int(n)}")).bindparams(bindparam("ids", expanding=True)),
+        {"ids": sorted(ids)}).scalars())
 
 
 def read(conn, relations: Iterable[str] | None = None) -> Iterable[tuple]:

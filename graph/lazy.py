@@ -242,7 +242,7 @@ class ArticlesByDate(_ReadWhenAsked):
 
     def __getitem__(self, index):
         if isinstance(index, slice) and not index.start and index.step in (None, 1) and index.stop is not None:
-            return self.articles.reader.oldest(self.articles.ids, max(index.stop, 0))
+            return self.articles.reader.oldest(self.articles.ids, max(index.stop, 0), self.articles.count)
         return self._items()[index]
 
 
@@ -315,10 +315,11 @@ class StoreReader:
         with self._lock:
             return sentences.first(self._use(), keys, n)
 
-    def oldest(self, ids: tuple[str, ...], n: int | None) -> list[str]:
-        """The `n` oldest articles naming any of these actors (all with None), undated last, then by id."""
+    def oldest(self, ids: tuple[str, ...], n: int | None, count: int = 0) -> list[str]:
+        """The `n` oldest articles naming any of these actors (all with None), undated last, then
+        by id (`count`: how many there are, `graph.aggregates.oldest_articles`)."""
         with self._lock:
-            return self._use().read(lambda conn, order: oldest_articles(conn, ids, n))
+            return self._use().read(lambda conn, order: oldest_articles(conn, ids, n, count=count))
 
     def articles(self, ids: tuple[str, ...]) -> list[str]:
         """The articles naming any of these actors (sorted ids)."""

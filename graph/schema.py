@@ -52,6 +52,9 @@ SNAPSHOTS = "CREATE TABLE snapshots (name TEXT PRIMARY KEY, generation BIGINT NO
 # same picture without laying the graph out again.
 LAYOUT = "CREATE TABLE layout (node TEXT PRIMARY KEY, x {real} NOT NULL, y {real} NOT NULL)"
 
+# The articles oldest first, undated last (a hub's oldest articles, `graph.aggregates.oldest_articles`).
+DOCUMENTS_AGE = "CREATE INDEX documents_age ON documents ((date IS NULL), coalesce(date, ''), id)"
+
 # The tables, in creation order. {seq} is PostgreSQL's ingest-order column (SQLite has rowid),
 # {real} a double-precision number, {serial} the curation log's own numbering.
 TABLES = (
@@ -60,6 +63,7 @@ TABLES = (
         id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
         outlet TEXT, date TEXT, url TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
     "CREATE INDEX documents_path ON documents (path)",
+    DOCUMENTS_AGE,
     # Entities are kept per document: each Extraction reads back exactly as it was made.
     """CREATE TABLE entities ({seq}
         doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -96,7 +100,8 @@ DATA_TABLES = ("documents", "entities", "mentions", "relations", "curation")
 # Statements that take an SQLite store from version N to N + 1 (PostgreSQL stores began at 3).
 # Version 1 had no origin path or ingest time on documents, no speaker on relations and no
 # curation log; version 2 no item; version 3 no aggregates; version 4 no generation, folded
-# sentences, index of entity ids, edge changes or snapshots; version 5 an edge index of the edge alone.
+# sentences, index of entity ids, edge changes or snapshots; version 5 an edge index of the edge
+# alone and no index of articles by age.
 MIGRATIONS = {
     1: (
         "ALTER TABLE documents ADD COLUMN path TEXT NOT NULL DEFAULT ''",
@@ -111,7 +116,7 @@ MIGRATIONS = {
         ACTOR_COUNTS, LAYOUT),  # filled from the stored relations by `graph.aggregates.rebuild`
     4: ("ALTER TABLE relations ADD COLUMN folded TEXT", ENTITY_INDEX, EDGE_CHANGES, EDGE_CHANGES_INDEX, SNAPSHOTS,
         "INSERT INTO meta VALUES ('generation', '0')"),  # folded filled by `graph.rows.fold_stored`
-    5: ("DROP INDEX relations_edge", EDGE_INDEX),
+    5: ("DROP INDEX relations_edge", EDGE_INDEX, DOCUMENTS_AGE),
 }
 
 DOC_COLUMNS = "id, title, text, source, outlet, date, url"

@@ -232,15 +232,17 @@ def test_an_upgraded_store_gets_its_aggregates_and_a_damaged_one_is_reported(gen
         folded = conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall()
         # as a version 3 store: no aggregates, no edge index, no generation, search forms or snapshots
         conn.executescript("DROP TABLE edge_months; DROP TABLE layout; DROP TABLE actor_counts; "
-                           "DROP INDEX relations_edge_order; DROP INDEX mentions_entity; DROP TABLE edge_changes; DROP INDEX entities_id; "
+                           "DROP INDEX relations_edge_order; DROP INDEX documents_age; DROP INDEX mentions_entity; DROP TABLE edge_changes; DROP INDEX entities_id; "
                            "DROP TABLE snapshots; ALTER TABLE relations DROP COLUMN folded; "
                            "DELETE FROM meta WHERE key = 'generation'; "
                            "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     assert_same(db)
     with sqlite3.connect(db) as conn:
-        # the edge index of version 3 became the one that also orders the sentences (version 6)
-        assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'relations_edge%'"
-                            ).fetchall() == [("relations_edge_order",)]
+        # the edge index of version 3 became the one that also orders the sentences, and the
+        # articles are indexed by age (version 6)
+        assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE 'relations_edge%' "
+                            "OR name = 'documents_age') ORDER BY name").fetchall() == [("documents_age",),
+                                                                                   ("relations_edge_order",)]
         # the search form of the sentences stored before (ASCII ones need none)
         assert conn.execute("SELECT rowid, folded FROM relations WHERE folded IS NOT NULL").fetchall() == [
             (1, "erdogan met putin."), *folded] and "zurich" in folded[0][1]
@@ -379,3 +381,24 @@ def test_the_sentences_read_on_demand_agree_with_the_graph_on_postgresql(pg_url)
     with Store(pg_url) as store:
         store.append_curation({"op": "undo"})
     assert_same(pg_url)
+
+
+def test_a_hubs_oldest_articles_found_by_walking_the_articles_are_the_sorted_ones(generated):
+    """A hub's oldest articles are found by walking all articles oldest first: the same ones, in
+    the same order (undated last, then by id), as sorting the actor's own."""
+    from sqlalchemy import text
+
+    from graph.aggregates import WALK_FROM, oldest_articles
+    db, _ = generated
+    with Store(db) as store:
+        actors = store.read(lambda conn, order: conn.execute(text(
+            "SELECT entity_id FROM mentions GROUP BY entity_id ORDER BY count(*) DESC, entity_id")).scalars().all())
+        undated = store.read(lambda conn, order: conn.execute(text(
+            "SELECT count(*) FROM documents WHERE date IS NULL")).scalar())
+        assert len(actors) > 4 and undated, "a corpus with undated articles to order"
+        for ids in ([actors[0]], [actors[-1]], actors[1:4]):
+            every = store.read(lambda conn, order: oldest_articles(conn, ids, None))
+            assert every and set(every) == set(store.actor_articles(tuple(ids)))
+            for n in (1, 3, len(every) + 2):
+                walked = store.read(lambda conn, order: oldest_articles(conn, ids, n, count=WALK_FROM))
+                assert walked == store.read(lambda conn, order: oldest_articles(conn, ids, n)) == every[:n]
