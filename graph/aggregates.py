@@ -232,8 +232,9 @@ def oldest_articles(conn, ids: Iterable[str], n: int | None, *, count: int = 0) 
     articles oldest first (the index ``documents_age``) until `n` name it: a few probes, where
     sorting its tens of thousands of articles took most of a panel's time. Others have theirs
     sorted."""
-    found = ("EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id IN :ids AND m.doc_id = d.id)"
-             if n is not None and count >= WALK_FROM else "d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN :ids)")
+    walk = n is not None and count >= WALK_FROM
+    found = ("EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id IN :ids AND m.doc_id = d.id)" if walk
+             else "d.id IN (SELECT doc_id FROM mentions WHERE entity_id IN :ids)")
     return list(conn.execute(text(
         f"SELECT d.id FROM documents d WHERE {found} ORDER BY d.date IS NULL, coalesce(d.date, ''), d.id"
         + ("" if n is None else f" LIMIT {int(n)}")).bindparams(bindparam("ids", expanding=True)),

@@ -319,8 +319,9 @@ class EdgeIndex(Reach):
         if outside:
             counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
             if typed_only:
+                weak = ~self.typed
                 for column in counted:
-                    column[~self.typed] = 0
+                    column[weak] = 0
         if documents is None:
             self._whole = counted
         return counted
@@ -339,8 +340,8 @@ class EdgeIndex(Reach):
                     first, last = month_span(date), month_span(date, last=True)
                     if first is not None:
                         spans[i] = first, last
-            self._spans = spans
             self._codes_used = [(doc, i) for doc, i in self.doc_code.items() if used[i]]
+            self._spans = spans  # last: another session reads both once this is set
         if isinstance(documents, Period) and documents.monthly:
             lo = month_span(documents.first) if documents.first else np.iinfo(np.int64).min
             hi = month_span(documents.last, last=True) if documents.last else np.iinfo(np.int64).max

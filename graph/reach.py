@@ -174,15 +174,15 @@ class Reach:
         ends = np.column_stack([self.src[idx], self.dst[idx]])
         swap = self.id_rank[ends[:, 0]] > self.id_rank[ends[:, 1]]
         ends[swap] = ends[swap][:, ::-1]
-        n = len(self.nodes)
+        n, k = len(self.nodes), len(self.relation_names)
         pair, at = np.unique(ends[:, 0].astype(np.int64) * n + ends[:, 1], return_inverse=True)
         evidence = np.bincount(at, weights=w).astype(np.int64)
         net = np.bincount(at, weights=self.polarity[idx] * w).astype(np.int64)
-        typed, typed_at = np.unique(at.astype(np.int64) * len(self.relation_names) + self.rel[idx], return_inverse=True)
-        typed_sum = np.bincount(typed_at, weights=w).astype(np.int64)
+        typed, typed_at = np.unique(at.astype(np.int64) * k + self.rel[idx], return_inverse=True)
         by_pair: list[list[tuple[str, int]]] = [[] for _ in pair]
-        for key, total in zip(typed.tolist(), typed_sum.tolist()):
-            by_pair[key // len(self.relation_names)].append((self.relation_names[key % len(self.relation_names)], total))
-        out = [Pair(self.nodes[key // n], self.nodes[key % n], e, m, tuple(sorted(kinds, key=lambda kv: (-kv[1], kv[0]))))
+        for key, total in zip(typed.tolist(), np.bincount(typed_at, weights=w).astype(np.int64).tolist()):
+            by_pair[key // k].append((self.relation_names[key % k], total))
+        out = [Pair(self.nodes[key // n], self.nodes[key % n], e, m,
+                    tuple(sorted(kinds, key=lambda kv: (-kv[1], kv[0]))))
                for key, e, m, kinds in zip(pair.tolist(), evidence.tolist(), net.tolist(), by_pair)]
         return sorted(out, key=lambda p: (-p.evidence, p.source, p.target))

@@ -1,8 +1,9 @@
 """Where each actor sits on the canvas: a deterministic layout, computed once per corpus version.
 
 Stress majorization (spectral for large components) and a short force-directed pass, then
-labels pushed apart so none overlap; :func:`extend_positions` places new actors without moving the old ones. Modelled on
-networkx's drawing/layout.py: graph data in, coordinates out, nothing drawn.
+labels pushed apart so none overlap; :func:`extend_positions` places new actors without moving
+the old ones. Modelled on networkx's drawing/layout.py: graph data in, coordinates out, nothing
+drawn.
 """
 from __future__ import annotations
 
