@@ -98,6 +98,19 @@ def test_node_dossier_shows_a_few_sentences_per_relation_and_links_to_the_rest(s
     assert all(m.id["edge"] == "united-states|supports|turkey" for m in more)
 
 
+def test_a_folded_group_lists_its_relations_without_sentences_each_linking_to_its_own(sample_g):
+    panel = node_dossier(sample_g, "turkey", documents=docs(sample_g), visible_relations=VISIBLE)
+    folded = next(x for x in by_class(panel, "relation-group") if getattr(x, "data-relation") == "co_mentioned")
+    shown = next(x for x in by_class(panel, "relation-group") if getattr(x, "data-relation") == "supports")
+    assert folded.open is False and by_class(folded, "relation-row") and not by_class(folded, "evidence")
+    assert by_class(shown, "evidence")
+    for row in by_class(folded, "relation-row"):
+        link = next(m for m in by_class(row, "edge-link") if m.id["slot"] == "more")
+        s, rel, t = link.id["edge"].split("|")
+        assert rel == "co_mentioned" and text_of(link) == f"{len(sample_g.edges[s, t, rel]['evidence'])} sentence" + (
+            "s ›" if len(sample_g.edges[s, t, rel]["evidence"]) > 1 else " ›")
+
+
 def test_node_dossier_marks_single_source_relations(sample_g):
     panel = node_dossier(sample_g, "nato", documents=docs(sample_g), visible_relations=VISIBLE)
     assert by_class(panel, "badge-single")

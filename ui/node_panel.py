@@ -31,8 +31,8 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
 
     Relations are grouped by type in ontology order with their counts, each listing the other
     actor (the :data:`MAX_GROUP_ROWS` strongest) and up to :data:`MAX_NODE_EVIDENCE` sentences;
-    types hidden on the canvas start folded. Neighbours and articles are links that move the
-    selection.
+    types hidden on the canvas start folded, their relations listed without sentences (each
+    links to its own). Neighbours and articles are links that move the selection.
 
     Args:
         g: The filtered graph (what the reader's filters allow).
@@ -54,8 +54,10 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         (other, node_id, False) for other in group.incoming], key=lambda r: (
             -int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1])))
         for group in summary.relations]
-    firsts = _first_sentences(g, [(s, t, group.relation) for group, rows in grouped for s, t, _ in rows[:MAX_GROUP_ROWS]],
-                              documents)
+    # a folded group (a type hidden on the canvas: co-mentions, by default) lists its relations
+    # without sentences, which are the most and the longest to read; its rows link to them
+    firsts = _first_sentences(g, [(s, t, group.relation) for group, rows in grouped if group.relation in visible
+                                  for s, t, _ in rows[:MAX_GROUP_ROWS]], documents)
     for group, rows in grouped:
         if group.relation in WEAK_RELATIONS:
             n_weak += group.count
@@ -66,7 +68,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                       className="muted small group-counts"),
             html.Span("hidden on canvas", className="muted small hidden-note") if hidden else None,
         ]))
-        listed = [_relation_row(g, s, t, group.relation, outgoing, documents,
+        listed = [_relation_row(g, s, t, group.relation, outgoing, documents, None if hidden else
                                 firsts[s, t, group.relation][:MAX_NODE_EVIDENCE if i < FULL_ROWS else 1])
                   for i, (s, t, outgoing) in enumerate(rows[:MAX_GROUP_ROWS])]
         if len(rows) > MAX_GROUP_ROWS:
@@ -176,11 +178,14 @@ def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, page
 
 
 def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents,
-                  shown: Sequence[Mapping[str, Any]]) -> html.Li:
+                  shown: Sequence[Mapping[str, Any]] | None) -> html.Li:
+    """One relation of an actor's group: the other actor, counts, and the `shown` sentences
+    (None: a folded group's row, none shown, its sentences a link away)."""
     other = t if outgoing else s
     eid = make_edge_id(s, relation, t)
     attrs = _edge_attrs(g, s, t, relation)
     evidence = attrs.get("evidence") or ()
+    folded, shown = shown is None, shown or ()
     more = len(evidence) - len(shown)
     weak = relation in WEAK_RELATIONS
     head = html.Div(_present([
@@ -194,7 +199,8 @@ def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: b
     ]), className="relation-head")
     items = [evidence_item(ev, documents, slot=f"{eid}:{i}", weak=weak) for i, ev in enumerate(shown)]
     if more > 0:
-        items.append(html.Li(edge_link(eid, f"+ {_plural(more, 'more sentence')}", slot="more"),
+        items.append(html.Li(edge_link(eid, f"{_plural(more, 'sentence')} ›" if folded
+                                       else f"+ {_plural(more, 'more sentence')}", slot="more"),
                              className="evidence-more"))
     if not evidence:
         items.append(html.Li("No sentence: this relation comes from the actor table.", className="muted small"))
