@@ -23,6 +23,7 @@ from ui.elements import (
     make_edge_id,
     node_templates,
     parse_edge_id,
+    SEARCH_ALIASES,
     search_options,
 )
 from ui.filters import date_span_label, month_marks, month_range, relation_filter_options
@@ -257,6 +258,13 @@ def test_search_options_show_labels_and_search_aliases(sample_graph):
     assert labels == sorted(labels, key=str.casefold)
     turkey = next(o for o in options if o["value"] == "turkey")
     assert turkey["label"] == "Turkey" and "Ankara" in turkey["search"]
+
+
+def test_an_actor_named_a_thousand_ways_is_found_by_its_first_aliases_only():
+    many = [f"Name {i:04d}" for i in range(1000)]
+    option, = search_options({"nodes": [{"id": "x", "label": "X", "type": "GPE", "aliases": many}], "edges": []})
+    assert "Name 0000" in option["search"] and f"Name {SEARCH_ALIASES - 1:04d}" in option["search"]
+    assert f"Name {SEARCH_ALIASES:04d}" not in option["search"] and len(option["search"]) < 400
 
 
 @pytest.mark.parametrize(("trigger", "prop", "value", "expected", "search"), [

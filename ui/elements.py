@@ -306,11 +306,15 @@ def canvas_elements(g: nx.MultiDiGraph, templates: Mapping[str, Mapping[str, Any
     return nodes + edges
 
 
+SEARCH_ALIASES = 24  # aliases an option is found by: a page holds every option three times
+
+
 def search_options(data: Data) -> list[dict]:
-    """Return dropdown options for the entity search: label shown, aliases searchable."""
+    """Return dropdown options for the entity search: label shown, aliases searchable (the first
+    SEARCH_ALIASES: an actor merged from many, or named many ways, would weigh down the page)."""
     options = []
     for node_id, node in nodes_by_id(data).items():
-        aliases = [str(a) for a in node.get("aliases") or () if a]
+        aliases = [str(a) for a in node.get("aliases") or () if a][:SEARCH_ALIASES]
         options.append({
             "label": node_label(node),
             "value": node_id,
