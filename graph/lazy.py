@@ -300,6 +300,11 @@ class StoreReader:
         with self._lock:
             return sentences.light(self._use(), keys)
 
+    def words(self, keys: Sequence[Key]) -> list[tuple]:
+        """Every sentence of these raw edges as ``(doc_id, start, sentence)`` (`graph.sentences.words`)."""
+        with self._lock:
+            return sentences.words(self._use(), keys)
+
     def by_id(self, ids: Sequence[int]) -> dict[int, dict]:
         """Whole sentences by their row ids (`graph.sentences.by_id`)."""
         with self._lock:
@@ -415,6 +420,11 @@ class StoredSentences(_ReadWhenAsked):
                 for row, key, doc, start, confidence, negated, modality in
                 (self.reader.light(self.keys) if self.keys else ())]
         return self._light
+
+    def words(self) -> list[dict]:
+        """Every sentence with its article, place and words only (to count the outlets behind them)."""
+        return [{"doc_id": doc, "start": start, "sentence": sentence}
+                for doc, start, sentence in (self.reader.words(self.keys) if self.keys else ())]
 
     def page(self, documents: Mapping[str, Mapping[str, Any]], **how) -> EvidencePage:
         """`graph.pages.evidence_page` over the whole list, its sentences read whole."""

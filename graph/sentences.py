@@ -112,6 +112,14 @@ def light(store, keys: Sequence[Key]) -> list[tuple]:
     return [(row, (s, rel, o), *rest) for row, s, rel, o, *rest in (store.read(query) if keys else ())]
 
 
+def words(store, keys: Sequence[Key]) -> list[tuple]:
+    """Every sentence of these edges as ``(doc_id, start, sentence)`` only: enough to tell the
+    outlets behind them, syndicated copies once (`graph.outlets.outlets_of`)."""
+    def query(conn, order):
+        return keyed(conn, keys, "SELECT r.doc_id, r.start_char, r.sentence FROM {edges}")
+    return [tuple(row) for row in store.read(query)] if keys else []
+
+
 def by_id(store, ids: Sequence[int]) -> dict[int, dict]:
     """Whole sentences (evidence dicts) by their row ids (from :func:`light`)."""
     def query(conn, order):

@@ -43,7 +43,8 @@ def _control(name: str, field: str, label: str, options: Sequence[tuple[str, str
 
 
 def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
-                   pages: Mapping[str, Any] | None, *, item: Callable[[Mapping[str, Any], str], Any]) -> html.Div:
+                   pages: Mapping[str, Any] | None, *, item: Callable[[Mapping[str, Any], str], Any],
+                   at_once: bool = False) -> html.Div:
     """Return one list of evidence as the reader chose to see it, with its controls and "more".
 
     Args:
@@ -52,12 +53,15 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
         documents: Article metadata (dates and outlets, for sorting and filtering).
         pages: The evidence-pages store.
         item: Draws one sentence: ``item(evidence, slot) -> html.Li``.
+        at_once: List it however long (a relation's own panel); else a list kept in the store
+            longer than LONG_LIST is read once the reader opens it.
     """
     state = list_state(pages, name)
     how = {"offset": 0, "limit": state["shown"], "order": state["order"], "outlet": state["outlet"],
            "flag": state["flag"]}
     stored = isinstance(evidence, StoredSentences)  # sorted and cut without its words; the page read whole
-    if stored and len(evidence) > LONG_LIST and not (isinstance(pages, Mapping) and name in pages):  # a hub's
+    if stored and not at_once and len(evidence) > LONG_LIST and not (
+            isinstance(pages, Mapping) and name in pages):  # a hub's
         return html.Div([
             html.P(f"{len(evidence):,} sentences: listed when you ask, a page at a time, to sort and filter "
                    "by date, outlet and flag.", className="muted small evidence-count", role="status"),

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 from dash import html
 
+from graph.lazy import StoredSentences, as_stored
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
@@ -242,10 +243,13 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
     n_articles = attrs.get("articles")
     if not isinstance(n_articles, int):
         n_articles = len({ev.get("doc_id") for ev in evidence})
+    # the sentences of a relation as stored are listed a page at a time, sorted without their words
+    listed = StoredSentences([evidence]) if as_stored([(s, t, relation)], [evidence]) and evidence else evidence
     outlets = attrs.get("outlets")
-    if outlets is None and evidence:  # sentences kept in the store: counted now they are read
-        named = {ev.get("doc_id") for ev in evidence}
-        outlets = len(outlets_of(evidence, {doc: documents[doc] for doc in named if doc in documents}))
+    if outlets is None and evidence:  # sentences kept in the store: counted from their words alone
+        said = listed.words() if isinstance(listed, StoredSentences) else evidence
+        named = {ev.get("doc_id") for ev in said}
+        outlets = len(outlets_of(said, {doc: documents[doc] for doc in named if doc in documents}))
     facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
              *([_plural(outlets, "outlet")] if isinstance(outlets, int) and evidence else []),
              POLARITY_LABELS.get(polarity, str(polarity))]
@@ -281,9 +285,9 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
         actions,
         html.H3("Evidence", className="section-title"),
         mark_key() if evidence else None,
-        paged_evidence(target_edge_id, evidence, documents, pages, item=lambda ev, slot: evidence_item(
+        paged_evidence(target_edge_id, listed, documents, pages, item=lambda ev, slot: evidence_item(
             ev, documents, slot=slot, provenance=True, weak=weak,
-            reject=target_edge_id if writable and len(evidence) > 1 else None))
+            reject=target_edge_id if writable and len(evidence) > 1 else None), at_once=True)
         if evidence else html.P("No sentence: this relation comes from the actor table.", className="muted"),
     ]), className="dossier edge-dossier" + (" is-weak" if weak else ""), **{"data-edge": target_edge_id})
 
