@@ -54,8 +54,9 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
 
     Returns:
         Rows ``(name, value, unit)``: app start-up in seconds; median and 95th percentile
-        in milliseconds of a filter change (canvas, panel and URL callbacks) and of a node
-        click (selection, canvas, panel and URL callbacks); actors and relations drawn.
+        in milliseconds of a filter change (canvas, panel and URL callbacks) and of a click on
+        a node, an edge and an overview's pair edge (selection, canvas, panel and URL
+        callbacks); actors and relations drawn.
     """
     from app import create_app
     from ui import callbacks, ids
@@ -104,16 +105,21 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
         index = corpus.index  # the strongest typed relations, as a reader picks them from the canvas
         strongest = np.flatnonzero(index.typed)[np.argsort(-index.base_weight[index.typed], kind="stable")]
         drawn_edges = [index.edge_id(int(i)) for i in strongest[:calls]]
-        click_ms: dict[str, list[float]] = {"node": [], "edge": []}
+        # the overview's pair edges, strongest first, as a reader clicks them on the first view
+        first_view = corpus.view(corpus.default_filters(), corpus.view_spec(None), None)
+        pairs = [f"{p.source},{p.target}" for p in first_view.pairs[:calls]]
+        click_ms: dict[str, list[float]] = {"node": [], "edge": [], "pair": []}
         previous = None
-        for kind, ids_ in (("node", nodes), ("edge", drawn_edges)):
+        for kind, ids_ in (("node", nodes), ("edge", drawn_edges), ("pair", pairs)):
             for target in ids_:
-                tap = {"id": target, "label": corpus.label(target) if kind == "node" else target}
+                tap = ({"id": f"pair:{target}", "pair": target} if kind == "pair"
+                       else {"id": target, "label": corpus.label(target) if kind == "node" else target})
                 click_ms[kind].append(interaction(previous, relations, types, dates, 1, value=tap, previous=previous,
                                                   trigger="tapNodeData" if kind == "node" else "tapEdgeData"))
-                previous = {"kind": kind, "id": target, "via": "tap", "nonce": len(click_ms[kind])}
+                previous = {"kind": "dyad" if kind == "pair" else kind, "id": target, "via": "tap",
+                            "nonce": len(click_ms[kind])}
         for name, values in (("filter change", filter_ms), ("node click", click_ms["node"]),
-                             ("edge click", click_ms["edge"])):
+                             ("edge click", click_ms["edge"]), ("overview pair click", click_ms["pair"])):
             if values:
                 rows.append((f"{name}, server time, median of {len(values)}", round(statistics.median(values), 1),
                              "ms"))

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import networkx as nx
 
@@ -166,21 +167,32 @@ def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, di
     Raises:
         ValueError: An actor is not in the graph.
     """
-    _require(g, a, b)
     dates = doc_dates(g)
     rows = []
+    for i, (relation, direction, evidence) in enumerate(dyad_edges(g, a, b)):
+        for ev in evidence:
+            doc = ev.get("doc_id")
+            rows.append(((i, dates.get(doc) is None, dates.get(doc) or "", doc or "", ev.get("start") or 0),
+                         (relation, direction, ev)))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows]
+
+
+def dyad_edges(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, Any]]:
+    """Return the edges between two actors as `(relation, direction, evidence)`, their sentences
+    not read: relations in ontology order, a -> b before b -> a (see :func:`dyad_evidence`).
+
+    Raises:
+        ValueError: An actor is not in the graph.
+    """
+    _require(g, a, b)
+    edges = []
     for s, t, direction in ((a, b, FORWARD), (b, a, BACKWARD)):
         if a == b and direction == BACKWARD:
             break
-        for k, d in (g.succ[s].get(t) or {}).items():
-            relation = d.get("relation", k)
-            for ev in d.get("evidence") or ():
-                doc = ev.get("doc_id")
-                rows.append(((_ORDER.get(relation, len(_ORDER)), relation, direction != FORWARD,
-                              dates.get(doc) is None, dates.get(doc) or "", doc or "", ev.get("start") or 0),
-                             (relation, direction, ev)))
-    rows.sort(key=lambda r: r[0])
-    return [row for _, row in rows]
+        edges += [(d.get("relation", k), direction, d.get("evidence") or ())
+                  for k, d in (g.succ[s].get(t) or {}).items()]
+    return sorted(edges, key=lambda e: (_ORDER.get(e[0], len(_ORDER)), e[0], e[1] != FORWARD))
 
 
 @lru_cache(maxsize=300_000)

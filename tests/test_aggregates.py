@@ -321,6 +321,23 @@ def test_a_co_mention_dossier_reads_its_sentences_and_outlets_from_the_store(gen
     assert f"{len(d['evidence'])} sentences · {d['articles']} articles · {d['outlets']} outlet" in shown
 
 
+def test_a_pairs_dossier_read_a_page_at_a_time_from_the_store_is_the_one_read_whole(generated):
+    from ui.elements import make_edge_id
+    from ui.panels import dyad_dossier
+
+    db, _ = generated
+    lazy = CorpusSource(store_path=db).current()
+    with Store(db) as store:
+        eager = store.graph()
+    s, t, k = max(stored_edges(lazy.graph), key=lambda e: len(lazy.graph.edges[e]["evidence"]))
+    listed = f"dyad:{make_edge_id(s, k, t)}"
+    for pages in (None, {listed: {"shown": 40, "order": "newest", "outlet": None, "flag": None}},
+                  {listed: {"shown": 20, "order": "confidence", "outlet": None, "flag": "holds"}}):
+        shown, expected = (str(dyad_dossier(g, s, t, documents=lazy.documents, pages=pages))
+                           for g in (lazy.graph, eager))
+        assert shown == expected and "cooperation" in shown
+
+
 def index_rows(index):
     """The filter engine's rows as a set, articles and months by name (their codes are the engine's own)."""
     name = {code: doc for doc, code in index.doc_code.items()}

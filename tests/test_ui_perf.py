@@ -1,8 +1,9 @@
-"""The explorer's benchmark rows: start-up and the server time of filter changes and node clicks."""
+"""The explorer's benchmark rows: start-up and the server time of filter changes and clicks."""
 from __future__ import annotations
 
 import pytest
 
+import ui.corpus
 from graph.index import EdgeIndex
 from graph.store import Store
 from cli.perf import _p95, bench_app, main
@@ -13,10 +14,11 @@ def test_bench_app_measures_start_up_filter_changes_and_clicks_without_the_whole
     # the page, a filter change and a click read the store's edges from the index's arrays: the
     # graph of every edge is never made
     monkeypatch.setattr(EdgeIndex, "whole", lambda self: pytest.fail("the whole graph was made"))
+    monkeypatch.setattr(ui.corpus, "OVERVIEW_BUDGET", 8)  # the seeds open on an overview, with pair edges
     rows = bench_app(seed_store_copy, calls=5)
     names = [name for name, _, _ in rows]
     assert names[0].startswith("app start-up")
-    for interaction in ("filter change", "node click", "edge click"):
+    for interaction in ("filter change", "node click", "edge click", "overview pair click"):
         assert f"{interaction}, server time, median of 5" in names
         assert f"{interaction}, server time, p95 of 5" in names
     assert all(isinstance(value, float) and value >= 0 for _, value, _ in rows)

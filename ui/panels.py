@@ -7,7 +7,6 @@ only ever becomes component children, which Dash renders as text, never as HTML.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -15,11 +14,11 @@ from typing import Any
 import networkx as nx
 from dash import html
 
-from graph.lazy import StoredSentences, as_stored
+from graph.lazy import StoredEvidence, StoredSentences, as_stored
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
-from graph.search import dyad_evidence
+from graph.search import dyad_edges
 from ui import ids
 from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch
@@ -300,23 +299,23 @@ def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents,
     """Return the sentences behind the relations between two actors, by relation and direction, a page at a time."""
     if a not in g or b not in g:
         return empty("One of these actors is hidden by the current filters.")
-    rows = dyad_evidence(g, a, b)
-    groups: dict[tuple[str, str], list] = defaultdict(list)
-    for relation, direction, ev in rows:
-        groups[(relation, direction)].append(ev)
-    def holding(sign: int) -> int:  # as the heatmap counts: sentences that hold
-        return sum(holds(ev) for (rel, _), evs in groups.items() if rel in BY_NAME
-                   and BY_NAME[rel].polarity * sign > 0 for ev in evs)
+    groups = [(relation, direction, evidence) for relation, direction, evidence in dyad_edges(g, a, b) if evidence]
+
+    def holding(sign: int) -> int:  # as the heatmap counts: sentences that hold (counted by the store when kept there)
+        return sum(evidence.held() if isinstance(evidence, StoredEvidence) else sum(holds(ev) for ev in evidence)
+                   for rel, _, evidence in groups if rel in BY_NAME and BY_NAME[rel].polarity * sign > 0)
     coop, conflict = holding(1), holding(-1)
     sections = []
-    for (relation, direction), evs in groups.items():
+    for relation, direction, evidence in groups:
         s, t = (a, b) if direction == FORWARD else (b, a)
         eid = make_edge_id(s, relation, t)
+        listed = StoredSentences([evidence]) if as_stored([(s, t, relation)], [evidence]) else evidence
         sections.append(html.Div([
             html.Div([relation_chip(relation), html.Span(f"{_label(g, s)} → {_label(g, t)}", className="small"),
                       edge_link(eid, "dossier ›", slot="dyad")], className="relation-head"),
-            paged_evidence(f"dyad:{eid}", evs, documents, pages, item=lambda ev, slot, weak=relation in WEAK_RELATIONS:
-                           evidence_item(ev, documents, slot=slot, weak=weak)),
+            paged_evidence(f"dyad:{eid}", listed, documents, pages, at_once=True,
+                           item=lambda ev, slot, weak=relation in WEAK_RELATIONS: evidence_item(
+                               ev, documents, slot=slot, weak=weak)),
         ], className="dyad-group", **{"data-relation": relation}))
     return html.Div(_present([
         html.Div([html.Span("stance", className="relation-chip")], className="eyebrow"),
