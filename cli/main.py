@@ -86,13 +86,17 @@ def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_
     print(f"{store.name}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
           f"({report.parsed_words:,} words parsed in {time.perf_counter() - t0:.1f} s); "
           f"{store.counts()['documents']} articles in the store", file=sys.stderr)
-    if report.added or report.replaced:  # so the explorer starts from it rather than from every row
+    if report.added or report.replaced:  # so the explorer starts from them rather than from every row
+        from ui.source import CorpusSource
+
         t0 = time.perf_counter()
         try:
             store.prepare_explorer()
+            CorpusSource(store_path=store.location.target).current()  # lays the corpus out and keeps it
         except StoreError as err:
             sys.exit(f"newsgraph: the articles are stored, but the explorer's table could not be kept: {err}")
-        print(f"{store.name}: the explorer's edge table kept ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+        print(f"{store.name}: the explorer's edge table and layout kept ({time.perf_counter() - t0:.1f} s)",
+              file=sys.stderr)
     return report
 
 

@@ -109,3 +109,17 @@ def test_tapping_a_pair_edge_selects_the_pair():
     assert selection["kind"] == "dyad" and selection["id"] == "a,b" and selection["via"] == "tap"
     edge, _ = resolve_selection(ids.CANVAS, "tapEdgeData", {"id": "a|attacks|b"}, None)
     assert edge["kind"] == "edge"
+
+
+def test_the_corpus_layout_from_one_link_per_pair_is_the_layout_from_every_edge(seed_store_copy):
+    """A layout springs one link per pair of actors and kind, so the corpus is laid out from a
+    few links (`EdgeIndex.layout_links`): the picture every edge gives, sizes included."""
+    from ui.positions import node_positions
+    from ui.source import CorpusSource
+    from ui.tallies import typed_degree
+
+    corpus = CorpusSource(store_path=seed_store_copy).current()
+    every = corpus.light_with_edges()
+    links = corpus.index.layout_links()
+    assert len(links) < len(every["edges"])  # the seeds' pairs have several relations
+    assert node_positions(every) == node_positions(corpus._layout_data(), degree=typed_degree(corpus.index))

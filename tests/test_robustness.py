@@ -463,9 +463,11 @@ def test_a_mixed_batch_adds_the_good_articles_and_keeps_every_old_row(tmp_path):
     with Store(db) as store:
         assert store.check() == []  # and count the new article
         generation = store.generation()
-    assert "the explorer's edge table kept" in done.stderr  # for the next start-up to read
+    assert "the explorer's edge table and layout kept" in done.stderr  # for the next start-up to read
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT generation FROM snapshots").fetchall() == [(generation,)]
+    with Store(db) as store:  # every actor has its place: a read-only server lays nothing out
+        assert set(store.layout()) == set(store.graph().nodes)
 
 
 def test_a_missing_model_gets_an_install_instruction_and_leaves_the_store_alone(tmp_path):

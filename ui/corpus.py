@@ -41,7 +41,6 @@ from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions, overview_layout
 from ui.preset_layouts import LAYOUTS, preset_positions
-from graph.edge_table import pair_keys
 from graph.index import EdgeIndex
 from graph.reach import Survivors
 from ui.choices import DEFAULT_BUDGET, Filters, View, ViewSpec
@@ -126,12 +125,13 @@ class Corpus:
         self.months = month_range(*bounds) if bounds else ()
         # what the page counts once is counted over the index's arrays
         self.index = EdgeIndex(graph, self.months, stored=stored)
+        degree = tallies.typed_degree(self.index)
         if previous_positions:  # the edges are asked for only when some actor is new
             self.positions = extend_positions(light if all(n in previous_positions for n in graph.nodes)
-                                              else self.light_with_edges(), previous_positions)
+                                              else self._layout_data(), previous_positions, degree=degree)
         else:
-            self.positions = node_positions(self.light_with_edges())
-        self.templates = node_templates(light, self.positions, tallies.typed_degree(self.index))
+            self.positions = node_positions(self._layout_data(), degree=degree)
+        self.templates = node_templates(light, self.positions, degree)
         for node, colour in community_colours(light, pairs=tallies.typed_pairs(self.index)).items():
             self.templates[node]["data"]["community"] = colour  # offered as the nodes' colour
         self.stats = tallies.graph_stats(self.index)
@@ -159,6 +159,15 @@ class Corpus:
         if self._graph is None:
             self._graph = self._memo.get(("whole graph",), self.index.whole)
         return self._graph
+
+    def _layout_data(self) -> dict:
+        """`light` with one link per pair of actors and kind (`graph.index.EdgeIndex.layout_links`):
+        what the corpus layout reads."""
+        return {**self.light, "edges": [{"source": s, "relation": r, "target": t}
+                                        for s, r, t in self.index.layout_links()]}
+
+    def _light_nodes(self) -> dict:
+        return self._memo.get(("light nodes",), lambda: {n["id"]: n for n in self.light["nodes"]})
 
     def light_with_edges(self, nodes: Collection[str] | None = None) -> dict:
         """`light` with the edges (among `nodes` only, when given) for a layout, from the index."""
@@ -383,21 +392,9 @@ class Corpus:
     def _overview_layout(self, nodes: tuple[str, ...], central: tuple[str, ...]):
         """An overview laid out on its own; one drawn around a selection keeps the places the most
         central actors have in the overview without it, and sets the others beside their neighbours."""
-        light = self._memo.get(("light nodes",), lambda: {n["id"]: n for n in self.light["nodes"]})
         base = self._overview_layout(central, central) if central != nodes else None
-        def lay_out():
-            index = self.index
-            inside = np.zeros(len(index.nodes), dtype=bool)
-            inside[[index.node_index[n] for n in nodes]] = True
-            links = np.flatnonzero(inside[index.src] & inside[index.dst])
-            # a layout needs one spring per pair of actors: each pair's first typed relation and
-            # first co-mention, in the index's order (the same picture as from all of them)
-            key = pair_keys(index.src[links], index.dst[links], len(index.nodes)) * 2 + index.typed[links]
-            links = np.sort(links[np.unique(key, return_index=True)[1]])
-            return overview_layout([light[n] for n in nodes], [
-                (index.nodes[index.src[i]], index.relation_names[index.rel[i]], index.nodes[index.dst[i]])
-                for i in links], base)
-        return self._memo.get(("overview", nodes), lay_out)
+        return self._memo.get(("overview", nodes), lambda: overview_layout(
+            [self._light_nodes()[n] for n in nodes], self.index.layout_links(nodes), base))
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""

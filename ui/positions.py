@@ -103,8 +103,8 @@ def _nearest_gap(pts) -> float:
     return float(np.median(d[:, 1]))
 
 
-def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0,
-                   fit: tuple[float, float] | None = None) -> dict[str, dict[str, float]]:
+def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0, fit: tuple[float, float] | None = None,
+                   degree: Mapping[str, int] | None = None) -> dict[str, dict[str, float]]:
     """Lay the whole graph out once, deterministically, for cytoscape's ``preset`` layout.
 
     The actors linked by typed relations (the default view) are laid out first, one
@@ -119,6 +119,8 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0,
         gap: Typical distance in pixels between an actor and its nearest neighbour.
         fit: Squeeze the picture into this width and height (before labels are pushed apart),
             so that it can be read at the opening zoom.
+        degree: Each actor's typed relations, for the size of one without mentions
+            (`ui.elements.node_sizes`; counted from `data`'s edges when not given).
 
     Returns:
         ``node id -> {"x": .., "y": ..}`` in pixels.
@@ -167,7 +169,7 @@ def node_positions(data: Data, *, seed: int = 7, gap: float = 80.0,
     pts = pts - pts.mean(axis=0) if len(pts) > 1 else np.zeros((1, 2))
     if fit and len(pts) > 1:
         pts = pts * min(1.0, fit[0] / max(float(np.ptp(pts[:, 0])), 1.0), fit[1] / max(float(np.ptp(pts[:, 1])), 1.0))
-    sizes = node_sizes(data)
+    sizes = node_sizes(data, degree)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
     pts = _separate(pts, boxes, rounds=120 if len(pts) <= 800 else 40)
     return {i: {"x": round(float(x), 1), "y": round(float(y), 1)} for i, (x, y) in zip(node_ids, pts)}
@@ -348,8 +350,8 @@ def _band(g: nx.Graph, seed: int) -> dict:
             for k, n in enumerate(nodes)}
 
 
-def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
-                     gap: float = 80.0) -> dict[str, dict[str, float]]:
+def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *, gap: float = 80.0,
+                     degree: Mapping[str, int] | None = None) -> dict[str, dict[str, float]]:
     """Keep the positions of actors already laid out and place the new ones beside their neighbours.
 
     After an upload or a merge the picture stays where the reader left it: new actors sit
@@ -360,6 +362,7 @@ def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
         data: The new node-link graph (a :func:`light_data` dict is enough).
         previous: Positions of the previous version of the graph.
         gap: Distance in pixels between a new actor and the centre of its neighbours.
+        degree: As :func:`node_positions` takes it.
     """
     import numpy as np
 
@@ -394,7 +397,7 @@ def extend_positions(data: Data, previous: Mapping[str, Mapping[str, float]], *,
             n += 1
         waiting = [i for i in waiting if i not in pos]
     pts = np.array([pos[i] for i in node_ids], dtype=float)
-    sizes = node_sizes(data)
+    sizes = node_sizes(data, degree)
     boxes = [label_box(node_label(nodes[i]), sizes[i]) for i in node_ids]
     movable = np.array([i not in previous for i in node_ids])
     pts = _separate(pts, boxes, rounds=60, movable=movable)
