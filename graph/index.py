@@ -297,12 +297,11 @@ class EdgeIndex(Reach):
         key = (documents, typed_only and documents is not None)
         if (found := self._counted.get(key)) is not None:
             return found
-        counted = self._counts(documents, typed_only=key[1])
+        counted = self._counts(documents, typed_only=key[1])  # a period's: new arrays, patched in place
         if documents is None:
-            counted = (self.base_weight, self.base_articles, *counted[2:])
-        if len(self._bare):
-            counted = tuple(c.copy() for c in counted)
-            for column, base in zip(counted, (self.base_weight, self.base_articles) * 2):
+            counted = (self.base_weight, self.base_articles, *(c.copy() for c in counted[2:]))
+        for column, base in zip(counted, (self.base_weight, self.base_articles) * 2):
+            if len(self._bare) and column is not base:
                 column[self._bare] = base[self._bare]
         with self._lock:  # many sessions share the index
             if len(self._counted) > 4:  # each is four arrays as long as the edges
@@ -331,7 +330,7 @@ class EdgeIndex(Reach):
             rows = np.flatnonzero(~inside if outside else inside)
             rows = rows if among is None else among[rows]
         edges = self.pair_edge[rows]
-        counted = tuple(np.bincount(edges, weights=c[rows], minlength=self.n_edges).astype(np.int64) for c in columns)
+        counted = tuple(np.bincount(edges, weights=c[rows], minlength=self.n_edges).astype(np.int32) for c in columns)
         if outside:
             counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
             if typed_only:
