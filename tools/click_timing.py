@@ -1,15 +1,17 @@
-"""Run by hand: time, in headless Chromium, a click on the heaviest relation of a store until its panel shows.
+"""Run by hand: time, in headless Chromium, clicks on the first view's actors and edges until each panel shows.
 
-    python tools/click_timing.py corpus.db [--runs 3]
+    python tools/click_timing.py corpus.db [--clicks 10] [--runs 2]
 
-Starts the explorer on a free loopback port, taps the edge with the most evidence on the
-canvas the way a click does (cytoscape's ``tap`` event) and waits until the panel's title
-names that relation; prints each run in seconds.
+Starts the explorer read-only on a free loopback port, opens the page, and taps in turn the
+biggest actors and the heaviest edges drawn (an overview's pair edges, or relations) the way a
+click does (cytoscape's ``tap`` event), waiting after each until the panel names what was
+clicked; prints each click and the median and 95th percentile, in milliseconds.
 """
 from __future__ import annotations
 
 import argparse
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,12 +50,14 @@ def _browser() -> webdriver.Chrome:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--clicks", type=int, default=10, help="actors and as many edges per page load")
+    parser.add_argument("--runs", type=int, default=2, help="page loads")
     args = parser.parse_args()
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--db", args.db, "--port", str(port),
                                "--read-only"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     driver = None
+    times: list[float] = []
     try:
         url = f"http://127.0.0.1:{port}/"
         for _ in range(240):
@@ -67,11 +71,16 @@ def main() -> int:
             driver.get(url)
             WebDriverWait(driver, 60).until(lambda d: call(d, "canvasReady"))
             time.sleep(1.0)  # let the page's start-up callbacks settle
-            edge = call(driver, "heaviestEdge")
-            t0 = time.perf_counter()
-            call(driver, "tapHeaviest")
-            WebDriverWait(driver, 120, poll_frequency=0.05).until(lambda d: call(d, "panelShown"))
-            print(f"run {run + 1}: {edge[0]} ({edge[1]} sentences) panel shown in {time.perf_counter() - t0:.2f} s")
+            targets = driver.execute_script(f"{PAGE}\nreturn pickTargets({int(args.clicks)});")
+            for i, target in enumerate(targets):
+                t0 = time.perf_counter()
+                driver.execute_script(f"{PAGE}\ntapTarget({i});")
+                WebDriverWait(driver, 120, poll_frequency=0.02).until(lambda d: call(d, "panelShown"))
+                times.append((time.perf_counter() - t0) * 1000)
+                print(f"run {run + 1}: {target['kind']} {target['id']}: panel shown in {times[-1]:.0f} ms")
+        ordered = sorted(times)
+        print(f"{len(times)} clicks: median {statistics.median(times):.0f} ms, "
+              f"p95 {ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]:.0f} ms")
     finally:
         if driver is not None:
             driver.quit()
