@@ -305,15 +305,20 @@ def test_the_layout_is_kept_in_the_store_and_a_restart_opens_on_it_without_layin
     assert "actor-77" in grown.positions
 
 
+def lazy_eager_and_biggest_edge(db):
+    """The explorer's corpus of a store (sentences left in it), the graph read whole, and the
+    edge with the most sentences ``(source, target, relation)``."""
+    lazy = CorpusSource(store_path=db).current()
+    with Store(db) as store:
+        eager = store.graph()
+    return lazy, eager, max(stored_edges(lazy.graph), key=lambda e: len(lazy.graph.edges[e]["evidence"]))
+
+
 def test_a_co_mention_dossier_reads_its_sentences_and_outlets_from_the_store(generated):
     from ui.elements import make_edge_id
     from ui.panels import edge_dossier
 
-    db, _ = generated
-    lazy = CorpusSource(store_path=db).current()
-    with Store(db) as store:
-        eager = store.graph()
-    s, t, k = max(stored_edges(lazy.graph), key=lambda e: len(lazy.graph.edges[e]["evidence"]))
+    lazy, eager, (s, t, k) = lazy_eager_and_biggest_edge(generated[0])
     eid = make_edge_id(s, k, t)
     shown, expected = (str(edge_dossier(g, eid, documents=lazy.documents)) for g in (lazy.graph, eager))
     assert shown == expected
@@ -325,11 +330,7 @@ def test_a_pairs_dossier_read_a_page_at_a_time_from_the_store_is_the_one_read_wh
     from ui.elements import make_edge_id
     from ui.panels import dyad_dossier
 
-    db, _ = generated
-    lazy = CorpusSource(store_path=db).current()
-    with Store(db) as store:
-        eager = store.graph()
-    s, t, k = max(stored_edges(lazy.graph), key=lambda e: len(lazy.graph.edges[e]["evidence"]))
+    lazy, eager, (s, t, k) = lazy_eager_and_biggest_edge(generated[0])
     listed = f"dyad:{make_edge_id(s, k, t)}"
     for pages in (None, {listed: {"shown": 40, "order": "newest", "outlet": None, "flag": None}},
                   {listed: {"shown": 20, "order": "confidence", "outlet": None, "flag": "holds"}}):
