@@ -91,8 +91,9 @@ def _ingest(store, paths, *, model, workers=1, batch_size=64, max_bytes=DEFAULT_
 
         t0 = time.perf_counter()
         try:
-            store.prepare_explorer()
-            CorpusSource(store_path=store.location.target).current()  # lays the corpus out and keeps it
+            # the explorer's first read of a writable store keeps its edge table (curated or not)
+            # and its layout: the next start reads them rather than every row
+            CorpusSource(store_path=store.location.target).current()
         except StoreError as err:
             sys.exit(f"newsgraph: the articles are stored, but the explorer's table could not be kept: {err}")
         print(f"{store.name}: the explorer's edge table and layout kept ({time.perf_counter() - t0:.1f} s)",

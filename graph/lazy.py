@@ -386,6 +386,12 @@ def as_stored(edges: Sequence[tuple[str, str, str]], views: Sequence[Any]
     return None
 
 
+def as_listed(edge: tuple[str, str, str], evidence: Sequence[dict]) -> Sequence[dict]:
+    """An edge's ``(source, target, relation)`` sentences as a panel lists them: read a page at a
+    time (:class:`StoredSentences`) when the edge is as stored, else as they are."""
+    return StoredSentences([evidence]) if evidence and as_stored([edge], [evidence]) else evidence
+
+
 class StoredSentences(_ReadWhenAsked):
     """The sentences of several edges as stored, as one list read a page at a time (an actor's
     every sentence): the list without its words is sorted, filtered and cut as `graph.pages`

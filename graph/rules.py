@@ -135,7 +135,7 @@ class Period(Collection):
     """
 
     def __init__(self, first: str | None, last: str | None, dates: Mapping[Any, str | None],
-                 months: Iterable[str], dated: Mapping[str, Sequence] | None = None):
+                 months: Iterable[str], dated: Mapping[str, Sequence]):
         self.first, self.last, self.dates = first, last, dates
         self.months = frozenset(months)
         self.monthly = all(end is None or len(end) <= 7 for end in (first, last))
@@ -149,9 +149,8 @@ class Period(Collection):
 
     def _all(self) -> frozenset:
         if self._whole is None:
-            by_date = self._dated if self._dated is not None else _by_date(self.dates)
-            self._whole = frozenset([*(doc for date, docs in by_date.items() if in_range(date, self.first, self.last)
-                                       for doc in docs), *(month_key(m) for m in self.months)])
+            inside = (docs for date, docs in self._dated.items() if in_range(date, self.first, self.last))
+            self._whole = frozenset([*(doc for docs in inside for doc in docs), *(month_key(m) for m in self.months)])
         return self._whole
 
     def __iter__(self):
@@ -171,14 +170,6 @@ class Period(Collection):
 
     def __repr__(self) -> str:
         return f"Period({self.first!r}, {self.last!r})"
-
-
-def _by_date(dates: Mapping[Any, str | None]) -> dict[str, list]:
-    out: dict[str, list] = {}
-    for doc, date in dates.items():
-        if date:
-            out.setdefault(date, []).append(doc)
-    return out
 
 
 def within(evidence, documents: Collection):

@@ -277,11 +277,6 @@ class Store:
             self._retrying(lambda: self._keep(read))
         return g, read, reader
 
-    def prepare_explorer(self) -> None:
-        """Keep the explorer's edge table up to date in the store (`graph.snapshot`), so the next
-        start-up reads it rather than every row (after an ingest, say)."""
-        self.explorer_graph()
-
     def _keep(self, read: snapshot.Read) -> None:
         with self._transaction() as conn:
             snapshot.keep(conn, read)

@@ -99,6 +99,19 @@ def test_a_curation_moves_the_generation_on_and_keeps_the_table(store_with_snaps
     assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == before
 
 
+def test_the_explorers_read_of_a_curated_store_keeps_the_table_and_the_layout(store_with_snapshot):
+    """What `newsgraph ingest` does at its end: one read by a writable explorer keeps both."""
+    from ui.source import CorpusSource
+
+    db, _ = store_with_snapshot
+    with Store(db) as store:
+        store.append_curation({"op": "rename", "id": "actor-1", "label": "Someone"})
+    CorpusSource(store_path=db).current()
+    with Store(db) as store:
+        assert kept(db) == [("edges-v1", store.generation())]
+        assert set(store.layout()) == set(store.graph().nodes)
+
+
 def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(store_with_snapshot):
     db, rng = store_with_snapshot
     with Store(db) as store:

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 from dash import html
 
-from graph.lazy import StoredEvidence, StoredSentences, as_stored
+from graph.lazy import StoredEvidence, StoredSentences, as_listed
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds
@@ -243,7 +243,7 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
     if not isinstance(n_articles, int):
         n_articles = len({ev.get("doc_id") for ev in evidence})
     # the sentences of a relation as stored are listed a page at a time, sorted without their words
-    listed = StoredSentences([evidence]) if as_stored([(s, t, relation)], [evidence]) and evidence else evidence
+    listed = as_listed((s, t, relation), evidence)
     outlets = attrs.get("outlets")
     if outlets is None and evidence:  # sentences kept in the store: counted from their words alone
         said = listed.words() if isinstance(listed, StoredSentences) else evidence
@@ -309,7 +309,7 @@ def dyad_dossier(g: nx.MultiDiGraph, a: str, b: str, *, documents: Documents,
     for relation, direction, evidence in groups:
         s, t = (a, b) if direction == FORWARD else (b, a)
         eid = make_edge_id(s, relation, t)
-        listed = StoredSentences([evidence]) if as_stored([(s, t, relation)], [evidence]) else evidence
+        listed = as_listed((s, t, relation), evidence)
         sections.append(html.Div([
             html.Div([relation_chip(relation), html.Span(f"{_label(g, s)} → {_label(g, t)}", className="small"),
                       edge_link(eid, "dossier ›", slot="dyad")], className="relation-head"),
