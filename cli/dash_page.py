@@ -20,6 +20,8 @@ from typing import Any
 
 import requests
 
+from ui.folding import unfold
+
 UPDATE_PATH = "/_dash-update-component"
 ROUNDS = 4  # callbacks fired by callbacks fired by a change: the explorer's chains are shorter
 TIMEOUT_S = 60
@@ -77,8 +79,9 @@ def component_values(layout: Any) -> dict[Key, Any]:
 
 
 def texts_with_class(node: Any, cls: str) -> list[str]:
-    """The texts of the components (in a component tree) whose className holds `cls`."""
+    """The texts of the components (in a component tree, folded parts unfolded) whose className holds `cls`."""
     found: list[str] = []
+    node = unfold(node)
 
     def text(n: Any) -> str:
         if isinstance(n, (str, int, float)) and not isinstance(n, bool):

@@ -31,6 +31,7 @@ from graph.store import Store
 from ui import callbacks
 from ui.source import CorpusSource
 from ui.elements import make_edge_id
+from ui.folding import unfold
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, MAX_FILES
 
@@ -121,7 +122,10 @@ FORBIDDEN_COMPONENTS = {"Markdown", "Iframe", "Script", "ObjectEl", "Embed"}
 
 
 def walk(node: Any, where: str = "") -> Iterator[tuple[str, str, Any]]:
-    """Every (component type, property, value) in a tree of Dash components, dicts and lists."""
+    """Every (component type, property, value) in a tree of Dash components, dicts and lists (what a
+    folded element carries read as Dash's JSON of its children, :func:`ui.folding.unfold`)."""
+    if isinstance(node, Component) and isinstance(getattr(node, "data-tree", None), str):
+        yield from walk(unfold(node)["props"]["children"], type(node).__name__)
     if isinstance(node, Component):
         kind = type(node).__name__
         for prop in node._prop_names:
@@ -144,7 +148,10 @@ def text_of(node: Any) -> str:
     if isinstance(node, str):
         return node
     if isinstance(node, Component):
-        return text_of(getattr(node, "children", None))
+        folded = getattr(node, "data-tree", None)
+        return text_of(unfold(node) if isinstance(folded, str) else getattr(node, "children", None))
+    if isinstance(node, dict) and isinstance(node.get("props"), dict):  # Dash's JSON of a component
+        return text_of(node["props"].get("children"))
     if isinstance(node, (list, tuple)):
         return "".join(text_of(c) for c in node)
     return ""

@@ -115,6 +115,24 @@ def test_a_clicked_panel_link_wins_over_links_that_merely_appeared():
     assert edge[0]["kind"] == "edge" and edge[2] == ids.TAB_GRAPH
 
 
+def test_a_folded_link_click_comes_through_the_store_of_its_type(source):
+    clicked = {"id": {"type": ids.NODE_LINK, "node": "syria", "slot": "row:x"}, "n": 4}
+    selection, search, _ = fire(callbacks.follow_link, f"{ids.CLICKED}{ids.NODE_LINK}.data", clicked, {}, None,
+                                ids.TAB_GRAPH, value=clicked)
+    assert (selection["kind"], selection["id"], selection["via"], search) == ("node", "syria", "link", "syria")
+    focus = {"id": {"type": ids.VIEW_ACTION, "action": "focus", "target": "turkey"}, "n": 1}
+    view = fire(callbacks.update_view, f"{ids.CLICKED}{ids.VIEW_ACTION}.data", focus, None, None, NO_VIEW,
+                value=focus, source=source)
+    assert view[0] == {"focus": "turkey", "expanded": []}
+
+
+def test_a_store_holding_another_kind_of_link_or_nothing_changes_nothing():
+    wrong = {"id": {"type": ids.EDGE_LINK, "edge": "a|supports|b", "slot": "x"}, "n": 2}
+    for value in (wrong, {}, {"id": "turkey", "n": 1}):
+        assert fire(callbacks.follow_link, f"{ids.CLICKED}{ids.NODE_LINK}.data", value, {}, None, ids.TAB_GRAPH,
+                    value=value) == (no_update,) * 3
+
+
 def test_links_that_merely_appeared_change_nothing():
     assert fire(callbacks.follow_link, link(ids.EDGE_LINK, edge="a|supports|b", slot="head"), [], [0], None,
                 ids.TAB_GRAPH, value=0) == (no_update,) * 3
@@ -578,6 +596,7 @@ def test_every_component_id_comes_from_ui_ids(sample_graph):
     layout = create_app(sample_graph).layout()
     known = {v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str)}
     known |= {ids.TAB_GATE + tab for tab in ids.TAB_NAMES}  # each side tab's gate (ui.callbacks.wiring.bind)
+    known |= {ids.CLICKED + kind for kind in ids.CLICK_TYPES}  # each kind of folded link's clicks (ui.folding)
     found = [getattr(c, "id", None) for c in walk(layout)]
     string_ids = {i for i in found if isinstance(i, str)}
     assert string_ids <= known

@@ -138,3 +138,8 @@ COLOUR_BY = "colour-by"  # radio: colour actors by their type or by their commun
 COLOUR_BY_LABEL = "colour-by-label"  # its name (assets/a11y.js names a radio group by "<id>-label")
 LAYOUT_CHOICE = "layout-choice"  # radio: place actors by force, concentric by centrality, or by community
 LAYOUT_CHOICE_LABEL = "layout-choice-label"  # its name, as COLOUR_BY_LABEL
+
+# Links in folded panels (ui.folding, assets/tree.js): a click on one sets the store CLICKED + its type
+# to {"id": <the link's pattern id>, "n": <a count>}; the callbacks read it as that link's click.
+CLICK_TYPES = (NODE_LINK, EDGE_LINK, ARTICLE_LINK, VIEW_ACTION, CURATE_ACTION, EVIDENCE_MORE, EVIDENCE_OPEN)
+CLICKED = "clicked-"

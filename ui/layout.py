@@ -12,6 +12,7 @@ from ui import ids
 from ui.corpus import Corpus
 from ui.filters import date_span_label, entity_filter_options, month_marks, relation_filter_options
 from ui.figures import empty_figure
+from ui.folding import fold
 from ui.timeline import month_histogram_figure
 from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_view
@@ -197,7 +198,7 @@ def _tabs(corpus: Corpus, writable: bool, why: str) -> html.Div:
     return html.Div(dcc.Tabs(id=ids.TABS, value=ids.TAB_GRAPH, className="tabs", content_className="tab-content",
                              parent_className="tabs-parent", children=[
         dcc.Tab(label="Graph", value=ids.TAB_GRAPH, **tab, children=html.Section(
-            overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.actors, corpus.latest_articles()),
+            fold(overview(corpus.stats, corpus.central(f), corpus.counts(f), corpus.actors, corpus.latest_articles())),
             id=ids.PANEL, className="panel", **{"aria-live": "polite"})),
         dcc.Tab(label="Stance", value=ids.TAB_STANCE, **tab, children=html.Section([
             html.P("Net stance between the most connected actors: cooperation minus conflict, in evidence "
@@ -273,6 +274,7 @@ def build_layout(corpus: Corpus, *, title: str = "newsgraph", upload_limit: int 
         dcc.Store(id=ids.VERSION_STORE, data=corpus.version),
         dcc.Store(id=ids.DBLTAP_STORE, data={}),
         dcc.Store(id=ids.EVIDENCE_PAGES, data={}),
+        *(dcc.Store(id=ids.CLICKED + kind, data={}) for kind in ids.CLICK_TYPES),
         dcc.Store(id=ids.EXPORT_CAPTION, data=briefing(corpus, corpus.default_filters())),
         dcc.Store(id=ids.ARTICLE_STORE, data=""),
         dcc.Store(id=ids.UPLOAD_QUEUE, data={"limit": upload_limit}),

@@ -206,7 +206,7 @@ def test_more_pages_through_a_relations_evidence_and_sorting_starts_again(dash_d
     wait_until(dash_duo, lambda: cy(dash_duo, f"{between}.length", heaviest["source"], heaviest["target"]) == 1,
                "the heaviest pair is drawn as one edge")
     cy(dash_duo, f"({between}[0].emit('tap'), null)", heaviest["source"], heaviest["target"])
-    dash_duo.wait_for_element(f"#{ids.PANEL} .dyad-dossier [id*='{edge_id}'][id*='dyad']").click()
+    dash_duo.wait_for_element(f"#{ids.PANEL} .dyad-dossier [data-link*='{edge_id}'][data-link*='dyad']").click()
     shown = f"#{ids.PANEL} .edge-dossier .evidence-list > .evidence"
     wait_until(dash_duo, lambda: len(dash_duo.find_elements(shown)) == 20, "the first 20 sentences")
     total = heaviest["weight"]

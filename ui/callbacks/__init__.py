@@ -11,7 +11,7 @@ the page and the URL. A callback that fails leaves the page as it was and says s
 """
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, no_update
 
 from ui import ids
 from ui.callbacks.agreement import CALLBACKS as AGREEMENT_CALLBACKS
@@ -82,8 +82,8 @@ def select(tap_node, tap_edge, search_value, stance_click, actors_click, path_cl
 
 @callback(Output(ids.SELECTION_STORE, "data", allow_duplicate=True),
           Output(ids.SEARCH, "value", allow_duplicate=True), Output(ids.TABS, "value", allow_duplicate=True),
-          inputs=dict(node_clicks=Input({"type": ids.NODE_LINK, "node": ALL, "slot": ALL}, "n_clicks"),
-                      edge_clicks=Input({"type": ids.EDGE_LINK, "edge": ALL, "slot": ALL}, "n_clicks")),
+          inputs=dict(node_clicks=Input(ids.CLICKED + ids.NODE_LINK, "data"),
+                      edge_clicks=Input(ids.CLICKED + ids.EDGE_LINK, "data")),
           state=dict(previous=State(ids.SELECTION_STORE, "data"), tab=State(ids.TABS, "value")),
           prevent_initial_call=True)
 def follow_link(node_clicks, edge_clicks, previous, tab) -> tuple:

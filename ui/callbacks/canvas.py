@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dash import ALL, Input, Output, State, html, no_update
+from dash import Input, Output, State, html, no_update
 
 from graph.curation import can_redo, can_undo
 from ui import ids
@@ -22,7 +22,7 @@ callback = declarer(CALLBACKS)
 
 @callback(Output(ids.VIEW_STORE, "data"), Output(ids.PATH_SOURCE, "value"), Output(ids.MERGE_DROP, "value"),
           Output(ids.TABS, "value", allow_duplicate=True),
-          inputs=dict(view_clicks=Input({"type": ids.VIEW_ACTION, "action": ALL, "target": ALL}, "n_clicks"),
+          inputs=dict(view_clicks=Input(ids.CLICKED + ids.VIEW_ACTION, "data"),
                       dbltap=Input(ids.DBLTAP_STORE, "data"), reset_clicks=Input(ids.RESET_BUTTON, "n_clicks")),
           state=dict(view=State(ids.VIEW_STORE, "data")),
           prevent_initial_call=True)

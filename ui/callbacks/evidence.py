@@ -15,8 +15,8 @@ callback = declarer(CALLBACKS)
 
 
 @callback(Output(ids.EVIDENCE_PAGES, "data"),
-          inputs=dict(more=Input({"type": ids.EVIDENCE_MORE, "list": ALL}, "n_clicks"),
-                      opened=Input({"type": ids.EVIDENCE_OPEN, "list": ALL}, "n_clicks"),
+          inputs=dict(more=Input(ids.CLICKED + ids.EVIDENCE_MORE, "data"),
+                      opened=Input(ids.CLICKED + ids.EVIDENCE_OPEN, "data"),
                       controls=Input({"type": ids.EVIDENCE_ORDER, "list": ALL, "field": ALL}, "value")),
           state=dict(pages=State(ids.EVIDENCE_PAGES, "data")),
           prevent_initial_call=True)

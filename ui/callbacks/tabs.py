@@ -1,7 +1,7 @@
 """Callbacks of the side tabs: stance, actors, articles and the curation log, drawn only when open."""
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, no_update
+from dash import Input, Output, State, no_update
 
 from graph.ontology import WEAK_RELATIONS
 from ui import ids
@@ -81,7 +81,7 @@ def update_article_list(tab, query, version, *, source: CorpusSource):
 
 
 @callback(Output(ids.ARTICLE_STORE, "data"), Output(ids.TABS, "value", allow_duplicate=True),
-          inputs=dict(clicks=Input({"type": ids.ARTICLE_LINK, "doc": ALL, "slot": ALL}, "n_clicks")),
+          inputs=dict(clicks=Input(ids.CLICKED + ids.ARTICLE_LINK, "data")),
           state=dict(current=State(ids.ARTICLE_STORE, "data"), tab=State(ids.TABS, "value")),
           prevent_initial_call=True)
 def open_article(clicks, current, tab) -> tuple:

@@ -19,6 +19,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, set_props
 
 from graph.store import StoreError
 from ui import ids
+from ui.folding import fold
 from ui.source import CorpusSource, CurationRefused
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,29 @@ def bind(app: Dash, declared: Sequence[Declared], source: CorpusSource) -> None:
             listened.update({(i.component_id_str(), i.component_property): i for i in d.inputs.values()})
             state = {**d.state, **{name: State(i.component_id, i.component_property) for name, i in d.inputs.items()}}
             inputs, function = {"gate": Input(ids.TAB_GATE + d.tab, "data")}, _without_gate(function)
-        app.callback(output=d.output, inputs=inputs, state=state, **d.options)(function)
+        app.callback(output=d.output, inputs=inputs, state=state, **d.options)(_folding(function, d.output))
     for tab, listened in gates.items():
         tab_input = listened.pop((ids.TABS, "value"))
         app.clientside_callback(ClientsideFunction(NAMESPACE, "openTab"), output=Output(ids.TAB_GATE + tab, "data"),
                                 inputs=[tab_input, *listened.values()], prevent_initial_call=True)
+
+
+def _folding(function: Callable, output: Any) -> Callable:
+    """The callback with the components it draws into a ``children`` folded (:func:`ui.folding.fold`)."""
+    outputs = output if isinstance(output, list) else [output]
+    drawn = [i for i, o in enumerate(outputs) if o.component_property == "children"]
+    if not drawn:
+        return function
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        result = function(*args, **kwargs)
+        if not isinstance(output, list):
+            return fold(result)
+        if not isinstance(result, (list, tuple)):
+            return result
+        return [fold(r) if i in drawn else r for i, r in enumerate(result)]
+    return run
 
 
 def _without_gate(function: Callable) -> Callable:
@@ -103,13 +122,22 @@ def _without_gate(function: Callable) -> Callable:
 
 
 def fired() -> tuple[Any, str | None, Any]:
-    """The component, property and value that fired; a clicked link wins over links that merely appeared."""
+    """The component, property and value that fired; a clicked link wins over links that merely appeared.
+
+    A click on a folded link (:mod:`ui.folding`) comes as the store of its type: it is told as the
+    link's own ``n_clicks``."""
     if not ctx.triggered:
         return None, None, None
     first = next((t for t in ctx.triggered if t.get("value")), ctx.triggered[0])
     component, _, prop = first["prop_id"].rpartition(".")
     trigger = json.loads(component) if component.startswith("{") else component
-    return trigger, prop, first.get("value")
+    value = first.get("value")
+    if isinstance(trigger, str) and trigger.startswith(ids.CLICKED):
+        link = value.get("id") if isinstance(value, dict) else None
+        if not isinstance(link, dict) or link.get("type") != trigger[len(ids.CLICKED):]:
+            return None, None, None
+        return link, "n_clicks", value.get("n") or 1
+    return trigger, prop, value
 
 
 def report_error(err: Exception) -> None:

@@ -28,7 +28,7 @@ EXPORT_TYPES = {"json": "application/json", "graphml": "application/xml", "gexf"
 @callback(Output(ids.VERSION_STORE, "data"), Output(ids.STATUS, "children"), Output(ids.STATUS, "className"),
           Output(ids.SELECTION_STORE, "data", allow_duplicate=True),
           Output(ids.MERGE_DROP, "value", allow_duplicate=True),
-          inputs=dict(curate_clicks=Input({"type": ids.CURATE_ACTION, "action": ALL, "target": ALL}, "n_clicks"),
+          inputs=dict(curate_clicks=Input(ids.CLICKED + ids.CURATE_ACTION, "data"),
                       merge_clicks=Input(ids.MERGE_BUTTON, "n_clicks"), undo_clicks=Input(ids.UNDO_BUTTON, "n_clicks"),
                       redo_clicks=Input(ids.REDO_BUTTON, "n_clicks")),
           state=dict(rename_values=State({"type": ids.RENAME_INPUT, "target": ALL}, "value"),
