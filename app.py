@@ -24,7 +24,7 @@ from ui.access import ENV_PASSWORD, Access, access_for, add_access_arguments, gu
 from ui.corpus import DEFAULT_BUDGET
 from ui.source import CorpusSource
 from ui.layout import build_layout
-from ui.serving import ServeError, add_health, jobs_folder, run
+from ui.serving import HEALTH_PATH, ServeError, add_health, jobs_folder, run
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -83,6 +83,10 @@ def create_app(data: Mapping[str, Any] | None = None, *, store: str | os.PathLik
     callbacks.register(app, source)
     guard(app.server, source.access, app.csp_hashes())
     add_health(app.server, lambda: source.current().version, source.may_write)
+    # Dash finishes setting itself up (which scripts it may serve) at the first request a process
+    # gets; while one thread does, another is answered "not a registered library" (a 500 for the
+    # page's scripts). So one request is made now, before any process is forked or visitor comes.
+    app.server.test_client().get(HEALTH_PATH)
     return app
 
 

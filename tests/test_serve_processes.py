@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -98,6 +99,13 @@ def _logged_in(server) -> requests.Session:
 
 def test_two_forked_processes_answer_the_page_with_the_access_rules(server):
     base, proc = server["base"], server["proc"]
+    # the page's scripts, asked for at once by fresh processes: each is served (Dash set up before the fork)
+    scripts = re.findall(r'src="(/_dash-component-suites/[^"]+)"', requests.get(base + "/", timeout=30).text)
+    assert len(scripts) >= 5
+    with ThreadPoolExecutor(16) as pool:
+        fetched = list(pool.map(lambda path: requests.get(base + path, timeout=30, headers={"Connection": "close"}),
+                                scripts * 2))
+    assert {a.status_code for a in fetched} == {200}
     processes = server_processes(base)
     assert len(processes) == 2 and set(processes) <= _children(proc.pid), processes
     page = requests.get(base + "/", timeout=30)

@@ -592,6 +592,14 @@ def test_create_app_registers_every_callback(sample_graph):
     assert app.title == "test graph"
 
 
+def test_the_app_is_set_up_before_its_first_visitor(sample_graph):
+    # Dash's own set-up at a process's first request raced with a second request for a script (a 500)
+    app = create_app(sample_graph)
+    assert {"dash", "dash_cytoscape"} <= set(app.registered_paths)
+    scripts = app.server.test_client().get("/").get_data(as_text=True)
+    assert "/_dash-component-suites/dash_cytoscape/" in scripts
+
+
 def test_every_component_id_comes_from_ui_ids(sample_graph):
     layout = create_app(sample_graph).layout()
     known = {v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str)}
