@@ -258,6 +258,7 @@ class StoreReader:
     """
 
     CACHED = 64
+    KNOWN = 4096  # small answers kept: each edge's first sentences, a list's outlets
 
     def __init__(self, open_store: Callable[[], Any]):
         self._open = open_store
@@ -265,11 +266,26 @@ class StoreReader:
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self._cache: OrderedDict = OrderedDict()
+        self._known: OrderedDict = OrderedDict()
 
     def _use(self):
         if self._store is None or self._pid != os.getpid():  # a forked server process opens its own
             self._store, self._pid = self._open(), os.getpid()
         return self._store
+
+    def known(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """A small answer about the stored sentences (this reader's version of them: it never
+        changes), computed once and kept among the last :attr:`KNOWN`."""
+        with self._lock:
+            if key in self._known:
+                self._known.move_to_end(key)
+                return self._known[key]
+        value = compute()
+        with self._lock:
+            self._known[key] = value
+            while len(self._known) > self.KNOWN:
+                self._known.popitem(last=False)
+        return value
 
     def _remember(self, key: tuple, value: Any) -> None:
         self._cache[key] = value
@@ -316,9 +332,17 @@ class StoreReader:
             return sentences.matching(self._use(), words, leave_out)
 
     def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
-        """The `n` oldest sentences of each raw edge (`graph.sentences.first`)."""
+        """The `n` oldest sentences of each raw edge (`graph.sentences.first`); each edge's are kept
+        (:meth:`known`): a hub's relations are listed again in every neighbour's panel."""
         with self._lock:
-            return sentences.first(self._use(), keys, n)
+            out = {key: self._known[("first", key, n)] for key in keys if ("first", key, n) in self._known}
+            for key in out:
+                self._known.move_to_end(("first", key, n))
+            wanted = [key for key in dict.fromkeys(keys) if key not in out]
+            read = sentences.first(self._use(), wanted, n) if wanted else {}
+        for key in wanted:
+            out[key] = self.known(("first", key, n), lambda key=key: read[key])
+        return out
 
     def oldest(self, ids: tuple[str, ...], n: int | None, count: int = 0) -> list[str]:
         """The `n` oldest articles naming any of these actors (all with None), undated last, then

@@ -420,3 +420,31 @@ def test_a_hubs_oldest_articles_found_by_walking_the_articles_are_the_sorted_one
             for n in (1, 3, len(every) + 2):
                 walked = store.read(lambda conn, order: oldest_articles(conn, ids, n, count=WALK_FROM))
                 assert walked == store.read(lambda conn, order: oldest_articles(conn, ids, n)) == every[:n]
+
+
+def test_each_edges_first_sentences_are_read_once_and_kept_within_bounds(generated, monkeypatch):
+    """A reader keeps each edge's first sentences (a hub's relations show in every neighbour's panel):
+    asked again, it answers the same without a query; it keeps at most KNOWN answers."""
+    from sqlalchemy import text
+
+    from graph import sentences
+    from graph.lazy import StoreReader
+    db, _ = generated
+    with Store(db) as store:
+        edges = [tuple(row) for row in store.read(lambda conn, order: conn.execute(text(
+            "SELECT DISTINCT subject, relation, object FROM relations ORDER BY 1, 2, 3")).all())]
+    assert len(edges) > 10
+    reader = StoreReader(lambda: Store(db, read_only=True))
+    asked: list[int] = []
+    real_first = sentences.first
+    monkeypatch.setattr(sentences, "first", lambda store, keys, n: asked.append(len(keys)) or real_first(store, keys, n))
+    once = reader.first(edges[:6], 2)
+    assert asked == [6] and all(1 <= len(v) <= 2 for v in once.values())
+    assert reader.first(edges[:6], 2) == once and asked == [6]  # kept: no second query
+    assert reader.first(edges[4:8], 2) == {**{k: once[k] for k in edges[4:6]}, **reader.first(edges[6:8], 2)}
+    assert asked == [6, 2]  # only the two not seen before were read
+    with Store(db) as store:
+        assert once == {key: evs for key, evs in real_first(store, edges[:6], 2).items()}
+    monkeypatch.setattr(StoreReader, "KNOWN", 5)
+    reader.first(edges[:10], 2)
+    assert len(reader._known) == 5

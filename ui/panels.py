@@ -245,10 +245,12 @@ def edge_dossier(g: nx.MultiDiGraph, target_edge_id: str, *, documents: Document
     # the sentences of a relation as stored are listed a page at a time, sorted without their words
     listed = as_listed((s, t, relation), evidence)
     outlets = attrs.get("outlets")
-    if outlets is None and evidence:  # sentences kept in the store: counted from their words alone
-        said = listed.words() if isinstance(listed, StoredSentences) else evidence
-        named = {ev.get("doc_id") for ev in said}
-        outlets = len(outlets_of(said, {doc: documents[doc] for doc in named if doc in documents}))
+    if outlets is None and evidence:  # sentences kept in the store: counted from their words alone, once
+        def count(said):
+            named = {ev.get("doc_id") for ev in said}
+            return len(outlets_of(said, {doc: documents[doc] for doc in named if doc in documents}))
+        outlets = (listed.reader.known(("outlets", *listed.keys), lambda: count(listed.words()))
+                   if isinstance(listed, StoredSentences) else count(evidence))
     facts = [_plural(len(evidence), "sentence"), _plural(n_articles, "article"),
              *([_plural(outlets, "outlet")] if isinstance(outlets, int) and evidence else []),
              POLARITY_LABELS.get(polarity, str(polarity))]
