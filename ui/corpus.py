@@ -54,6 +54,7 @@ STANCE_TOP = 12
 CENTRAL_TOP = 15
 MEMO_SIZE = 256
 HEAVY_MEMO_SIZE = 12
+LOCAL_MEMO_SIZE = 24  # a hub's local graph is a few MB at 100,000 articles: the last few selections'
 
 
 class _Memo:
@@ -149,6 +150,7 @@ class Corpus:
         # what the filters keep is a few arrays as long as the edges (tens of MB at 100,000
         # articles), and a filtered graph can hold most edges: only the last few are kept
         self._heavy = _Memo(HEAVY_MEMO_SIZE)
+        self._local = _Memo(LOCAL_MEMO_SIZE)
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
     @property
@@ -290,7 +292,7 @@ class Corpus:
         else:
             return self.filtered(f, keep)
         present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
-        return self._memo.get(("local", f, keep, tuple(positions), tuple(present)),
+        return self._local.get(("local", f, keep, tuple(positions), tuple(present)),
                               lambda: self.index.graph(s, self.period(f), edges=positions, nodes=present))
 
     # ---- the view ------------------------------------------------------------------
