@@ -60,7 +60,6 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
     """
     from app import create_app
     from ui import callbacks, ids
-    from ui.folding import fold
     from ui.selection import resolve_selection
     from ui.source import CorpusSource
     from ui.state import format_query
@@ -91,7 +90,7 @@ def bench_app(store_path: str | os.PathLike[str], *, calls: int = CALLS) -> list
                 selection = resolve_selection(ids.CANVAS, trigger, value, previous)[0]
             drawn["key"] = callbacks.update_canvas(r, t, d, m, 1, view, selection, corpus.version, drawn["key"],
                                                    source=source)[2]
-            fold(callbacks.update_panel(selection, r, t, d, m, corpus.version, source=source))  # as the app sends it
+            callbacks.update_panel(selection, r, t, d, m, corpus.version, source=source)  # folded, as the app sends it
             # what `callbacks.sync_url` writes after a page change: the URL query of the new state
             format_query({"relations": r, "types": t, "dates": d, "min": m, "hops": 1, "selection": selection,
                           "view": view, "tab": ids.TAB_GRAPH, "doc": None}, corpus.known())

@@ -8,7 +8,7 @@ from dash.development.base_component import Component
 
 from cli.dash_page import texts_with_class
 from ui import ids
-from ui.folding import LINK, TREE, fold, unfold
+from ui.folding import LINK, TREE, fold, unfold, unfolded
 from ui.panels import edge_link, node_link
 
 
@@ -110,3 +110,25 @@ def test_markup_in_article_text_travels_as_text():
     folded = fold(html.Div(html.P([html.Mark(hostile)])))
     tree = json.loads(getattr(folded, TREE))
     assert tree == [["p", {}, ["mark", {}, hostile]]]  # a string child: assets/tree.js makes it a text node
+
+
+def as_json(node) -> str:
+    """A component tree as JSON, click counts left out (a folded link has none: its store counts) and
+    children always a list (folding makes them one)."""
+    def clean(x):
+        if isinstance(x, dict):
+            return {k: clean(([] if v is None else v if isinstance(v, list) else [v]) if k == "children" else v)
+                    for k, v in x.items() if k != "n_clicks"}
+        if isinstance(x, list):
+            return [clean(v) for v in x]
+        return x
+    return json.dumps(clean(json.loads(json.dumps(node, default=lambda c: c.to_plotly_json()))), sort_keys=True)
+
+
+def test_unfolding_gives_back_the_components_folded():
+    panel = html.Div([html.H2("Army", className="panel-title"), dcc.Input(id=ids.SEARCH),
+                      html.Details([html.Summary("rows"), sentence_list(4)], open=True),
+                      html.A(html.B("source"), href="https://example.org/a", target="_blank")])
+    folded = fold(panel)
+    assert len(components(folded)) < len(components(panel)) // 4
+    assert as_json(unfolded(folded)) == as_json(panel)

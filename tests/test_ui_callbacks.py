@@ -21,6 +21,7 @@ from ui.styles import stylesheet
 
 from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)
 from helpers import status_after_error, upload_and_wait  # noqa: E402
+from ui.folding import unfolded  # noqa: E402
 
 ALL_TYPES = ["GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC"]
 
@@ -66,8 +67,9 @@ def canvas(source, selection=None, view=NO_VIEW, hops=1, key=None, **kw):
 
 
 def panel(source, selection, **kw):
+    """The panel as components, its folded parts unfolded (what the browser draws)."""
     corpus = source.current()
-    return callbacks.update_panel(selection, *filters(corpus, **kw), corpus.version, source=source)
+    return unfolded(callbacks.update_panel(selection, *filters(corpus, **kw), corpus.version, source=source))
 
 
 def edges(elements):
@@ -336,6 +338,23 @@ def test_panel_shows_the_selected_actor_with_evidence(source):
     assert by_class(result, "panel-title")[0].children == "Turkey"
     assert by_class(result, "evidence")
     assert any(isinstance(c, html.Mark) and "hl-trigger" in c.className for c in walk(result))
+
+
+def test_a_panel_is_drawn_once_for_every_session_that_shows_it(source, monkeypatch):
+    drawn = []
+    real = callbacks.node_dossier
+    monkeypatch.setattr(callbacks, "node_dossier", lambda *a, **k: drawn.append(a[1]) or real(*a, **k))
+    corpus = source.current()
+    first = callbacks.update_panel({"kind": "node", "id": "turkey", "via": "tap", "nonce": 1}, *filters(corpus),
+                                   corpus.version, source=source)
+    again = callbacks.update_panel({"kind": "node", "id": "turkey", "via": "link", "nonce": 7}, *filters(corpus),
+                                   corpus.version, source=source)
+    assert again is first and drawn == ["turkey"]
+    paged = callbacks.update_panel({"kind": "node", "id": "turkey", "nonce": 8}, *filters(corpus), corpus.version,
+                                   {"node:turkey": {"shown": 40}}, source=source)
+    narrower = callbacks.update_panel({"kind": "node", "id": "turkey", "nonce": 9},
+                                      *filters(corpus, relations=["supports"]), corpus.version, source=source)
+    assert paged is not first and narrower is not first and drawn == ["turkey"] * 3
 
 
 def test_panel_shows_every_sentence_of_the_selected_edge(source, sample_graph):

@@ -55,6 +55,7 @@ CENTRAL_TOP = 15
 MEMO_SIZE = 256
 HEAVY_MEMO_SIZE = 12
 LOCAL_MEMO_SIZE = 24  # a hub's local graph is a few MB at 100,000 articles: the last few selections'
+PANEL_MEMO_SIZE = 64  # panels sent (folded: a hub's is about 200 KB)
 
 
 class _Memo:
@@ -151,6 +152,7 @@ class Corpus:
         # articles), and a filtered graph can hold most edges: only the last few are kept
         self._heavy = _Memo(HEAVY_MEMO_SIZE)
         self._local = _Memo(LOCAL_MEMO_SIZE)
+        self._panels = _Memo(PANEL_MEMO_SIZE)
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
     @property
@@ -191,6 +193,10 @@ class Corpus:
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """A value computed once per snapshot and key (for the views kept in their own modules)."""
         return self._memo.get(("view", *key), compute)
+
+    def panel(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A side panel drawn once per snapshot and what it shows (`key`): the last few are kept."""
+        return self._panels.get(key, compute)
 
     # ---- choices -------------------------------------------------------------------
     def known(self) -> Known:

@@ -21,6 +21,7 @@ import json
 import re
 from typing import Any
 
+from dash import html
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
@@ -152,6 +153,39 @@ def unfold(node: Any) -> Any:
     else:
         props["children"] = unfold(props.get("children"))
     return {**node, "props": props}
+
+
+def unfolded(node: Any) -> Any:
+    """`node` with its folded parts made components again, links with their ids (:func:`fold` undone)."""
+    if isinstance(node, (list, tuple)):
+        return [unfolded(n) for n in node]
+    if not isinstance(node, Component):
+        return node
+    props = _props(node)
+    if isinstance(props.get(TREE), str):
+        link = props.pop(LINK, None)
+        node = type(node)(**{k: v for k, v in props.items() if k not in (TREE, "children")},
+                          children=[_component(t) for t in json.loads(props[TREE])],
+                          **({"id": json.loads(link)} if link else {}))
+        return node
+    children = getattr(node, "children", None)
+    if isinstance(children, (list, tuple, Component)):
+        node = copy.copy(node)
+        node.children = unfolded(children)
+    return node
+
+
+_NAMES = {dom: name for name, dom in ATTRIBUTES.items()}
+
+
+def _component(tree: Any) -> Any:
+    if not isinstance(tree, list):
+        return tree
+    tag, attributes, *children = tree
+    props = {_NAMES.get(k, k): v for k, v in attributes.items()}
+    if LINK in props:
+        props["id"] = json.loads(props.pop(LINK))
+    return getattr(html, tag.title())(children=[_component(c) for c in children], **props)
 
 
 def _element(tree: Any) -> Any:

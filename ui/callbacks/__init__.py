@@ -11,6 +11,8 @@ the page and the URL. A callback that fails leaves the page as it was and says s
 """
 from __future__ import annotations
 
+import json
+
 from dash import Dash, Input, Output, State, no_update
 
 from ui import ids
@@ -38,6 +40,7 @@ from ui.callbacks.writing import EXPORT_TYPES, curate, export, upload, upload_pr
 from ui.source import CorpusSource
 from ui.analysis import everything
 from ui.curation_view import next_relation
+from ui.folding import fold
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
 from ui.node_panel import node_dossier
@@ -183,8 +186,20 @@ def sync_url(search, relations, types, dates, min_articles, hops, selection, vie
           prevent_initial_call=True)
 def update_panel(selection, relations, types, dates, min_articles, version, pages=None, counting=None, *,
                  source: CorpusSource, contested=None):
-    """Show the dossier of the selection (actor, relation, dyad or path query), or the overview."""
+    """Show the dossier of the selection (actor, relation, dyad or path query), or the overview.
+
+    A panel is drawn once per corpus version and what it shows (sessions clicking the same actor
+    share it), and sent folded (:func:`ui.folding.fold`)."""
     corpus = source.current()
+    shown = {k: v for k, v in (selection or {}).items() if k not in ("nonce", "via")}  # not what the panel shows
+    key = json.dumps([shown, relations, types, dates, min_articles, contested, pages, counting, source.may_write()],
+                     sort_keys=True, default=str)
+    return corpus.panel(key, lambda: fold(_panel(corpus, selection, relations, types, dates, min_articles, pages,
+                                                 counting, source=source, contested=contested)))
+
+
+def _panel(corpus, selection, relations, types, dates, min_articles, pages, counting, *, source: CorpusSource,
+           contested):
     f = corpus.filters(relations, types, dates, min_articles, contested)
     kind, target = (selection or {}).get("kind"), (selection or {}).get("id")
     if kind not in ("node", "edge", "dyad", "path"):
