@@ -156,6 +156,25 @@ def test_tapping_a_node_then_following_a_panel_link(dash_duo, sample_graph):
     assert dash_duo.get_logs() == []
 
 
+def test_a_panel_drawn_from_its_folded_parts_is_whole_and_its_links_work_from_the_keyboard(dash_duo, sample_graph):
+    start(dash_duo, sample_graph)
+    cy(dash_duo, "(cy.getElementById('turkey').emit('tap'), null)")
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL} .panel-title", "Turkey")
+    # every folded part is drawn (ui/folding.py, assets/tree.js): none is left empty
+    empty = dash_duo.driver.execute_script(
+        f"return Array.from(document.querySelectorAll('#{ids.PANEL} [data-tree]'))"
+        ".filter(e => JSON.parse(e.getAttribute('data-tree')).length && !e.childNodes.length).length")
+    assert empty == 0
+    assert len(dash_duo.find_elements(f"#{ids.PANEL} .evidence-sentence mark.hl-trigger")) >= 3
+    link = dash_duo.find_element(f"#{ids.PANEL} .relation-group .node-link")
+    name = link.text
+    assert link.tag_name == "button" and link.get_attribute("type") == "button"
+    dash_duo.driver.execute_script("arguments[0].focus();", link)
+    link.send_keys(Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL} .panel-title", name)
+    assert dash_duo.get_logs() == []
+
+
 def test_unticking_a_relation_type_removes_its_edges_from_the_canvas(dash_duo, sample_graph):
     start(dash_duo, sample_graph)
     before = canvas_relations(dash_duo)
