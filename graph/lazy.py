@@ -22,6 +22,7 @@ from typing import Any
 
 from graph import sentences
 from graph.aggregates import month_of, oldest_articles
+from graph.memo import Memo
 from graph.pages import EvidencePage, evidence_page
 from graph.sentences import HOLDING
 
@@ -266,7 +267,7 @@ class StoreReader:
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self._cache: OrderedDict = OrderedDict()
-        self._known: OrderedDict = OrderedDict()
+        self._known = Memo(self.KNOWN)
 
     def _use(self):
         if self._store is None or self._pid != os.getpid():  # a forked server process opens its own
@@ -276,16 +277,7 @@ class StoreReader:
     def known(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """A small answer about the stored sentences (this reader's version of them: it never
         changes), computed once and kept among the last :attr:`KNOWN`."""
-        with self._lock:
-            if key in self._known:
-                self._known.move_to_end(key)
-                return self._known[key]
-        value = compute()
-        with self._lock:
-            self._known[key] = value
-            while len(self._known) > self.KNOWN:
-                self._known.popitem(last=False)
-        return value
+        return self._known.get(key, compute)
 
     def _remember(self, key: tuple, value: Any) -> None:
         self._cache[key] = value
@@ -334,14 +326,13 @@ class StoreReader:
     def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
         """The `n` oldest sentences of each raw edge (`graph.sentences.first`); each edge's are kept
         (:meth:`known`): a hub's relations are listed again in every neighbour's panel."""
-        with self._lock:
-            out = {key: self._known[("first", key, n)] for key in keys if ("first", key, n) in self._known}
-            for key in out:
-                self._known.move_to_end(("first", key, n))
-            wanted = [key for key in dict.fromkeys(keys) if key not in out]
-            read = sentences.first(self._use(), wanted, n) if wanted else {}
-        for key in wanted:
-            out[key] = self.known(("first", key, n), lambda key=key: read[key])
+        out = {key: hit for key in keys if (hit := self._known.peek(("first", key, n))) is not None}
+        wanted = [key for key in dict.fromkeys(keys) if key not in out]
+        if wanted:
+            with self._lock:
+                read = sentences.first(self._use(), wanted, n)
+            for key in wanted:
+                out[key] = self._known.get(("first", key, n), lambda key=key: read[key])
         return out
 
     def oldest(self, ids: tuple[str, ...], n: int | None, count: int = 0) -> list[str]:

@@ -446,5 +446,6 @@ def test_each_edges_first_sentences_are_read_once_and_kept_within_bounds(generat
     with Store(db) as store:
         assert once == {key: evs for key, evs in real_first(store, edges[:6], 2).items()}
     monkeypatch.setattr(StoreReader, "KNOWN", 5)
-    reader.first(edges[:10], 2)
-    assert len(reader._known) == 5
+    small = StoreReader(lambda: Store(db, read_only=True))
+    small.first(edges[:10], 2)
+    assert len(small._known) == 5

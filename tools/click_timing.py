@@ -23,6 +23,7 @@ from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 PAGE = Path(__file__).with_suffix(".js").read_text(encoding="utf-8")
+START_TIMEOUT_S = 600
 
 
 def call(driver, name: str):
@@ -60,11 +61,15 @@ def main() -> int:
     times: list[float] = []
     try:
         url = f"http://127.0.0.1:{port}/"
-        for _ in range(240):
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:  # a big store takes a while to open, longer on a busy machine
             try:
-                urllib.request.urlopen(url, timeout=2)
+                urllib.request.urlopen(url, timeout=10)
                 break
             except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    print(f"the explorer did not start on {args.db} within {START_TIMEOUT_S} s", file=sys.stderr)
+                    return 1
                 time.sleep(0.5)
         driver = _browser()
         for run in range(args.runs):

@@ -11,8 +11,6 @@ answered by the one filter engine, the edge index.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +18,7 @@ import networkx as nx
 import numpy as np
 
 from graph.curation import effective_actions, merged_into
+from graph.memo import Memo
 from graph.query import STANCE_EXCLUDED_TYPES, date_bounds, shortest_paths, stance_matrix
 from ui.elements import (
     parse_edge_id,
@@ -56,27 +55,6 @@ MEMO_SIZE = 256
 HEAVY_MEMO_SIZE = 12
 LOCAL_MEMO_SIZE = 24  # a hub's local graph is a few MB at 100,000 articles: the last few selections'
 PANEL_MEMO_SIZE = 64  # panels sent (folded: a hub's is about 200 KB)
-
-
-class _Memo:
-    """A small thread-safe LRU of computed values, owned by one corpus snapshot."""
-
-    def __init__(self, size: int = MEMO_SIZE):
-        self._data: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
-
-    def get(self, key, compute: Callable[[], Any]):
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-        value = compute()
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self._size:
-                self._data.popitem(last=False)
-        return value
 
 
 def _digest(value: Any) -> str:
@@ -147,12 +125,12 @@ class Corpus:
         self.labels = {n: str(d.get("label") or n) for n, d in graph.nodes(data=True)}
         self.canonical = merged_into(effective_actions(self.log))
         self._text = text
-        self._memo = _Memo()
+        self._memo = Memo(MEMO_SIZE)
         # what the filters keep is a few arrays as long as the edges (tens of MB at 100,000
         # articles), and a filtered graph can hold most edges: only the last few are kept
-        self._heavy = _Memo(HEAVY_MEMO_SIZE)
-        self._local = _Memo(LOCAL_MEMO_SIZE)
-        self._panels = _Memo(PANEL_MEMO_SIZE)
+        self._heavy = Memo(HEAVY_MEMO_SIZE)
+        self._local = Memo(LOCAL_MEMO_SIZE)
+        self._panels = Memo(PANEL_MEMO_SIZE)
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
     @property

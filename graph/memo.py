@@ -1,0 +1,42 @@
+"""A small thread-safe LRU of computed values: what a snapshot or a reader works out once and keeps."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+_NONE = object()
+
+
+class Memo:
+    """The last `size` values computed, by key; a value asked for again is the one kept."""
+
+    def __init__(self, size: int):
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def peek(self, key: Hashable, default: Any = None) -> Any:
+        """The value kept for `key` (as recently used), else `default`."""
+        with self._lock:
+            value = self._data.get(key, _NONE)
+            if value is _NONE:
+                return default
+            self._data.move_to_end(key)
+            return value
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value kept for `key`, else `compute()` kept (computed outside the lock: a slow one holds no one up)."""
+        value = self.peek(key, _NONE)
+        if value is not _NONE:
+            return value
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+        return value
