@@ -437,7 +437,8 @@ def test_each_edges_first_sentences_are_read_once_and_kept_within_bounds(generat
     reader = StoreReader(lambda: Store(db, read_only=True))
     asked: list[int] = []
     real_first = sentences.first
-    monkeypatch.setattr(sentences, "first", lambda store, keys, n: asked.append(len(keys)) or real_first(store, keys, n))
+    monkeypatch.setattr(sentences, "first",
+                        lambda store, keys, n: asked.append(len(keys)) or real_first(store, keys, n))
     once = reader.first(edges[:6], 2)
     assert asked == [6] and all(1 <= len(v) <= 2 for v in once.values())
     assert reader.first(edges[:6], 2) == once and asked == [6]  # kept: no second query

@@ -112,7 +112,8 @@ def _tab_for(selection: dict | None, tab: str | None):
 
 # what the URL holds: the filters, hops, selection, view, tab and open article
 _PAGE = {**FILTERS, "hops": Input(ids.HOPS_SLIDER, "value"), "selection": Input(ids.SELECTION_STORE, "data"),
-         "view": Input(ids.VIEW_STORE, "data"), "tab": Input(ids.TABS, "value"), "doc": Input(ids.ARTICLE_STORE, "data")}
+         "view": Input(ids.VIEW_STORE, "data"), "tab": Input(ids.TABS, "value"),
+         "doc": Input(ids.ARTICLE_STORE, "data")}
 
 
 @callback(Output(ids.URL, "search"), Output(ids.RELATION_FILTER, "value"), Output(ids.ENTITY_FILTER, "value"),
@@ -234,7 +235,8 @@ def register(app: Dash, source: CorpusSource) -> None:
 
 __all__ = [
     "EXPORT_TYPES", "curate", "export", "export_caption", "follow_link", "open_article", "refresh_options", "register",
-    "read_url", "report_error", "select", "sync_url", "write_url", "update_actors", "update_article_list", "update_article_view",
+    "read_url", "report_error", "select", "sync_url", "write_url", "update_actors", "update_article_list",
+    "update_article_view",
     "update_canvas", "update_curation_log", "update_date_label", "update_panel", "update_stance",
     "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",
 ]
