@@ -160,10 +160,13 @@ def test_the_since_choices_offer_the_last_visit_once_there_was_one(source):
 
 def test_the_relation_dossier_counts_outlets_and_says_it_is_contested(source, filters):
     from ui.callbacks import update_panel
+    from ui.folding import unfolded
 
-    pact = update_panel({"kind": "edge", "id": "ghana|cooperates|togo"}, **filters, version="static", source=source)
+    pact = unfolded(update_panel({"kind": "edge", "id": "ghana|cooperates|togo"}, **filters, version="static",
+                                 source=source))
     assert "3 outlets" in _text(pact) and "contested" in _text(_find(pact, "badge-contested"))
-    wire = update_panel({"kind": "edge", "id": "kenya|supplies|malawi"}, **filters, version="static", source=source)
+    wire = unfolded(update_panel({"kind": "edge", "id": "kenya|supplies|malawi"}, **filters, version="static",
+                                 source=source))
     assert "3 articles" in _text(wire) and "1 outlet" in _text(wire) and not _find(wire, "badge-contested")
 
 
