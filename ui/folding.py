@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dash import html
@@ -142,14 +143,14 @@ def unfold(node: Any) -> Any:
     scripts that read the server's answers without a browser (the load test) look into. A component
     comes back as its JSON, unfolded."""
     if isinstance(node, Component):
-        node = json.loads(json.dumps(node, cls=PlotlyJSONEncoder))
+        return json.loads(json.dumps(unfolded(node), cls=PlotlyJSONEncoder))
     if isinstance(node, list):
         return [unfold(n) for n in node]
     if not isinstance(node, dict) or not isinstance(node.get("props"), dict):
         return node
     props = dict(node["props"])
     if isinstance(props.get(TREE), str):
-        props["children"] = [_element(t) for t in json.loads(props.pop(TREE))]
+        props.update(_opened(props, lambda tag, props: {"type": tag, "namespace": HTML, "props": props}))
     else:
         props["children"] = unfold(props.get("children"))
     return {**node, "props": props}
@@ -163,11 +164,7 @@ def unfolded(node: Any) -> Any:
         return node
     props = _props(node)
     if isinstance(props.get(TREE), str):
-        link = props.pop(LINK, None)
-        node = type(node)(**{k: v for k, v in props.items() if k not in (TREE, "children")},
-                          children=[_component(t) for t in json.loads(props[TREE])],
-                          **({"id": json.loads(link)} if link else {}))
-        return node
+        return type(node)(**_opened(props, lambda tag, props: getattr(html, tag)(**props)))
     children = getattr(node, "children", None)
     if isinstance(children, (list, tuple, Component)):
         node = copy.copy(node)
@@ -178,19 +175,21 @@ def unfolded(node: Any) -> Any:
 _NAMES = {dom: name for name, dom in ATTRIBUTES.items()}
 
 
-def _component(tree: Any) -> Any:
-    if not isinstance(tree, list):
-        return tree
-    tag, attributes, *children = tree
+def _opened(props: dict[str, Any], make: Callable[[str, dict], Any]) -> dict[str, Any]:
+    """A folded element's properties with its children back (each element made by ``make(type, props)``)
+    and its link's id."""
+    def element(tree: Any) -> Any:
+        if not isinstance(tree, list):
+            return tree
+        tag, attributes, *children = tree
+        return make(tag.title(), {**_named(attributes), "children": [element(c) for c in children]})
+    return {**_named({k: v for k, v in props.items() if k not in (TREE, "children")}),
+            "children": [element(t) for t in json.loads(props[TREE])]}
+
+
+def _named(attributes: dict[str, Any]) -> dict[str, Any]:
+    """Attributes by their Dash names, a link's id read back."""
     props = {_NAMES.get(k, k): v for k, v in attributes.items()}
-    if LINK in props:
+    if isinstance(props.get(LINK), str):
         props["id"] = json.loads(props.pop(LINK))
-    return getattr(html, tag.title())(children=[_component(c) for c in children], **props)
-
-
-def _element(tree: Any) -> Any:
-    if not isinstance(tree, list):
-        return tree
-    tag, attributes, *children = tree
-    props = {("className" if k == "class" else k): v for k, v in attributes.items()}
-    return {"type": tag.title(), "namespace": HTML, "props": {**props, "children": [_element(c) for c in children]}}
+    return props
