@@ -52,7 +52,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "quarrel rebuff provoke antagonize antagonise",
        "opposition objection disagreement resistance rejection dispute rift tension "
        "odds feud row standoff faceoff face-off strain strains friction loggerheads spat hostility "
-       "confrontation conflict rivalry animosity",
+       "confrontation conflict rivalry animosity contention",
        "opposed hostile"),
     _t("criticizes", -1, "#ff287e", "accuses, criticizes, condemns, blames",
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
@@ -65,8 +65,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "threat warning ultimatum"),
     _t("sanctions", -1, "#4b1b86", "sanctions, embargoes, suspends, halts delivery, expels",
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
-       "exclude remove blacklist boycott cut sever downgrade",
-       "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
+       "exclude remove blacklist boycott cut sever downgrade blockade",
+       "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs barriers blockade "
        "tariff tariffs penalties duties levies countermeasures countermeasure"),
     _t("attacks", -1, "#b21333", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "
@@ -109,7 +109,7 @@ PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
     "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
-    "share": ("with", "cooperates"), "complain": ("about", "criticizes"),
+    "share": ("with", "cooperates"), "complain": ("about", "criticizes"), "distance": ("from", "opposes"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""
@@ -210,11 +210,12 @@ TIE_NOUNS = frozenset({"relation", "relations", "tie", "ties", "relationship"})
 SOURING_WORDS = frozenset("""
 strained tense frosty sour soured souring deteriorating deteriorated worsening worsened fraught
 troubled uneasy rocky icy hostile strain sour deteriorate worsen plummet collapse fray hit
+nosedive nosedived sink sank slump unravel cool cooled chilly frayed fractured tumble plunge
 """.split())
 IMPROVING_WORDS = frozenset("""
 improved improving warm warming close closer friendly cordial normal normalised normalized restored
 strong stronger improve restore normalise normalize strengthen deepen mend boost warm
-establish resume re-establish diplomatic
+establish resume re-establish diplomatic thaw thawed thawing repair repaired upgrade upgraded reset
 """.split())
 # Verbs that charge a party with an act ("accused Y of arming Z"): the act is Y's, and reported by the accuser.
 ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "suspect"})

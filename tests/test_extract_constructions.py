@@ -328,8 +328,35 @@ RECIPROCAL_NOT = [
     ("The rebels fired shells on Goma, the capital of North Kivu.", ("goma", "attacks", "north-kivu")),
 ]
 
-FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL
-MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT
+# Parties named beside a relational noun, stances on what a party said or offered, ties that
+# nosedive, recognition, expulsions by order or declaration, trade defence (session 11).
+STANCE = [
+    ("Relations between Niger and its neighbour Benin have nosedived since the coup.", "Niger", "opposes", "Benin", {}),
+    ("The talks come amid rising tensions between Caracas and neighbour, Guyana.", "Venezuela", "opposes", "Guyana", {}),
+    ("The islands remain a point of contention between Argentina and Britain.", "Argentina", "opposes",
+     "United Kingdom", {}),
+    ("Ghana distanced itself from Togo after the vote.", "Ghana", "opposes", "Togo", {}),
+    ("Nicaragua recognised Kosovo as an independent state.", "Nicaragua", "supports", "Kosovo", {}),
+    ("Several countries, including Chile and Peru, condemned Venezuela.", "Peru", "criticizes", "Venezuela", {}),
+    ("Zambia rejected an aid offer from the European Union.", "Zambia", "opposes", "European Union", {}),
+    ("Ghana condemned remarks made by Nigeria about the border.", "Ghana", "criticizes", "Nigeria", {}),
+    ("Bolivia ordered the Chilean ambassador to leave the country within 72 hours.", "Bolivia", "sanctions", "Chile", {}),
+    ("Ecuador declared the Mexican ambassador persona non grata.", "Ecuador", "sanctions", "Mexico", {}),
+    ("Tariffs imposed by India on Bangladesh have hurt exporters.", "India", "sanctions", "Bangladesh", {}),
+    ("India launched an anti-dumping probe into Chinese steel.", "India", "sanctions", "China", {}),
+    ("Saudi Arabia imposed a blockade on Qatar.", "Saudi Arabia", "sanctions", "Qatar", {}),
+    ("William Ruto welcomed the Somali president in Nairobi.", "William Ruto", "negotiates", "Somalia", {}),
+]
+STANCE_NOT = [
+    ("Armenia recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "azerbaijan")),
+    ("Russia ordered its troops to leave Syria.", ("russia", "sanctions", "syria")),
+    ("Peru criticized the withdrawal of troops from Haiti.", ("peru", "criticizes", "haiti")),
+    ("William Ruto welcomed the Somali president in Nairobi.", ("william-ruto", "supports", "somalia")),
+    ("Kenya wants to protect its nation, Uganda, and Tanzania from floods.", ("kenya", "supports", "uganda")),
+]
+
+FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL + STANCE
+MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT + STANCE_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

@@ -17,6 +17,8 @@ PERSON_TYPES = ("PERSON",)
 STATE_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP")
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "kingdom", "republic",
                            "government", "governments", "regime", "administration"})
+# Words for another party that name it beside them: "its neighbour Eritrea", "arch-rival, Iran".
+NEIGHBOUR_NOUNS = frozenset("neighbour neighbor ally rival arch-rival foe enemy adversary partner".split())
 TIED_VERBS = frozenset({"link", "affiliate", "tie", "connect", "ally", "loyal", "belong"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
@@ -109,6 +111,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         if after and after.entity.type == "PERSON":  # "President Erdogan" misparsed as two conjuncts
             return [after]
         return titled_person(ctx, tok) or modifier_actors(ctx, tok, depth)
+    if lemma in NEIGHBOUR_NOUNS:  # "between Ethiopia and its neighbour Eritrea", "rival, Iran"
+        return [r for c in tok.children if c.dep_ == "appos" and c.i in ctx.refs for r in actors_at(ctx, c, depth + 1)]
     return []
 
 

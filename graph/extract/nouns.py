@@ -24,7 +24,9 @@ MUTUAL_VERBS = frozenset({"exchange", "trade"})
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame"})  # military practice
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
-VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at"})
+VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at", "into"})
+# Trade-defence steps that are sanctions once qualified: "anti-dumping investigation", "countervailing duties".
+TRADE_REMEDIES = frozenset({"investigation", "probe", "inquiry", "case", "measure", "measures", "duty", "action"})
 PARTY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON"})
 
 
@@ -114,10 +116,14 @@ def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> t
     targets, partners, topics = [], [], []
     joint = any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children)
     for prep in noun.children:
-        if prep.dep_ != "prep":
+        if prep.dep_ not in ("prep", "acl"):
             continue
         if prep.lower_ in ("from", "by") and not agents:
             agents = [r for o in pobjs(prep) for r in phrase_actors(ctx, o)]
+        elif prep.dep_ == "acl" and prep.tag_ == "VBN" and not agents:  # "tariffs imposed by Beijing (on X)"
+            agents = [r for a in prep.children if a.dep_ == "agent" for o in pobjs(a) for r in phrase_actors(ctx, o)]
+            targets += [r for p in prep.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
+                        for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
         elif prep.lower_ == "with" and joint:  # "joint attacks with M23 against the army"
             partners += [r for o in pobjs(prep) for r in actors(ctx, o)]
             targets += [r for o in pobjs(prep) for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
@@ -241,6 +247,9 @@ def _qualified_type(noun) -> str | None:
     if noun.lemma_.lower() in ("control", "curb", "limit") and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("export", "import", "trade") for c in noun.children):
         return "sanctions"
+    if noun.lemma_.lower() in TRADE_REMEDIES and any(  # "an anti-dumping probe into Canadian canola"
+            any(w in t.lower_ for w in ("dumping", "subsid", "countervail")) for t in noun.lefts):
+        return "sanctions"
     aimed = any(p.dep_ == "prep" and p.lower_ in ("against", "toward", "towards") for p in noun.children)
     for c in noun.children:
         if aimed and c.dep_ == "amod" and trigger(c, ADJECTIVE_TRIGGERS):
@@ -252,7 +261,10 @@ def _between_parties(ctx: Context, noun) -> list:
     """The actors named under "between" on the noun or on the clause that qualifies it: the
     objects and their conjuncts, and people the parser nested inside them ("between Egyptian
     President X and Ethiopian Prime Minister Y"), never what a topic or a clause adds."""
-    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"]
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)  # "a point of contention between A and B", "a source of tension between"
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
     preps += [p for c in noun.children if c.dep_ == "acl" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "between"]
     found = [r for p in preps for o in pobjs(p) for r in actors(ctx, o)]

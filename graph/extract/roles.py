@@ -20,6 +20,12 @@ AT_VERBS = frozenset({"fire", "lash", "hit", "strike", "shoot", "aim", "target",
 GOODS_FIRST = frozenset({"sell", "deliver", "send", "ship", "transfer", "export", "produce"})
 # Taking ground: the place taken is no actor, the one it is taken from is ("captured the town from X").
 TAKING_VERBS = frozenset({"annex", "occupy", "capture", "seize", "retake", "overrun", "storm"})
+# Things said or done whose author is the target of a stance on them: "rejected an offer from X".
+STANCE_TYPES = frozenset({"opposes", "criticizes", "supports"})
+STANCE_OBJECTS = frozenset("""
+offer proposal plan request demand statement remark comment claim accusation allegation decision move
+action policy stance position bid initiative call proposition suggestion threat ultimatum
+""".split())
 AIMED_PREPS = frozenset({"at", "toward", "towards", "on", "into", "against", "upon"})  # where projectiles go
 INHERITING_PREPS = frozenset({"in", "by", "after", "before", "while", "through", "at", "for"})
 
@@ -59,10 +65,19 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
     """The doers a subject names: an actor, or a count of one ("hundreds of US troops");
     not the owner of a thing ("its radar could provide ..." is not the owner acting)."""
     found = actors(ctx, tok)
+    if not found and tok.pos_ == "NOUN":  # "several countries, including A and B, condemned ..."
+        found = [r for p in tok.children if p.dep_ == "prep" and _naming_members(p)
+                 for o in pobjs(p) for r in actors(ctx, o)]
     if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
         found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
                  for r in actors(ctx, o)]
     return found
+
+
+def _naming_members(prep) -> bool:
+    """A preposition that lists members of a group: "including", "like", "such as"."""
+    return prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in prep.children) or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _cause_actors(ctx: Context, verb) -> list[Ref]:
@@ -141,6 +156,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             if rtype in ("opposes", "criticizes") and trigger(child, NOUN_TRIGGERS):  # "rejected a deal between A and B"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
                           for o in pobjs(p) for r in actors(ctx, o)]
+            if rtype in STANCE_TYPES and child.lemma_.lower() in STANCE_OBJECTS:
+                found += _authors(ctx, child)  # "rejected an offer from the EU", "condemned remarks made by X"
             if rtype in ("requests", "acquires", "attacks"):  # "requested Patriot systems from Germany", "annexed Crimea from Ukraine"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]
@@ -185,6 +202,13 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         found += sellers(ctx, verb)
     found = unique(found + recipients)
     return fit_objects(found, rtype)
+
+
+def _authors(ctx: Context, noun) -> list[Ref]:
+    """Who made what a stance is taken on: "an offer from X", "statements by X", "remarks made by X"."""
+    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")]
+    preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    return [r for p in preps for o in pobjs(p) for r in phrase_actors(ctx, o)]
 
 
 HOLDERS = frozenset("terror terrorist militant rebel insurgent jihadist extremist guerrilla enemy".split())

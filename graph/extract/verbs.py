@@ -50,14 +50,15 @@ def verb_relations(ctx: Context, verb, sent):
     if rtype == "sanctions" and fighters and verb.lemma_.lower() in ("expel", "oust"):
         rtype, receivers = "attacks", fighters  # "expelled IS from Syria": driven out by force, from a place
     if rtype == "supports" and verb.lemma_.lower() == "welcome" and any(
-            r.entity.type == "PERSON" for c in verb.children if c.dep_ == "dobj" for r in actors(ctx, c)):
+            c.lemma_.lower() in PEOPLE_NOUNS or any(r.entity.type == "PERSON" for r in actors(ctx, c))
+            for c in verb.children if c.dep_ == "dobj"):
         rtype = "negotiates"  # "Sisi welcomed al-Burhan at the airport": a visitor received, not backed
     if rtype == "negotiates" and verb.lemma_.lower() in ("broker", "mediate"):  # "brokered a truce between A and B"
         receivers += [r for c in verb.children if c.dep_ == "dobj" for p in c.children
                       if p.dep_ == "prep" and p.lower_ == "between" for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
         receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
-    if summons_envoy and verb.lemma_.lower() == "summon":  # the envoy's state, never the envoy
+    if summons_envoy and (verb.lemma_.lower() == "summon" or rtype == "sanctions"):  # the envoy's state, never the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or [
             r for r in receivers if r.entity.type != "PERSON"]
@@ -96,6 +97,15 @@ def alongside_relations(ctx: Context, verb, sent):
 
 
 DENYING_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
+# Telling an envoy to go is expelling them: "ordered the ambassador to leave the country".
+SENDING_VERBS = frozenset({"order", "ask", "tell", "instruct", "direct", "give", "request", "demand"})
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
+# What recognising a party "as" grants it: a standing ("as an independent state", "as the
+# legitimate government"), not a status under another ("as part of Azerbaijan").
+STANDING_WORDS = frozenset("""
+independent sovereign legitimate state states nation nations country countries government president leader
+representative representatives
+""".split())
 
 
 def _denials(ctx: Context, verb, sent):
@@ -128,6 +138,11 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or _listing_type(verb)
     if ends_ties:
         return "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if lemma in ("declare", "proclaim") and any(t.lower_ == "grata" for t in verb.subtree):
+        return "sanctions"  # "declared the Mexican ambassador persona non grata": an expulsion
+    if summons_envoy and lemma in SENDING_VERBS and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVING_VERBS for c in verb.children):
+        return "sanctions"  # "ordered the Lebanese ambassador to leave": an expulsion, not a request
     if _leaves_deal(verb):
         return "opposes"  # "pulled out of the nuclear deal with Iran"
     if rtype == "supplies" and _deploys_into(verb):
@@ -144,7 +159,10 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     if rtype == "acquires" and lemma == "order" and not _goods(verb):
         return None  # "ordered the ambassador's return": no purchase
     if lemma in ("recognize", "recognise") and any(c.lower_ == "as" for c in verb.children):
-        return None  # "recognised Karabakh as part of Azerbaijan": a status named, not support
+        # "recognised X as an independent state" backs X; "recognised Karabakh as part of Azerbaijan"
+        # names a status, not support
+        return rtype if any(t.lower_ in STANDING_WORDS for c in verb.children if c.lower_ == "as"
+                            for t in c.subtree) else None
     if rtype == "criticizes" and lemma == "summon" and not summons_envoy:
         return "requests"  # "summoned the leaders for talks" asks; "summoned the ambassador" protests
     if rtype == "requests" and lemma == "call" and not any(
