@@ -76,8 +76,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "counteroffensive seizure clashes intervention fire barrage retaliation killing assassination annexation "
        "occupation"),
     _t("member_of", 0, "#6d776e", "official, envoy, spokesman or minister of; member of an alliance",
-       nouns="accession membership"),
-    _t("leads", 0, "#0a0c05", "president, head, leader or secretary of; X-led"),
+       nouns="accession membership admission entry"),
+    _t("leads", 0, "#0a0c05", "president, head, leader or secretary of; X-led", "lead head command chair govern"),
     _t("part_of", 0, "#a09aa2", "agency of a state (from the alias table)"),
     _t("located_in", 0, "#ccbb52", "place in a country"),
     _t("co_mentioned", 0, "#cfcac5", "two actors in one sentence with no typed relation (weak)"),

@@ -354,9 +354,27 @@ STANCE_NOT = [
     ("William Ruto welcomed the Somali president in Nairobi.", ("william-ruto", "supports", "somalia")),
     ("Kenya wants to protect its nation, Uganda, and Tanzania from floods.", ("kenya", "supports", "uganda")),
 ]
+# Offices and memberships said another way: a title before "of" and the name after it, a title
+# sharing the body of the one before "and", a first name the NER cut off, command verbs, blocs
+# that include their members (session 11).
+OFFICES = [
+    ("The talks were opened by the leader of Hezbollah, Hassan Nasrallah.", "Hassan Nasrallah", "leads", "Hezbollah", {}),
+    ("Chile's President Gabriel Boric and Foreign Minister Alberto van Klaveren met the envoy.",
+     "Alberto van Klaveren", "member_of", "Chile", {}),
+    ("M23 is commanded by Sultani Makenga.", "Sultani Makenga", "leads", "M23", {}),
+    ("ECOWAS comprises 15 West African states, including Nigeria and Ghana.", "Ghana", "member_of", "ECOWAS", {}),
+    ("The CSTO, which also includes Kazakhstan and Tajikistan, met in Minsk.", "Kazakhstan", "member_of", "CSTO", {}),
+]
+OFFICES_NOT = [
+    ("Sergei Lavrov led the Russian delegation to the talks.", ("sergey-lavrov", "leads", "russia")),
+    ("Hakan Fidan heads Turkey's intelligence agency.", ("hakan-fidan", "leads", "turkey")),
+    ("The U.S. special representative for Syria, James Jeffrey, spoke.", ("james-jeffrey", "member_of", "syria")),
+    ("The agreement includes Russia and Ukraine.", ("russia", "member_of", "ukraine")),
+    ("Chile's President Gabriel Boric and analyst Rodrigo Soto spoke.", ("rodrigo-soto", "member_of", "chile")),
+]
 
-FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL + STANCE
-MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT + STANCE_NOT
+FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL + STANCE + OFFICES
+MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT + STANCE_NOT + OFFICES_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

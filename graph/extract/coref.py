@@ -149,7 +149,8 @@ def titled_person(ctx: Context, tok) -> list[Ref]:
     heads = [tok.i] + [o.i for p in tok.children if p.dep_ == "prep" for o in pobjs(p)]
     for t in tok.subtree:  # the parser may hang the name on the title's own object
         ref = ctx.refs.get(t.i)
-        if ref and ref.entity.type == "PERSON" and t.dep_ == "appos" and t.head.i in heads:
+        if ref and ref.entity.type == "PERSON" and t.head.i in heads and (t.dep_ == "appos" or t.dep_ == "npadvmod"
+                                                                          and ctx.doc[t.left_edge.i - 1].text == ","):
             return [ref]
     left = tok.left_edge.i - 1
     opens_clause = tok.dep_ == "nsubj" and any(c.dep_ == "det" for c in tok.children)

@@ -63,7 +63,7 @@ def find_refs(doc, table: ActorTable, *, place_lines: set[int] = frozenset()) ->
     for deal in _deal_names(doc):
         for tok in deal[1]:
             refs[tok.i] = deal[0]
-    for span in [*_joined_people(doc), *_titled_names(doc)]:
+    for span in [*_joined_people(doc, table), *_titled_names(doc)]:
         span = _trim(span)
         ref = span is not None and not any(t.i in refs for t in span) and _resolve_span(span, people, table)
         if ref:
@@ -213,13 +213,16 @@ def split_pairs(doc, refs: dict[int, Ref]) -> dict[int, Ref]:
     return out
 
 
-def _joined_people(doc) -> list[Span]:
-    """The entity spans, with people the NER cut in two rejoined ("Sayyid Badr" + "Hamad Al Busaidi")."""
+def _joined_people(doc, table: ActorTable) -> list[Span]:
+    """The entity spans, with people the NER cut in two rejoined ("Sayyid Badr" + "Hamad Al Busaidi",
+    a first name tagged as an organisation before its surname: "Yury" + "Ushakov")."""
     out: list[Span] = []
     for span in doc.ents:
         last = out[-1] if out else None
         if last is not None and last.label_ == "PERSON" and span.start == last.end and last[-1].whitespace_ == " " \
                 and (span.label_ == "PERSON" or _surname_tagged_apart(last, span)):
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        elif last is not None and span.label_ == "PERSON" and _first_name_tagged_apart(last, span, table):
             out[-1] = Span(doc, last.start, span.end, label="PERSON")
         else:
             out.append(span)
@@ -231,6 +234,16 @@ def _surname_tagged_apart(person: Span, span: Span) -> bool:
     the person's words hang from."""
     return len(span) <= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
         and person[-1].head.i in range(span.start, span.end)
+
+
+def _first_name_tagged_apart(first: Span, person: Span, table: ActorTable) -> bool:
+    """"Yury" (tagged ORG) + "Ushakov": one capitalised word no actor is called, right before a
+    person's name that it hangs from."""
+    word = first[0]
+    return len(first) == 1 and first.label_ in ("ORG", "GPE", "NORP") and first.end == person.start \
+        and word.whitespace_ == " " and word.pos_ == "PROPN" and word.is_title and word.dep_ == "compound" \
+        and word.head.i in range(person.start, person.end) and table.lookup(word.text) is None \
+        and table.demonym(word.text) is None
 
 
 def _titled_names(doc) -> list[Span]:
@@ -323,7 +336,7 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
 def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
     """Map every person name in a document to one entity: surnames join their full name."""
     names = []
-    for ent in _joined_people(doc):
+    for ent in _joined_people(doc, table):
         span = _trim(ent) if ent.label_ == "PERSON" else None
         if span is not None:
             names.append(_clean_name(span.text))

@@ -66,7 +66,7 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
     not the owner of a thing ("its radar could provide ..." is not the owner acting)."""
     found = actors(ctx, tok)
     if not found and tok.pos_ == "NOUN":  # "several countries, including A and B, condemned ..."
-        found = [r for p in tok.children if p.dep_ == "prep" and _naming_members(p)
+        found = [r for p in tok.children if p.dep_ == "prep" and naming_members(p)
                  for o in pobjs(p) for r in actors(ctx, o)]
     if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
         found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
@@ -74,7 +74,7 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
     return found
 
 
-def _naming_members(prep) -> bool:
+def naming_members(prep) -> bool:
     """A preposition that lists members of a group: "including", "like", "such as"."""
     return prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
         c.lower_ == "such" for c in prep.children) or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"

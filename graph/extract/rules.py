@@ -18,7 +18,7 @@ from graph.extract.headlines import headline_relations
 from graph.extract.modifiers import adjective_relations, backed_relations, located_relations, stance_relations
 from graph.extract.nouns import noun_relations
 from graph.extract.speech import demand_relations
-from graph.extract.titles import membership_relations, noun_title_relations, person_title_relations
+from graph.extract.titles import inclusion_relations, membership_relations, noun_title_relations, person_title_relations
 from graph.extract.verbs import alongside_relations, verb_relations
 from graph.models import Relation
 
@@ -44,6 +44,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(("appos",), noun_title_relations),
     Pattern(("located",), located_relations),
     Pattern(("appos", "copula"), membership_relations),
+    Pattern(("includes",), inclusion_relations),
     Pattern(("demand",), demand_relations),
     Pattern(("headline",), headline_relations),
 )

@@ -7,7 +7,7 @@ from graph.extract.context import Context
 from graph.extract.coref import actors, apposed, titled_person
 from graph.extract.evidence import relation
 from graph.extract.mentions import Ref, unique
-from graph.extract.roles import subjects
+from graph.extract.roles import naming_members, subjects
 from graph.extract.tokens import pobjs
 from graph.ontology import (
     BACKED_FORMS, LEADER_TITLES, SPEECH_VERBS, STATE_LEADER_TITLES, TITLE_AGENCIES, TITLES,
@@ -30,7 +30,7 @@ def person_title_relations(ctx: Context, tok, sent):
         if ctx.doc[i] not in before:
             before.append(ctx.doc[i])
         i -= 1
-    yield from _titled(ctx, person, before, tok, sent, "title")
+    yield from _titled(ctx, person, before, tok, sent, "title", _conjoined_offices(ctx, start))
     for child in tok.children:
         after = child.right_edge.i + 1
         if after < len(ctx.doc) and ctx.doc[after] == tok.head and tok.head.lemma_ in SPEECH_VERBS:
@@ -49,11 +49,40 @@ def noun_title_relations(ctx: Context, noun, sent):
     people = titled_person(ctx, noun)
     if people and not (noun.dep_ == "appos" and noun.head.i in ctx.refs):
         phrase = [t for t in noun.subtree if t.i <= noun.i]
+        phrase += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "the head of
+                   for o in pobjs(p) if ctx.refs.get(o.i) not in people]  # the European Commission, Ursula von der Leyen"
         yield from _titled(ctx, people[0], phrase, noun, sent, "appos")
 
 
-def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
-    """The office a title phrase gives a person: the agency it names, else what qualifies it."""
+# Offices of a state or a body, which a conjoined title shares ("President X and Foreign Minister Y");
+# an analyst, a judge or a researcher named beside them holds none of theirs.
+OFFICE_WORDS = frozenset("""
+president vice prime minister secretary chancellor premier ambassador envoy spokesman spokeswoman spokesperson
+deputy commander chief speaker governor commissioner adviser advisor
+""".split())
+
+
+def _conjoined_offices(ctx: Context, start: int) -> list[Ref]:
+    """The body named in the title of the person just before "and": "Guyana's President Irfaan Ali
+    and Vice President Bharrat Jagdeo" — Jagdeo's office is Guyana's too."""
+    if start < 2 or ctx.doc[start - 1].lower_ != "and" or ctx.doc[start - 2].i not in ctx.refs:
+        return []
+    other = ctx.refs[ctx.doc[start - 2].i]
+    if other.entity.type != "PERSON":
+        return []
+    first = start - 2
+    while first > 0 and ctx.refs.get(first - 1) == other:
+        first -= 1
+    words = ctx.doc[_phrase_start(ctx, first):first]
+    if not any(t.lower_.strip(".") in TITLE_WORDS for t in words) or not any(
+            t.lower_.strip(".") in OFFICE_WORDS for t in ctx.doc[start:start + 4]):
+        return []
+    return unique([ctx.refs[t.i] for t in words if t.i in ctx.refs and ctx.refs[t.i].entity.type in ("GPE", "ORG", "ALLIANCE")])
+
+
+def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared: list[Ref] = ()):
+    """The office a title phrase gives a person: the agency it names, else what qualifies it, else
+    the body a conjoined title before it named (`shared`)."""
     words = " ".join(t.lower_ for t in phrase)
     for title in sorted(TITLE_AGENCIES, key=len, reverse=True):
         if title in words:
@@ -74,6 +103,7 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str):
     if not orgs:  # "the bloc's trade commissioner X": an owner named by a description
         orgs = [r for t in phrase if t.dep_ == "poss" and t.i not in ctx.refs for r in actors(ctx, t)
                 if r.entity.type not in ("PERSON", "WEAPON", "AGREEMENT", "LOC")]
+    orgs = orgs or list(shared)[-1:]
     if not orgs and kind == "leads":  # "President Bashar al-Assad": the head of state we know
         state = ctx.table.home_state(person.entity.id)
         if state:
@@ -148,3 +178,17 @@ def membership_relations(ctx: Context, noun, sent):
                 yield relation(ctx, g, "supports", m, noun, sent, "copula")
             else:
                 yield relation(ctx, m, "member_of", g, noun, sent, "appos")
+
+
+def inclusion_relations(ctx: Context, verb, sent):
+    """A bloc that includes or comprises states has them as members: "the CSTO, which also includes
+    Kazakhstan and Belarus"; an organisation or a state that "includes" something names no members."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ("include", "comprise", "encompass"):
+        return
+    blocs = [r for r in subjects(ctx, verb, False)[0] if r.entity.type == "ALLIANCE"]
+    named = [o for c in verb.children if c.dep_ == "dobj"  # "15 states, including Nigeria and Ghana"
+             for o in [c, *(x for p in c.children if p.dep_ == "prep" and naming_members(p) for x in pobjs(p))]]
+    members = [r for o in named for r in actors(ctx, o) if r.entity.type in ("GPE", "ORG", "ARMED_GROUP")]
+    for bloc in blocs:
+        for m in members:
+            yield relation(ctx, m, "member_of", bloc, verb, sent, "includes")

@@ -46,6 +46,11 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
+    if rtype == "leads":  # "heads the RSF", "is commanded by X"; "led the Russian delegation" leads no state
+        named = [c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + (
+            [verb.head.i] if _passive_participle(verb) else [])
+        ids = {ctx.refs[i].entity.id for i in named if i in ctx.refs}
+        receivers = [r for r in receivers if r.entity.id in ids]
     fighters = [r for r in receivers if r.entity.type == "ARMED_GROUP"]
     if rtype == "sanctions" and fighters and verb.lemma_.lower() in ("expel", "oust"):
         rtype, receivers = "attacks", fighters  # "expelled IS from Syria": driven out by force, from a place
