@@ -74,9 +74,9 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
        "counteroffensive seizure clashes intervention fire barrage retaliation killing assassination annexation "
-       "occupation"),
+       "occupation skirmish skirmishes shootout firefight gunfire counterstrike counterstrikes"),
     _t("member_of", 0, "#6d776e", "official, envoy, spokesman or minister of; member of an alliance",
-       nouns="accession membership admission entry"),
+       nouns="accession membership"),
     _t("leads", 0, "#0a0c05", "president, head, leader or secretary of; X-led", "lead head command chair govern"),
     _t("part_of", 0, "#a09aa2", "agency of a state (from the alias table)"),
     _t("located_in", 0, "#ccbb52", "place in a country"),
@@ -109,7 +109,7 @@ PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
     "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
-    "share": ("with", "cooperates"), "complain": ("about", "criticizes"), "distance": ("from", "opposes"),
+    "share": ("with", "cooperates"), "complain": ("about", "criticizes")
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""
@@ -119,7 +119,7 @@ representative representatives mission emissary
 # A relation noun under these verbs is not yet real: "threatening sanctions", "weighing a deal".
 IRREALIS_VERBS = frozenset("""
 threaten warn consider propose seek plan weigh discuss debate demand urge want fear avoid prevent
-deny reject oppose rule mull
+deny reject oppose rule mull practice practise rehearse simulate
 """.split())
 # Verbs whose subject reacts to a relation noun rather than doing it: "X criticised the sanctions".
 REACTING_VERBS = frozenset("""

@@ -304,8 +304,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
     if fold(text).lower() in media_names():  # "Reuters reported": a source, not an actor
         return None, ""
     if label == "PERSON":
-        known = table.lookup(text) or table.seat(text)
-        if known and known.type != "PERSON":  # the model calls "Patriot" or "Sanaa" a person
+        known = table.lookup(text) or table.seat(text) or table.demonym(text)
+        if known and known.type != "PERSON":  # the model calls "Patriot", "Sanaa" or "Nigerien" a person
             return known, "alias"
         return people.get(_name_key(text)), "person"
     for how, find in (("alias", table.lookup), ("demonym", table.demonym), ("seat", table.seat)):

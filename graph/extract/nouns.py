@@ -19,14 +19,15 @@ NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
 # Verbs whose subject does what their object noun names, whatever qualifies the noun.
 AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring level slap announce".split())
 # Fighting that has two sides ("A and B fought a war", "exchanged fire"), not strikes of allies on a third.
-MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "battle"})
+MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "skirmishes", "battle",
+                            "shootout", "firefight", "gunfire"})
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame"})  # military practice
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at", "into"})
-# Trade-defence steps that are sanctions once qualified: "anti-dumping investigation", "countervailing duties".
-TRADE_REMEDIES = frozenset({"investigation", "probe", "inquiry", "case", "measure", "measures", "duty", "action"})
+# Trade-defence steps that are sanctions once qualified: "anti-dumping measures", "countervailing duties".
+TRADE_REMEDIES = frozenset({"measure", "measures", "duty", "levy"})  # an investigation imposes nothing yet
 PARTY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON"})
 
 
@@ -247,7 +248,7 @@ def _qualified_type(noun) -> str | None:
     if noun.lemma_.lower() in ("control", "curb", "limit") and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("export", "import", "trade") for c in noun.children):
         return "sanctions"
-    if noun.lemma_.lower() in TRADE_REMEDIES and any(  # "an anti-dumping probe into Canadian canola"
+    if noun.lemma_.lower() in TRADE_REMEDIES and any(  # "anti-dumping measures on Canadian canola"
             any(w in t.lower_ for w in ("dumping", "subsid", "countervail")) for t in noun.lefts):
         return "sanctions"
     aimed = any(p.dep_ == "prep" and p.lower_ in ("against", "toward", "towards") for p in noun.children)

@@ -43,7 +43,9 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
             if found:
                 return found, "passive"
         if not passive and child.dep_ in ("nsubj", "csubj") and child.i not in ctx.datelines:
-            return _subject_actors(ctx, child), "svo"
+            listed = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i and c.i < verb.i
+                      and ctx.doc[c.left_edge.i - 1].text == ","]  # a headline's list: "Iran, Saudi Arabia agree"
+            return unique([r for c in [child, *listed] for r in _subject_actors(ctx, c)]), "svo"
         if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
     if passive:

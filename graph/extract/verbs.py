@@ -46,11 +46,6 @@ def verb_relations(ctx: Context, verb, sent):
             for o in against:
                 yield relation(ctx, s, "opposes", o, verb, sent, rule)
     receivers = objects(ctx, verb, rtype, passive)
-    if rtype == "leads":  # "heads the RSF", "is commanded by X"; "led the Russian delegation" leads no state
-        named = [c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + (
-            [verb.head.i] if _passive_participle(verb) else [])
-        ids = {ctx.refs[i].entity.id for i in named if i in ctx.refs}
-        receivers = [r for r in receivers if r.entity.id in ids]
     fighters = [r for r in receivers if r.entity.type == "ARMED_GROUP"]
     if rtype == "sanctions" and fighters and verb.lemma_.lower() in ("expel", "oust"):
         rtype, receivers = "attacks", fighters  # "expelled IS from Syria": driven out by force, from a place
@@ -63,6 +58,11 @@ def verb_relations(ctx: Context, verb, sent):
                       if p.dep_ == "prep" and p.lower_ == "between" for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if _passive_participle(verb):  # "the Houthi rebels, backed by Iran": the noun it qualifies
         receivers = receivers or [r for r in phrase_actors(ctx, verb.head)]
+    if rtype == "leads":  # "heads the RSF", "is commanded by X"; "led the Russian delegation" leads no state
+        named = [c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + (
+            [verb.head.i] if _passive_participle(verb) else [])
+        ids = {ctx.refs[i].entity.id for i in named if i in ctx.refs}
+        receivers = [r for r in receivers if r.entity.id in ids]
     if summons_envoy and (verb.lemma_.lower() == "summon" or rtype == "sanctions"):  # the envoy's state, never the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or [
