@@ -58,7 +58,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
        "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
-       "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation",
+       "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation critic critics",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#6e2d50", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",

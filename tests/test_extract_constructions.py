@@ -345,6 +345,14 @@ STANCE = [
     ("India imposed anti-dumping measures on Chinese steel.", "India", "sanctions", "China", {}),
     ("Saudi Arabia imposed a blockade on Qatar.", "Saudi Arabia", "sanctions", "Qatar", {}),
     ("William Ruto welcomed the Somali president in Nairobi.", "William Ruto", "negotiates", "Somalia", {}),
+    ("Spain declared its support for the peace plan proposed by Colombia.", "Spain", "supports", "Colombia", {}),
+    ("Bahrain said it was cutting ties over Iran's support for militant groups.", "Bahrain", "sanctions", "Iran",
+     {"modality": "reported"}),
+    ("Felix Maradiaga, a fierce critic of Daniel Ortega, fled to Costa Rica.", "Felix Maradiaga", "criticizes",
+     "Daniel Ortega", {}),
+    ("Manila held drills near the shoal amid growing Chinese condemnation.", "China", "criticizes", "Philippines", {}),
+    ("Skirmishes between Armenia and Azerbaijan killed four soldiers.", "Azerbaijan", "attacks", "Armenia", {}),
+    ("Iran, Egypt agree to restore diplomatic relations", "Iran", "cooperates", "Egypt", {}),
 ]
 STANCE_NOT = [
     ("Armenia recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "azerbaijan")),

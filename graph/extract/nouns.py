@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from graph.extract.context import Context
-from graph.extract.coref import actors, actors_at, modifier_actors, phrase_actors
+from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
 from graph.extract.evidence import between, relation
 from graph.extract.mentions import unique
-from graph.extract.roles import VERB_OBJECT_PREPS, attacked_territory, fit_objects, item_of, sellers, governor_subjects, surface_subjects
+from graph.extract.roles import STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, item_of, sellers, governor_subjects, surface_subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
     ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
@@ -163,6 +163,11 @@ def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list,
     received = noun.dep_ == "dobj" and governor in RECEIVING_VERBS and rtype not in SYMMETRIC
     if not agents and governor not in REACTING_VERBS and not received:  # "criticised sanctions": not the sanctioner
         agents = governor_subjects(ctx, noun)
+    if not agents and noun.lemma_.lower() == "critic" and noun.dep_ == "appos":  # "X, a critic of Y"
+        agents = apposed(ctx, noun)
+    if not targets and rtype in ("criticizes", "opposes") and noun.dep_ == "pobj" and noun.head.lower_ in (
+            "amid", "despite") and noun.head.head.pos_ == "VERB":  # "X defends its role amid French condemnation"
+        targets = [r for r in surface_subjects(ctx, noun.head.head) if r not in agents]
     if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "buoyed by support from X"
         targets = surface_subjects(ctx, noun.head.head)
     return agents, targets
@@ -291,7 +296,7 @@ def _aimed_at(ctx: Context, obj, rtype: str) -> list:
                  for o in pobjs(p) for r in phrase_actors(ctx, o)]
         if found:
             return found
-    return phrase_actors(ctx, obj)
+    return phrase_actors(ctx, obj) or (authors(ctx, obj) if obj.lemma_.lower() in STANCE_OBJECTS else [])
 
 
 def _irrealis(noun) -> bool:

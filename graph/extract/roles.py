@@ -43,10 +43,12 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
             if found:
                 return found, "passive"
         if not passive and child.dep_ in ("nsubj", "csubj") and child.i not in ctx.datelines:
-            listed = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i and c.i < verb.i
-                      and ctx.doc[c.left_edge.i - 1].text == ","]  # a headline's list: "Iran, Saudi Arabia agree"
-            return unique([r for c in [child, *listed] for r in _subject_actors(ctx, c)]), "svo"
-        if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child):
+            listed = [c for c in verb.children if c != child and c.dep_ in ("nsubj", "npadvmod") and c.i < verb.i
+                      and c.pos_ == "PROPN" and "," in (ctx.doc[c.left_edge.i - 1].text, ctx.doc[c.right_edge.i + 1].text)]
+            # a headline's list: "Iran, Saudi Arabia agree"
+            return unique([r for c in sorted([child, *listed], key=lambda t: t.i) for r in _subject_actors(ctx, c)]), "svo"
+        if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child) \
+                and not any(c.dep_ == "nsubj" for c in verb.children):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
     if passive:
         cause = _cause_actors(ctx, verb)
@@ -159,7 +161,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "between"
                           for o in pobjs(p) for r in actors(ctx, o)]
             if rtype in STANCE_TYPES and child.lemma_.lower() in STANCE_OBJECTS:
-                found += _authors(ctx, child)  # "rejected an offer from the EU", "condemned remarks made by X"
+                found += authors(ctx, child)  # "rejected an offer from the EU", "condemned remarks made by X"
             if rtype in ("requests", "acquires", "attacks"):  # "requested Patriot systems from Germany", "annexed Crimea from Ukraine"
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                           for o in pobjs(p) for r in actors(ctx, o)]
@@ -206,7 +208,7 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
     return fit_objects(found, rtype)
 
 
-def _authors(ctx: Context, noun) -> list[Ref]:
+def authors(ctx: Context, noun) -> list[Ref]:
     """Who made what a stance is taken on: "an offer from X", "statements by X", "remarks made by X"."""
     preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")]
     preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]

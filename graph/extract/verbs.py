@@ -70,7 +70,10 @@ def verb_relations(ctx: Context, verb, sent):
     if ends_ties:  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
-            or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}]
+            or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}] \
+            or [r for p in [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
+                if p.dep_ == "prep" and p.lower_ == "over" for o in pobjs(p)
+                for c in o.children if c.dep_ == "poss" for r in actors(ctx, c)]  # "severed ties over Qatar's support"
     if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and _each_other(verb):
         yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys"
         return
