@@ -182,7 +182,8 @@ PLACE_NOUNS = frozenset({"province", "city", "region", "town", "district", "gove
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "note",
                           "insist", "confirm", "allege", "cite", "describe", "argue", "warn"})
 HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
-HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical"})
+HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical",
+                              "suspected", "alleged"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
                            "promise", "pledge", "threaten", "warn", "seek", "want", "hope", "wish"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail", "deny"})

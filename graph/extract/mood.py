@@ -109,7 +109,7 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             modality = "reported" if modality == "asserted" else modality  # "accused the UAE of arming the RSF"
             speaker = speaker or _claimant(ctx, node.head.head)
             break
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS:
+        if node.dep_ in ("acl", "ccomp", "relcl") and node.head.lemma_.lower() in CLAIM_NOUNS:
             claim = node.head  # "accusations that it supports M23": a claim, denied if so governed
             modality = "reported" if modality == "asserted" else modality
             negated = negated or claim.head.lemma_.lower() in DENYING_VERBS and claim.dep_ == "dobj"

@@ -28,6 +28,7 @@ REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
 VERB_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "at", "into"})
 # Trade-defence steps that are sanctions once qualified: "anti-dumping measures", "countervailing duties".
 TRADE_REMEDIES = frozenset({"measure", "measures", "duty", "levy"})  # an investigation imposes nothing yet
+ASKING_VERBS = frozenset({"call", "press", "push", "lobby", "appeal", "ask", "plead"})
 PARTY_TYPES = frozenset({"GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON"})
 
 
@@ -97,6 +98,9 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
     if not targets and noun.dep_ == "dobj":  # "imposed tariffs on China", "signed a deal with Russia"
         targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ in VERB_TARGET_PREPS
                    for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)]
+    if noun.dep_ == "dobj":  # "lodged a complaint with the ICJ against Ecuador": the court is where, not whom
+        targets = [r for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "against"
+                   for o in pobjs(p) for r in _aimed_at(ctx, o, rtype)] or targets
     if rtype == "attacks" and not targets:
         targets = victims or attacked_territory(ctx, noun)
     for clause in noun.children:  # "skepticism (that) the Russians can be trusted"
@@ -134,6 +138,9 @@ def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> t
         elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}) \
                 and not (paired and prep.lower_ == "at"):  # "the A-B standoff at the reef": a venue
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
+    aimed = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "against" for o in pobjs(p)
+             for r in _aimed_at(ctx, o, rtype)]
+    targets = aimed or targets  # "a complaint with the ICJ against Ecuador": the court is where, not whom
     return agents, targets or ([] if paired else topics), partners  # a reason names the target only as a last resort
 
 
@@ -303,7 +310,8 @@ def _irrealis(noun) -> bool:
     """A relation noun that is only weighed, sought or feared: "weighing three packages of sanctions"."""
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
-    return noun.head.lemma_.lower() in IRREALIS_VERBS
+    asked = noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ASKING_VERBS
+    return noun.head.lemma_.lower() in IRREALIS_VERBS or asked  # "called for new EU sanctions"
 
 
 def _ahead(noun) -> bool:
