@@ -84,12 +84,12 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared:
     """The office a title phrase gives a person: the agency it names, else what qualifies it, else
     the body a conjoined title before it named (`shared`)."""
     words = " ".join(t.lower_ for t in phrase)
-    lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
     for title in sorted(TITLE_AGENCIES, key=len, reverse=True):
         if title in words:
             ref = Ref(ctx.table.entity(TITLE_AGENCIES[title]), trigger.idx, trigger.idx + len(trigger), "title")
             yield relation(ctx, person, "member_of", ref, trigger, sent, rule)
             return
+    lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
     if lemmas & {"former", "ex", "late", "then"}:
         return  # a past office
     kind = _office_kind(phrase)
