@@ -15,7 +15,8 @@ from spacy.tokens import Span
 from graph.actors import ActorTable, media_names
 from graph.names import TITLE_WORDS, fold, slugify, surname
 from graph.models import Entity
-from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS
+from graph.extract.tokens import verb_base
+from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS, SPEECH_VERBS, VERB_TRIGGERS
 
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
 GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "national", "guard", "special",
@@ -97,6 +98,12 @@ def headline_end(text: str, title: str | None = "") -> int:
     if line and (line == (title or "").strip() or line[-1] not in ".!?\"'”’"):
         return end
     return -1
+
+
+def _headline_verb_word(tok) -> bool:
+    """A capitalised third-person verb form of the trigger or speech lexicon: "Condemns", "Accuses"."""
+    low = tok.lower_
+    return tok.is_title and low.endswith("s") and (verb_base(low, VERB_TRIGGERS) or verb_base(low, SPEECH_VERBS)) is not None
 
 
 def _in_headline(span) -> bool:
@@ -375,7 +382,9 @@ def _trim(span):
         end -= 1  # "the Ministry of Foreign Affairs of (Moldova)": the NER stopped short of the name
     while start < end and span.doc[start].is_space:
         start += 1
-    if start >= end or not slugify(span.doc[start:end].text):
+    verbs = [i for i in range(start + 1, end) if _headline_verb_word(span.doc[i])]
+    if verbs and _in_headline(span):  # "Tbilisi Condemns ...", "Lula Pledges Counterattack ...":
+        end = verbs[0]  # a title-case headline verb and what follows it are no part of a name
         return None
     span = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
     while start < span.end - 1 and (span.doc[start].lower_ == "the" or (
