@@ -375,6 +375,26 @@ OFFICES = [
     ("ECOWAS comprises 15 West African states, including Nigeria and Ghana.", "Ghana", "member_of", "ECOWAS", {}),
     ("The CSTO, which also includes Kazakhstan and Tajikistan, met in Minsk.", "Kazakhstan", "member_of", "CSTO", {}),
 ]
+# Missions opened, drifting closer, ties cut with a conjoined partner, a headline's plan,
+# complaints lodged against a party at a court, claims and suspicions (session 11).
+MISSIONS = [
+    ("Estonia opened its representative office in Taipei.", "Estonia", "cooperates", "Taiwan", {}),
+    ("Guinea has shifted closer to Russia in recent years.", "Guinea", "cooperates", "Russia", {}),
+    ("Oman and Kuwait have cut diplomatic relations and all trade links with Yemen.", "Kuwait", "sanctions",
+     "Yemen", {}),
+    ("Slovakia to open trade office in Taiwan in May.", "Slovakia", "cooperates", "Taiwan", {"modality": "future"}),
+    ("Guyana lodged a complaint with the International Court of Justice against Venezuela.", "Guyana",
+     "criticizes", "Venezuela", {}),
+    ("Serbia's army claims it has shot down two Croatian drones.", "Serbia", "attacks", "Croatia",
+     {"modality": "reported"}),
+]
+MISSIONS_NOT = [
+    ("Guyana lodged a complaint with the International Court of Justice against Venezuela.",
+     ("guyana", "criticizes", "international-court-of-justice")),
+    ("Poland called on Friday for new EU sanctions against Belarus.", ("european-union", "sanctions", "belarus")),
+    ("It was the second suspected Houthi attack on Israel this week.", ("houthis", "attacks", "israel")),
+    ("Kenya opened a new office in the capital.", ("kenya", "cooperates", "kenya")),
+]
 OFFICES_NOT = [
     ("Sergei Lavrov led the Russian delegation to the talks.", ("sergey-lavrov", "leads", "russia")),
     ("Hakan Fidan heads Turkey's intelligence agency.", ("hakan-fidan", "leads", "turkey")),
@@ -385,8 +405,8 @@ OFFICES_NOT = [
     ("Chile's President Gabriel Boric and analyst Rodrigo Soto spoke.", ("rodrigo-soto", "member_of", "chile")),
 ]
 
-FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL + STANCE + OFFICES
-MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT + STANCE_NOT + OFFICES_NOT
+FAMILIES = ROLES + TITLES + NOMINAL + HEADLINES + SPEECH + MOOD + ENTITIES + DIPLOMACY + RECIPROCAL + STANCE + OFFICES + MISSIONS
+MUST_NOT = ROLES_NOT + TITLES_NOT + NOMINAL_NOT + HEADLINES_NOT + SPEECH_NOT + MOOD_NOT + ENTITIES_NOT + DIPLOMACY_NOT + RECIPROCAL_NOT + STANCE_NOT + OFFICES_NOT + MISSIONS_NOT
 
 
 @pytest.mark.parametrize("case", FAMILIES, ids=_ids(FAMILIES))

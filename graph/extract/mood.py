@@ -46,7 +46,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
     if tok.pos_ == "NOUN":  # "any agreement would be meaningless", "have had no diplomatic relations"
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
         negated = "no" in dets
-        modality = "hypothetical" if dets & {"any", "whatever"} else modality
+        hedged = any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in tok.children)  # "a suspected attack"
+        modality = "hypothetical" if dets & {"any", "whatever"} or hedged else modality
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         node = tok.head
     elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -76,6 +77,9 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
                 conditioned = conditioned or child.dep_ == "mark"
             elif child.dep_ == "amod" and low in HEDGE_ADJECTIVES:
                 modality = "hypothetical"
+            elif child.dep_ == "aux" and low == "to" and node.dep_ == "ROOT" and modality == "asserted" and any(
+                    c.dep_ == "nsubj" for c in node.children):
+                modality = "future"  # a headline's "Lithuania to open trade office in Taiwan"
         lemma = _verb_lemma(node)
         if node != tok and node.pos_ in ("VERB", "AUX", "ADJ"):
             ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)

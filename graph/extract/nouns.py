@@ -138,7 +138,7 @@ def _prep_roles(ctx: Context, noun, rtype: str, agents: list, paired: bool) -> t
         elif prep.lower_ in NOUN_OBJECT_PREPS and not (rtype in SYMMETRIC and prep.lower_ in TOPIC_PREPS | {"of"}) \
                 and not (paired and prep.lower_ == "at"):  # "the A-B standoff at the reef": a venue
             targets += [r for o in pobjs(prep) for r in _aimed_at(ctx, o, rtype)]
-    aimed = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "against" for o in pobjs(p)
+    aimed = [r for p in _phrase(noun) if p.dep_ == "prep" and p.lower_ == "against" for o in pobjs(p)
              for r in _aimed_at(ctx, o, rtype)]
     targets = aimed or targets  # "a complaint with the ICJ against Ecuador": the court is where, not whom
     return agents, targets or ([] if paired else topics), partners  # a reason names the target only as a last resort

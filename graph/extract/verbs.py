@@ -7,6 +7,7 @@ from dataclasses import replace
 from graph.extract.context import Context
 from graph.extract.coref import actors, phrase_actors
 from graph.extract.evidence import between, mutual, relation
+from graph.extract.mentions import Ref
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, preposition, trigger
 from graph.ontology import (
@@ -68,14 +69,22 @@ def verb_relations(ctx: Context, verb, sent):
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or [
             r for r in receivers if r.entity.type != "PERSON"]
     if ends_ties:  # "cut ties with X", "recalled its ambassador from X": the partner, not the envoy
-        receivers = [r for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+        receivers = [r for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts) for p in t.children
+                     if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}] \
             or [r for p in [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
                 if p.dep_ == "prep" and p.lower_ == "over" for o in pobjs(p)
                 for c in o.children if c.dep_ == "poss" for r in actors(ctx, c)]  # "severed ties over Qatar's support"
-    if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and _each_other(verb):
-        yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys"
+    if rtype == "cooperates" and _opens_mission(verb):  # "Lithuania to open a trade office in Taiwan / in Vilnius"
+        receivers = [r for p in [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
+                     if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in _state_at(ctx, o)]
+    if rtype == "cooperates" and verb.lemma_.lower() in DRIFTING_VERBS:  # "shifted closer to Russia"
+        receivers = receivers or [r for c in verb.children if c.lower_ == "closer" for p in c.children
+                                  if p.dep_ == "prep" and p.lower_ == "to" for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and (
+            _each_other(verb) or rtype == "sanctions" and summons_envoy and _coordinated(verb)):
+        yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys / expel diplomats"
         return
     if not receivers and len(doers) > 1 and not mediators and not _counterparts(ctx, verb) and (
             rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo" and _coordinated(verb)):
@@ -105,6 +114,10 @@ def alongside_relations(ctx: Context, verb, sent):
 
 
 DENYING_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
+# Offices one state keeps in another: opening one is cooperation.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "office", "mission", "representation", "legation"})
+# Moving towards a partner: "shifted closer to Russia", "drifted closer to Beijing".
+DRIFTING_VERBS = frozenset({"shift", "move", "draw", "grow", "edge", "drift", "pivot", "tilt", "inch", "come"})
 # Telling an envoy to go is expelling them: "ordered the ambassador to leave the country".
 SENDING_VERBS = frozenset({"order", "ask", "tell", "instruct", "direct", "give", "request", "demand"})
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
@@ -146,6 +159,10 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     rtype = _launch_type(verb) or trigger(verb, VERB_TRIGGERS) or _prep_verb_type(verb) or _listing_type(verb)
     if ends_ties:
         return "sanctions"  # "broke off diplomatic relations with Ecuador", "recalled its ambassador from X"
+    if _opens_mission(verb):
+        return "cooperates"  # "opened a representative office in Vilnius", "reopened its embassy in Damascus"
+    if lemma in DRIFTING_VERBS and any(c.lower_ == "closer" for c in verb.children):
+        return "cooperates"  # "Chad has shifted closer to Russia"
     if lemma in ("declare", "proclaim") and any(t.lower_ == "grata" for t in verb.subtree):
         return "sanctions"  # "declared the Mexican ambassador persona non grata": an expulsion
     if summons_envoy and lemma in SENDING_VERBS and any(
@@ -324,6 +341,20 @@ def _ends_ties(verb) -> bool:
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
         "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
         and c.lemma_.lower() in CLOSABLE) for c in verb.children)
+
+
+def _state_at(ctx: Context, place) -> list:
+    """The actor a place names when a mission is opened there: the state itself, or the state whose
+    capital it is ("an office in Vilnius" is in Lithuania)."""
+    found = phrase_actors(ctx, place)
+    state = ctx.table.seat(place.text) if not found and place.i in ctx.refs else None
+    return found or ([Ref(state, ctx.refs[place.i].start, ctx.refs[place.i].end, "seat")] if state else [])
+
+
+def _opens_mission(verb) -> bool:
+    """Opening a diplomatic or trade mission in a country: "to open a trade office in Taiwan"."""
+    return verb.lemma_.lower() in ("open", "reopen", "establish", "set") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MISSION_NOUNS for c in verb.children)
 
 
 def _deploys_into(verb) -> bool:
