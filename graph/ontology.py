@@ -119,8 +119,10 @@ representative representatives mission emissary
 # A relation noun under these verbs is not yet real: "threatening sanctions", "weighing a deal".
 IRREALIS_VERBS = frozenset("""
 threaten warn consider propose seek plan weigh discuss debate demand urge want fear avoid prevent
-deny reject oppose rule mull practice practise rehearse simulate
+deny reject oppose rule mull
 """.split())
+# Verbs under which an act is only rehearsed, not done: "practising a blockade of Taiwan".
+REHEARSING_VERBS = frozenset({"practice", "practise", "rehearse", "simulate", "drill"})
 # Verbs whose subject reacts to a relation noun rather than doing it: "X criticised the sanctions".
 REACTING_VERBS = frozenset("""
 criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
@@ -185,7 +187,8 @@ HEDGE_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"
 HEDGE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely", "hypothetical",
                               "suspected", "alleged"})
 FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "prepare", "vow",
-                           "promise", "pledge", "threaten", "warn", "seek", "want", "hope", "wish"})
+                           "promise", "pledge", "threaten", "warn", "seek", "want", "hope", "wish",
+                           "contemplate", "consider", "mull", "weigh", "explore"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail", "deny"})
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
 STOPPING_VERBS = frozenset("""

@@ -388,12 +388,23 @@ MISSIONS = [
     ("Serbia's army claims it has shot down two Croatian drones.", "Serbia", "attacks", "Croatia",
      {"modality": "reported"}),
 ]
+MISSIONS += [
+    ("Georgia and Armenia held talks. The two former Soviet republics appear to have reached an agreement.",
+     "Georgia", "cooperates", "Armenia", {}),
+    ("Benin and Togo are still not in agreement on the border.", "Benin", "cooperates", "Togo", {"negated": True}),
+    ("Estonia is contemplating opening a trade office in Taiwan.", "Estonia", "cooperates", "Taiwan",
+     {"modality": "future"}),
+]
+MISSIONS += [
+    ("Rwanda shelled Burundi, according to Burundian officials.", "Rwanda", "attacks", "Burundi", {"modality": "reported"}),
+]
 MISSIONS_NOT = [
     ("Guyana lodged a complaint with the International Court of Justice against Venezuela.",
      ("guyana", "criticizes", "international-court-of-justice")),
     ("Poland called on Friday for new EU sanctions against Belarus.", ("european-union", "sanctions", "belarus")),
     ("It was the second suspected Houthi attack on Israel this week.", ("houthis", "attacks", "israel")),
     ("Kenya opened a new office in the capital.", ("kenya", "cooperates", "kenya")),
+    ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),
 ]
 OFFICES_NOT = [
     ("Sergei Lavrov led the Russian delegation to the talks.", ("sergey-lavrov", "leads", "russia")),

@@ -22,7 +22,11 @@ NEIGHBOUR_NOUNS = frozenset("neighbour neighbor ally rival arch-rival foe enemy 
 TIED_VERBS = frozenset({"link", "affiliate", "tie", "connect", "ally", "loyal", "belong"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
-PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads", "chief", "chiefs"})
+# Words for two states named before: "the two neighbours", "the two former war foes", "the two Koreas".
+PAIR_STATE_NOUNS = frozenset({"neighbour", "neighbor", "foe", "rival", "ally", "power", "republic", "capital",
+                              "nation", "country", "neighbours", "neighbors", "foes", "rivals", "allies", "powers",
+                              "republics", "capitals"})
 PHRASE_PREPS = ("of", "with", "to", "for", "on", "against", "including", "by", "like")
 POPULATION_NOUNS = frozenset("""
 civilians citizens people population populations refugees migrants residents villagers workers students
@@ -82,6 +86,13 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
     if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
+    if ({"the", "two"} <= kids or "both" in kids) and tok.tag_ == "NNS" and not tok.i in ctx.refs:
+        # "the two former Soviet republics", "the two guerrilla groups", "the two defence chiefs"
+        kind = ("GPE",) if lemma in COUNTRY_NOUNS | PAIR_STATE_NOUNS or low in COUNTRY_NOUNS | PAIR_STATE_NOUNS else \
+            (("ARMED_GROUP", "ORG"),) if lemma in GROUP_NOUNS or low in GROUP_NOUNS else \
+            ("PERSON", "GPE") if lemma in PAIR_PEOPLE_NOUNS | TITLES or low in PAIR_PEOPLE_NOUNS else None
+        if kind:
+            return _last_pair(ctx, tok, kind)
     if low in SIDE_NOUNS and (kids & {"two", "both"} or "the" in kids and kids & RIVAL_WORDS):
         return _last_pair(ctx, tok, (("GPE", "ARMED_GROUP"),))  # "the two sides", "both sides", "the warring parties"
     if low in ("they", "them", "their") and tok.i > tok.sent.start - 1:  # "Britain, France and Germany ... They urged"

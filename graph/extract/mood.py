@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.extract.context import Context
-from graph.extract.tokens import verb_base
+from graph.extract.tokens import pobjs, verb_base
 from graph.extract.coref import actors
 from graph.ontology import (
     ACCUSING_VERBS, CLAIM_NOUNS, DENYING_VERBS, FUTURE_LEMMAS, HEDGE_ADJECTIVES, HEDGE_AUX, NEGATING_LEMMAS, SPEECH_VERBS, VERB_TRIGGERS,
@@ -50,6 +50,9 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         modality = "hypothetical" if dets & {"any", "whatever"} or hedged else modality
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         node = tok.head
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+            and tok.head.head.lemma_.lower() == "be":  # "are still not in agreement", "will be in talks"
+        node = tok.head.head
     elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         aux = {c.lemma_.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
         # "relations could improve" is supposed, "ties will improve" ahead; "the attack did not stop
@@ -63,6 +66,10 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
             low, lemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "advmod" and low in ("reportedly", "allegedly") and modality == "asserted":
                 modality = "reported"  # covers the whole sentence below it
+            if child.dep_ == "prep" and low == "according" and modality == "asserted":
+                modality = "reported"  # "..., according to Bloomberg": said by the source named
+                source = [o for p in child.children if p.lower_ == "to" for o in pobjs(p)]
+                speaker = speaker or (_claimant_of(ctx, source[0]) if source else None)
             if via == "conj" and child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 modality, conditioned = "hypothetical", True  # "whether the two would meet, or hold talks"
             if not tight:
@@ -129,6 +136,12 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if speech is not None:
             modality, speaker = "reported", speaker or _claimant(ctx, speech)
     return negated, modality, speaker
+
+
+def _claimant_of(ctx: Context, tok) -> str | None:
+    """The actor a source names, if it is one ("according to Iranian officials": Iran)."""
+    refs = actors(ctx, tok)
+    return refs[0].entity.label if refs and refs[0].how != "pronoun" else None
 
 
 def _claimant(ctx: Context, verb) -> str | None:

@@ -12,7 +12,7 @@ from graph.extract.roles import STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_terr
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
     ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
-    SYMMETRIC, TRADE_NOUNS,
+    REHEARSING_VERBS, SYMMETRIC, TRADE_NOUNS,
 )
 
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
@@ -43,6 +43,8 @@ def noun_relations(ctx: Context, noun, sent):
     if rtype == "attacks" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("proxy", "cold") for c in noun.children):
         rtype = "opposes"  # "a proxy war between A and B": they fight through others, not each other
     governor = noun.head.lemma_.lower()
+    if governor in REHEARSING_VERBS:
+        return  # "the army appeared to be practicing a blockade of Taiwan": a drill, no blockade
     if governor in STOPPING_VERBS and noun.lemma_.lower() in TIE_NOUNS:
         return  # "broke off ties with X", "ties were cut": the verb reads it (sanctions), the ties are no cooperation
     parties = _between_parties(ctx, noun)
