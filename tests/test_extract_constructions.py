@@ -398,12 +398,19 @@ MISSIONS += [
 MISSIONS += [
     ("Rwanda shelled Burundi, according to Burundian officials.", "Rwanda", "attacks", "Burundi", {"modality": "reported"}),
 ]
+MISSIONS += [
+    ("Jordan suspended all exports to Israel on Thursday.", "Jordan", "sanctions", "Israel", {}),
+]
 MISSIONS_NOT = [
     ("Guyana lodged a complaint with the International Court of Justice against Venezuela.",
      ("guyana", "criticizes", "international-court-of-justice")),
     ("Poland called on Friday for new EU sanctions against Belarus.", ("european-union", "sanctions", "belarus")),
     ("It was the second suspected Houthi attack on Israel this week.", ("houthis", "attacks", "israel")),
     ("Kenya opened a new office in the capital.", ("kenya", "cooperates", "kenya")),
+    ("'It is a reality,' William Ruto told reporters when asked if Russia was interfering in Somalia.",
+     ("william-ruto", "requests", "russia")),
+    ("Jordan suspended all exports to Israel on Thursday.", ("jordan", "supplies", "israel")),
+    ("Egyptian forces killed three Libyans near the border.", ("egypt", "attacks", "libya")),
     ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),
 ]
 OFFICES_NOT = [

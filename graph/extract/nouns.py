@@ -208,6 +208,9 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
                 kept = ev.negated or ev.modality == "hypothetical"
                 rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
                     "future", "hypothetical") else ev.modality))
+                if rtype == "supplies" and not kept and governor not in ("lift", "ease", "relax"):
+                    # "suspended all exports to Israel", "halted the delivery of jets": a sanction (DESIGN)
+                    rel = replace(rel, relation="sanctions", evidence=replace(rel.evidence, negated=False))
             yield rel
 
 

@@ -28,6 +28,8 @@ def verb_relations(ctx: Context, verb, sent):
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
     if passive and verb.lemma_.lower() == "want":
         return  # "wanted by Indian authorities" is sought for arrest, not asked
+    if _put_a_question(verb):
+        return  # "..., Darmanin said when asked if Russia was interfering": he was asked, he asks no one
     doers, rule = subjects(ctx, verb, passive)
     mediated = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
                 for o in pobjs(p) for r in phrase_actors(ctx, o)]
@@ -349,6 +351,12 @@ def _state_at(ctx: Context, place) -> list:
     found = phrase_actors(ctx, place)
     state = ctx.table.seat(place.text) if not found and place.i in ctx.refs else None
     return found or ([Ref(state, ctx.refs[place.i].start, ctx.refs[place.i].end, "seat")] if state else [])
+
+
+def _put_a_question(verb) -> bool:
+    """A subject asked a question by the press: "when asked if ...", "Asked about X, he said"."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
 
 
 def _opens_mission(verb) -> bool:
