@@ -400,6 +400,8 @@ MISSIONS += [
 ]
 MISSIONS += [
     ("Jordan suspended all exports to Israel on Thursday.", "Jordan", "sanctions", "Israel", {}),
+    ("Baku Condemns Russia-Armenia Border Deal\n\nBAKU — Azerbaijan objected on Monday.", "Azerbaijan",
+     "criticizes", "Russia", {}),
 ]
 MISSIONS_NOT = [
     ("Guyana lodged a complaint with the International Court of Justice against Venezuela.",
@@ -410,6 +412,8 @@ MISSIONS_NOT = [
     ("'It is a reality,' William Ruto told reporters when asked if Russia was interfering in Somalia.",
      ("william-ruto", "requests", "russia")),
     ("Jordan suspended all exports to Israel on Thursday.", ("jordan", "supplies", "israel")),
+    ("Baku Condemns Russia-Armenia Border Deal\n\nBAKU — Azerbaijan objected on Monday.",
+     ("azerbaijan", "cooperates", "russia")),
     ("Egyptian forces killed three Libyans near the border.", ("egypt", "attacks", "libya")),
     ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),
 ]

@@ -100,7 +100,7 @@ def headline_end(text: str, title: str | None = "") -> int:
     return -1
 
 
-def _headline_verb_word(tok) -> bool:
+def headline_verb_word(tok) -> bool:
     """A capitalised third-person verb form of the trigger or speech lexicon: "Condemns", "Accuses"."""
     low = tok.lower_
     return tok.is_title and low.endswith("s") and (verb_base(low, VERB_TRIGGERS) or verb_base(low, SPEECH_VERBS)) is not None
@@ -382,9 +382,10 @@ def _trim(span):
         end -= 1  # "the Ministry of Foreign Affairs of (Moldova)": the NER stopped short of the name
     while start < end and span.doc[start].is_space:
         start += 1
-    verbs = [i for i in range(start + 1, end) if _headline_verb_word(span.doc[i])]
+    verbs = [i for i in range(start + 1, end) if headline_verb_word(span.doc[i])]
     if verbs and _in_headline(span):  # "Tbilisi Condemns ...", "Lula Pledges Counterattack ...":
         end = verbs[0]  # a title-case headline verb and what follows it are no part of a name
+    if start >= end or not slugify(span.doc[start:end].text):
         return None
     span = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
     while start < span.end - 1 and (span.doc[start].lower_ == "the" or (

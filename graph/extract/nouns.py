@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
 from graph.extract.evidence import between, relation
-from graph.extract.mentions import unique
+from graph.extract.mentions import headline_verb_word, unique
 from graph.extract.roles import STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, item_of, sellers, governor_subjects, surface_subjects
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
@@ -88,7 +88,8 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
         r for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.partners
         for r in actors_at(ctx, c, 1) if r.entity.type == "GPE"]  # is its target; "Israel-Hamas war" is not
     qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                  and c.lower_ not in BACKED_FORMS and not _anti(c)]
+                  and c.lower_ not in BACKED_FORMS and not _anti(c)
+                  and not any(headline_verb_word(t) for t in noun.doc[c.i + 1:noun.i])]  # "Tbilisi Condemns X-Y Deal"
     named = [r for c in qualifiers for r in actors_at(ctx, c, 1) if r not in victims]
     if len(unique(named)) < 2:  # a pair named on the noun itself ("India-Canada tension") is its parties
         named = [r for c in qualifiers for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
