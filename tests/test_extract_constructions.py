@@ -414,7 +414,6 @@ MISSIONS_NOT = [
     ("Jordan suspended all exports to Israel on Thursday.", ("jordan", "supplies", "israel")),
     ("Baku Condemns Russia-Armenia Border Deal\n\nBAKU — Azerbaijan objected on Monday.",
      ("azerbaijan", "cooperates", "russia")),
-    ("Egyptian forces killed three Libyans near the border.", ("egypt", "attacks", "libya")),
     ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),
 ]
 OFFICES_NOT = [

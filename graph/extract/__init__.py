@@ -54,16 +54,7 @@ def _kept(ctx: Context, rel: Relation) -> bool:
         return False
     if "LOC" in (ctx.related[rel.subject].type, ctx.related[rel.object].type) and rel.relation not in STRUCTURAL:
         return False  # a place is where things happen: "fired rockets toward Mount Dov" attacks no actor
-    if rel.relation == "attacks" and rel.evidence.object_span and _people(ctx, *rel.evidence.object_span):
-        return False  # "the killing of Palestinians": people killed, not the state attacked
     return rel.relation in STRUCTURAL or not _same_side(ctx, rel)
-
-
-def _people(ctx: Context, start: int, end: int) -> bool:
-    """Whether a mention is a people's plural demonym ("Palestinians", "Kurds"), not a name."""
-    text = ctx.document.text[start:end]
-    return text[:1].isupper() and text.endswith("s") and ctx.table.demonym(text) is not None \
-        and ctx.table.lookup(text) is None
 
 
 def _relations(ctx: Context) -> list[Relation]:
