@@ -80,9 +80,12 @@ def test_evidence_offsets_point_into_the_article_text(g):
 
 
 def test_gold_recall_floors(g):
+    # The targets are 0.90 (core) and 0.85 (all); the floors sit just under what is reached
+    # (34 of 35 core rows, 63 of 68 in all): losing one core row, or two rows in all, fails, so a
+    # rule that costs a seed row has to say so here
     results = evaluate_gold(g, read_jsonl(GOLD))
-    assert recall(results, core_only=True) >= 0.90
-    assert recall(results) >= 0.85
+    assert recall(results, core_only=True) >= 0.96
+    assert recall(results) >= 0.91
 
 
 def test_audit_precision_floor_and_every_typed_fact_judged(g):
