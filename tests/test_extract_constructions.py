@@ -412,6 +412,8 @@ MISSIONS_NOT = [
     ("'It is a reality,' William Ruto told reporters when asked if Russia was interfering in Somalia.",
      ("william-ruto", "requests", "russia")),
     ("Jordan suspended all exports to Israel on Thursday.", ("jordan", "supplies", "israel")),
+    ("Haiti closed the Ouanaminthe border crossing on Monday.", ("haiti", "sanctions", "ouanaminthe")),
+    ("The Houthis attacked Ben Gurion airport with a missile.", ("houthis", "attacks", "ben-gurion")),
     ("Baku Condemns Russia-Armenia Border Deal\n\nBAKU — Azerbaijan objected on Monday.",
      ("azerbaijan", "cooperates", "russia")),
     ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),

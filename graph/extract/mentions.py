@@ -314,6 +314,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
         known = table.lookup(text) or table.seat(text) or table.demonym(text)
         if known and known.type != "PERSON":  # the model calls "Patriot", "Sanaa" or "Nigerien" a person
             return known, "alias"
+        if span.root.dep_ == "compound" and span.root.head.lower_ in SITE_NOUNS:
+            return Entity(slugify(text), text, "LOC"), "place"  # "Ben Gurion airport", "the Dajabon border crossing"
         return people.get(_name_key(text)), "person"
     for how, find in (("alias", table.lookup), ("demonym", table.demonym), ("seat", table.seat)):
         entity = find(text)
