@@ -418,6 +418,12 @@ MISSIONS_NOT = [
      ("azerbaijan", "cooperates", "russia")),
     ("The army appeared to be practising a blockade of Qatar.", ("saudi-arabia", "sanctions", "qatar")),
 ]
+OFFICES += [
+    ("Kenyan President William Ruto met his Tanzanian counterpart Samia Suluhu Hassan.", "Samia Suluhu Hassan",
+     "leads", "Tanzania", {}),
+    ("Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo.", "Jeje Odongo",
+     "member_of", "Uganda", {}),
+]
 OFFICES_NOT = [
     ("Sergei Lavrov led the Russian delegation to the talks.", ("sergey-lavrov", "leads", "russia")),
     ("Hakan Fidan heads Turkey's intelligence agency.", ("hakan-fidan", "leads", "turkey")),

@@ -93,6 +93,9 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared:
     if lemmas & {"former", "ex", "late", "then"}:
         return  # a past office
     kind = _office_kind(phrase)
+    mirrored = "counterpart" in lemmas and _counterpart_leads(phrase)
+    if mirrored:
+        kind = "leads"  # "President Joe Biden ... his French counterpart Emmanuel Macron": a president too
     if kind == "leads" and lemmas & SUBORDINATE_WORDS:
         kind = "member_of"  # "vice president", "foreign policy chief", "deputy head"
     if not kind:
@@ -109,9 +112,21 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared:
         if state:
             orgs = [Ref(ctx.table.entity(state), trigger.idx, trigger.idx + len(trigger), "leader")]
     for org in orgs[-1:]:  # the innermost qualifier: "U.S. State Department spokesman" -> State Dept.
-        if kind == "leads" and org.entity.type == "GPE" and not lemmas & STATE_LEADER_TITLES:
+        if kind == "leads" and org.entity.type == "GPE" and not lemmas & STATE_LEADER_TITLES and not mirrored:
             kind = "member_of"  # "Lithuanian Seimas Speaker X" heads the parliament, not the state
         yield relation(ctx, person, kind, org, trigger, sent, rule)
+
+
+def _counterpart_leads(phrase) -> bool:
+    """Whether the office a "counterpart" mirrors, the last title named before it in the sentence,
+    is a leader's ("President X met his Turkish counterpart"; not "Foreign Minister X ...")."""
+    first = min(t.i for t in phrase)
+    before = [t for t in phrase[0].sent if t.i < first and (t.lower_ in TITLES or t.lemma_.lower() in TITLES)]
+    if not before:
+        return False
+    last = before[-1]
+    prime = last.lower_ in ("minister", "ministers") and last.i > 0 and last.doc[last.i - 1].lower_ == "prime"
+    return prime or last.lower_ in LEADER_TITLES and last.lower_ not in ("chief", "head", "commander")
 
 
 RANKS = frozenset("gen general lt lieutenant col colonel maj major admiral adm brig brigadier marshal field sgt "
