@@ -86,7 +86,7 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         return _last_pair(ctx, tok, ("PERSON", "GPE"))
     if kids in ({"the", "two"}, {"both"}, {"both", "the"}) and lemma in COUNTRY_NOUNS | PAIR_PEOPLE_NOUNS:  # "both countries"
         return _last_pair(ctx, tok, ("GPE",) if lemma in COUNTRY_NOUNS else ("PERSON",))
-    if ({"the", "two"} <= kids or "both" in kids) and tok.tag_ == "NNS" and not tok.i in ctx.refs:
+    if ({"the", "two"} <= kids or "both" in kids) and tok.tag_ == "NNS" and tok.i not in ctx.refs:
         # "the two former Soviet republics", "the two guerrilla groups", "the two defence chiefs"
         kind = ("GPE",) if lemma in COUNTRY_NOUNS | PAIR_STATE_NOUNS or low in COUNTRY_NOUNS | PAIR_STATE_NOUNS else \
             (("ARMED_GROUP", "ORG"),) if lemma in GROUP_NOUNS or low in GROUP_NOUNS else \
@@ -161,6 +161,7 @@ def titled_person(ctx: Context, tok) -> list[Ref]:
     for t in tok.subtree:  # the parser may hang the name on the title's own object
         ref = ctx.refs.get(t.i)
         if ref and ref.entity.type == "PERSON" and t.head.i in heads and (t.dep_ == "appos" or t.dep_ == "npadvmod"
+                                                                          and t.left_edge.i > 0
                                                                           and ctx.doc[t.left_edge.i - 1].text == ","):
             return [ref]
     left = tok.left_edge.i - 1

@@ -44,7 +44,8 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
                 return found, "passive"
         if not passive and child.dep_ in ("nsubj", "csubj") and child.i not in ctx.datelines:
             listed = [c for c in verb.children if c != child and c.dep_ in ("nsubj", "npadvmod") and c.i < verb.i
-                      and c.pos_ == "PROPN" and "," in (ctx.doc[c.left_edge.i - 1].text, ctx.doc[c.right_edge.i + 1].text)]
+                      and c.pos_ == "PROPN" and "," in (ctx.doc[max(c.left_edge.i - 1, 0)].text,
+                                                        ctx.doc[c.right_edge.i + 1].text)]
             # a headline's list: "Iran, Saudi Arabia agree"
             return unique([r for c in sorted([child, *listed], key=lambda t: t.i) for r in _subject_actors(ctx, c)]), "svo"
         if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child) \
