@@ -109,7 +109,7 @@ PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
     "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
-    "share": ("with", "cooperates"), "complain": ("about", "criticizes")
+    "share": ("with", "cooperates"), "complain": ("about", "criticizes"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""
