@@ -58,7 +58,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "accuse criticize criticise condemn blame denounce slam rebuke censure chastise "
        "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
-       "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation critic critics",
+       "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation "
+       "critic critics",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#6e2d50", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
@@ -66,7 +67,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     _t("sanctions", -1, "#4b1b86", "sanctions, embargoes, suspends, halts delivery, expels",
        "sanction embargo suspend halt freeze expel ban bar restrict penalize penalise "
        "exclude remove blacklist boycott cut sever downgrade blockade",
-       "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs barriers blockade "
+       "sanction sanctions embargo suspension freeze ban boycott expulsion restriction restrictions curbs "
+       "barriers blockade "
        "tariff tariffs penalties duties levies countermeasures countermeasure"),
     _t("attacks", -1, "#b21333", "attacks, strikes, kills, shells, bombs, fights",
        "attack strike kill shell bomb fight hit invade raid target bombard shoot assault "

@@ -22,7 +22,8 @@ NEIGHBOUR_NOUNS = frozenset("neighbour neighbor ally rival arch-rival foe enemy 
 TIED_VERBS = frozenset({"link", "affiliate", "tie", "connect", "ally", "loyal", "belong"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 STATE_FORCES = frozenset({"army", "military", "government", "armed forces", "navy", "police", "cabinet"})
-PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads", "chief", "chiefs"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "leaders", "men", "women", "presidents", "ministers", "heads",
+                               "chief", "chiefs"})
 # Words for two states named before: "the two neighbours", "the two former war foes", "the two Koreas".
 PAIR_STATE_NOUNS = frozenset({"neighbour", "neighbor", "foe", "rival", "ally", "power", "republic", "capital",
                               "nation", "country", "neighbours", "neighbors", "foes", "rivals", "allies", "powers",

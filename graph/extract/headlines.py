@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from graph.extract.context import Context
 from graph.extract.evidence import relation
-from graph.extract.mentions import unique
-from graph.extract.tokens import verb_base
+from graph.extract.mentions import headline_verb, unique
 from graph.ontology import ENVOY_NOUNS, PREP_VERB_TRIGGERS, VERB_TRIGGERS
 
-HEADLINE_VERBS = frozenset(VERB_TRIGGERS) | frozenset(PREP_VERB_TRIGGERS)
 # What may stand between two actors named together before or after the verb ("Turkey, Iran").
 LINKS = frozenset({",", "and", "&"})
 
@@ -19,7 +17,7 @@ def headline_relations(ctx: Context, tok, sent):
     right after it (or after its preposition, for "fires on")."""
     if tok.pos_ in ("VERB", "AUX") or tok.i in ctx.refs or tok.idx >= ctx.headline_end:
         return
-    lemma = verb_base(tok.lower_, HEADLINE_VERBS) if tok.lower_.endswith("s") else None
+    lemma = headline_verb(tok)
     if lemma is None:
         return
     rtype, start = VERB_TRIGGERS.get(lemma), tok.i + 1

@@ -16,7 +16,7 @@ from graph.actors import ActorTable, media_names
 from graph.names import TITLE_WORDS, fold, slugify, surname
 from graph.models import Entity
 from graph.extract.tokens import verb_base
-from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS, SPEECH_VERBS, VERB_TRIGGERS
+from graph.ontology import DEAL_HEADS, FORCE_NOUNS, LOCATIVE_PREPS, PREP_VERB_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
 
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "-", "el", "abu", "'s"})
 GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "national", "guard", "special",
@@ -100,10 +100,19 @@ def headline_end(text: str, title: str | None = "") -> int:
     return -1
 
 
+# Verbs a headline states a relation with, in its present tense ("Iraq summons ...", "... Fires on ...").
+HEADLINE_VERBS = frozenset(VERB_TRIGGERS) | frozenset(PREP_VERB_TRIGGERS)
+NAME_BREAKING_VERBS = frozenset(VERB_TRIGGERS) | SPEECH_VERBS
+
+
+def headline_verb(tok, known=HEADLINE_VERBS) -> str | None:
+    """The verb of `known` a headline's present-tense form is ("summons" -> summon), read off the form."""
+    return verb_base(tok.lower_, known) if tok.lower_.endswith("s") else None
+
+
 def headline_verb_word(tok) -> bool:
     """A capitalised third-person verb form of the trigger or speech lexicon: "Condemns", "Accuses"."""
-    low = tok.lower_
-    return tok.is_title and low.endswith("s") and (verb_base(low, VERB_TRIGGERS) or verb_base(low, SPEECH_VERBS)) is not None
+    return tok.is_title and headline_verb(tok, NAME_BREAKING_VERBS) is not None
 
 
 def _in_headline(span) -> bool:
@@ -384,8 +393,8 @@ def _trim(span):
         end -= 1  # "the Ministry of Foreign Affairs of (Moldova)": the NER stopped short of the name
     while start < end and span.doc[start].is_space:
         start += 1
-    verbs = [i for i in range(start + 1, end) if headline_verb_word(span.doc[i])]
-    if verbs and _in_headline(span):  # "Tbilisi Condemns ...", "Lula Pledges Counterattack ...":
+    verbs = [i for i in range(start + 1, end) if headline_verb_word(span.doc[i])] if _in_headline(span) else []
+    if verbs:  # "Tbilisi Condemns ...", "Lula Pledges Counterattack ...":
         end = verbs[0]  # a title-case headline verb and what follows it are no part of a name
     if start >= end or not slugify(span.doc[start:end].text):
         return None

@@ -148,8 +148,7 @@ def _claimant(ctx: Context, verb) -> str | None:
     """Who says it: the actor named as the subject of a speech, claim or accusation verb (not a
     pronoun, which names no speaker we can vouch for, nor a dateline)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    refs = actors(ctx, subj) if subj is not None and subj.i not in ctx.datelines else []
-    return refs[0].entity.label if refs and refs[0].how != "pronoun" else None
+    return _claimant_of(ctx, subj) if subj is not None and subj.i not in ctx.datelines else None
 
 
 def _claimed_responsibility(tok):

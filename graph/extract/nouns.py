@@ -8,7 +8,10 @@ from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
 from graph.extract.evidence import between, relation
 from graph.extract.mentions import headline_verb_word, unique
-from graph.extract.roles import STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, item_of, sellers, governor_subjects, surface_subjects
+from graph.extract.roles import (
+    STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, governor_subjects, item_of, sellers,
+    surface_subjects,
+)
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
     ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
@@ -19,8 +22,8 @@ NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
 # Verbs whose subject does what their object noun names, whatever qualifies the noun.
 AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring level slap announce".split())
 # Fighting that has two sides ("A and B fought a war", "exchanged fire"), not strikes of allies on a third.
-MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "skirmishes", "battle",
-                            "shootout", "firefight", "gunfire"})
+MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "skirmishes",
+                            "battle", "shootout", "firefight", "gunfire"})
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame"})  # military practice
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic

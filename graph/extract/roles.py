@@ -47,7 +47,8 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
                       and c.pos_ == "PROPN" and "," in (ctx.doc[max(c.left_edge.i - 1, 0)].text,
                                                         ctx.doc[c.right_edge.i + 1].text)]
             # a headline's list: "Iran, Saudi Arabia agree"
-            return unique([r for c in sorted([child, *listed], key=lambda t: t.i) for r in _subject_actors(ctx, c)]), "svo"
+            named = sorted([child, *listed], key=lambda t: t.i)
+            return unique([r for c in named for r in _subject_actors(ctx, c)]), "svo"
         if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child) \
                 and not any(c.dep_ == "nsubj" for c in verb.children):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
@@ -81,8 +82,10 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
 
 def naming_members(prep) -> bool:
     """A preposition that lists members of a group: "including", "like", "such as"."""
-    return prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
-        c.lower_ == "such" for c in prep.children) or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    if prep.lower_ in ("including", "like"):
+        return True
+    return prep.lower_ == "as" and (any(c.lower_ == "such" for c in prep.children)
+                                    or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
 def _cause_actors(ctx: Context, verb) -> list[Ref]:

@@ -19,9 +19,7 @@ def person_title_relations(ctx: Context, tok, sent):
     person = ctx.ending_ref(tok, "PERSON")
     if not person:
         return
-    first = tok.i
-    while first > 0 and ctx.refs.get(first - 1) == person:
-        first -= 1
+    first = _name_start(ctx, tok.i, person)
     start = _phrase_start(ctx, first)
     before = [t for t in tok.subtree if start <= t.i < first]
     i = first - 1  # the words right before the name, however the parser attached them
@@ -49,8 +47,9 @@ def noun_title_relations(ctx: Context, noun, sent):
     people = titled_person(ctx, noun)
     if people and not (noun.dep_ == "appos" and noun.head.i in ctx.refs):
         phrase = [t for t in noun.subtree if t.i <= noun.i]
-        phrase += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "the head of
-                   for o in pobjs(p) if ctx.refs.get(o.i) not in people]  # the European Commission, Ursula von der Leyen"
+        # "the head of the European Commission, Ursula von der Leyen"
+        phrase += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in pobjs(p) if ctx.refs.get(o.i) not in people]
         yield from _titled(ctx, people[0], phrase, noun, sent, "appos")
 
 
@@ -62,6 +61,13 @@ deputy commander chief speaker governor commissioner adviser advisor
 """.split())
 
 
+def _name_start(ctx: Context, i: int, person: Ref) -> int:
+    """The first token of the mention of `person` that token `i` belongs to."""
+    while i > 0 and ctx.refs.get(i - 1) == person:
+        i -= 1
+    return i
+
+
 def _conjoined_offices(ctx: Context, start: int) -> list[Ref]:
     """The body named in the title of the person just before "and": "Guyana's President Irfaan Ali
     and Vice President Bharrat Jagdeo" — Jagdeo's office is Guyana's too."""
@@ -70,14 +76,13 @@ def _conjoined_offices(ctx: Context, start: int) -> list[Ref]:
     other = ctx.refs[ctx.doc[start - 2].i]
     if other.entity.type != "PERSON":
         return []
-    first = start - 2
-    while first > 0 and ctx.refs.get(first - 1) == other:
-        first -= 1
+    first = _name_start(ctx, start - 2, other)
     words = ctx.doc[_phrase_start(ctx, first):first]
     if not any(t.lower_.strip(".") in TITLE_WORDS for t in words) or not any(
             t.lower_.strip(".") in OFFICE_WORDS for t in ctx.doc[start:start + 4]):
         return []
-    return unique([ctx.refs[t.i] for t in words if t.i in ctx.refs and ctx.refs[t.i].entity.type in ("GPE", "ORG", "ALLIANCE")])
+    return unique([ctx.refs[t.i] for t in words
+                   if t.i in ctx.refs and ctx.refs[t.i].entity.type in ("GPE", "ORG", "ALLIANCE")])
 
 
 def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared: list[Ref] = ()):

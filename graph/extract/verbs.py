@@ -66,7 +66,7 @@ def verb_relations(ctx: Context, verb, sent):
             [verb.head.i] if _passive_participle(verb) else [])
         ids = {ctx.refs[i].entity.id for i in named if i in ctx.refs}
         receivers = [r for r in receivers if r.entity.id in ids]
-    if summons_envoy and (verb.lemma_.lower() == "summon" or rtype == "sanctions"):  # the envoy's state, never the envoy
+    if summons_envoy and (verb.lemma_.lower() == "summon" or rtype == "sanctions"):  # the envoy's state, not the envoy
         receivers = [r for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in ctx.refs
                      for r in [ctx.refs[t.i]] if r.entity.type == "GPE"] or [
             r for r in receivers if r.entity.type != "PERSON"]
@@ -75,18 +75,18 @@ def verb_relations(ctx: Context, verb, sent):
                      if p.dep_ == "prep"
                      and p.lower_ in ("with", "from", "to", "in") for o in pobjs(p) for r in phrase_actors(ctx, o)] \
             or [r for r in receivers if r.entity.id not in {d.entity.id for d in doers}] \
-            or [r for p in [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
-                if p.dep_ == "prep" and p.lower_ == "over" for o in pobjs(p)
+            or [r for p in _verb_and_object_children(verb) if p.dep_ == "prep" and p.lower_ == "over" for o in pobjs(p)
                 for c in o.children if c.dep_ == "poss" for r in actors(ctx, c)]  # "severed ties over Qatar's support"
     if rtype == "cooperates" and _opens_mission(verb):  # "Lithuania to open a trade office in Taiwan / in Vilnius"
-        receivers = [r for p in [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
-                     if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in _state_at(ctx, o)]
+        receivers = [r for p in _verb_and_object_children(verb) if p.dep_ == "prep" and p.lower_ == "in"
+                     for o in pobjs(p) for r in _state_at(ctx, o)]
     if rtype == "cooperates" and verb.lemma_.lower() in DRIFTING_VERBS:  # "shifted closer to Russia"
         receivers = receivers or [r for c in verb.children if c.lower_ == "closer" for p in c.children
-                                  if p.dep_ == "prep" and p.lower_ == "to" for o in pobjs(p) for r in phrase_actors(ctx, o)]
+                                  if p.dep_ == "prep" and p.lower_ == "to"
+                                  for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if not receivers and len(doers) > 1 and rtype not in SYMMETRIC and (
             _each_other(verb) or rtype == "sanctions" and summons_envoy and _coordinated(verb)):
-        yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys / expel diplomats"
+        yield from mutual(ctx, doers, rtype, verb, sent, rule)  # "A and B expelled each other's envoys / diplomats"
         return
     if not receivers and len(doers) > 1 and not mediators and not _counterparts(ctx, verb) and (
             rtype in SYMMETRIC or rtype in RECIPROCAL and rule == "svo" and _coordinated(verb)):
@@ -343,6 +343,12 @@ def _ends_ties(verb) -> bool:
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
         "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
         and c.lemma_.lower() in CLOSABLE) for c in verb.children)
+
+
+def _verb_and_object_children(verb) -> list:
+    """What hangs from a verb or from its direct object: a preposition the parser may put on either
+    ("cut ties over X's support", "opened an office in Taipei")."""
+    return [*verb.children, *(x for c in verb.children if c.dep_ == "dobj" for x in c.children)]
 
 
 def _state_at(ctx: Context, place) -> list:

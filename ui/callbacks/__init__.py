@@ -236,7 +236,6 @@ def register(app: Dash, source: CorpusSource) -> None:
 __all__ = [
     "EXPORT_TYPES", "curate", "export", "export_caption", "follow_link", "open_article", "refresh_options", "register",
     "read_url", "report_error", "select", "sync_url", "write_url", "update_actors", "update_article_list",
-    "update_article_view",
-    "update_canvas", "update_curation_log", "update_date_label", "update_panel", "update_stance",
-    "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",
+    "update_article_view", "update_canvas", "update_curation_log", "update_date_label", "update_panel",
+    "update_stance", "update_stance_detail", "update_view", "upload", "upload_progress", "with_colours",
 ]
