@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from cli.dash_page import texts_with_class
 from ui import ids
-from ui.folding import LINK, TREE, fold, unfold, unfolded
+from ui.folding import COMPONENTS, LINK, TREE, fold, unfold, unfolded
 from ui.panels import edge_link, node_link
+from ui.plain import html as plain
 
 
 def components(node) -> list[Component]:
+    """Every component of a tree: Dash's and the static elements of `ui.plain`."""
     if isinstance(node, (list, tuple)):
         return [c for n in node for c in components(n)]
-    if not isinstance(node, Component):
+    if not isinstance(node, COMPONENTS):
         return []
     return [node, *components(getattr(node, "children", None))]
 
@@ -26,7 +29,7 @@ def text(node) -> str:
         return "".join(text(n) for n in node)
     if isinstance(node, dict):
         return text(node["props"].get("children"))
-    if isinstance(node, Component):
+    if isinstance(node, COMPONENTS):
         return text(unfold(node))
     return "" if node is None else str(node)
 
@@ -77,7 +80,7 @@ def test_controls_and_elements_with_ids_stay_components():
 def test_a_lone_link_becomes_a_folded_button_without_its_pattern_id():
     folded = fold(html.Div(["See ", node_link("nato", "NATO", slot="x"), dcc.Input(id=ids.SEARCH)]))
     button = folded.children[1]
-    assert isinstance(button, html.Button) and getattr(button, "id", None) is None
+    assert button._type == "Button" and getattr(button, "id", None) is None
     assert json.loads(getattr(button, LINK)) == {"type": ids.NODE_LINK, "node": "nato", "slot": "x"}
     assert json.loads(getattr(button, TREE)) == ["NATO"]
 
@@ -132,3 +135,24 @@ def test_unfolding_gives_back_the_components_folded():
     folded = fold(panel)
     assert len(components(folded)) < len(components(panel)) // 4
     assert as_json(unfolded(folded)) == as_json(panel)
+
+
+def test_a_static_element_is_sent_as_the_dash_component_of_its_tag():
+    for tag, args, props in [("Span", ("x",), {"className": "dot", "title": "t", "data-row": "1"}),
+                             ("Details", ([plain.Summary("rows"), "body"],), {"open": True}),
+                             ("Label", ("Order",), {"htmlFor": "order", "aria-label": "order"}),
+                             ("Button", ("NATO",), {"id": {"type": ids.NODE_LINK, "node": "nato", "slot": "x"},
+                                                   "n_clicks": 0, "className": "link"}),
+                             ("Mark", (), {})]:
+        made, dash_made = getattr(plain, tag)(*args, **props), getattr(html, tag)(*args, **props)
+        assert as_json(made) == as_json(dash_made), tag
+
+
+def test_a_static_element_refuses_unknown_properties_and_ids_a_callback_reads():
+    with pytest.raises(TypeError, match="no property 'colour'"):
+        plain.Span("x", colour="red")
+    with pytest.raises(TypeError, match="read by a callback"):
+        plain.Div("status", id=ids.STATUS)
+    with pytest.raises(TypeError, match="read by a callback"):
+        plain.Button("x", id={"type": ids.EVIDENCE_ORDER, "list": "x"})
+    assert plain.Button("x", id={"type": ids.EDGE_LINK, "edge": "a|attacks|b", "slot": "s"}).id["type"] == ids.EDGE_LINK

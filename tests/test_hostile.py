@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 import spacy
-from dash.development.base_component import Component
 
 import app as app_module
 from helpers import upload_and_wait
@@ -31,7 +30,7 @@ from graph.store import Store
 from ui import callbacks
 from ui.source import CorpusSource
 from ui.elements import make_edge_id
-from ui.folding import unfold
+from ui.folding import COMPONENTS, unfold
 from ui.layout import build_layout
 from ui.uploads import DEFAULT_MAX_UPLOAD_BYTES, MAX_FILES
 
@@ -124,9 +123,9 @@ FORBIDDEN_COMPONENTS = {"Markdown", "Iframe", "Script", "ObjectEl", "Embed"}
 def walk(node: Any, where: str = "") -> Iterator[tuple[str, str, Any]]:
     """Every (component type, property, value) in a tree of Dash components, dicts and lists (what a
     folded element carries read as Dash's JSON of its children, :func:`ui.folding.unfold`)."""
-    if isinstance(node, Component) and isinstance(getattr(node, "data-tree", None), str):
+    if isinstance(node, COMPONENTS) and isinstance(getattr(node, "data-tree", None), str):
         yield from walk(unfold(node)["props"]["children"], type(node).__name__)
-    if isinstance(node, Component):
+    if isinstance(node, COMPONENTS):
         kind = type(node).__name__
         for prop in node._prop_names:
             value = getattr(node, prop, None)
@@ -147,7 +146,7 @@ def text_of(node: Any) -> str:
     """The text a reader sees: every string child, in order."""
     if isinstance(node, str):
         return node
-    if isinstance(node, Component):
+    if isinstance(node, COMPONENTS):
         folded = getattr(node, "data-tree", None)
         return text_of(unfold(node) if isinstance(folded, str) else getattr(node, "children", None))
     if isinstance(node, dict) and isinstance(node.get("props"), dict):  # Dash's JSON of a component

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import plotly
 import pytest
-from dash import html, no_update
+from dash import no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
@@ -19,7 +19,7 @@ from ui import callbacks, ids
 from ui.source import CorpusSource, CurationRefused
 from ui.styles import stylesheet
 
-from test_ui_elements import by_class, text_of, walk  # noqa: E402  (shared tree helpers)
+from test_ui_elements import by_class, is_tag, text_of, walk  # noqa: E402  (shared tree helpers)
 from helpers import status_after_error, upload_and_wait  # noqa: E402
 from ui.folding import unfolded  # noqa: E402
 
@@ -337,7 +337,7 @@ def test_panel_shows_the_selected_actor_with_evidence(source):
     result = panel(source, {"kind": "node", "id": "turkey"})
     assert by_class(result, "panel-title")[0].children == "Turkey"
     assert by_class(result, "evidence")
-    assert any(isinstance(c, html.Mark) and "hl-trigger" in c.className for c in walk(result))
+    assert any(is_tag(c, "Mark") and "hl-trigger" in c.className for c in walk(result))
 
 
 def test_a_panel_is_drawn_once_for_every_session_that_shows_it(source, monkeypatch):

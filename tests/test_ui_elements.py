@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 import pytest
-from dash import html, no_update
+from dash import no_update
 
 from graph.ontology import BY_NAME, RELATION_NAMES
 from graph.query import filter_graph
@@ -51,6 +51,11 @@ def walk(component) -> Iterator:
 def text_of(component) -> str:
     return "".join(c if isinstance(c, str) else str(c) if isinstance(c, (int, float)) else ""
                    for c in walk(component))
+
+
+def is_tag(component, tag: str) -> bool:
+    """Whether `component` is an HTML element of `tag` ("Mark"): a Dash component or a static one (`ui.plain`)."""
+    return getattr(component, "_namespace", None) == "dash_html_components" and getattr(component, "_type", None) == tag
 
 
 def by_class(component, cls: str) -> list:
@@ -410,7 +415,7 @@ def test_highlighted_sentence_marks_actors_and_trigger(sample_graph):
     edge = find_edge(sample_graph, "united-states", "supports", "turkey")
     evidence = next(ev for ev in edge["evidence"] if ev["sentence"].startswith("US backs"))
     children = highlighted_sentence(evidence)
-    marks = {c.className.split()[-1]: c.children for c in children if isinstance(c, html.Mark)}
+    marks = {c.className.split()[-1]: c.children for c in children if is_tag(c, "Mark")}
     assert marks == {"hl-subject": "US", "hl-trigger": "backs", "hl-object": "Turkish"}
     assert "".join(c if isinstance(c, str) else c.children for c in children) == evidence["sentence"]
 

@@ -19,7 +19,7 @@ from ui.overview import canvas_notice, overview
 from ui.curation_view import curation_action, curation_view, merge_action
 from ui.articles import article_list, article_view, upload_report
 
-from test_ui_elements import by_class, find_edge, text_of, walk  # noqa: E402  (shared tree helpers)
+from test_ui_elements import by_class, find_edge, is_tag, text_of, walk  # noqa: E402  (shared tree helpers)
 
 VISIBLE = [r for r in RELATION_NAMES if r != "co_mentioned"]
 
@@ -56,7 +56,7 @@ def test_node_dossier_lists_evidence_with_both_actors_highlighted(sample_g):
     items = by_class(panel, "evidence")
     assert items
     for item in items:
-        classes = {c.className for c in walk(item) if isinstance(c, html.Mark)}
+        classes = {c.className for c in walk(item) if is_tag(c, "Mark")}
         assert {"hl hl-subject", "hl hl-object"} <= classes
     assert "US backs Turkish invasion of Idlib in Syria." in text_of(panel)
 
@@ -146,7 +146,7 @@ def test_edge_dossier_lists_every_evidence_sentence_with_provenance(sample_g, sa
     assert "US backs Turkish invasion of Idlib in Syria. Russia opposes." in meta  # article title
     assert "Bloomberg; The Guardian" in meta and "2020-02" in meta
     for item in items:
-        assert {"hl hl-subject", "hl hl-object"} <= {c.className for c in walk(item) if isinstance(c, html.Mark)}
+        assert {"hl hl-subject", "hl hl-object"} <= {c.className for c in walk(item) if is_tag(c, "Mark")}
 
 
 def test_edge_dossier_badges_single_sources_and_draws_co_mentions_apart(sample_g):
@@ -182,13 +182,13 @@ def test_article_text_is_rendered_as_text_never_html():
     strings = [c for c in walk(item) if isinstance(c, str)]
     assert "<img src=x onerror=alert(1)>" in strings and "<b>t</b>" in strings
     assert not [c for c in walk(item) if isinstance(c, (dcc.Markdown, html.Iframe))]
-    assert not [c for c in walk(item) if isinstance(c, html.A)], "javascript: URLs must not become links"
+    assert not [c for c in walk(item) if is_tag(c, "A")], "javascript: URLs must not become links"
 
 
 def test_http_article_urls_become_links_beside_the_title():
     item = evidence_item({"doc_id": "d", "sentence": "s", "start": 0},
                          {"d": {"title": "T", "url": "https://example.org/a"}}, slot="x")
-    assert [a.href for a in walk(item) if isinstance(a, html.A)] == ["https://example.org/a"]
+    assert [a.href for a in walk(item) if is_tag(a, "A")] == ["https://example.org/a"]
     assert [i["doc"] for i in link_ids(item) if i["type"] == ids.ARTICLE_LINK] == ["d"]
 
 

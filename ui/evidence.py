@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dash import html
-
 from graph.read.datelines import strip_dateline
+from ui.plain import html  # static elements, made cheaply
 from ui.styles import MODALITY_LABELS
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from dash import dcc, html
+from dash import dcc
 
 from graph.lazy import StoredSentences
 from graph.pages import PAGE_SIZE, evidence_page, outlets_of
 from ui import ids
+from ui.plain import html  # static elements, made cheaply
 
 ORDER_LABELS = (("oldest", "Oldest first"), ("newest", "Newest first"), ("outlet", "By outlet"),
                 ("confidence", "Most confident first"))

@@ -27,6 +27,7 @@ from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
 from ui import ids
+from ui.plain import Element
 
 HTML = "dash_html_components"
 TAGS = frozenset("""a abbr article b blockquote br button caption cite code dd details div dl dt em figcaption
@@ -37,6 +38,7 @@ ATTRIBUTES = {"className": "class", "title": "title", "role": "role", "htmlFor":
               "rel": "rel", "lang": "lang", "dir": "dir", "colSpan": "colspan", "rowSpan": "rowspan",
               "scope": "scope", "dateTime": "datetime", "style": "style"}
 IGNORED = frozenset({"children", "id", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key"})
+COMPONENTS = (Component, Element)  # a Dash component, or a static element of `ui.plain`
 SAFE_HREF = re.compile(r"^(https?://|mailto:|[/#?]|$)", re.IGNORECASE)  # else the element stays Dash's
 TREE, LINK = "data-tree", "data-link"
 
@@ -65,7 +67,7 @@ def _walk(node: Any) -> tuple[Any, Any]:
         if all(tree is not None for _, tree in walked):
             return node, _flat([tree for _, tree in walked])
         return [_top(n, tree) for n, tree in walked], None
-    if not isinstance(node, Component):
+    if not isinstance(node, COMPONENTS):
         return node, None
     children = getattr(node, "children", None)
     many = isinstance(children, (list, tuple))
@@ -93,7 +95,7 @@ def _flat(trees: list) -> list:
 
 def _top(node: Any, tree: Any) -> Any:
     """A static element as the top of a folded part (or as it was: text, an element of text only)."""
-    if tree is None or not isinstance(node, Component):
+    if tree is None or not isinstance(node, COMPONENTS):
         return node
     props = _props(node)
     link = props.get("id")
@@ -107,7 +109,7 @@ def _top(node: Any, tree: Any) -> Any:
     return type(node)(**kept)
 
 
-def _head(node: Component) -> list | None:
+def _head(node: Component | Element) -> list | None:
     """``[tag, attributes]`` of an element that can be folded, else None."""
     if node._namespace != HTML or node._type.lower() not in TAGS:
         return None
@@ -130,7 +132,7 @@ def _head(node: Component) -> list | None:
     return [node._type.lower(), attributes]
 
 
-def _props(node: Component) -> dict[str, Any]:
+def _props(node: Component | Element) -> dict[str, Any]:
     """The properties set on a component (what ``to_plotly_json`` lists, read straight from it: 3× faster)."""
     return {k: v for k, v in vars(node).items() if k[0] != "_" and k not in _META}
 
@@ -142,7 +144,7 @@ def unfold(node: Any) -> Any:
     """The tree a folded part stands for, as Dash's JSON of components (``{"type", "props"}``): what
     scripts that read the server's answers without a browser (the load test) look into. A component
     comes back as its JSON, unfolded."""
-    if isinstance(node, Component):
+    if isinstance(node, COMPONENTS):
         return json.loads(json.dumps(unfolded(node), cls=PlotlyJSONEncoder))
     if isinstance(node, list):
         return [unfold(n) for n in node]
@@ -160,13 +162,13 @@ def unfolded(node: Any) -> Any:
     """`node` with its folded parts made components again, links with their ids (:func:`fold` undone)."""
     if isinstance(node, (list, tuple)):
         return [unfolded(n) for n in node]
-    if not isinstance(node, Component):
+    if not isinstance(node, COMPONENTS):
         return node
     props = _props(node)
     if isinstance(props.get(TREE), str):
         return type(node)(**_opened(props, lambda tag, props: getattr(html, tag)(**props)))
     children = getattr(node, "children", None)
-    if isinstance(children, (list, tuple, Component)):
+    if isinstance(children, (list, tuple, *COMPONENTS)):
         node = copy.copy(node)
         node.children = unfolded(children)
     return node

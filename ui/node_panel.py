@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
-from dash import dcc, html
+from dash import dcc
 
 from graph.lazy import StoredSentences, as_stored, read_together
 from graph.ontology import WEAK_RELATIONS
@@ -16,6 +16,7 @@ from ui.elements import make_edge_id, relation_label
 from ui.evidence_view import paged_evidence
 from ui.panels import (Documents, _edge_attrs, _label, _link, _plural, _present, action_button, article_meta,
                        edge_link, empty, evidence_item, mark_key, relation_chip, sorted_evidence, type_badge)
+from ui.plain import html  # static elements, made cheaply
 
 MAX_NODE_EVIDENCE = 2  # sentences under the strongest relations of a group ...
 FULL_ROWS = 2  # ... this many of them; one sentence under the others

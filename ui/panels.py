@@ -12,7 +12,6 @@ from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
-from dash import html
 
 from graph.lazy import StoredEvidence, StoredSentences, as_listed
 from graph.ontology import BY_NAME, WEAK_RELATIONS
@@ -23,6 +22,7 @@ from ui import ids
 from ui.elements import make_edge_id, parse_edge_id, relation_label
 from ui.evidence import evidence_badges, highlighted_sentence, swatch
 from ui.evidence_view import paged_evidence
+from ui.plain import html  # static elements, made cheaply
 from ui.styles import ENTITY_LABELS, entity_colour, relation_colour
 
 WEAK_TEXT_COLOUR = "#64748b"  # the co-mention colour is too pale for text
