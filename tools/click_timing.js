@@ -17,7 +17,30 @@ function pickTargets(n) {
   window.__targets = out;
   return out;
 }
-function tapTarget(i) { window.__want = window.__targets[i]; cy().getElementById(window.__want.id).emit('tap'); }
+// the panel shows what was tapped, its folded parts drawn (assets/tree.js)
+function panelDrawn() {
+  return panelShown() && [...document.querySelectorAll('#detail-panel [data-tree]')].every(
+    el => el.__tree === el.getAttribute('data-tree'));
+}
+// a tap, timed in the page: from the tap to the frame after the panel is drawn (a MutationObserver
+// notes it as it happens, so the driver's polling adds nothing to the time)
+function tapTarget(i) {
+  window.__want = window.__targets[i];
+  window.__shownIn = null;
+  window.__drawn = false;
+  const panel = document.getElementById('detail-panel');
+  if (window.__watch) window.__watch.disconnect();
+  const start = performance.now();
+  window.__watch = new MutationObserver(() => {
+    if (window.__shownIn !== null || window.__drawn || !panelDrawn()) return;
+    window.__drawn = true;
+    window.__watch.disconnect();
+    requestAnimationFrame(() => { window.__shownIn = performance.now() - start; });
+  });
+  window.__watch.observe(panel, {childList: true, subtree: true, attributes: true});
+  cy().getElementById(window.__want.id).emit('tap');
+}
+function shownIn() { return window.__shownIn; }
 function panelShown() {
   const want = window.__want;
   const selector = want.kind === 'node' ? `.node-dossier[data-node="${CSS.escape(want.id)}"]`
