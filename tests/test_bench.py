@@ -1,6 +1,8 @@
 """`newsgraph bench` in miniature: the rows are all there and the generated corpus is sound."""
 from __future__ import annotations
 
+import sqlite3
+
 from graph.actors import load_actor_table
 from cli.bench import format_row, generate_articles, header, run
 from cli.bench_scale import recombined, scale_store
@@ -24,10 +26,15 @@ def test_quick_bench_measures_every_row(tmp_path):
                      ("throughput", "bare nlp.pipe, n_process=2"), ("throughput", "full ingest, --workers 2"),
                      ("6 articles", "ingest, --workers 2"), ("6 articles", "re-ingest unchanged"),
                      ("6 articles", "re-ingest, whole command"), ("6 articles", "graph build from the store"),
-                     ("6 articles", "peak memory, store -> graph"), ("40 articles", "recombined store, written")]:
+                     ("6 articles", "peak memory, store -> graph"), ("40 articles", "recombined store, written"),
+                     ("40 articles", "explorer's edge table and layout kept")]:
         assert expected in measures
     table = "\n".join([header(), *map(format_row, rows)])
     assert "words/s" in table and "recombined" in table
+    # the recombined store keeps the explorer's edge table, as an ingest does: its start-ups read one row
+    with sqlite3.connect(tmp_path / "scale-40.db") as conn:
+        assert conn.execute("SELECT count(*) FROM snapshots").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM layout").fetchone()[0] > 0
 
 
 def test_a_recombined_store_recasts_actors_within_their_type_and_keeps_its_aggregates(tmp_path, seed_store_copy):
