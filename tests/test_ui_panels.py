@@ -326,3 +326,10 @@ def test_canvas_notice_says_how_much_is_drawn():
     assert canvas_notice(40, 40, False, budget=300) == ""
     assert canvas_notice(40, 40, False, budget=300, edges_shown=1500, edges_total=4000) == \
         "the 1,500 strongest of 4,000 relations drawn"
+
+
+def test_node_dossier_lists_names_not_the_common_nouns_that_referred_to_the_actor(sample_g):
+    g = sample_g.copy()
+    g.nodes["turkey"]["aliases"] = ["Ankara", "Turks", "allies", "country", "de Mistura's hosts", "sides"]
+    also = text_of(by_class(node_dossier(g, "turkey", documents=docs(g), visible_relations=VISIBLE), "aliases")[0])
+    assert also == "Ankara, Turks, de Mistura's hosts"
