@@ -5,8 +5,8 @@
 Starts the explorer read-only on a free loopback port, opens the page, and taps in turn the
 biggest actors and the heaviest edges drawn (an overview's pair edges, or relations) the way a
 click does (cytoscape's ``tap`` event), waiting after each until the panel names what was
-clicked (timed in the page, from the tap to the panel's change that shows it, so the driver's polling
-adds nothing); prints each click and the median and 95th percentile, in milliseconds.
+clicked (timed in the page, from the tap to the frame after the panel that shows it is drawn, so
+the driver's polling adds nothing); prints each click and the median and 95th percentile, in milliseconds.
 """
 from __future__ import annotations
 

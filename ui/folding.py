@@ -7,9 +7,9 @@ with the square of its components: in headless Chromium, 300 took 0.3 s, 1,000 t
 and links). Folded, it keeps only the components that do something: controls, and elements with
 an id a callback reads.
 
-What folds: ``dash.html`` elements of :data:`TAGS` with no id, carrying only the attributes of
-:data:`ATTRIBUTES` (and ``aria-*``, ``data-*``), and the panel's links, whose ids are of
-:data:`ui.ids.CLICK_TYPES`. Text stays text: the browser makes each element with
+What folds: ``dash.html`` elements (and the static elements of `ui.plain`) of :data:`TAGS` with
+no id, carrying only the attributes of :data:`ATTRIBUTES` (and ``aria-*``, ``data-*``), and the
+panel's links, whose ids are of :data:`ui.ids.CLICK_TYPES`. Text stays text: the browser makes each element with
 ``createElement`` and each string as a text node, never HTML. A link keeps its id in
 ``data-link``; a click on it sets the store named ``ids.CLICKED + its type``, which the callbacks
 read as they read a click (:func:`ui.callbacks.wiring.fired`).

@@ -54,7 +54,7 @@ def _element(tag: str) -> type[Element]:
     return type(tag, (Element,), {"_type": tag, "_prop_names": names, "__doc__": f"A static ``<{tag.lower()}>``."})
 
 
-TAGS = ("A", "Button", "Details", "Div", "H2", "H3", "H4", "Label", "Li", "Mark", "P", "Span", "Summary", "Ul")
+TAGS = ("A", "Button", "Details", "Div", "H2", "H3", "Label", "Li", "Mark", "P", "Span", "Summary", "Ul")
 html = SimpleNamespace(**{tag: _element(tag) for tag in TAGS})
 
 __all__ = ["Element", "TAGS", "html"]
