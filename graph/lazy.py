@@ -23,7 +23,7 @@ from typing import Any
 from graph import sentences
 from graph.aggregates import month_of, oldest_articles
 from graph.memo import Memo
-from graph.pages import EvidencePage, evidence_page
+from graph.pages import PAGE_SIZE, EvidencePage, evidence_page, outlets_of
 from graph.sentences import HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
@@ -313,8 +313,18 @@ class StoreReader:
         with self._lock:
             return sentences.words(self._use(), keys)
 
+    def first_page(self, keys: Sequence[Key], n: int) -> list[int]:
+        """The row ids of the `n` oldest sentences of these raw edges taken together (`graph.sentences.first_page`)."""
+        with self._lock:
+            return sentences.first_page(self._use(), keys, n)
+
+    def outlet_counts(self, keys: Sequence[Key]) -> dict[str, int]:
+        """The sentences of these raw edges by outlet (`graph.sentences.outlet_counts`)."""
+        with self._lock:
+            return sentences.outlet_counts(self._use(), keys)
+
     def by_id(self, ids: Sequence[int]) -> dict[int, dict]:
-        """Whole sentences by their row ids (`graph.sentences.by_id`)."""
+        """Whole sentences by their row ids, each with its edge (`graph.sentences.by_id`)."""
         with self._lock:
             return sentences.by_id(self._use(), ids)
 
@@ -448,8 +458,24 @@ class StoredSentences(_ReadWhenAsked):
                 for doc, start, sentence in (self.reader.words(self.keys) if self.keys else ())]
 
     def page(self, documents: Mapping[str, Mapping[str, Any]], **how) -> EvidencePage:
-        """`graph.pages.evidence_page` over the whole list, its sentences read whole."""
-        page = evidence_page(self.light(documents), documents, **how)
-        whole = self.reader.by_id([ev["_row"] for ev in page.rows]) if page.rows else {}
-        rows = tuple({**whole[ev["_row"]], "_edge": ev["_edge"]} for ev in page.rows if ev["_row"] in whole)
-        return EvidencePage(rows, page.matched, page.total, page.offset)
+        """`graph.pages.evidence_page` over the whole list, its sentences read whole. In the default
+        order, unfiltered, and until the list is read without its words anyway, the database picks
+        the page (`graph.sentences.first_page`): the rest of a long list is never read."""
+        offset, limit = max(0, int(how.get("offset", 0))), max(0, int(how.get("limit", PAGE_SIZE)))
+        if self._light is None and how.get("order", "oldest") == "oldest" and not how.get("outlet") \
+                and not how.get("flag") and self.keys:
+            ids = self.reader.first_page(self.keys, offset + limit)[offset:]
+            page = EvidencePage(tuple(ids), self.count, self.count, offset)
+        else:
+            light = evidence_page(self.light(documents), documents, **how)
+            page = EvidencePage(tuple(ev["_row"] for ev in light.rows), light.matched, light.total, light.offset)
+        whole = self.reader.by_id(list(page.rows)) if page.rows else {}
+        return EvidencePage(tuple(whole[row] for row in page.rows if row in whole), page.matched, page.total,
+                            page.offset)
+
+    def outlets(self, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
+        """`graph.pages.outlets_of` the whole list (counted by the database, unless the list is read already)."""
+        if self._light is not None or not self.keys:
+            return outlets_of(self._light or [], documents)
+        counts = self.reader.outlet_counts(self.keys)
+        return sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))

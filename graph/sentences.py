@@ -3,9 +3,11 @@
 An edge is ``(subject, relation, object)`` as stored. The edges asked for go to the database as a
 small table (``WITH k AS (VALUES …)``) joined to the relations through the edge index, a few
 hundred edges a query, so reading the sentences of thousands of edges costs a few queries
-rather than one per edge. An actor's every sentence is read a page at a time: the list without
-its words (`light`) is sorted, filtered and cut in memory as `graph.pages` does, then the page's
-sentences are read whole (`by_id`); each relation's oldest few are picked by the database (`first`).
+rather than one per edge. A list of sentences is read a page at a time: in its default order the
+database picks the page (`first_page`) and counts its outlets (`outlet_counts`); sorted or filtered
+otherwise, the list without its words (`light`) is sorted, filtered and cut in memory as
+`graph.pages` does. Either way only the page's sentences are read whole (`by_id`); each relation's
+oldest few are picked by the database (`first`).
 
 Every function takes an open `graph.store.Store` (`store.read(query)` runs a query in one read).
 """
@@ -112,6 +114,32 @@ def light(store, keys: Sequence[Key]) -> list[tuple]:
     return [(row, (s, rel, o), *rest) for row, s, rel, o, *rest in (store.read(query) if keys else ())]
 
 
+def first_page(store, keys: Sequence[Key], n: int) -> list[int]:
+    """The row ids of the `n` oldest sentences of these edges taken together, in the order
+    `graph.pages.evidence_page` lists them by default — oldest article first (undated last), then
+    by source and reading order, ties as :func:`light` lists them — so that a list's first pages
+    are picked by the database without reading the rest (each query's few rows, merged here)."""
+    def query(conn, order):
+        c = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""  # text ordered as Python orders it
+        columns = (f"(coalesce(d.date, '') = ''), coalesce(d.date, ''){c}, coalesce(d.source, ''){c}, r.start_char, "
+                   f"r.subject{c}, r.relation{c}, r.object{c}, r.doc_id{c}, r.start_char")
+        return keyed(conn, keys, f"SELECT {columns.replace(c, '')}, -r.confidence, r.{order} FROM {{edges}}{{documents}} "
+                                  f"ORDER BY {columns}, r.confidence DESC, r.{order} LIMIT {int(n)}")
+    rows = sorted(tuple(row) for row in store.read(query)) if keys and n > 0 else []
+    return [row[-1] for row in rows[:n]]
+
+
+def outlet_counts(store, keys: Sequence[Key]) -> dict[str, int]:
+    """The sentences of these edges by their article's outlet ('' for none), counted by the database."""
+    def query(conn, order):
+        return keyed(conn, keys, "SELECT coalesce(d.outlet, ''), count(*) FROM {edges}{documents} "
+                                 "GROUP BY coalesce(d.outlet, '')")
+    counts: dict[str, int] = defaultdict(int)
+    for outlet, n in store.read(query) if keys else ():
+        counts[outlet] += n
+    return dict(counts)
+
+
 def words(store, keys: Sequence[Key]) -> list[tuple]:
     """Every sentence of these edges as ``(doc_id, start, sentence)`` only: enough to tell the
     outlets behind them, syndicated copies once (`graph.outlets.outlets_of`)."""
@@ -121,13 +149,14 @@ def words(store, keys: Sequence[Key]) -> list[tuple]:
 
 
 def by_id(store, ids: Sequence[int]) -> dict[int, dict]:
-    """Whole sentences (evidence dicts) by their row ids (from :func:`light`)."""
+    """Whole sentences (evidence dicts) by their row ids (from :func:`light` or :func:`first_page`), each
+    with its edge ``(subject, relation, object)`` as ``_edge``."""
     def query(conn, order):
         return conn.execute(text(
             f"SELECT r.{order}, {_COLUMNS} FROM relations r JOIN documents d ON d.id = r.doc_id WHERE r.{order} IN :ids"
         ).bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}).all()
     rows = store.read(query) if ids else []
-    return {row[0]: ev for row, (_, ev) in zip(rows, _dicts(row[1:] for row in rows))}
+    return {row[0]: {**ev, "_edge": key} for row, (key, ev) in zip(rows, _dicts(row[1:] for row in rows))}
 
 
 def _like(word: str) -> str:

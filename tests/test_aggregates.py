@@ -450,3 +450,58 @@ def test_each_edges_first_sentences_are_read_once_and_kept_within_bounds(generat
     small = StoreReader(lambda: Store(db, read_only=True))
     small.first(edges[:10], 2)
     assert len(small._known) == 5
+
+
+@pytest.mark.parametrize("at_once", [300, 3])
+def test_a_lists_first_pages_and_outlets_come_from_the_store_as_sorted_in_memory(generated, monkeypatch, at_once):
+    """In its default order a list's page is picked by the database (and its outlets counted there)
+    exactly as `graph.pages` sorts the list read without its words: undated last, ties in reading
+    order, whether its edges take one query or many (`at_once` edges a query)."""
+    from graph import sentences
+
+    monkeypatch.setattr(sentences, "EDGES_AT_ONCE", at_once)
+    _pages_picked_as_sorted(generated[0])
+
+
+@pytest.mark.parametrize("at_once", [300, 3])
+def test_a_lists_first_pages_come_from_postgresql_as_sorted_in_memory(pg_url, monkeypatch, at_once):
+    """The same on a database server whose collation orders text otherwise (English: "a" before
+    "B"; Python and SQLite: "B" before "a"): the page is the one Python's order gives."""
+    import psycopg
+
+    from graph import sentences
+
+    monkeypatch.setattr(sentences, "EDGES_AT_ONCE", at_once)
+    rng = random.Random(4)
+    with Store(pg_url) as store:
+        store.add([article(n, rng) for n in range(30)])
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # sources of mixed case, in an English collation
+        conn.execute('ALTER TABLE documents ALTER COLUMN source TYPE TEXT COLLATE "en-x-icu"')
+        conn.execute("UPDATE documents SET source = (CASE WHEN length(id) % 2 = 0 THEN 'B' ELSE 'a' END) || source")
+    _pages_picked_as_sorted(pg_url)
+
+
+def _pages_picked_as_sorted(target) -> None:
+    from graph.lazy import StoredSentences, as_stored
+    from graph.pages import outlets_of
+
+    with Store(target) as store:
+        g = store.graph(lazy=True)
+    documents = g.graph["documents"]
+    assert any(not meta.get("date") for meta in documents.values())  # undated articles are listed last
+    edges = sorted(g.edges(keys=True))
+    for chosen in (edges[:1], edges[:9], edges):
+        stored = as_stored(chosen, [g.edges[e]["evidence"] for e in chosen])
+        assert stored
+        for offset, limit in ((0, 1), (0, 8), (0, 20), (20, 20), (3, 500)):
+            picked = StoredSentences(list(stored.values()))
+            in_memory = StoredSentences(list(stored.values()))
+            in_memory.light(documents)  # read without its words: sorted and cut in memory
+            fast, slow = (lst.page(documents, offset=offset, limit=limit) for lst in (picked, in_memory))
+            assert picked._light is None  # the database picked it: the list was not read
+            assert [(ev["_edge"], ev["doc_id"], ev["start"]) for ev in fast.rows] == \
+                [(ev["_edge"], ev["doc_id"], ev["start"]) for ev in slow.rows]
+            assert (fast.matched, fast.total, fast.left) == (slow.matched, slow.total, slow.left)
+            assert len(fast.rows) == min(limit, max(0, len(picked) - offset))
+        assert StoredSentences(list(stored.values())).outlets(documents) == outlets_of(in_memory.light(documents),
+                                                                                      documents)

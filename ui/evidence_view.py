@@ -71,7 +71,7 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
     page = evidence.page(documents, **how) if stored else evidence_page(evidence, documents, **how)
     controls = None
     if len(evidence) >= CONTROLS_FROM:
-        outlets = outlets_of(evidence.light(documents) if stored else evidence, documents)
+        outlets = evidence.outlets(documents) if stored else outlets_of(evidence, documents)
         controls = html.Div([
             _control(name, "order", "Sort", ORDER_LABELS, state["order"], "Oldest first"),
             _control(name, "outlet", "Outlet", [(o, o) for o in outlets], state["outlet"], "Any outlet"),
