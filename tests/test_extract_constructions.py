@@ -524,3 +524,10 @@ def test_deals_and_projects_are_nodes_of_their_own_type(nlp):
     x = _read(nlp, "Germany supports the Nord Stream 2 pipeline, which Poland opposes.")
     types = {e.id: e.type for e in x.entities}
     assert types.get(_id("Nord Stream 2")) == "AGREEMENT"
+
+
+def test_a_scripture_is_never_an_actor(nlp):
+    for text in ("Iraq expelled Sweden's ambassador over the desecration of the Islamic holy book, Quran.",
+                 "A man burned a copy of the Koran outside the mosque in Stockholm.",
+                 "Protesters tore pages from the Bible and the Torah in front of the Israeli embassy."):
+        assert not {e.id for e in _read(nlp, text).entities} & {"quran", "koran", "bible", "torah"}, text

@@ -24,6 +24,10 @@ GENERIC_ORG_WORDS = frozenset({"air", "force", "army", "navy", "marines", "natio
 GENERIC_OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "justice", "interior",
                                   "foreign", "security", "commerce", "energy", "finance", "war", "affairs",
                                   "external", "home", "trade", "economy", "industry", "information"})
+# Scriptures are books, never actors, whatever the model calls them ("the holy book, Quran": a PERSON).
+SCRIPTURES = frozenset({"quran", "koran", "qur'an", "bible", "torah", "talmud", "tanakh", "gospel", "gospels",
+                        "new testament", "old testament", "vedas", "bhagavad gita", "guru granth sahib",
+                        "book of mormon"})
 # A name that qualifies one of these is a place: "Hodeidah airport", "Bulo-Marer town".
 SITE_NOUNS = frozenset("""
 airport port harbour harbor base airbase town city village province region district camp border crossing
@@ -318,6 +322,8 @@ def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity 
     """The entity an entity span names, and how it was found (none for news outlets and titles)."""
     text, label = span.text, span.label_
     if fold(text).lower() in media_names():  # "Reuters reported": a source, not an actor
+        return None, ""
+    if fold(text).lower().removeprefix("holy ") in SCRIPTURES:
         return None, ""
     if label == "PERSON":
         known = table.lookup(text) or table.seat(text) or table.demonym(text)
