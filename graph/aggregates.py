@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 
+from graph.names import PRONOUNS
 from graph.ontology import SPECULATIVE, states_fact
 
 COLUMNS = ("subject", "relation", "object", "month", "sentences", "held", "articles", "held_articles",
@@ -55,7 +56,6 @@ _UPSERT = text(
 _KEY_WHERE = "subject = :subject AND relation = :relation AND object = :object AND month = :month"
 
 Key = tuple[str, str, str, str]  # subject, relation, object, month
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})  # never a name
 _NOT_PRONOUN = f"lower(text) NOT IN {sql_words(PRONOUNS)}"
 _ACTOR_SQL = (  # kind, term, n per actor, from the mentions table
     "SELECT entity_id, 'how', resolved_by, count(*) FROM mentions {where} GROUP BY entity_id, resolved_by",

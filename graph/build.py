@@ -10,10 +10,10 @@ import numpy as np
 
 from graph.actors import ActorTable, load_actor_table
 from graph.agreement import annotate
-from graph.aggregates import PRONOUNS
 from graph.edge_table import EdgeTable
 from graph.lazy import StoredArticles, StoredEvidence, StoreReader
 from graph.models import Entity, Evidence, Extraction
+from graph.names import is_name
 from graph.ontology import polarity
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
@@ -73,7 +73,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         counts[eid] += 1
         resolved[eid][how] += 1
         articles[eid].add(doc_id)
-        if text.lower() not in PRONOUNS:
+        if is_name(text):
             aliases[eid].add(text)
     evidence = defaultdict(list)
     for s, o, rel, ev in relations:
@@ -83,7 +83,7 @@ def assemble(documents: Mapping[str, dict], entities: Iterable[Entity],
         edges, actors, reader = stored
         for eid, (n, how, names, in_articles) in actors.items():
             counts[eid], resolved[eid] = n, how
-            aliases[eid] = set(names)
+            aliases[eid] = {name for name in names if is_name(name)}
             articles[eid] = StoredArticles(reader, (eid,), in_articles)
     for eid, e in sorted(entities.items()):
         g.add_node(eid, label=e.label, type=e.type, aliases=sorted(aliases[eid]), mentions=counts[eid],

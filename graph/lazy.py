@@ -23,7 +23,7 @@ from typing import Any
 from graph import sentences
 from graph.aggregates import month_of, oldest_articles
 from graph.memo import Memo
-from graph.pages import PAGE_SIZE, EvidencePage, evidence_page, outlets_of
+from graph.pages import PAGE_SIZE, EvidencePage, evidence_page, outlets_of, ranked_outlets
 from graph.sentences import HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
@@ -477,5 +477,4 @@ class StoredSentences(_ReadWhenAsked):
         """`graph.pages.outlets_of` the whole list (counted by the database, unless the list is read already)."""
         if self._light is not None or not self.keys:
             return outlets_of(self._light or [], documents)
-        counts = self.reader.outlet_counts(self.keys)
-        return sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))
+        return ranked_outlets(self.reader.outlet_counts(self.keys))

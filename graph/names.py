@@ -40,6 +40,16 @@ pm legislator lawmaker analyst researcher judge
 """.split())
 
 
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})  # never a name
+
+
+def is_name(surface: str) -> bool:
+    """Whether a mention's words can be a name the actor goes by: a capital past a leading "the"
+    ("Ankara", "de Mistura", "the Kremlin"), not the pronouns and common nouns coreference read as
+    the actor ("It", "allies", "The country")."""
+    return surface.lower() not in PRONOUNS and any(c.isupper() for c in _LEADING_THE.sub("", surface))
+
+
 def fold(text: str) -> str:
     """Fold diacritics and typographic quotes to plain forms and collapse whitespace.
 

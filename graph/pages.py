@@ -88,6 +88,10 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Mapping[str, Ma
     counts: dict[str, int] = {}
     for ev in evidence:
         outlet = str((documents.get(str(ev.get("doc_id"))) or {}).get("outlet") or "")
-        if outlet:
-            counts[outlet] = counts.get(outlet, 0) + 1
-    return sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+        counts[outlet] = counts.get(outlet, 0) + 1
+    return ranked_outlets(counts)
+
+
+def ranked_outlets(counts: Mapping[str, int]) -> list[str]:
+    """Outlets by their sentences, most first (then by name); '' (no outlet) left out."""
+    return sorted((o for o in counts if o), key=lambda o: (-counts[o], o.casefold()))

@@ -122,9 +122,8 @@ def first_page(store, keys: Sequence[Key], n: int) -> list[int]:
     def query(conn, order):
         c = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""  # text ordered as Python orders it
         columns = (f"(coalesce(d.date, '') = ''), coalesce(d.date, ''){c}, coalesce(d.source, ''){c}, r.start_char, "
-                   f"r.subject{c}, r.relation{c}, r.object{c}, r.doc_id{c}, r.start_char")
-        return keyed(conn, keys, f"SELECT {columns.replace(c, '')}, -r.confidence, r.{order} FROM {{edges}}{{documents}} "
-                                  f"ORDER BY {columns}, r.confidence DESC, r.{order} LIMIT {int(n)}")
+                   f"r.subject{c}, r.relation{c}, r.object{c}, r.doc_id{c}, -r.confidence, r.{order}")
+        return keyed(conn, keys, f"SELECT {columns} FROM {{edges}}{{documents}} ORDER BY {columns} LIMIT {int(n)}")
     rows = sorted(tuple(row) for row in store.read(query)) if keys and n > 0 else []
     return [row[-1] for row in rows[:n]]
 

@@ -80,8 +80,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         sections.append(html.Details([head, body], open=not hidden, className="relation-group",
                                      **{"data-relation": group.relation}))
     d = g.nodes[node_id]
-    # the names it goes by: a common noun that referred to it ("the country", "allies") is no name
-    aliases = [a for a in summary.aliases if a != summary.label and any(c.isupper() for c in a)]
+    aliases = [a for a in summary.aliases if a != summary.label]
     parent = d.get("part_of")
     members = [n for n, md in g.nodes(data=True) if md.get("part_of") == node_id][:12]
     facts: list = []

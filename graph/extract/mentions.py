@@ -321,10 +321,9 @@ def _resolve_span(span, people: dict[str, Entity], table: ActorTable) -> Ref | N
 def _lookup(span, people: dict[str, Entity], table: ActorTable) -> tuple[Entity | None, str]:
     """The entity an entity span names, and how it was found (none for news outlets and titles)."""
     text, label = span.text, span.label_
-    if fold(text).lower() in media_names():  # "Reuters reported": a source, not an actor
-        return None, ""
-    if fold(text).lower().removeprefix("holy ") in SCRIPTURES:
-        return None, ""
+    folded = fold(text).lower()
+    if folded in media_names() or folded.removeprefix("holy ") in SCRIPTURES:
+        return None, ""  # "Reuters reported": a source; "the holy book, Quran": a book; neither an actor
     if label == "PERSON":
         known = table.lookup(text) or table.seat(text) or table.demonym(text)
         if known and known.type != "PERSON":  # the model calls "Patriot", "Sanaa" or "Nigerien" a person
