@@ -192,11 +192,13 @@ FUTURE_LEMMAS = frozenset({"plan", "intend", "set", "expect", "aim", "look", "pr
                            "promise", "pledge", "threaten", "warn", "seek", "want", "hope", "wish",
                            "contemplate", "consider", "mull", "weigh", "explore"})
 NEGATING_LEMMAS = frozenset({"unwilling", "unable", "refuse", "decline", "reluctant", "fail", "deny"})
+# Lifting a measure ends it: "lifted the embargo" (and lifting a ban on supplies is no sanction).
+EASING_VERBS = frozenset({"lift", "ease", "relax"})
 # A relation noun under these verbs is stopped, not happening: "halted the delivery of jets".
 STOPPING_VERBS = frozenset("""
 halt suspend freeze stop cancel block end delay postpone scrap cut sever break abandon drop ditch renounce
-quit exit lift ease relax
-""".split())
+quit exit
+""".split()) | EASING_VERBS
 # Heads of the names of deals, treaties, programmes and projects: "the Nord Stream 2 pipeline",
 # "the Iran nuclear deal", "the Abraham Accords" become AGREEMENT nodes that actors can back or oppose.
 DEAL_HEADS = frozenset("""

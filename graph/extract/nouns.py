@@ -15,7 +15,7 @@ from graph.extract.roles import (
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
     ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
-    REHEARSING_VERBS, SYMMETRIC, TRADE_NOUNS,
+    REHEARSING_VERBS, SYMMETRIC, TRADE_NOUNS, EASING_VERBS,
 )
 
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
@@ -212,7 +212,7 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
                 kept = ev.negated or ev.modality == "hypothetical"
                 rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
                     "future", "hypothetical") else ev.modality))
-                if rtype == "supplies" and not kept and governor not in ("lift", "ease", "relax"):
+                if rtype == "supplies" and not kept and governor not in EASING_VERBS:
                     # "suspended all exports to Israel", "halted the delivery of jets": a sanction (DESIGN)
                     rel = replace(rel, relation="sanctions", evidence=replace(rel.evidence, negated=False))
             yield rel
