@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from functools import cached_property
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,20 @@ from graph.ontology import BY_NAME, WEAK_RELATIONS, polarity
 from graph.outlets import OutletTable, outlets_of
 from graph.reach import Reach, Survivors
 from graph.rules import Period, doc_dates, edge_totals, holds, in_range, month_key, month_span, within
+
+
+def release(g: Any) -> None:
+    """Drop the views a networkx graph (anything else is left alone) keeps of itself once asked (`g.nodes`, `g.succ`, ...: each
+    refers back to the graph, a reference cycle), so that the graph and every attribute dict in
+    it are freed as soon as nothing else holds it, instead of waiting, with every object it
+    holds, for a full pass of the cycle collector (which walks all of them, mid-click). The graph
+    stays usable: a view asked for again is made again."""
+    if not isinstance(g, nx.Graph):
+        return
+    for klass in type(g).__mro__:
+        for name, attr in vars(klass).items():
+            if isinstance(attr, cached_property):
+                g.__dict__.pop(name, None)
 
 
 class EdgeIndex(Reach):

@@ -10,12 +10,16 @@ _NONE = object()
 
 
 class Memo:
-    """The last `size` values computed, by key; a value asked for again is the one kept."""
+    """The last `size` values computed, by key; a value asked for again is the one kept.
 
-    def __init__(self, size: int):
+    `evicted`, when given, is called with each value the memo lets go of (outside its lock).
+    """
+
+    def __init__(self, size: int, evicted: Callable[[Any], None] | None = None):
         self._data: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
+        self._evicted = evicted
 
     def __len__(self) -> int:
         return len(self._data)
@@ -35,8 +39,13 @@ class Memo:
         if value is not _NONE:
             return value
         value = compute()
+        gone = []
         with self._lock:
             self._data[key] = value
             while len(self._data) > self._size:
-                self._data.popitem(last=False)
+                gone.append(self._data.popitem(last=False)[1])
+        if self._evicted is not None:
+            for old in gone:
+                if old is not value:
+                    self._evicted(old)
         return value

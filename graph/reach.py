@@ -53,35 +53,33 @@ class Reach:
     reads (`nodes`, `node_index`, `src`, `dst`, `rel`, `typed`, `has_evidence`, `polarity`,
     `id_rank`, `node_type`, `type_names`, `relation_names`, `g`)."""
 
-    def _adjacency(self, s: Survivors) -> list[np.ndarray]:
-        """Neighbours of every actor over the kept edges (either direction)."""
-        src, dst = self.src[s.edges], self.dst[s.edges]
-        a = np.concatenate([src, dst])
-        b = np.concatenate([dst, src])
-        order = np.argsort(a, kind="stable")
-        a, b = a[order], b[order]
-        bounds = np.searchsorted(a, np.arange(len(self.nodes) + 1))
-        return [b[bounds[i]:bounds[i + 1]] for i in range(len(self.nodes))]
+    def _around(self, s: Survivors, mask: np.ndarray) -> np.ndarray:
+        """The actors of `mask` that a kept edge touches and their neighbours over kept edges
+        (either direction), as a mask: one pass over the edges, however many actors ask."""
+        touch = s.edges & (mask[self.src] | mask[self.dst])
+        out = np.zeros(len(self.nodes), dtype=bool)
+        out[self.src[touch]] = True
+        out[self.dst[touch]] = True
+        return out
 
     def neighbourhood(self, s: Survivors, focus: str, hops: int, expanded: Iterable[str] = ()) -> np.ndarray:
         """Actors within `hops` of `focus`, plus the expanded actors and their neighbours (a mask)."""
-        adjacency = self._adjacency(s)
         seen = np.zeros(len(self.nodes), dtype=bool)
         start = self.node_index[focus]
         seen[start] = True
-        frontier = [start]
+        frontier = seen.copy()
         for _ in range(hops):
-            nxt = np.unique(np.concatenate([adjacency[i] for i in frontier])) if frontier else np.array([], int)
-            nxt = nxt[~seen[nxt]] if len(nxt) else nxt
-            if not len(nxt):
+            frontier = self._around(s, frontier) & ~seen
+            if not frontier.any():
                 break
-            seen[nxt] = True
-            frontier = list(nxt)
+            seen |= frontier
+        wanted = np.zeros(len(self.nodes), dtype=bool)
         for node in expanded:
             i = self.node_index.get(node)
             if i is not None and s.nodes[i]:
-                seen[i] = True
-                seen[adjacency[i]] = True
+                wanted[i] = True
+        if wanted.any():
+            seen |= wanted | self._around(s, wanted)
         mask = seen & s.nodes
         mask[start] = True
         return mask
@@ -128,8 +126,8 @@ class Reach:
         if f is not None and scope[f]:
             chosen[f] = True
             near = np.zeros(len(self.nodes), dtype=bool)
-            near[self._adjacency(s)[f]] = True
-            near &= scope
+            near[f] = True
+            near = self._around(s, near) & scope
             near[f] = False
             chosen[self._ranked(near, weighted, degree)[:budget - 1]] = True
         rest = scope & ~chosen

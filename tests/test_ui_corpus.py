@@ -8,7 +8,7 @@ import pytest
 from graph.export import from_node_link
 from graph.store import Store, StoreError
 from ui.corpus import Corpus, Filters, merged_into
-from ui.source import CorpusSource, CurationRefused
+from ui.source import FULL_COLLECTION_AFTER, CorpusSource, CurationRefused
 from ui.uploads import Upload
 
 ALL_TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
@@ -289,6 +289,31 @@ def test_a_snapshot_is_kept_out_of_the_cycle_collector_and_freed_when_replaced(s
         store.append_curation({"op": "rename", "id": "turkey", "label": "Türkiye"})
     assert source.current().label("turkey") == "Türkiye"
     assert old() is None  # the replaced snapshot was handed back to the collector and freed
+    assert gc.get_threshold()[2] == FULL_COLLECTION_AFTER  # full collections, walking the caches, put off
+
+
+def test_a_local_graph_let_go_by_the_memo_is_freed_without_the_cycle_collector(seed_store_copy, monkeypatch):
+    import gc
+    import weakref
+
+    import ui.corpus
+
+    monkeypatch.setattr(ui.corpus, "LOCAL_MEMO_SIZE", 1)
+    corpus = CorpusSource(store_path=seed_store_copy).current()
+    f = corpus.default_filters()
+    first, second = [n for n, _, _ in corpus.central(f)][:2]
+    gc.disable()  # only reference counting frees, from here on
+    try:
+        g = corpus.local(f, {"kind": "node", "id": first})
+        # views asked for as a panel asks for them: the edge and degree views refer back to the graph
+        assert list(g.out_edges(first, keys=True)) + list(g.in_edges(first, keys=True)) and g.degree(first)
+        kept = weakref.ref(g)
+        del g
+        assert kept() is not None  # still in the memo
+        corpus.local(f, {"kind": "node", "id": second})  # the memo lets the first go
+        assert kept() is None
+    finally:
+        gc.enable()
 
 
 def test_a_read_that_races_a_writer_is_tried_again(seed_store_copy, monkeypatch):

@@ -12,7 +12,8 @@ from graph.rules import documents_between
 from graph.query import central_actors, display_subgraph, expand, filter_graph, neighbourhood
 from graph.store import Store
 from ui.filters import month_range
-from graph.index import EdgeIndex
+from graph.index import EdgeIndex, release
+from graph.memo import Memo
 
 TYPES = ("GPE", "ORG", "ALLIANCE", "ARMED_GROUP", "PERSON", "WEAPON", "LOC")
 TYPED = ("supports", "cooperates", "negotiates", "supplies", "acquires", "requests", "opposes", "criticizes",
@@ -154,3 +155,41 @@ def test_a_period_counted_by_month_numbers_is_the_period_walked():
         assert index._in_period(period).tolist() == index._in_period(frozenset(period)).tolist()
         assert set(period) == documents_between(dates, first, last)
         assert all((doc in period) == (doc in documents_between(dates, first, last)) for doc in dates)
+
+
+def test_a_released_graph_is_freed_by_reference_counting_alone():
+    import gc
+    import weakref
+
+    def graph_with_views():
+        g = nx.MultiDiGraph()
+        g.add_edge("a", "b", key="supports", evidence=[{"sentence": "A backs B."}])
+        assert list(g.nodes) and list(g.edges) and g.succ["a"] and g.pred["b"] and dict(g.degree)
+        return g
+    gc.disable()
+    try:
+        g = graph_with_views()
+        unreleased = weakref.ref(g)
+        del g
+        assert unreleased() is not None  # its views keep it in a reference cycle
+        g = graph_with_views()
+        released = weakref.ref(g)
+        release(g)
+        assert list(g.edges(keys=True)) == [("a", "b", "supports")]  # still a whole graph
+        release(g)
+        del g
+        assert released() is None
+    finally:
+        gc.enable()
+    release({"not": "a graph"})  # anything else is left alone
+
+
+def test_a_memo_hands_over_what_it_lets_go():
+    gone = []
+    memo = Memo(2, evicted=gone.append)
+    for key in "abc":
+        memo.get(key, lambda key=key: key.upper())
+    assert gone == ["A"] and memo.peek("b") == "B"
+    memo.get("d", lambda: "D")  # "b" was used last: "c" goes
+    assert gone == ["A", "C"] and len(memo) == 2
+    assert Memo(1).get("x", lambda: 1) == 1  # no one to tell

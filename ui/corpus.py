@@ -40,7 +40,7 @@ from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions, overview_layout
 from ui.preset_layouts import LAYOUTS, preset_positions
-from graph.index import EdgeIndex
+from graph.index import EdgeIndex, release
 from graph.reach import Survivors
 from ui.choices import DEFAULT_BUDGET, Filters, View, ViewSpec
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
@@ -53,7 +53,8 @@ STANCE_TOP = 12
 CENTRAL_TOP = 15
 MEMO_SIZE = 256
 HEAVY_MEMO_SIZE = 12
-LOCAL_MEMO_SIZE = 24  # a hub's local graph is a few MB at 100,000 articles: the last few selections'
+LOCAL_MEMO_SIZE = 6  # a hub's local graph: a few MB and ~5,000 objects at 100,000 articles, each of them walked by every full
+# collection of the cycle collector while kept; a selection's panel, pair timeline and list read it in one round trip
 PANEL_MEMO_SIZE = 64  # panels sent (folded: a hub's is about 200 KB)
 
 
@@ -128,8 +129,8 @@ class Corpus:
         self._memo = Memo(MEMO_SIZE)
         # what the filters keep is a few arrays as long as the edges (tens of MB at 100,000
         # articles), and a filtered graph can hold most edges: only the last few are kept
-        self._heavy = Memo(HEAVY_MEMO_SIZE)
-        self._local = Memo(LOCAL_MEMO_SIZE)
+        self._heavy = Memo(HEAVY_MEMO_SIZE, evicted=release)
+        self._local = Memo(LOCAL_MEMO_SIZE, evicted=release)
         self._panels = Memo(PANEL_MEMO_SIZE)
         self.timings: dict[str, float] = {}  # seconds spent building this snapshot, by step
 
