@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from functools import cached_property
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -176,17 +176,32 @@ class EdgeIndex(Reach):
     def edge(self, i: int) -> tuple[str, str, str, dict]:
         """Edge `i` as the graph has it: ``(source, target, key, attributes)`` (an edge of the
         table made now, its sentences left in the store as `graph.lazy.StoredEvidence`)."""
-        if i >= self.n_stored:
-            return self.own_edges[i - self.n_stored]
-        table, j = self._table, int(self._kept[i])
-        s, t, relation = self.nodes[self.src[i]], self.nodes[self.dst[i]], self.relation_names[self.rel[i]]
-        counts, first, last = self._sums
-        date = table.rows.date
-        evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
-                                  sums=(*counts[i].tolist(), date(int(first[i])), date(int(last[i]))),
-                                  span=(table.rows, int(table.starts[j]), int(table.starts[j + 1])))
-        return s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
-                                "evidence": evidence, "outlets": None, "contested": bool(self.contested[i])}
+        return next(self.edges([i]))
+
+    def edges(self, positions: Sequence[int]) -> Iterator[tuple[str, str, str, dict]]:
+        """The edges at `positions` as :meth:`edge` makes each, the table's columns read for all
+        of them at once (a hub's thousands: one fancy index per column, not a numpy scalar each)."""
+        at = np.asarray(positions, dtype=np.int64)
+        stored = at[at < self.n_stored]
+        made = iter(())
+        if len(stored):
+            table, j = self._table, self._kept[stored]
+            counts, first, last = self._sums
+            date = table.rows.date
+            nodes, names = self.nodes, self.relation_names
+            made = zip(self.src[stored].tolist(), self.dst[stored].tolist(), self.rel[stored].tolist(),
+                       counts[stored].tolist(), first[stored].tolist(), last[stored].tolist(),
+                       table.starts[j].tolist(), table.starts[j + 1].tolist(), self.contested[stored].tolist())
+        for i in at.tolist():
+            if i >= self.n_stored:
+                yield self.own_edges[i - self.n_stored]
+                continue
+            src, dst, rel, sums, lo_date, hi_date, lo, hi, contested = next(made)
+            s, t, relation = nodes[src], nodes[dst], names[rel]
+            evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
+                                      sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi))
+            yield s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
+                                   "evidence": evidence, "outlets": None, "contested": contested}
 
     def edge_id(self, i: int) -> str:
         """The id of edge `i` (``source|type|target``)."""
@@ -243,7 +258,7 @@ class EdgeIndex(Reach):
         out = nx.MultiDiGraph()
         out.graph.update(self.g.graph)
         out.add_nodes_from(self.g.nodes(data=True))
-        out.add_edges_from(self.edge(i) for i in range(self.n_edges))
+        out.add_edges_from(self.edges(range(self.n_edges)))
         return out
 
     # ---- filtering -------------------------------------------------------------------
@@ -424,7 +439,7 @@ class EdgeIndex(Reach):
         out.graph.update(self.g.graph)
         out.add_nodes_from((n, dict(self.g.nodes[n])) for n in shown)
         out.add_edges_from((source, target, key, self._trimmed(d, documents))
-                           for source, target, key, d in (self.edge(i) for i in positions))
+                           for source, target, key, d in self.edges(positions))
         return out
 
     def _trimmed(self, d: Mapping[str, Any], documents: Collection | None) -> dict:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from graph.export import from_node_link
 from graph.ontology import WEAK_RELATIONS
@@ -179,6 +178,27 @@ def test_selecting_an_actor_outside_the_overview_keeps_the_central_actors_where_
     assert stayed and all(chosen.positions[n] == overview.positions[n] for n in stayed)  # nothing else moves
     near = [chosen.positions[n] for n in chosen.nodes if n not in stayed]
     assert len(near) == len(set(chosen.nodes) - stayed) and all(np.isfinite([p["x"], p["y"]]).all() for p in near)
+
+
+def test_a_filter_change_keeps_the_first_views_actors_where_they_were(monkeypatch):
+    import ui.corpus
+
+    corpus = CorpusSource(data=synthetic_corpus(articles=300, actors=150)).current()
+    spec, last = corpus.view_spec(None), len(corpus.months) - 1
+    first = corpus.view(corpus.default_filters(), spec, None)
+    for relations, types, dates in ((corpus.default_relations, corpus.entity_types, [last - 2, last]),
+                                    (corpus.default_relations, corpus.entity_types[1:], [0, last])):
+        view = corpus.view(corpus.filters(relations, types, dates, 1), spec, None)
+        stayed = set(first.nodes) & set(view.nodes)
+        assert view.overview and stayed != set(view.nodes) and len(stayed) >= len(view.nodes) / 2  # a new picture's worth
+        assert all(view.positions[n] == first.positions[n] for n in stayed)  # ... but the same picture
+        assert all(np.isfinite([view.positions[n]["x"], view.positions[n]["y"]]).all() for n in view.nodes)
+    # an overview sharing less than KEPT_OVERVIEW_SHARE of its actors is laid out on its own
+    monkeypatch.setattr(ui.corpus, "KEPT_OVERVIEW_SHARE", 1.0)
+    corpus = CorpusSource(data=synthetic_corpus(articles=300, actors=150)).current()
+    corpus.view(corpus.default_filters(), spec, None)
+    view = corpus.view(corpus.filters(corpus.default_relations, corpus.entity_types, [last - 2, last], 1), spec, None)
+    assert not all(view.positions[n] == first.positions[n] for n in set(first.nodes) & set(view.nodes))
 
 
 def test_graphml_and_gexf_carry_positions_and_article_titles(sample_graph):

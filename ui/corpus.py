@@ -47,6 +47,7 @@ from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
 
 DEFAULT_EDGE_BUDGET = 1500
 OVERVIEW_BUDGET = 40  # actors of the opening view of a big graph: few enough to read every label
+KEPT_OVERVIEW_SHARE = 0.5  # an overview sharing this much of the first view's actors keeps their places
 OVERVIEW_PAIRS_PER_ACTOR = 3  # its strongest pairs of actors, one edge each: a picture, not a hairball
 MAX_MIN_ARTICLES = 10
 STANCE_TOP = 12
@@ -378,10 +379,28 @@ class Corpus:
 
     def _overview_layout(self, nodes: tuple[str, ...], central: tuple[str, ...]):
         """An overview laid out on its own; one drawn around a selection keeps the places the most
-        central actors have in the overview without it, and sets the others beside their neighbours."""
-        base = self._overview_layout(central, central) if central != nodes else None
+        central actors have in the overview without it, and sets the others beside their neighbours;
+        one under other filters that shares most of the first view's actors keeps their places in
+        the first view (the same picture, not a new one, when a date or a type is changed)."""
+        if central != nodes:
+            base = self._overview_layout(central, central)
+        else:
+            first = self._first_overview()
+            shared = len(set(first) & set(nodes))
+            base = (self._overview_layout(first, first) if first and nodes != first
+                    and shared >= KEPT_OVERVIEW_SHARE * len(nodes) else None)
         return self._memo.get(("overview", nodes), lambda: overview_layout(
             [self._light_nodes()[n] for n in nodes], self.index.layout_links(nodes), base))
+
+    def _first_overview(self) -> tuple[str, ...]:
+        """The actors of the first view's overview (none when the first view is not one)."""
+        def compute():
+            f, spec = self.default_filters(), self.view_spec(None)
+            chosen, truncated, _ = self._budgeted(f, frozenset(), spec, None)
+            if not (truncated and self.view_budget(spec) < self.budget):
+                return ()
+            return tuple(self.index.nodes[i] for i in np.flatnonzero(chosen))
+        return self._memo.get(("first overview",), compute)
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
