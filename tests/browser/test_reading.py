@@ -341,6 +341,27 @@ def test_a_1000_by_800_window_keeps_the_canvas_at_least_60_percent_wide(dash_duo
     assert dash_duo.get_logs() == []
 
 
+def test_a_large_corpuss_counts_stay_inside_their_cards_at_any_width(dash_duo, sample_graph):
+    from ui.source import CorpusSource
+
+    source = CorpusSource(data=sample_graph)
+    # the first panel's counts of a corpus of 100,000 articles (a recombined store's, rounded up)
+    source.current().stats.update(actors=73_200, relations=4_194_820, evidence=19_314_590, articles=1_000_000)
+    start(dash_duo, source=source)
+    for width, height in ((1000, 800), (1600, 1000)):
+        dash_duo.driver.set_window_size(width, height)
+        wait_until(dash_duo, lambda: "19,314,590" in dash_duo.find_element(".stats").text, "the counts are shown")
+        cards = dash_duo.driver.execute_script(
+            "const box = document.querySelector('.stats').getBoundingClientRect();"
+            "return [...document.querySelectorAll('.stats .stat')].map(card => {"
+            " const r = card.getBoundingClientRect(), n = card.querySelector('strong');"
+            " return [n.textContent, n.scrollWidth <= n.clientWidth + 1, r.right <= box.right + 1,"
+            "         n.getClientRects().length === 1 && n.getBoundingClientRect().height < 40]; });")
+        assert [c[0] for c in cards] == ["73,200", "4,194,820", "19,314,590", "1,000,000"]
+        assert all(fits and inside and one_line for _, fits, inside, one_line in cards), (width, cards)
+    assert dash_duo.get_logs() == []
+
+
 def test_the_png_export_carries_a_title_the_filters_and_a_legend(dash_duo, sample_graph):
     start(dash_duo, sample_graph)
     # keep the file in the page: the link the export clicks hands its data over instead of downloading
