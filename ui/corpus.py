@@ -347,7 +347,7 @@ class Corpus:
                         path_edges.add(make_edge_id(a, hop.relation, b))
         required = {n for n in selection_nodes(selection) if n in index and s.nodes[index[n]]} | path_nodes
         extra = sorted(n for n in required if not chosen[index[n]])
-        overview = truncated and scope is None and self.view_budget(spec) < self.budget
+        overview = self._is_overview(truncated, scope, spec)
         key = _digest((self.version, f, keep, spec if scope is not None else (spec.more, spec.everything, spec.layout),
                        anchor, tuple(extra), tuple(sorted(path_edges))))
 
@@ -382,25 +382,28 @@ class Corpus:
         central actors have in the overview without it, and sets the others beside their neighbours;
         one under other filters that shares most of the first view's actors keeps their places in
         the first view (the same picture, not a new one, when a date or a type is changed)."""
-        if central != nodes:
-            base = self._overview_layout(central, central)
-        else:
-            first = self._first_overview()
-            shared = len(set(first) & set(nodes))
-            base = (self._overview_layout(first, first) if first and nodes != first
-                    and shared >= KEPT_OVERVIEW_SHARE * len(nodes) else None)
-        return self._memo.get(("overview", nodes), lambda: overview_layout(
-            [self._light_nodes()[n] for n in nodes], self.index.layout_links(nodes), base))
+        def compute():
+            if central != nodes:
+                base = self._overview_layout(central, central)
+            else:
+                first = self._first_overview()
+                near = first and nodes != first and len(set(first) & set(nodes)) >= KEPT_OVERVIEW_SHARE * len(nodes)
+                base = self._overview_layout(first, first) if near else None
+            return overview_layout([self._light_nodes()[n] for n in nodes], self.index.layout_links(nodes), base)
+        return self._memo.get(("overview", nodes), compute)
 
     def _first_overview(self) -> tuple[str, ...]:
         """The actors of the first view's overview (none when the first view is not one)."""
         def compute():
             f, spec = self.default_filters(), self.view_spec(None)
             chosen, truncated, _ = self._budgeted(f, frozenset(), spec, None)
-            if not (truncated and self.view_budget(spec) < self.budget):
-                return ()
-            return tuple(self.index.nodes[i] for i in np.flatnonzero(chosen))
+            return tuple(self.index.nodes[i] for i in np.flatnonzero(chosen)) if self._is_overview(
+                truncated, None, spec) else ()
         return self._memo.get(("first overview",), compute)
+
+    def _is_overview(self, truncated: bool, scope, spec: ViewSpec) -> bool:
+        """Whether a view is an overview: the most central of more actors than it may draw, on the whole graph."""
+        return truncated and scope is None and self.view_budget(spec) < self.budget
 
     def export_graph(self, f: Filters, spec: ViewSpec, selection: Mapping[str, Any] | None) -> nx.MultiDiGraph:
         """What an export holds: the actors on the canvas and every filtered relation between them."""
