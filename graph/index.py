@@ -92,6 +92,9 @@ class EdgeIndex(Reach):
         self.has_evidence = np.concatenate([np.ones(len(kept), bool), np.array([bool(d.get("evidence")) for d in attrs],
                                                                                 dtype=bool)])
         self.contested = np.concatenate([stored_flags, np.array([bool(d.get("contested")) for d in attrs], dtype=bool)])
+        # each table edge's outlets as counted with the table (-1: not counted; the panel counts them)
+        self._stored_outlets = (table.outlets[kept] if table is not None and table.outlets is not None
+                                else np.full(len(kept), -1, dtype=np.int32))
         self.base_weight = np.concatenate([counts[kept, 0], np.array([int(d.get("weight") or 0) for d in attrs],
                                                                       dtype=np.int64)])
         self.base_articles = np.concatenate([counts[kept, 2], np.array([
@@ -191,17 +194,19 @@ class EdgeIndex(Reach):
             nodes, names = self.nodes, self.relation_names
             made = zip(self.src[stored].tolist(), self.dst[stored].tolist(), self.rel[stored].tolist(),
                        counts[stored].tolist(), first[stored].tolist(), last[stored].tolist(),
-                       table.starts[j].tolist(), table.starts[j + 1].tolist(), self.contested[stored].tolist())
+                       table.starts[j].tolist(), table.starts[j + 1].tolist(), self.contested[stored].tolist(),
+                       self._stored_outlets[stored].tolist())
         for i in at.tolist():
             if i >= self.n_stored:
                 yield self.own_edges[i - self.n_stored]
                 continue
-            src, dst, rel, sums, lo_date, hi_date, lo, hi, contested = next(made)
+            src, dst, rel, sums, lo_date, hi_date, lo, hi, contested, outlets = next(made)
             s, t, relation = nodes[src], nodes[dst], names[rel]
             evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
                                       sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi))
             yield s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
-                                   "evidence": evidence, "outlets": None, "contested": contested}
+                                   "evidence": evidence, "outlets": outlets if outlets >= 0 else None,
+                                   "contested": contested}
 
     def edge_id(self, i: int) -> str:
         """The id of edge `i` (``source|type|target``)."""
@@ -449,7 +454,7 @@ class EdgeIndex(Reach):
             return attrs
         attrs["evidence"] = within(d["evidence"], documents)
         if isinstance(attrs["evidence"], StoredEvidence):
-            attrs.update(attrs["evidence"].totals())
+            attrs.update(attrs["evidence"].totals(), outlets=None)  # the period's: counted when shown
         else:
             attrs.update(edge_totals(attrs["evidence"], self.dates))
             attrs["outlets"] = len(outlets_of(attrs["evidence"], self.outlets))

@@ -17,10 +17,13 @@ from graph import aggregates, snapshot
 from graph.actors import ActorTable
 from graph.build import assemble, contested_flags
 from graph.lazy import StoreReader
+from graph.edge_table import EdgeTable
 from graph.models import Entity
 from graph.ontology import RELATION_NAMES
+from graph.outlets import OutletTable, outlet_totals
 from graph.rows import evidence
 from graph.schema import EVIDENCE_COLUMNS
+from graph.sentences import keyed
 
 
 def _bulk(conn, query: str) -> Iterator[tuple]:
@@ -33,7 +36,7 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
                table: ActorTable | None = None, apart: bool = False
                ) -> tuple[nx.MultiDiGraph, snapshot.Read | None, StoreReader | None]:
     """The graph of the store `conn` reads (`order`: its ingest-order column); with `lazy` the
-    edge table it was made from, its contested flags counted (for the store to keep), and the
+    edge table it was made from, its contested flags and outlets counted (for the store to keep), and the
     reader of its sentences.
 
     Args:
@@ -57,10 +60,24 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
         return assemble(documents, entities, mentions, relations, table=table), None, None
     reader = StoreReader(open_store)
     read = snapshot.current(conn, RELATION_NAMES, lambda edges: contested_flags(
-        edges, documents, entities, reader, table=table))
+        edges, documents, entities, reader, table=table), lambda edges: _outlets(conn, edges, documents, whole=False))
     g = assemble(documents, entities, (), (), table=table, stored=(read.table, aggregates.read_actors(conn), reader),
                  apart=apart)
     if read.table.contested is None:  # read whole: its flags counted, by the graph made of it
         read.table.contested = (contested_flags(read.table, documents, entities, reader, table=table) if apart
                                 else contested_flags(read.table, graph=g))
+    if read.table.outlets is None:
+        read.table.outlets = _outlets(conn, read.table, documents, whole=True)
     return g, read, reader
+
+
+def _outlets(conn, edges: EdgeTable, documents, *, whole: bool):
+    """Each edge's outlets (`graph.outlets.outlet_totals`), from the words of its sentences: those of
+    every stored relation read in one pass (`whole`: the table is every edge), or the edges' own."""
+    position = {key: i for i, key in enumerate(edges.keys())}
+    columns = "r.subject, r.relation, r.object, r.doc_id, r.start_char, r.sentence"
+    found = (_bulk(conn, f"SELECT {columns} FROM relations r") if whole
+             else keyed(conn, edges.keys(), f"SELECT {columns} FROM {{edges}}") if len(edges) else ())
+    rows = ((position[s, rel, o], doc, start, sentence) for s, rel, o, doc, start, sentence in found
+            if (s, rel, o) in position)
+    return outlet_totals(rows, len(edges), OutletTable(documents))

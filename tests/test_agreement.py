@@ -7,6 +7,7 @@ Bolivia, talking in January and quarrelling in May, in one outlet (later.jsonl).
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from graph.agreement import DENIED, SPEAKERS, STANCE, annotate, contested_edges,
 from graph.build import build_graph
 from graph.export import from_node_link, render
 from graph.novelty import BY_DATE, BY_INGEST, after, new_relations
-from graph.outlets import independent, outlet_relations, outlet_stance, outlets_of, sentence_key
+from graph.outlets import independent, outlet_relations, outlet_stance, outlet_totals, outlets_of, sentence_key
 from graph.pipeline import read_and_build
 
 CORPUS = Path(__file__).resolve().parent / "data" / "agreement"
@@ -58,6 +59,24 @@ def test_the_earliest_copy_of_a_reprinted_sentence_is_the_one_that_counts():
     assert [ev["doc_id"] for ev in kept] == ["b", "c"]
     assert outlets_of(evidence, documents) == ("First Wire", "Late Post")
     assert sentence_key("Kenya  sent AID to Malawi.") == sentence_key("kenya sent aid to malawi!")
+
+
+def test_many_edges_outlets_counted_at_once_are_each_edges_own():
+    """`outlet_totals` (one pass over many edges' sentences, for the explorer's edge table)
+    counts what `outlets_of` counts edge by edge: reprints once, the earliest copy's outlet."""
+    rng = random.Random(7)
+    documents = {f"d{i}": {"outlet": rng.choice(["Wire", "Post", "Times", "", None]), "source": f"{i}.txt",
+                           "date": rng.choice(["2026-01-02", "2026-01-05", "2026-02", None])} for i in range(40)}
+    said = ["Kenya sent aid to Malawi.", "KENYA sent aid to Malawi!", "Togo and Ghana met.", "Chad closed its border."]
+    evidence = {edge: [{"doc_id": rng.choice([*documents, "gone"]), "start": rng.randrange(3) * 10,
+                        "sentence": rng.choice(said)} for _ in range(rng.randint(0, 12))] for edge in range(60)}
+    rows = [(edge, ev["doc_id"], ev["start"], ev["sentence"]) for edge, evs in evidence.items() for ev in evs]
+    rng.shuffle(rows)
+    counted = outlet_totals(rows, 61, documents).tolist()
+    assert counted == [len(outlets_of(evidence[e], documents)) for e in range(60)] + [0]
+    naive = [len({documents.get(ev["doc_id"], {}).get("outlet") or ev["doc_id"] for ev in evidence[e]}) for e in range(60)]
+    assert sum(counted) < sum(naive), "reprints of one sentence in other outlets are counted once"
+    assert outlet_totals([], 3, documents).tolist() == [0, 0, 0]
 
 
 def test_an_article_without_an_outlet_is_its_own_source():

@@ -12,22 +12,28 @@ from graph.ontology import RELATION_NAMES
 from graph.store import Store
 from tests.test_aggregates import article, generated  # noqa: F401 (a fixture)
 
+ROW = f"edges-v{snapshot.FORMAT}"
+
 
 def content(table: edge_table.EdgeTable) -> list[tuple]:
     """Everything a table says, by edge, in names rather than codes."""
     starts = table.starts.tolist()
     flags = [None] * len(table) if table.contested is None else table.contested.tolist()
-    return [(key, sums, table.rows.rows(lo, hi), flag) for key, sums, lo, hi, flag
-            in zip(table.keys(), table.sums(), starts, starts[1:], flags)]
+    outlets = [None] * len(table) if table.outlets is None else table.outlets.tolist()
+    return [(key, sums, table.rows.rows(lo, hi), flag, n) for key, sums, lo, hi, flag, n
+            in zip(table.keys(), table.sums(), starts, starts[1:], flags, outlets)]
 
 
 def read_whole(db) -> edge_table.EdgeTable:
-    """The table read whole, its flags counted over the whole graph."""
+    """The table read whole, its flags and outlets counted over the whole graph (every sentence
+    in memory: each edge's outlets counted by `graph.outlets.outlets_of`)."""
     with Store(db, read_only=True) as store:
         with store._reading() as conn:
             table = edge_table.read(conn, RELATION_NAMES)
-        g = store.graph()  # every sentence in memory, the flags counted afresh
+        g = store.graph()
     table.contested = build.contested_flags(table, graph=g)
+    outlets = {(s, k, t): d["outlets"] for s, t, k, d in g.edges(keys=True, data=True)}
+    table.outlets = np.array([outlets[key] for key in table.keys()], dtype=np.int32)
     return table
 
 
@@ -53,7 +59,7 @@ def store_with_snapshot(generated):
     with Store(db) as store:
         assert kept(db) == [] and store.generation() == 2
         store.graph(lazy=True)  # a store open for writing keeps what it read
-        assert kept(db) == [("edges-v1", 2)] and noted(db) == (0, 0)
+        assert kept(db) == [(ROW, 2)] and noted(db) == (0, 0)
     return db, rng
 
 
@@ -81,7 +87,7 @@ def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_
     with Store(db) as store:
         store.graph(lazy=True)
     whole = read_whole(db)
-    assert kept(db) == [("edges-v1", 4)] and noted(db) == (0, 0)  # the changes taken in are forgotten
+    assert kept(db) == [(ROW, 4)] and noted(db) == (0, 0)  # the changes taken in are forgotten
     assert counted and 0 < counted[0] < len(whole), "the flags are counted again for the changed pairs only"
     assert content(kept_table(db)) == content(whole)
 
@@ -93,10 +99,11 @@ def test_a_curation_moves_the_generation_on_and_keeps_the_table(store_with_snaps
         store.append_curation({"op": "rename", "id": "actor-1", "label": "Someone"})
         assert noted(db) == (0, 0)
         with store._reading() as conn:
-            read = snapshot.current(conn, RELATION_NAMES, lambda t: pytest.fail("nothing to count"))
+            read = snapshot.current(conn, RELATION_NAMES, lambda t: pytest.fail("nothing to count"),
+                                    lambda t: pytest.fail("nothing to count"))
         assert (read.kept, read.generation, read.patched) == (2, 3, False)
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 3)] and content(kept_table(db)) == before
+    assert kept(db) == [(ROW, 3)] and content(kept_table(db)) == before
 
 
 def test_the_explorers_read_of_a_curated_store_keeps_the_table_and_the_layout(store_with_snapshot):
@@ -108,7 +115,7 @@ def test_the_explorers_read_of_a_curated_store_keeps_the_table_and_the_layout(st
         store.append_curation({"op": "rename", "id": "actor-1", "label": "Someone"})
     CorpusSource(store_path=db).current()
     with Store(db) as store:
-        assert kept(db) == [("edges-v1", store.generation())]
+        assert kept(db) == [(ROW, store.generation())]
         assert set(store.layout()) == set(store.graph().nodes)
 
 
@@ -118,18 +125,19 @@ def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(
         store.add([article(n, rng) for n in range(60, 65)])
     with Store(db, read_only=True) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 2)] and noted(db)[0] == 1
+    assert kept(db) == [(ROW, 2)] and noted(db)[0] == 1
     with Store(db) as store:
         documents = store.graph().graph["documents"]
         with store._reading() as conn:  # (its flags are counted without the actors: it is never kept)
-            read = snapshot.current(conn, RELATION_NAMES, lambda t: build.contested_flags(t, documents, [], None))
+            read = snapshot.current(conn, RELATION_NAMES, lambda t: build.contested_flags(t, documents, [], None),
+                                    lambda t: stored_graph._outlets(conn, t, documents, whole=False))
         store.add([article(n, rng) for n in range(65, 70)])  # written after the read, before it is kept
         with store._transaction() as conn:
             snapshot.keep(conn, read)
-    assert kept(db) == [("edges-v1", 2)], "a table older than the store is not kept"
+    assert kept(db) == [(ROW, 2)], "a table older than the store is not kept"
     with Store(db) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 4)] and content(kept_table(db)) == content(read_whole(db))
+    assert kept(db) == [(ROW, 4)] and content(kept_table(db)) == content(read_whole(db))
 
 
 def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store_with_snapshot, monkeypatch):
@@ -147,7 +155,7 @@ def test_a_large_ingest_drops_the_snapshot_and_a_damaged_one_is_read_whole(store
         conn.execute("UPDATE snapshots SET data = x'00ff', generation = 0")
     with Store(db) as store:
         store.graph(lazy=True)
-    assert kept(db) == [("edges-v1", 4)] and content(kept_table(db)) == content(read_whole(db))
+    assert kept(db) == [(ROW, 4)] and content(kept_table(db)) == content(read_whole(db))
 
 
 def test_an_uncurated_explorer_indexes_the_table_and_builds_the_whole_graph_only_when_asked(store_with_snapshot):
