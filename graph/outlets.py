@@ -7,7 +7,6 @@ many papers ran it. An article with no outlet is its own voice, named by its fil
 from __future__ import annotations
 
 import re
-from array import array
 from collections import defaultdict
 from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
@@ -87,13 +86,20 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | Out
     return tuple(sorted(found))
 
 
-def outlet_totals(rows: Iterable[tuple[int, Any, Any, str]], n: int, documents: Documents | OutletTable) -> np.ndarray:
+@lru_cache(maxsize=1 << 16)
+def _words(sentence: str | None) -> int:
+    """A sentence's words (:func:`sentence_key`) as a number: equal for copies of one sentence."""
+    return hash(sentence_key(str(sentence or "")))
+
+
+def outlet_totals(batches: Iterable[tuple[Sequence[int], Sequence, Sequence, Sequence]], n: int,
+                  documents: Documents | OutletTable) -> np.ndarray:
     """How many outlets stand behind each of `n` edges, syndicated copies once: what
     :func:`outlets_of` counts for each edge's sentences, counted for many edges in one pass.
 
     Args:
-        rows: Every sentence of the edges as ``(edge, doc_id, start, sentence)``, `edge` a position
-            below `n`, in any order.
+        batches: Every sentence of the edges, in any order, in batches of four columns: the edge
+            (a position below `n`), doc_id, start and sentence.
         documents: The articles (outlet and date of each), or their :class:`OutletTable`.
 
     Returns:
@@ -101,16 +107,14 @@ def outlet_totals(rows: Iterable[tuple[int, Any, Any, str]], n: int, documents: 
     """
     table = outlet_table(documents)
     doc_code: dict[Any, int] = {}
-    columns = [array("q") for _ in range(4)]  # edge, words (hashed), article, place: 32 bytes a sentence
-    add_edge, add_words, add_doc, add_start = (c.append for c in columns)
-    for edge, doc, start, sentence in rows:
-        add_edge(edge)
-        add_words(hash(sentence_key(str(sentence or ""))))
-        add_doc(doc_code.setdefault(doc, len(doc_code)))
-        add_start(int(start or 0))
-    if not columns[0]:
+    parts: list[tuple[np.ndarray, ...]] = []  # edge, words (hashed), article, place: 32 bytes a sentence
+    for edge, doc, start, sentence in batches:
+        parts.append((np.asarray(edge, dtype=np.int64), np.fromiter(map(_words, sentence), np.int64, len(sentence)),
+                      np.fromiter((doc_code.setdefault(d, len(doc_code)) for d in doc), np.int64, len(doc)),
+                      np.array([s or 0 for s in start], dtype=np.int64)))
+    if not parts:
         return np.zeros(n, dtype=np.int32)
-    edge, words, doc, start = (np.frombuffer(c, dtype=np.int64) for c in columns)
+    edge, words, doc, start = (np.concatenate(column) for column in zip(*parts))
     docs = list(doc_code)
     # the articles in the order `independent` takes the earliest of a sentence's copies by
     rank = np.empty(len(docs), dtype=np.int64)

@@ -8,9 +8,11 @@ sentences from the store when asked for (`graph.lazy.StoredEvidence`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import repeat
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from sqlalchemy import text
 
 from graph import aggregates, snapshot
@@ -74,10 +76,23 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
 def _outlets(conn, edges: EdgeTable, documents, *, whole: bool):
     """Each edge's outlets (`graph.outlets.outlet_totals`), from the words of its sentences: those of
     every stored relation read in one pass (`whole`: the table is every edge), or the edges' own."""
-    position = {key: i for i, key in enumerate(edges.keys())}
     columns = "r.subject, r.relation, r.object, r.doc_id, r.start_char, r.sentence"
-    found = (_bulk(conn, f"SELECT {columns} FROM relations r") if whole
-             else keyed(conn, edges.keys(), f"SELECT {columns} FROM {{edges}}") if len(edges) else ())
-    rows = ((position[s, rel, o], doc, start, sentence) for s, rel, o, doc, start, sentence in found
-            if (s, rel, o) in position)
-    return outlet_totals(rows, len(edges), OutletTable(documents))
+    found = (aggregates.chunks(conn, f"SELECT {columns} FROM relations r") if whole
+             else [keyed(conn, edges.keys(), f"SELECT {columns} FROM {{edges}}")] if len(edges) else ())
+    names, relations = ({name: i for i, name in enumerate(x)} for x in (edges.names, edges.relations))
+    n, r = len(edges.names), len(edges.relations)
+    keys = (edges.src.astype(np.int64) * r + edges.rel) * n + edges.dst  # ascending: the table is in key order
+    other = len(edges)  # the rows of a relation not in the table are counted as one more edge, then dropped
+
+    def batches():
+        for chunk in found:
+            if not chunk:
+                continue
+            s, rel, o, doc, start, sentence = zip(*chunk)
+            s, rel, o = (np.fromiter(map(code.get, column, repeat(-1)), np.int64, len(chunk))
+                         for code, column in ((names, s), (relations, rel), (names, o)))
+            key = (s * r + rel) * n + o
+            at = np.minimum(np.searchsorted(keys, key), max(other - 1, 0))
+            known = (s >= 0) & (rel >= 0) & (o >= 0) & (other > 0) & (keys[at] == key if other else False)
+            yield np.where(known, at, other), doc, start, sentence
+    return outlet_totals(batches(), other + 1, OutletTable(documents))[:other]

@@ -72,7 +72,7 @@ def test_many_edges_outlets_counted_at_once_are_each_edges_own():
                         "sentence": rng.choice(said)} for _ in range(rng.randint(0, 12))] for edge in range(60)}
     rows = [(edge, ev["doc_id"], ev["start"], ev["sentence"]) for edge, evs in evidence.items() for ev in evs]
     rng.shuffle(rows)
-    counted = outlet_totals(rows, 61, documents).tolist()
+    counted = outlet_totals([list(zip(*rows[:100])), list(zip(*rows[100:]))], 61, documents).tolist()
     assert counted == [len(outlets_of(evidence[e], documents)) for e in range(60)] + [0]
     naive = [len({documents.get(ev["doc_id"], {}).get("outlet") or ev["doc_id"] for ev in evidence[e]}) for e in range(60)]
     assert sum(counted) < sum(naive), "reprints of one sentence in other outlets are counted once"
