@@ -191,11 +191,16 @@ def annotate(g: nx.MultiDiGraph, contested: Iterable[Edge] | None = None) -> nx.
     dicts are the builder's own, so they are set in place. `contested`: the contested edges
     when they are known (kept by the store: `graph.snapshot`); None counts them.
     """
-    table = OutletTable(g.graph.get("documents") or {})
-    contested = contested_edges(g, table) if contested is None else frozenset(contested)
+    made: list[OutletTable] = []  # the outlets of every article, made when first needed
+
+    def table() -> OutletTable:
+        if not made:
+            made.append(OutletTable(g.graph.get("documents") or {}))
+        return made[0]
+    contested = contested_edges(g, table()) if contested is None else frozenset(contested)
     for s, t, k, d in g.edges(keys=True, data=True):
         evidence = d.get("evidence") or ()  # an edge's kept in the store is counted when read
-        d["outlets"] = (None if isinstance(evidence, StoredEvidence) else 1 if len(evidence) == 1
-                        else len(outlets_of(evidence, table)))
+        d["outlets"] = (None if isinstance(evidence, StoredEvidence) else len(evidence) if len(evidence) < 2
+                        else len(outlets_of(evidence, table())))
         d["contested"] = (s, t, str(d.get("relation") or k)) in contested
     return g

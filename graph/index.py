@@ -101,7 +101,6 @@ class EdgeIndex(Reach):
             int(d["articles"]) if d.get("articles") is not None else len({ev.get("doc_id") for ev in d["evidence"]})
             if d.get("evidence") else 0 for d in attrs], dtype=np.int64)])
         self.dates = doc_dates(g)
-        self.outlets = OutletTable(g.graph.get("documents") or {})
         # One row per edge and article (per edge and month for evidence kept in the store, read as
         # columns when the store counted it: `MonthTable`): sentences, held, articles (1, or the month's).
         doc_code: dict[Any, int] = {doc: i for i, doc in enumerate(self.dates)}
@@ -384,13 +383,13 @@ class EdgeIndex(Reach):
             used = np.zeros(max(len(self.doc_code), 1), dtype=bool)
             used[self.pair_doc] = True
             spans = np.full((len(used), 2), (1, 0), dtype=np.int64)  # (first, last) month; none for an unused code
-            for doc, i in self.doc_code.items():
-                if used[i]:
-                    date = doc[1] if isinstance(doc, tuple) else self.dates.get(doc)
-                    first, last = month_span(date), month_span(date, last=True)
-                    if first is not None:
-                        spans[i] = first, last
-            self._codes_used = [(doc, i) for doc, i in self.doc_code.items() if used[i]]
+            codes = list(self.doc_code)  # in code order: a code is its place (stored months are the few used)
+            self._codes_used = [(codes[i], i) for i in np.flatnonzero(used).tolist()]
+            for doc, i in self._codes_used:
+                date = doc[1] if isinstance(doc, tuple) else self.dates.get(doc)
+                first, last = month_span(date), month_span(date, last=True)
+                if first is not None:
+                    spans[i] = first, last
             self._spans = spans  # last: another session reads both once this is set
         if isinstance(documents, Period) and documents.monthly:
             lo = month_span(documents.first) if documents.first else np.iinfo(np.int64).min
@@ -446,6 +445,11 @@ class EdgeIndex(Reach):
         out.add_edges_from((source, target, key, self._trimmed(d, documents))
                            for source, target, key, d in self.edges(positions))
         return out
+
+    @cached_property
+    def outlets(self) -> OutletTable:
+        """The outlet of every article (made when a period first trims sentences held in memory)."""
+        return OutletTable(self.g.graph.get("documents") or {})
 
     def _trimmed(self, d: Mapping[str, Any], documents: Collection | None) -> dict:
         """A copy of an edge's attributes with its evidence trimmed to the period and its totals recounted."""

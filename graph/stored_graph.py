@@ -47,8 +47,8 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
         apart: The table's edges are left out of the graph (`graph.build.assemble`).
     """
     documents = {i: {"title": t, "source": s, "outlet": o, "date": d, "url": u, "ingested": at or None}
-                 for i, t, s, o, d, u, at in conn.execute(text(
-                     f"SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY {order}"))}
+                 for i, t, s, o, d, u, at in _bulk(
+                     conn, f"SELECT id, title, source, outlet, date, url, ingested_at FROM documents ORDER BY {order}")}
     # the first record of each entity in ingest order
     entities = [Entity(*row) for row in conn.execute(text(
         f"SELECT e.id, e.label, e.type, e.part_of FROM entities e JOIN (SELECT id, min({order}) AS first "

@@ -407,5 +407,6 @@ def test_a_dense_graph_of_ties_is_thinned_to_each_actors_strongest_before_its_co
     thin = communities._strongest_ties(g)
     assert set(thin) == set(g) and 40 * 5 / 2 <= thin.number_of_edges() <= 40 * 5
     assert all(d["weight"] == 10.0 for *_, d in thin.edges(data=True))  # each actor's strongest kept
+    assert set(thin["a19"]) == {"a00", "a01", "a02", "a03", "a04"}  # equal ties: the first names win (and no one picks a19)
     groups = communities.communities({"nodes": [{"id": n} for n in g]}, pairs=g)
     assert sorted(map(sorted, groups[:2])) == [[f"a{i:02}" for i in range(20)], [f"a{i:02}" for i in range(20, 40)]]
