@@ -308,9 +308,9 @@ class EdgeIndex(Reach):
             r in relations for r in WEAK_RELATIONS))
         evidenced = edge_ok & self.has_evidence & (articles >= max(min_articles, 1 if documents is not None else 0))
         structural = edge_ok & ~self.has_evidence
-        anchored = pinned.copy()
-        anchored[self.src[evidenced]] = True
-        anchored[self.dst[evidenced]] = True
+        n = len(self.nodes)  # (a count weighted by a mask: several times faster than assigning through it)
+        anchored = pinned | (np.bincount(self.src, weights=evidenced, minlength=n) > 0) | (
+            np.bincount(self.dst, weights=evidenced, minlength=n) > 0)
         if documents is not None or min_articles > 1:
             structural &= anchored[self.src] & anchored[self.dst]
         kept = evidenced | structural
@@ -368,9 +368,8 @@ class EdgeIndex(Reach):
         if outside:
             counted = tuple(whole - part for whole, part in zip(self._counts(None), counted))
             if typed_only:
-                weak = ~self.typed
                 for column in counted:
-                    column[weak] = 0
+                    column *= self.typed  # the weak ones' zeroed (faster than assigning through a mask)
         if documents is None:
             self._whole = counted
         return counted
