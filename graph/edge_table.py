@@ -89,16 +89,18 @@ class EdgeTable:
         starts: Where each edge's rows start in `rows` (one more entry: the end).
         rows: The rows, as a :class:`MonthTable`.
         contested: Whether each edge is in a dispute (`graph.agreement`); None until counted.
-        outlets: How many outlets stand behind each edge, syndicated copies once
-            (`graph.outlets.outlet_totals`); None until counted.
+        outlets: How many outlets stand behind each edge, syndicated copies once; None until counted.
+        firsts: The row ids of each edge's oldest sentences, one row of ids an edge (-1: none
+            more); None until counted (both: `graph.edge_digest`).
     """
 
     def __init__(self, names: list[str], relations: list[str], src: np.ndarray, rel: np.ndarray, dst: np.ndarray,
                  starts: np.ndarray, rows: MonthTable, contested: np.ndarray | None = None,
-                 totals: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, outlets: np.ndarray | None = None):
+                 totals: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, outlets: np.ndarray | None = None,
+                 firsts: np.ndarray | None = None):
         self.names, self.relations, self.src, self.rel, self.dst = names, relations, src, rel, dst
         self.starts, self.rows, self.contested, self._totals = starts, rows, contested, totals
-        self.outlets = outlets
+        self.outlets, self.firsts = outlets, firsts
 
     def __len__(self) -> int:
         return len(self.src)
@@ -140,7 +142,8 @@ class EdgeTable:
         return EdgeTable(self.names, self.relations, self.src[keep], self.rel[keep], self.dst[keep], starts,
                          MonthTable(r.months, r.month[rows], r.counts[rows], r.dates, r.first[rows], r.last[rows]),
                          None if self.contested is None else self.contested[keep],
-                         outlets=None if self.outlets is None else self.outlets[keep])
+                         outlets=None if self.outlets is None else self.outlets[keep],
+                         firsts=None if self.firsts is None else self.firsts[keep])
 
     def find(self, keys: Iterable[Key]) -> np.ndarray:
         """A mask of the edges among `keys`."""
@@ -161,6 +164,8 @@ class EdgeTable:
             arrays["contested"] = self.contested
         if self.outlets is not None:
             arrays["outlets"] = self.outlets
+        if self.firsts is not None:
+            arrays["firsts"] = self.firsts
         arrays["totals"], arrays["first_date"], arrays["last_date"] = self.totals()
         header, offset = {"names": self.names, "relations": self.relations, "months": r.months, "dates": r.dates,
                           "arrays": {}}, 0
@@ -187,7 +192,8 @@ def unpack(data: bytes) -> EdgeTable:
                                  ).reshape(shape) for name, (dtype, shape, offset) in header["arrays"].items()}
         return EdgeTable(header["names"], header["relations"], a["src"], a["rel"], a["dst"], a["starts"],
                          MonthTable(header["months"], a["month"], a["counts"], header["dates"], a["first"], a["last"]),
-                         a.get("contested"), (a["totals"], a["first_date"], a["last_date"]), a.get("outlets"))
+                         a.get("contested"), (a["totals"], a["first_date"], a["last_date"]), a.get("outlets"),
+                         a.get("firsts"))
     except (KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
         raise ValueError(f"not a packed edge table: {exc}") from None
 
@@ -217,6 +223,8 @@ def concatenate(tables: Sequence[EdgeTable]) -> EdgeTable:
     month = joined(lambda t: recoded(t.rows.month, t.rows.months, months), np.int32)
     contested = (joined(lambda t: t.contested, bool) if all(t.contested is not None for t in tables) else None)
     outlets = (joined(lambda t: t.outlets, np.int32) if all(t.outlets is not None for t in tables) else None)
+    firsts = (np.concatenate([t.firsts for t in tables]) if tables and all(t.firsts is not None for t in tables)
+              and len({t.firsts.shape[1] for t in tables}) == 1 else None)
     order = np.lexsort((dst, rel, src))  # key order: the codes follow the sorted names
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
@@ -227,7 +235,8 @@ def concatenate(tables: Sequence[EdgeTable]) -> EdgeTable:
                       dates, joined(lambda t: recoded(t.rows.first, t.rows.dates, dates, True), np.int32)[row_order],
                       joined(lambda t: recoded(t.rows.last, t.rows.dates, dates, True), np.int32)[row_order])
     return EdgeTable(names, relations, src[order], rel[order], dst[order], starts, rows,
-                     None if contested is None else contested[order], outlets=None if outlets is None else outlets[order])
+                     None if contested is None else contested[order], outlets=None if outlets is None else outlets[order],
+                     firsts=None if firsts is None else firsts[order])
 
 
 def read(conn, relations: Iterable[str], keys: Sequence[Key] | None = None) -> EdgeTable:

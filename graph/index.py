@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from functools import cached_property
+from itertools import repeat
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -95,6 +96,7 @@ class EdgeIndex(Reach):
         # each table edge's outlets as counted with the table (-1: not counted; the panel counts them)
         self._stored_outlets = (table.outlets[kept] if table is not None and table.outlets is not None
                                 else np.full(len(kept), -1, dtype=np.int32))
+        self._stored_firsts = table.firsts[kept] if table is not None and table.firsts is not None else None
         self.base_weight = np.concatenate([counts[kept, 0], np.array([int(d.get("weight") or 0) for d in attrs],
                                                                       dtype=np.int64)])
         self.base_articles = np.concatenate([counts[kept, 2], np.array([
@@ -194,15 +196,17 @@ class EdgeIndex(Reach):
             made = zip(self.src[stored].tolist(), self.dst[stored].tolist(), self.rel[stored].tolist(),
                        counts[stored].tolist(), first[stored].tolist(), last[stored].tolist(),
                        table.starts[j].tolist(), table.starts[j + 1].tolist(), self.contested[stored].tolist(),
-                       self._stored_outlets[stored].tolist())
+                       self._stored_outlets[stored].tolist(),
+                       self._stored_firsts[stored].tolist() if self._stored_firsts is not None else repeat(None))
         for i in at.tolist():
             if i >= self.n_stored:
                 yield self.own_edges[i - self.n_stored]
                 continue
-            src, dst, rel, sums, lo_date, hi_date, lo, hi, contested, outlets = next(made)
+            src, dst, rel, sums, lo_date, hi_date, lo, hi, contested, outlets, firsts = next(made)
             s, t, relation = nodes[src], nodes[dst], names[rel]
             evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
-                                      sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi))
+                                      sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi),
+                                      firsts=None if firsts is None else tuple(i for i in firsts if i >= 0))
             yield s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
                                    "evidence": evidence, "outlets": outlets if outlets >= 0 else None,
                                    "contested": contested}

@@ -24,7 +24,7 @@ from graph import sentences
 from graph.aggregates import month_of, oldest_articles
 from graph.memo import Memo
 from graph.pages import PAGE_SIZE, EvidencePage, evidence_page, outlets_of, ranked_outlets
-from graph.sentences import HOLDING
+from graph.sentences import FIRST_KEPT, HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
 Fetch = Callable[[Sequence[Key]], Mapping[Key, list[dict]]]
@@ -88,16 +88,19 @@ class StoredEvidence(_ReadWhenAsked):
             `graph.aggregates.MonthTable`, with their `sums` (`graph.aggregates.read_table`); the
             months are made from them when asked, and the filter engine reads the rows as
             they are. Only the edge as stored has one: every new view holds its months.
+        firsts: The row ids of the edge's oldest sentences as stored (`graph.edge_digest`), when
+            counted; None otherwise (and in every new view).
     """
 
-    __slots__ = ("fetch", "relation", "pairs", "_months", "dates", "left_out", "marked", "within", "span", "_sums")
+    __slots__ = ("fetch", "relation", "pairs", "_months", "dates", "left_out", "marked", "within", "span", "_sums",
+                 "firsts")
 
     def __init__(self, fetch: Fetch, relation: str, pairs: Sequence[tuple[str, str]],
                  months: Mapping[str, MonthRow] | None, dates: Mapping[str, str | None], *,
                  left_out: tuple[Match, ...] = (), marked: tuple[Match, ...] = (),
                  within: frozenset[str] | None = None, span: tuple[Any, int, int] | None = None,
-                 sums: tuple | None = None):
-        self.fetch, self.relation, self.pairs = fetch, relation, tuple(pairs)
+                 sums: tuple | None = None, firsts: tuple[int, ...] | None = None):
+        self.fetch, self.relation, self.pairs, self.firsts = fetch, relation, tuple(pairs), firsts
         self.dates, self.left_out, self.marked = dates, left_out, marked
         self.within, self.span, self._sums = within, span, sums
         if span is not None:
@@ -333,10 +336,21 @@ class StoreReader:
         with self._lock:
             return sentences.matching(self._use(), words, leave_out)
 
-    def first(self, keys: Sequence[Key], n: int) -> dict[Key, list[dict]]:
+    def first(self, keys: Sequence[Key], n: int, kept: Mapping[Key, Sequence[int]] | None = None
+              ) -> dict[Key, list[dict]]:
         """The `n` oldest sentences of each raw edge (`graph.sentences.first`); each edge's are kept
-        (:meth:`known`): a hub's relations are listed again in every neighbour's panel."""
+        (:meth:`known`): a hub's relations are listed again in every neighbour's panel. An edge
+        whose oldest row ids are `kept` (`graph.edge_digest`, at least `n` of them or all it has)
+        is read by those ids, not ranked again."""
         out = {key: hit for key in keys if (hit := self._known.peek(("first", key, n))) is not None}
+        ids = {key: list(kept[key])[:n] for key in keys if key not in out and key in (kept or {})
+               and n <= FIRST_KEPT}
+        if ids:
+            with self._lock:
+                read = sentences.by_id(self._use(), [i for found in ids.values() for i in found])
+            for key, found in ids.items():
+                out[key] = self._known.get(("first", key, n), lambda found=found: [
+                    {k: v for k, v in read[i].items() if k != "_edge"} for i in found])
         wanted = [key for key in dict.fromkeys(keys) if key not in out]
         if wanted:
             with self._lock:

@@ -88,34 +88,31 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | Out
 
 @lru_cache(maxsize=1 << 16)
 def _words(sentence: str | None) -> int:
-    """A sentence's words (:func:`sentence_key`) as a number: equal for copies of one sentence."""
     return hash(sentence_key(str(sentence or "")))
 
 
-def outlet_totals(batches: Iterable[tuple[Sequence[int], Sequence, Sequence, Sequence]], n: int,
-                  documents: Documents | OutletTable) -> np.ndarray:
+def sentence_hashes(sentences: Sequence[str | None]) -> np.ndarray:
+    """Each sentence's words (:func:`sentence_key`) as a number: equal for copies of one sentence."""
+    return np.fromiter(map(_words, sentences), np.int64, len(sentences))
+
+
+def outlet_totals(edge: np.ndarray, words: np.ndarray, doc: np.ndarray, start: np.ndarray, docs: Sequence,
+                  n: int, documents: Documents | OutletTable) -> np.ndarray:
     """How many outlets stand behind each of `n` edges, syndicated copies once: what
     :func:`outlets_of` counts for each edge's sentences, counted for many edges in one pass.
 
     Args:
-        batches: Every sentence of the edges, in any order, in batches of four columns: the edge
-            (a position below `n`), doc_id, start and sentence.
+        edge, words, doc, start: Every sentence of the edges (in any order) as columns: its edge
+            (a position below `n`), words (:func:`sentence_hashes`), article (a position in
+            `docs`, the doc ids) and place.
         documents: The articles (outlet and date of each), or their :class:`OutletTable`.
 
     Returns:
         One count per edge (0 for an edge with no sentence).
     """
-    table = outlet_table(documents)
-    doc_code: dict[Any, int] = {}
-    parts: list[tuple[np.ndarray, ...]] = []  # edge, words (hashed), article, place: 32 bytes a sentence
-    for edge, doc, start, sentence in batches:
-        parts.append((np.asarray(edge, dtype=np.int64), np.fromiter(map(_words, sentence), np.int64, len(sentence)),
-                      np.fromiter((doc_code.setdefault(d, len(doc_code)) for d in doc), np.int64, len(doc)),
-                      np.array([s or 0 for s in start], dtype=np.int64)))
-    if not parts:
+    if not len(edge):
         return np.zeros(n, dtype=np.int32)
-    edge, words, doc, start = (np.concatenate(column) for column in zip(*parts))
-    docs = list(doc_code)
+    table = outlet_table(documents)
     # the articles in the order `independent` takes the earliest of a sentence's copies by
     rank = np.empty(len(docs), dtype=np.int64)
     rank[sorted(range(len(docs)), key=lambda i: (table[docs[i]][1], str(docs[i])))] = np.arange(len(docs))

@@ -24,6 +24,7 @@ from graph.ontology import SPECULATIVE
 from graph.rows import evidence
 from graph.schema import EVIDENCE_COLUMNS
 
+FIRST_KEPT = 2  # each edge's oldest sentences the explorer's edge table keeps (`graph.edge_digest`)
 EDGES_AT_ONCE = 300  # edges whose sentences one query reads (three parameters each)
 DENYING, HOLDING = "denying", "holding"  # which of an edge's sentences a read asks for (None: every one)
 Key = tuple[str, str, str]

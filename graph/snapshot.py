@@ -3,10 +3,10 @@
 Every write of documents or curation counts one more corpus generation (meta ``generation``).
 A write of documents also notes the edges it changed (``edge_changes``), once the store keeps a
 snapshot: the :class:`graph.edge_table.EdgeTable` of some generation, with each edge's contested
-flag and outlet count, packed into one row of ``snapshots``. A start-up then reads that one blob
+flag, outlet count and oldest sentences (`graph.edge_digest`), packed into one row of ``snapshots``. A start-up then reads that one blob
 and the few edges changed since (:func:`current`), instead of every ``edge_months`` row; the
 contested flags are counted again only for the pairs of actors those edges join (a dispute
-never reaches beyond one pair), the outlets only for the changed edges. A process that may write keeps what it read as the newest snapshot
+never reaches beyond one pair), the digest only for the changed edges. A process that may write keeps what it read as the newest snapshot
 (:func:`keep`); the changes it took in are then forgotten.
 
 When the changes outgrow a share of the table (a large ingest), the snapshot is dropped and the
@@ -70,15 +70,15 @@ class Read:
 
 
 def current(conn, relations: Iterable[str], flags: Callable[[EdgeTable], np.ndarray],
-            outlets: Callable[[EdgeTable], np.ndarray]) -> Read:
+            digest: Callable[[EdgeTable], tuple[np.ndarray, np.ndarray]]) -> Read:
     """The edge table of the store's generation (in the open read transaction): the snapshot with
     the edges changed since read again, or (without a usable snapshot) the table read whole,
-    whose contested flags and outlet counts are then still None: the caller counts them.
+    whose contested flags and digest are then still None: the caller counts them.
 
     Args:
         relations: The relation types read.
         flags: Counts the contested flag of every edge of a table (the pairs changed since the snapshot).
-        outlets: Counts the outlets of every edge of a table (the edges changed since the snapshot).
+        digest: Each edge's outlets and oldest sentences, of a table (the edges changed since the snapshot).
 
     Raises:
         KeyError: The rows changed while they were read (the caller reads again).
@@ -94,12 +94,12 @@ def current(conn, relations: Iterable[str], flags: Callable[[EdgeTable], np.ndar
         changed = {tuple(row) for row in conn.execute(text(
             "SELECT DISTINCT subject, relation, object FROM edge_changes WHERE generation > :g"), {"g": kept[0]})}
         if (table is not None and table.contested is not None and table.outlets is not None
-                and len(changed) <= MOST_CHANGES):
+                and table.firsts is not None and len(changed) <= MOST_CHANGES):
             if not changed:
                 return Read(table, now, kept[0])
             fresh = edge_table.read(conn, relations, sorted(k for k in changed if k[1] in relations))
             fresh.contested = np.zeros(len(fresh), dtype=bool)
-            fresh.outlets = outlets(fresh)
+            fresh.outlets, fresh.firsts = digest(fresh)
             table = table.replaced(changed, fresh)
             touched = _pairs(table, {(s, o) for s, _, o in changed})
             contested = np.array(table.contested, dtype=bool)
@@ -126,8 +126,8 @@ def keep(conn, read: Read) -> None:
     forget the changes it took in."""
     if read.kept == read.generation:
         return
-    if read.table.contested is None or read.table.outlets is None:
-        raise ValueError("a snapshot keeps the contested flags and outlet counts: count them first")
+    if read.table.contested is None or read.table.outlets is None or read.table.firsts is None:
+        raise ValueError("a snapshot keeps the contested flags and the digest: count them first")
     # the generation's row, locked: a writer still to commit is waited for, and counted
     conn.execute(text("UPDATE meta SET value = value WHERE key = 'generation'"))
     if generation(conn) != read.generation:

@@ -8,24 +8,19 @@ sentences from the store when asked for (`graph.lazy.StoredEvidence`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import repeat
 from typing import Any
 
 import networkx as nx
-import numpy as np
 from sqlalchemy import text
 
-from graph import aggregates, snapshot
+from graph import aggregates, edge_digest, snapshot
 from graph.actors import ActorTable
 from graph.build import assemble, contested_flags
 from graph.lazy import StoreReader
-from graph.edge_table import EdgeTable
 from graph.models import Entity
 from graph.ontology import RELATION_NAMES
-from graph.outlets import OutletTable, outlet_totals
 from graph.rows import evidence
 from graph.schema import EVIDENCE_COLUMNS
-from graph.sentences import keyed
 
 
 def _bulk(conn, query: str) -> Iterator[tuple]:
@@ -38,7 +33,7 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
                table: ActorTable | None = None, apart: bool = False
                ) -> tuple[nx.MultiDiGraph, snapshot.Read | None, StoreReader | None]:
     """The graph of the store `conn` reads (`order`: its ingest-order column); with `lazy` the
-    edge table it was made from, its contested flags and outlets counted (for the store to keep), and the
+    edge table it was made from, its contested flags and digest counted (for the store to keep), and the
     reader of its sentences.
 
     Args:
@@ -61,38 +56,15 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
                   f"FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.{order}"))
         return assemble(documents, entities, mentions, relations, table=table), None, None
     reader = StoreReader(open_store)
-    read = snapshot.current(conn, RELATION_NAMES, lambda edges: contested_flags(
-        edges, documents, entities, reader, table=table), lambda edges: _outlets(conn, edges, documents, whole=False))
+    read = snapshot.current(conn, RELATION_NAMES,
+                            lambda edges: contested_flags(edges, documents, entities, reader, table=table),
+                            lambda edges: edge_digest.digest(conn, edges, documents, order, whole=False))
     g = assemble(documents, entities, (), (), table=table, stored=(read.table, aggregates.read_actors(conn), reader),
                  apart=apart)
     if read.table.contested is None:  # read whole: its flags counted, by the graph made of it
         read.table.contested = (contested_flags(read.table, documents, entities, reader, table=table) if apart
                                 else contested_flags(read.table, graph=g))
-    if read.table.outlets is None:
-        read.table.outlets = _outlets(conn, read.table, documents, whole=True)
+    if read.table.outlets is None or read.table.firsts is None:
+        read.table.outlets, read.table.firsts = edge_digest.digest(conn, read.table, documents, order, whole=True)
     return g, read, reader
 
-
-def _outlets(conn, edges: EdgeTable, documents, *, whole: bool):
-    """Each edge's outlets (`graph.outlets.outlet_totals`), from the words of its sentences: those of
-    every stored relation read in one pass (`whole`: the table is every edge), or the edges' own."""
-    columns = "r.subject, r.relation, r.object, r.doc_id, r.start_char, r.sentence"
-    found = (aggregates.chunks(conn, f"SELECT {columns} FROM relations r") if whole
-             else [keyed(conn, edges.keys(), f"SELECT {columns} FROM {{edges}}")] if len(edges) else ())
-    names, relations = ({name: i for i, name in enumerate(x)} for x in (edges.names, edges.relations))
-    n, r = len(edges.names), len(edges.relations)
-    keys = (edges.src.astype(np.int64) * r + edges.rel) * n + edges.dst  # ascending: the table is in key order
-    other = len(edges)  # the rows of a relation not in the table are counted as one more edge, then dropped
-
-    def batches():
-        for chunk in found:
-            if not chunk:
-                continue
-            s, rel, o, doc, start, sentence = zip(*chunk)
-            s, rel, o = (np.fromiter(map(code.get, column, repeat(-1)), np.int64, len(chunk))
-                         for code, column in ((names, s), (relations, rel), (names, o)))
-            key = (s * r + rel) * n + o
-            at = np.minimum(np.searchsorted(keys, key), max(other - 1, 0))
-            known = (s >= 0) & (rel >= 0) & (o >= 0) & (other > 0) & (keys[at] == key if other else False)
-            yield np.where(known, at, other), doc, start, sentence
-    return outlet_totals(batches(), other + 1, OutletTable(documents))[:other]

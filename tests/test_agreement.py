@@ -10,13 +10,15 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from graph.agreement import DENIED, SPEAKERS, STANCE, annotate, contested_edges, denials, disputes
 from graph.build import build_graph
 from graph.export import from_node_link, render
 from graph.novelty import BY_DATE, BY_INGEST, after, new_relations
-from graph.outlets import independent, outlet_relations, outlet_stance, outlet_totals, outlets_of, sentence_key
+from graph.outlets import (independent, outlet_relations, outlet_stance, outlet_totals, outlets_of, sentence_hashes,
+                           sentence_key)
 from graph.pipeline import read_and_build
 
 CORPUS = Path(__file__).resolve().parent / "data" / "agreement"
@@ -72,11 +74,15 @@ def test_many_edges_outlets_counted_at_once_are_each_edges_own():
                         "sentence": rng.choice(said)} for _ in range(rng.randint(0, 12))] for edge in range(60)}
     rows = [(edge, ev["doc_id"], ev["start"], ev["sentence"]) for edge, evs in evidence.items() for ev in evs]
     rng.shuffle(rows)
-    counted = outlet_totals([list(zip(*rows[:100])), list(zip(*rows[100:]))], 61, documents).tolist()
+    edge, doc, start, sentence = zip(*rows)
+    docs = sorted(set(doc))
+    counted = outlet_totals(np.array(edge), sentence_hashes(sentence), np.array([docs.index(d) for d in doc]),
+                            np.array(start), docs, 61, documents).tolist()
     assert counted == [len(outlets_of(evidence[e], documents)) for e in range(60)] + [0]
     naive = [len({documents.get(ev["doc_id"], {}).get("outlet") or ev["doc_id"] for ev in evidence[e]}) for e in range(60)]
     assert sum(counted) < sum(naive), "reprints of one sentence in other outlets are counted once"
-    assert outlet_totals([], 3, documents).tolist() == [0, 0, 0]
+    none = np.zeros(0, np.int64)
+    assert outlet_totals(none, none, none, none, [], 3, documents).tolist() == [0, 0, 0]
 
 
 def test_an_article_without_an_outlet_is_its_own_source():

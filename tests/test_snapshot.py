@@ -7,7 +7,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from graph import build, edge_table, snapshot, stored_graph
+from graph import build, edge_digest, edge_table, sentences, snapshot, stored_graph
 from graph.ontology import RELATION_NAMES
 from graph.store import Store
 from tests.test_aggregates import article, generated  # noqa: F401 (a fixture)
@@ -20,17 +20,20 @@ def content(table: edge_table.EdgeTable) -> list[tuple]:
     starts = table.starts.tolist()
     flags = [None] * len(table) if table.contested is None else table.contested.tolist()
     outlets = [None] * len(table) if table.outlets is None else table.outlets.tolist()
-    return [(key, sums, table.rows.rows(lo, hi), flag, n) for key, sums, lo, hi, flag, n
-            in zip(table.keys(), table.sums(), starts, starts[1:], flags, outlets)]
+    firsts = [None] * len(table) if table.firsts is None else table.firsts.tolist()
+    return [(key, sums, table.rows.rows(lo, hi), flag, n, first) for key, sums, lo, hi, flag, n, first
+            in zip(table.keys(), table.sums(), starts, starts[1:], flags, outlets, firsts)]
 
 
 def read_whole(db) -> edge_table.EdgeTable:
     """The table read whole, its flags and outlets counted over the whole graph (every sentence
-    in memory: each edge's outlets counted by `graph.outlets.outlets_of`)."""
+    in memory: each edge's outlets counted by `graph.outlets.outlets_of`), its oldest sentences
+    picked from every stored sentence (`graph.edge_digest`)."""
     with Store(db, read_only=True) as store:
+        g = store.graph()
         with store._reading() as conn:
             table = edge_table.read(conn, RELATION_NAMES)
-        g = store.graph()
+            table.firsts = edge_digest.digest(conn, table, g.graph["documents"], store.dialect.order, whole=True)[1]
     table.contested = build.contested_flags(table, graph=g)
     outlets = {(s, k, t): d["outlets"] for s, t, k, d in g.edges(keys=True, data=True)}
     table.outlets = np.array([outlets[key] for key in table.keys()], dtype=np.int32)
@@ -72,6 +75,21 @@ def test_a_packed_table_reads_back_the_same_and_a_damaged_blob_is_refused(store_
     assert len(edge_table.unpack(empty.pack())) == 0 and content(empty) == []
     with pytest.raises(ValueError, match="not a packed edge table"):
         edge_table.unpack(table.pack()[:100])
+
+
+def test_each_edges_kept_oldest_sentences_are_those_the_store_ranks_first(store_with_snapshot):
+    """The row ids the edge table keeps (`graph.edge_digest`) read back as the sentences
+    `graph.sentences.first` ranks oldest, edge by edge; the reader uses them without ranking."""
+    db, _ = store_with_snapshot
+    table = kept_table(db)
+    keys = table.keys()
+    with Store(db, read_only=True) as store:
+        ranked = sentences.first(store, keys, sentences.FIRST_KEPT)
+        read = sentences.by_id(store, [i for i in table.firsts.ravel().tolist() if i >= 0])
+    kept = {key: [{k: v for k, v in read[i].items() if k != "_edge"} for i in ids if i >= 0]
+            for key, ids in zip(keys, table.firsts.tolist())}
+    assert kept == ranked and sum(len(found) == 2 for found in ranked.values()) > 20
+    assert any(len(found) == 1 for found in ranked.values()), "an edge of one sentence keeps one id"
 
 
 def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_snapshot, monkeypatch):
@@ -130,7 +148,7 @@ def test_a_read_only_store_keeps_nothing_and_a_write_after_the_read_is_not_lost(
         documents = store.graph().graph["documents"]
         with store._reading() as conn:  # (its flags are counted without the actors: it is never kept)
             read = snapshot.current(conn, RELATION_NAMES, lambda t: build.contested_flags(t, documents, [], None),
-                                    lambda t: stored_graph._outlets(conn, t, documents, whole=False))
+                                    lambda t: edge_digest.digest(conn, t, documents, store.dialect.order, whole=False))
         store.add([article(n, rng) for n in range(65, 70)])  # written after the read, before it is kept
         with store._transaction() as conn:
             snapshot.keep(conn, read)

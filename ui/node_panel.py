@@ -152,7 +152,8 @@ def _first_sentences(g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, str]], 
     edges = list(dict.fromkeys(edges))
     views = _views(g, edges)
     if stored := as_stored(edges, views):
-        first = next(iter(stored.values())).fetch.first([(s, rel, t) for s, t, rel in stored], MAX_NODE_EVIDENCE)
+        first = next(iter(stored.values())).fetch.first([(s, rel, t) for s, t, rel in stored], MAX_NODE_EVIDENCE, {
+            (s, rel, t): v.firsts for (s, t, rel), v in stored.items() if v.firsts is not None})
         return {(s, t, rel): first.get((s, rel, t), []) for s, t, rel in edges}
     return {edge: sorted_evidence(evidence, documents, first=MAX_NODE_EVIDENCE)
             for edge, evidence in read_together(zip(edges, views))}
