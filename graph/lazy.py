@@ -349,8 +349,9 @@ class StoreReader:
             with self._lock:
                 read = sentences.by_id(self._use(), [i for found in ids.values() for i in found])
             for key, found in ids.items():
-                out[key] = self._known.get(("first", key, n), lambda found=found: [
-                    {k: v for k, v in read[i].items() if k != "_edge"} for i in found])
+                if all(i in read and read[i]["_edge"] == key for i in found):  # else rewritten since: ranked again
+                    out[key] = self._known.get(("first", key, n), lambda found=found: [
+                        {k: v for k, v in read[i].items() if k != "_edge"} for i in found])
         wanted = [key for key in dict.fromkeys(keys) if key not in out]
         if wanted:
             with self._lock:

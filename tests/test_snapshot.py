@@ -92,6 +92,21 @@ def test_each_edges_kept_oldest_sentences_are_those_the_store_ranks_first(store_
     assert any(len(found) == 1 for found in ranked.values()), "an edge of one sentence keeps one id"
 
 
+def test_kept_ids_that_no_longer_name_the_edges_sentences_are_ranked_again(store_with_snapshot):
+    """A reader given row ids that are gone or now another edge's ranks that edge afresh."""
+    from graph.lazy import StoreReader
+
+    db, _ = store_with_snapshot
+    table = kept_table(db)
+    keys = table.keys()[:3]
+    other = int(table.firsts[-1, 0])  # a row of another edge
+    with Store(db, read_only=True) as store:
+        ranked = sentences.first(store, keys, 2)
+    reader = StoreReader(lambda: Store(db, create=False, read_only=True))
+    found = reader.first(keys, 2, {keys[0]: (10**9,), keys[1]: (other,), keys[2]: tuple(table.firsts[2])})
+    assert found == ranked and found[keys[0]] and found[keys[1]]
+
+
 def test_the_snapshot_brought_up_to_date_equals_the_table_read_whole(store_with_snapshot, monkeypatch):
     db, rng = store_with_snapshot
     with Store(db) as store:
