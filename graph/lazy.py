@@ -317,14 +317,19 @@ class StoreReader:
             return sentences.words(self._use(), keys)
 
     def first_page(self, keys: Sequence[Key], n: int) -> list[int]:
-        """The row ids of the `n` oldest sentences of these raw edges taken together (`graph.sentences.first_page`)."""
-        with self._lock:
-            return sentences.first_page(self._use(), keys, n)
+        """The row ids of the `n` oldest sentences of these raw edges taken together
+        (`graph.sentences.first_page`), kept (:meth:`known`): a relation much clicked is ranked once."""
+        def rank() -> tuple[int, ...]:
+            with self._lock:
+                return tuple(sentences.first_page(self._use(), keys, n))
+        return list(self.known(("first_page", tuple(keys), n), rank))
 
     def outlet_counts(self, keys: Sequence[Key]) -> dict[str, int]:
-        """The sentences of these raw edges by outlet (`graph.sentences.outlet_counts`)."""
-        with self._lock:
-            return sentences.outlet_counts(self._use(), keys)
+        """The sentences of these raw edges by outlet (`graph.sentences.outlet_counts`), kept (:meth:`known`)."""
+        def count() -> tuple[tuple[str, int], ...]:
+            with self._lock:
+                return tuple(sentences.outlet_counts(self._use(), keys).items())
+        return dict(self.known(("outlet_counts", tuple(keys)), count))
 
     def by_id(self, ids: Sequence[int]) -> dict[int, dict]:
         """Whole sentences by their row ids, each with its edge (`graph.sentences.by_id`)."""

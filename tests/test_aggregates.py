@@ -454,6 +454,29 @@ def test_each_edges_first_sentences_are_read_once_and_kept_within_bounds(generat
     assert len(small._known) == 5
 
 
+def test_a_lists_first_page_and_outlet_counts_are_read_once_a_reader(generated, monkeypatch):
+    """A relation clicked again (by this reader or another session sharing it) is not ranked or
+    counted again: its page's ids and its outlets are kept, and are what the store gives."""
+    from sqlalchemy import text
+
+    from graph import sentences
+    from graph.lazy import StoreReader
+    db, _ = generated
+    with Store(db) as store:
+        edges = [tuple(row) for row in store.read(lambda conn, order: conn.execute(text(
+            "SELECT DISTINCT subject, relation, object FROM relations ORDER BY 1, 2, 3")).all())][:5]
+        page, outlets = sentences.first_page(store, edges, 7), sentences.outlet_counts(store, edges)
+    reader = StoreReader(lambda: Store(db, read_only=True))
+    asked: list[str] = []
+    for name in ("first_page", "outlet_counts"):
+        real = getattr(sentences, name)
+        monkeypatch.setattr(sentences, name, lambda *a, real=real, name=name: asked.append(name) or real(*a))
+    for _ in range(3):
+        assert reader.first_page(edges, 7) == page and reader.outlet_counts(edges) == outlets
+    assert asked == ["first_page", "outlet_counts"] and len(page) == 7 and sum(outlets.values()) > 7
+    assert reader.first_page(edges, 3) == page[:3] and asked[-1] == "first_page"  # another length: asked
+
+
 @pytest.mark.parametrize("at_once", [300, 3])
 def test_a_lists_first_pages_and_outlets_come_from_the_store_as_sorted_in_memory(generated, monkeypatch, at_once):
     """In its default order a list's page is picked by the database (and its outlets counted there)
