@@ -25,6 +25,9 @@ AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring 
 MUTUAL_ATTACKS = frozenset({"war", "fighting", "clashes", "clash", "hostilities", "fight", "skirmish", "skirmishes",
                             "battle", "shootout", "firefight", "gunfire"})
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
+# Wars no one fights with arms: "a proxy war between A and B", "the US-China trade war".
+NOT_ARMED = frozenset({"proxy", "cold", "trade", "tariff", "currency", "price", "tech", "technology", "chip",
+                       "propaganda", "information", "diplomatic", "legal", "sanctions"})
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame"})  # military practice
 TOPIC_PREPS = frozenset({"over", "on", "about", "regarding"})  # "talks with X over Y": Y is the topic
 REASON_PREPS = TOPIC_PREPS - {"on"}  # "sanctions on X over Y": Y is the reason
@@ -43,8 +46,10 @@ def noun_relations(ctx: Context, noun, sent):
     if not rtype:
         yield from _shared_exercises(ctx, noun, sent)
         return
-    if rtype == "attacks" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("proxy", "cold") for c in noun.children):
-        rtype = "opposes"  # "a proxy war between A and B": they fight through others, not each other
+    if rtype == "attacks" and (any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_ARMED for c in noun.children)
+                               or any(p.lower_ == "of" and any(o.lower_ == "words" for o in pobjs(p))
+                                      for p in noun.children if p.dep_ == "prep")):
+        rtype = "opposes"  # "a proxy war", "a trade war", "a war of words": no one fights the other
     governor = noun.head.lemma_.lower()
     if governor in REHEARSING_VERBS:
         return  # "the army appeared to be practicing a blockade of Taiwan": a drill, no blockade

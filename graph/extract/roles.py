@@ -127,8 +127,14 @@ def _inherited_subjects(ctx: Context, verb, depth: int = 0) -> list[Ref]:
     return []
 
 
+# Passives that put their subject in a state rather than have it undergo something: "A and B have
+# been locked in a dispute", "A was embroiled in a feud with B", "A is engaged in talks with B".
+STATE_PASSIVES = frozenset({"lock", "embroil", "mire", "entangle", "enmesh", "engage", "involve", "bog"})
+
+
 def governor_subjects(ctx: Context, noun) -> list[Ref]:
-    """Subject of the verb a noun hangs from: "X expressed concern", "X is in talks", "X is one of"."""
+    """Subject of the verb a noun hangs from: "X expressed concern", "X is in talks", "X is one of",
+    "X and Y have been locked in a dispute"."""
     while noun.dep_ == "conj" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
         noun = noun.head if noun.dep_ == "conj" else noun.head.head
     head = noun.head
@@ -137,7 +143,7 @@ def governor_subjects(ctx: Context, noun) -> list[Ref]:
     elif noun.dep_ not in ("dobj", "attr", "oprd"):
         return []
     if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubjpass" for c in head.children) \
-            and noun.dep_ != "oprd":
+            and noun.dep_ != "oprd" and not (noun.dep_ == "pobj" and head.lemma_.lower() in STATE_PASSIVES):
         return []
     return surface_subjects(ctx, head)
 
