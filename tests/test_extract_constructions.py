@@ -88,8 +88,13 @@ TITLES = [
      "Elvira Nabiullina", "leads", "Central Bank of Russia", {}),
     ("The EU imposed duties on Chinese cars. The bloc's trade commissioner Valdis Dombrovskis defended them.",
      "Valdis Dombrovskis", "member_of", "European Union", {}),
+    ("Oman, a close ally of Jordan, hosted the meeting.", "Oman", "cooperates", "Jordan", {}),
+    ("Ghana has long been Togo's closest ally in the region.", "Ghana", "cooperates", "Togo", {}),
+    ("Min Aung Hlaing, a key Beijing ally, visited the border.", "China", "supports", "Min Aung Hlaing", {}),
+    ("Tehran was an early ally for Hezbollah.", "Iran", "supports", "Hezbollah", {}),
 ]
 TITLES_NOT = [
+    ("Oman, a close ally of Jordan, hosted the meeting.", ("jordan", "supports", "oman")),
     ("Kenya's President William Ruto and Vice President Rigathi Gachagua met the envoy.",
      ("william-ruto", "negotiates", "rigathi-gachagua")),
     ("Sweden joined NATO in March. Finland, an ally in the alliance, welcomed the step.",

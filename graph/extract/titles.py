@@ -175,6 +175,9 @@ def _phrase_start(ctx: Context, first: int) -> int:
     return max(i + 1, 0)
 
 
+ALLIED_TYPES = frozenset({"GPE", "ORG"})  # allies of one standing: an alliance between them, not patronage
+
+
 def membership_relations(ctx: Context, noun, sent):
     """"Turkey, a NATO member country" / "NATO member Turkey" / "a key Kremlin ally"."""
     if noun.lemma_.lower() not in ("member", "ally") or noun.pos_ != "NOUN":
@@ -182,7 +185,8 @@ def membership_relations(ctx: Context, noun, sent):
     holder = noun if noun.dep_ != "compound" else noun.head
     groups = [r for t in ((noun,) if noun == holder else (noun, holder)) for c in t.children
               if c.dep_ in ("compound", "poss", "nmod") and c != noun for r in actors(ctx, c)]
-    groups += [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")  # "an ally of X"
+    groups += [r for p in noun.children if p.dep_ == "prep" and (p.lower_ in ("of", "in") or  # "an ally of X"
+                                                                 p.lower_ == "for" and noun.lemma_.lower() == "ally")
                for o in pobjs(p) for r in actors(ctx, o)]
     if holder.dep_ == "attr":
         members = subjects(ctx, holder.head, False)[0]
@@ -195,7 +199,11 @@ def membership_relations(ctx: Context, noun, sent):
     for g in groups:
         for m in members:
             if noun.lemma_.lower() == "ally" and g.entity.type != "ALLIANCE":  # "an ally in NATO" is a member
-                yield relation(ctx, g, "supports", m, noun, sent, "copula")
+                if {g.entity.type, m.entity.type} <= ALLIED_TYPES:  # states allied: "Saudi Arabia, a close ally of Bahrain"
+                    yield relation(ctx, m, "cooperates", g, noun, sent, "copula")
+                else:  # a state backs its man or faction: "Assad, a key Kremlin ally", "Cairo, an ally for Burhan"
+                    patron, client = (m, g) if m.entity.type in ALLIED_TYPES else (g, m)
+                    yield relation(ctx, patron, "supports", client, noun, sent, "copula")
             else:
                 yield relation(ctx, m, "member_of", g, noun, sent, "appos")
 
