@@ -122,11 +122,14 @@ NOMINAL = [
 HEADLINES = [
     ("Peru summons Chile, Bolivia ambassadors over border row", "Peru", "criticizes", "Bolivia", {}),
     ("AU summons Sudan and Chad leaders for crisis talks", "African Union", "requests", "Chad", {}),
+    ("Niger expels French ambassador, cuts diplomatic ties\nThe junta gave the envoy 48 hours to leave.",
+     "Niger", "sanctions", "France", {}),
 ]
 
 HEADLINES_NOT = [
     ("Ghana protests as Togo closes border", ("ghana", "criticizes", "togo")),
     ("AU summons Sudan and Chad leaders for crisis talks", ("african-union", "criticizes", "sudan")),
+    ("Benin and Togo expel diplomats\nThe two states gave no reason.", ("benin", "sanctions", "togo")),
 ]
 
 NOMINAL_NOT = [

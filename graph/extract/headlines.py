@@ -1,6 +1,7 @@
 """Relations a headline states in its own grammar, which the parser often misreads: a bare
-present-tense verb read as a noun ("Iraq summons Turkey, Iran ambassadors over bombings",
-"Saudi Coalition Fires on Houthi-held Sanaa", "IAEA Board Censures Iran")."""
+present-tense verb read as a noun, or as a verb stripped of its object ("Iraq
+summons Turkey, Iran ambassadors over bombings", "Saudi Coalition Fires on Houthi-held Sanaa",
+"IAEA Board Censures Iran", "Mali expels French ambassador")."""
 from __future__ import annotations
 
 from graph.extract.context import Context
@@ -13,10 +14,12 @@ LINKS = frozenset({",", "and", "&"})
 
 
 def headline_relations(ctx: Context, tok, sent):
-    """A headline verb the parser took for a noun, between the actors named right before it and
-    right after it (or after its preposition, for "fires on")."""
-    if tok.pos_ in ("VERB", "AUX") or tok.i in ctx.refs or tok.idx >= ctx.headline_end:
-        return
+    """A headline verb the parser took for a noun, or read as a verb without its object ("Mali
+    expels French ambassador": the ambassador an adverb of the verb), between the actors
+    named right before it and right after it (or after its preposition, for "fires on")."""
+    if tok.i in ctx.refs or tok.idx >= ctx.headline_end or tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "dative", "prep", "agent", "attr", "ccomp", "xcomp") for c in tok.children):
+        return  # a verb parsed with its object: the verb rules read it
     lemma = headline_verb(tok)
     if lemma is None:
         return
