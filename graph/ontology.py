@@ -276,3 +276,14 @@ def polarity(name: str) -> int:
 def colour(name: str) -> str:
     """Return the display colour of a relation type."""
     return BY_NAME[name].colour
+
+# Verbs that name what something is ("called the drills a provocation") and the words that make
+# such a name a reproach of whoever the thing belongs to (`graph.extract.naming`).
+NAMING_VERBS = frozenset("call brand label describe characterize characterise term dub".split())
+REPROACH_WORDS = frozenset("""aggression aggressor provocation provocative interference meddling rehearsal
+separatist terrorist terrorism biased unfair illegal illegitimate unlawful unacceptable hostile hostility violation
+lie lies threat destabilizing destabilising irresponsible reckless dangerous genocide genocidal occupier blackmail
+coercion coercive bullying bully hypocrisy hypocritical propaganda absurd baseless groundless slander smear
+fabricated fabrication colonial neo-colonial imperialist puppet farce sham travesty insult outrageous shameful
+disgraceful betrayal treacherous treachery piracy pirate terror crime criminal barbaric atrocity atrocities
+invasion escalation""".split())

@@ -369,8 +369,17 @@ STANCE = [
     ("Manila held drills near the shoal amid growing Chinese condemnation.", "China", "criticizes", "Philippines", {}),
     ("Skirmishes between Armenia and Azerbaijan killed four soldiers.", "Azerbaijan", "attacks", "Armenia", {}),
     ("Iran, Egypt agree to restore diplomatic relations", "Iran", "cooperates", "Egypt", {}),
+    # criticism by naming: what the object is called is a reproach of whoever it belongs to
+    ("Mongolia called the actions of Kazakhstan a deliberate provocation.", "Mongolia", "criticizes", "Kazakhstan", {}),
+    ("Laos characterised the decision of ASEAN as biased and unfair.", "Laos", "criticizes", "ASEAN", {}),
+    ("Eritrea called the Ethiopian offensive an act of aggression.", "Eritrea", "criticizes", "Ethiopia", {}),
+    ("Tonga did not describe Fiji's claim as illegal.", "Tonga", "criticizes", "Fiji", {"negated": True}),
 ]
 STANCE_NOT = [
+    ("Egypt called the agreement with Sudan a historic step.", ("egypt", "criticizes", "sudan")),
+    ("Ghana described Togo as a close partner.", ("ghana", "criticizes", "togo")),
+    ("The Kenya Defence Forces issued a statement. Ethiopia called it a violation of the ceasefire.",
+     ("ethiopia", "criticizes", "kenya-defence-forces")),  # "it" is what was said or done, not an actor
     ("Armenia recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "azerbaijan")),
     ("Russia ordered its troops to leave Syria.", ("russia", "sanctions", "syria")),
     ("India launched an anti-dumping probe into Chinese steel.", ("india", "sanctions", "china")),

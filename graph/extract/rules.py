@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from graph.extract.context import Context
 from graph.extract.headlines import headline_relations
 from graph.extract.modifiers import adjective_relations, backed_relations, located_relations, stance_relations
+from graph.extract.naming import naming_relations
 from graph.extract.nouns import noun_relations
 from graph.extract.speech import demand_relations
 from graph.extract.titles import inclusion_relations, membership_relations, noun_title_relations, person_title_relations
@@ -46,6 +47,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(("appos", "copula"), membership_relations),
     Pattern(("includes",), inclusion_relations),
     Pattern(("demand",), demand_relations),
+    Pattern(("naming",), naming_relations),
     Pattern(("headline",), headline_relations),
 )
 

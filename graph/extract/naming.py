@@ -1,0 +1,36 @@
+"""Criticism by naming: "A called B's drills a 'war rehearsal'", "calling him a 'separatist'",
+"characterised the decision of the court as 'biased'" -- the speaker criticizes whoever the named
+thing belongs to, when what it is called is a reproach (`graph.ontology.REPROACH_WORDS`)."""
+from __future__ import annotations
+
+from graph.extract.context import Context
+from graph.extract.coref import phrase_actors
+from graph.extract.evidence import relation
+from graph.extract.mentions import unique
+from graph.extract.roles import subjects
+from graph.extract.tokens import pobjs
+from graph.ontology import NAMING_VERBS, REPROACH_WORDS
+
+
+def naming_relations(ctx: Context, verb, sent):
+    """A naming verb whose object is called a reproach: its subject criticizes the object's actors."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
+        return
+    named = [c for c in verb.children if c.dep_ == "dobj" and not (c.pos_ == "PRON" and c.lower_ not in ("him", "her"))]
+    if not named:  # "called it a violation": "it" is what happened, seldom an actor
+        return
+    # what the object is called: "a 'provocation'" (oprd), "'a war rehearsal'" (read as the object's
+    # apposition), "as 'biased'" (a preposition of the verb)
+    called = [c for c in verb.children if c.dep_ == "oprd" and c not in named] + [
+        a for n in named for a in n.children if a.dep_ == "appos"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in [*pobjs(p), *p.children]]
+    if not any(t.lemma_.lower() in REPROACH_WORDS or t.lower_ in REPROACH_WORDS for c in called for t in c.subtree):
+        return
+    called_tokens = {t.i for c in called for t in c.subtree}
+    targets = unique([r for n in named for r in phrase_actors(ctx, n) if r.start not in
+                      {ctx.doc[i].idx for i in called_tokens}])
+    doers, _ = subjects(ctx, verb, False)
+    for s in doers:
+        for o in targets:
+            if o.entity.id != s.entity.id:
+                yield relation(ctx, s, "criticizes", o, verb, sent, "naming")
