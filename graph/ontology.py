@@ -59,7 +59,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "decry fault deplore protest lambaste castigate assail chide scold berate summon",
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
        "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation "
-       "critic critics",
+       "critic critics barb barbs jibe jibes insult insults recrimination recriminations",
        "critical skeptical sceptical wary distrustful"),
     _t("threatens", -1, "#6e2d50", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",

@@ -369,6 +369,10 @@ STANCE = [
     ("Manila held drills near the shoal amid growing Chinese condemnation.", "China", "criticizes", "Philippines", {}),
     ("Skirmishes between Armenia and Azerbaijan killed four soldiers.", "Azerbaijan", "attacks", "Armenia", {}),
     ("Iran, Egypt agree to restore diplomatic relations", "Iran", "cooperates", "Egypt", {}),
+    # what two parties trade or exchange, each does to the other
+    ("Gabon and Cameroon traded accusations over the border incident.", "Cameroon", "criticizes", "Gabon", {}),
+    ("Belize and Guatemala have been trading barbs for weeks.", "Belize", "criticizes", "Guatemala", {}),
+    ("Sudan and Chad exchanged threats after the raid.", "Chad", "threatens", "Sudan", {}),
     # criticism by naming: what the object is called is a reproach of whoever it belongs to
     ("Mongolia called the actions of Kazakhstan a deliberate provocation.", "Mongolia", "criticizes", "Kazakhstan", {}),
     ("Laos characterised the decision of ASEAN as biased and unfair.", "Laos", "criticizes", "ASEAN", {}),
@@ -376,6 +380,8 @@ STANCE = [
     ("Tonga did not describe Fiji's claim as illegal.", "Tonga", "criticizes", "Fiji", {"negated": True}),
 ]
 STANCE_NOT = [
+    ("Morocco and Algeria exchanged prisoners.", ("morocco", "sanctions", "algeria")),
+    ("Peru and Ecuador exchanged views on the border.", ("peru", "criticizes", "ecuador")),
     ("Egypt called the agreement with Sudan a historic step.", ("egypt", "criticizes", "sudan")),
     ("Ghana described Togo as a close partner.", ("ghana", "criticizes", "togo")),
     ("The Kenya Defence Forces issued a statement. Ethiopia called it a violation of the ceasefire.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
-from graph.extract.evidence import between, relation
+from graph.extract.evidence import between, mutual, relation
 from graph.extract.mentions import headline_verb_word, unique
 from graph.extract.roles import (
     STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, governor_subjects, item_of, sellers,
@@ -62,6 +62,10 @@ def noun_relations(ctx: Context, noun, sent):
     if governor in MEDIATING_VERBS:
         return  # "Egypt and Qatar mediated the truce": the mediators are no parties to it
     roles = _roles(ctx, noun, rtype)
+    if not roles.targets and governor in MUTUAL_VERBS and noun.head.dep_ not in ("amod", "compound") \
+            and len(unique(roles.agents)) > 1:  # "A and B traded accusations": each made them of the other
+        yield from mutual(ctx, roles.agents, rtype, noun, sent, "nominal")
+        return
     if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
             roles.paired or governor not in REACTING_VERBS and not roles.owned and (
                 rtype != "attacks" or _mutual(noun))):  # "A and B launched strikes": not on each other
