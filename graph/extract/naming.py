@@ -1,6 +1,6 @@
 """Criticism by naming: "A called B's drills a 'war rehearsal'", "calling him a 'separatist'",
-"characterised the decision of the court as 'biased'" -- the speaker criticizes whoever the named
-thing belongs to, when what it is called is a reproach (`graph.ontology.REPROACH_WORDS`)."""
+"characterised the decision of the court as 'biased'" -- the one who names criticizes whoever the
+named thing belongs to, when what it is called is a reproach (`graph.ontology.REPROACH_WORDS`)."""
 from __future__ import annotations
 
 from graph.extract.context import Context
@@ -26,9 +26,8 @@ def naming_relations(ctx: Context, verb, sent):
         o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in [*pobjs(p), *p.children]]
     if not any(t.lemma_.lower() in REPROACH_WORDS or t.lower_ in REPROACH_WORDS for c in called for t in c.subtree):
         return
-    called_tokens = {t.i for c in called for t in c.subtree}
-    targets = unique([r for n in named for r in phrase_actors(ctx, n) if r.start not in
-                      {ctx.doc[i].idx for i in called_tokens}])
+    in_name = {t.idx for c in called for t in c.subtree}  # an actor inside the name is not the one named
+    targets = unique([r for n in named for r in phrase_actors(ctx, n) if r.start not in in_name])
     doers, _ = subjects(ctx, verb, False)
     for s in doers:
         for o in targets:
