@@ -60,9 +60,10 @@ def read_columns(conn, edges: EdgeTable, order: str, *, whole: bool) -> Columns:
                       np.array([x or 0 for x in start], dtype=np.int64),
                       np.array([x or 0.0 for x in confidence], dtype=float), np.array(row, dtype=np.int64),
                       sentence_hashes(sentence)))
-    empty = (np.zeros(0, np.int64),) * 4
-    edge, doc, start, confidence, row, words = (np.concatenate(c) for c in zip(*parts)) if parts else (
-        *empty[:3], np.zeros(0, float), *empty[:2])
+    if not parts:
+        none = np.zeros(0, np.int64)
+        return Columns(none, none, [], none, np.zeros(0, float), none, none)
+    edge, doc, start, confidence, row, words = (np.concatenate(c) for c in zip(*parts))
     return Columns(edge, doc, list(doc_code), start, confidence, row, words)
 
 

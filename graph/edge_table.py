@@ -224,7 +224,7 @@ def concatenate(tables: Sequence[EdgeTable]) -> EdgeTable:
     contested = (joined(lambda t: t.contested, bool) if all(t.contested is not None for t in tables) else None)
     outlets = (joined(lambda t: t.outlets, np.int32) if all(t.outlets is not None for t in tables) else None)
     firsts = (np.concatenate([t.firsts for t in tables]) if tables and all(t.firsts is not None for t in tables)
-              and len({t.firsts.shape[1] for t in tables}) == 1 else None)
+              else None)
     order = np.lexsort((dst, rel, src))  # key order: the codes follow the sorted names
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))

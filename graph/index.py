@@ -93,10 +93,9 @@ class EdgeIndex(Reach):
         self.has_evidence = np.concatenate([np.ones(len(kept), bool), np.array([bool(d.get("evidence")) for d in attrs],
                                                                                 dtype=bool)])
         self.contested = np.concatenate([stored_flags, np.array([bool(d.get("contested")) for d in attrs], dtype=bool)])
-        # each table edge's outlets as counted with the table (-1: not counted; the panel counts them)
-        self._stored_outlets = (table.outlets[kept] if table is not None and table.outlets is not None
-                                else np.full(len(kept), -1, dtype=np.int32))
-        self._stored_firsts = table.firsts[kept] if table is not None and table.firsts is not None else None
+        # each table edge's outlets and oldest sentences as counted with the table (None: not counted)
+        self._stored_outlets, self._stored_firsts = (None if column is None else column[kept] for column in (
+            getattr(table, "outlets", None), getattr(table, "firsts", None)))
         self.base_weight = np.concatenate([counts[kept, 0], np.array([int(d.get("weight") or 0) for d in attrs],
                                                                       dtype=np.int64)])
         self.base_articles = np.concatenate([counts[kept, 2], np.array([
@@ -196,8 +195,8 @@ class EdgeIndex(Reach):
             made = zip(self.src[stored].tolist(), self.dst[stored].tolist(), self.rel[stored].tolist(),
                        counts[stored].tolist(), first[stored].tolist(), last[stored].tolist(),
                        table.starts[j].tolist(), table.starts[j + 1].tolist(), self.contested[stored].tolist(),
-                       self._stored_outlets[stored].tolist(),
-                       self._stored_firsts[stored].tolist() if self._stored_firsts is not None else repeat(None))
+                       *(repeat(None) if column is None else column[stored].tolist()
+                         for column in (self._stored_outlets, self._stored_firsts)))
         for i in at.tolist():
             if i >= self.n_stored:
                 yield self.own_edges[i - self.n_stored]
@@ -208,8 +207,7 @@ class EdgeIndex(Reach):
                                       sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi),
                                       firsts=None if firsts is None else tuple(i for i in firsts if i >= 0))
             yield s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
-                                   "evidence": evidence, "outlets": outlets if outlets >= 0 else None,
-                                   "contested": contested}
+                                   "evidence": evidence, "outlets": outlets, "contested": contested}
 
     def edge_id(self, i: int) -> str:
         """The id of edge `i` (``source|type|target``)."""

@@ -348,8 +348,8 @@ class StoreReader:
         whose oldest row ids are `kept` (`graph.edge_digest`, at least `n` of them or all it has)
         is read by those ids, not ranked again."""
         out = {key: hit for key in keys if (hit := self._known.peek(("first", key, n))) is not None}
-        ids = {key: list(kept[key])[:n] for key in keys if key not in out and key in (kept or {})
-               and n <= FIRST_KEPT}
+        ids = ({key: list(kept[key])[:n] for key in keys if key not in out and key in kept}
+               if kept and n <= FIRST_KEPT else {})
         if ids:
             with self._lock:
                 read = sentences.by_id(self._use(), [i for found in ids.values() for i in found])

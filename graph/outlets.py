@@ -86,14 +86,9 @@ def outlets_of(evidence: Iterable[Mapping[str, Any]], documents: Documents | Out
     return tuple(sorted(found))
 
 
-@lru_cache(maxsize=1 << 16)
-def _words(sentence: str | None) -> int:
-    return hash(sentence_key(str(sentence or "")))
-
-
 def sentence_hashes(sentences: Sequence[str | None]) -> np.ndarray:
     """Each sentence's words (:func:`sentence_key`) as a number: equal for copies of one sentence."""
-    return np.fromiter(map(_words, sentences), np.int64, len(sentences))
+    return np.fromiter((hash(sentence_key(str(s or ""))) for s in sentences), np.int64, len(sentences))
 
 
 def outlet_totals(edge: np.ndarray, words: np.ndarray, doc: np.ndarray, start: np.ndarray, docs: Sequence,

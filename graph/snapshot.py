@@ -3,11 +3,12 @@
 Every write of documents or curation counts one more corpus generation (meta ``generation``).
 A write of documents also notes the edges it changed (``edge_changes``), once the store keeps a
 snapshot: the :class:`graph.edge_table.EdgeTable` of some generation, with each edge's contested
-flag, outlet count and oldest sentences (`graph.edge_digest`), packed into one row of ``snapshots``. A start-up then reads that one blob
-and the few edges changed since (:func:`current`), instead of every ``edge_months`` row; the
-contested flags are counted again only for the pairs of actors those edges join (a dispute
-never reaches beyond one pair), the digest only for the changed edges. A process that may write keeps what it read as the newest snapshot
-(:func:`keep`); the changes it took in are then forgotten.
+flag, outlet count and oldest sentences (`graph.edge_digest`), packed into one row of
+``snapshots``. A start-up then reads that one blob and the few edges changed since
+(:func:`current`), instead of every ``edge_months`` row; the contested flags are counted again
+only for the pairs of actors those edges join (a dispute never reaches beyond one pair), the
+digest only for the changed edges. A process that may write keeps what it read as the newest
+snapshot (:func:`keep`); the changes it took in are then forgotten.
 
 When the changes outgrow a share of the table (a large ingest), the snapshot is dropped and the
 next start-up reads the table whole, as a store without one does.

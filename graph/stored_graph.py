@@ -33,8 +33,8 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
                table: ActorTable | None = None, apart: bool = False
                ) -> tuple[nx.MultiDiGraph, snapshot.Read | None, StoreReader | None]:
     """The graph of the store `conn` reads (`order`: its ingest-order column); with `lazy` the
-    edge table it was made from, its contested flags and digest counted (for the store to keep), and the
-    reader of its sentences.
+    edge table it was made from, its contested flags and digest counted (for the store to keep),
+    and the reader of its sentences.
 
     Args:
         open_store: Opens the store read-only, for the sentences a lazy graph reads when asked.
@@ -67,4 +67,3 @@ def read_graph(conn, order: str, *, lazy: bool, open_store: Callable[[], Any] | 
     if read.table.outlets is None or read.table.firsts is None:
         read.table.outlets, read.table.firsts = edge_digest.digest(conn, read.table, documents, order, whole=True)
     return g, read, reader
-

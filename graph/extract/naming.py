@@ -8,7 +8,6 @@ from graph.extract.coref import phrase_actors
 from graph.extract.evidence import relation
 from graph.extract.mentions import unique
 from graph.extract.roles import subjects
-from graph.extract.tokens import pobjs
 from graph.ontology import NAMING_VERBS, REPROACH_WORDS
 
 
@@ -23,7 +22,7 @@ def naming_relations(ctx: Context, verb, sent):
     # apposition), "as 'biased'" (a preposition of the verb)
     called = [c for c in verb.children if c.dep_ == "oprd" and c not in named] + [
         a for n in named for a in n.children if a.dep_ == "appos"] + [
-        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in [*pobjs(p), *p.children]]
+        p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
     if not any(t.lemma_.lower() in REPROACH_WORDS or t.lower_ in REPROACH_WORDS for c in called for t in c.subtree):
         return
     in_name = {t.idx for c in called for t in c.subtree}  # an actor inside the name is not the one named
