@@ -34,7 +34,10 @@ def release(g: Any) -> None:
     refers back to the graph, a reference cycle), so that the graph and every attribute dict in
     it are freed as soon as nothing else holds it, instead of waiting, with every object it
     holds, for a full pass of the cycle collector (which walks all of them, mid-click). The graph
-    stays usable: a view asked for again is made again."""
+    stays usable: a view asked for again is made again. The graphs of a tuple are released each."""
+    if isinstance(g, tuple):
+        for part in g:
+            release(part)
     if not isinstance(g, nx.Graph):
         return
     for klass in type(g).__mro__:
@@ -443,9 +446,19 @@ class EdgeIndex(Reach):
         out = nx.MultiDiGraph()
         out.graph.update(self.g.graph)
         out.add_nodes_from((n, dict(self.g.nodes[n])) for n in shown)
-        out.add_edges_from((source, target, key, self._trimmed(d, documents))
-                           for source, target, key, d in self.edges(positions))
+        out.add_edges_from(self.trimmed_edges(positions, documents))
         return out
+
+    def trimmed_edges(self, positions: Sequence[int], documents: Collection | None
+                      ) -> Iterator[tuple[str, str, str, dict]]:
+        """The edges at `positions` as :meth:`graph` makes them: evidence trimmed to the period
+        (`documents`; None trims nothing) and totals recounted."""
+        return ((source, target, key, self._trimmed(d, documents)) for source, target, key, d in self.edges(positions))
+
+    @property
+    def reader(self) -> Any:
+        """What reads the sentences of the table's edges (`graph.lazy.StoreReader`; None without a table)."""
+        return self._reader
 
     @cached_property
     def outlets(self) -> OutletTable:

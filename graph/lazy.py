@@ -5,7 +5,7 @@ sentence. Each edge carries a :class:`StoredEvidence` instead: its counts per mo
 (`graph.aggregates`), which answer ``len`` and every filter, and a way to fetch its sentences.
 The first reader that iterates it (an edge's dossier) fetches them by one indexed query; a walk
 over many edges (disputes, outlets, an export) reads them together (:func:`read_together`); an
-actor's every sentence is read a page at a time (:class:`StoredSentences`).
+actor's every sentence is read a page at a time (`graph.sentence_list`).
 
 Curation and date filters give new views of the same stored sentences: several raw edges as
 one (a merge), some sentences left out (a rejection) or marked (a confirmation), the months of
@@ -23,7 +23,6 @@ from typing import Any
 from graph import sentences
 from graph.aggregates import month_of, oldest_articles
 from graph.memo import Memo
-from graph.pages import PAGE_SIZE, EvidencePage, evidence_page, outlets_of, ranked_outlets
 from graph.sentences import FIRST_KEPT, HOLDING
 
 Key = tuple[str, str, str]  # a raw edge: subject, relation, object
@@ -48,7 +47,7 @@ def pooled(*lists: Sequence[Mapping]) -> list[dict]:
     return out
 
 
-class _ReadWhenAsked(Sequence):
+class ReadWhenAsked(Sequence):
     """A list kept in the store: its length is known, its items are read (`_items`) when asked;
     equal to any list or tuple with the same items."""
 
@@ -64,14 +63,14 @@ class _ReadWhenAsked(Sequence):
         return self._items()[index]
 
     def __eq__(self, other) -> bool:
-        if isinstance(other, (_ReadWhenAsked, list, tuple)):
+        if isinstance(other, (ReadWhenAsked, list, tuple)):
             return list(self) == list(other)
         return NotImplemented
 
     __hash__ = None
 
 
-class StoredEvidence(_ReadWhenAsked):
+class StoredEvidence(ReadWhenAsked):
     """The evidence sentences of one edge, kept in the store.
 
     Args:
@@ -200,7 +199,7 @@ class StoredEvidence(_ReadWhenAsked):
         return f"StoredEvidence({self.relation}, {len(self.pairs)} edge(s), {len(self)} sentence(s))"
 
 
-class StoredArticles(_ReadWhenAsked):
+class StoredArticles(ReadWhenAsked):
     """The articles that name an actor (sorted ids), kept in the store: the count is known, the
     ids are read when first needed (an actor's dossier lists them).
 
@@ -229,7 +228,7 @@ class StoredArticles(_ReadWhenAsked):
         return ArticlesByDate(self)
 
 
-class ArticlesByDate(_ReadWhenAsked):
+class ArticlesByDate(ReadWhenAsked):
     """An actor's articles kept in the store, oldest first (undated last, then by id): a leading
     slice (what a dossier lists) is picked by the store; all of them are read only when iterated."""
 
@@ -414,87 +413,3 @@ def read_together(items: Iterable[tuple[Any, Sequence[dict]]], *, at_once: int =
         if len(batch) >= at_once:
             yield from flush()
     yield from flush()
-
-
-def as_stored(edges: Sequence[tuple[str, str, str]], views: Sequence[Any]
-              ) -> dict[tuple[str, str, str], StoredEvidence] | None:
-    """The views of these edges ``(source, target, relation)`` that hold sentences, by edge, when
-    each is its edge exactly as stored (not merged or moved by a merge, trimmed to a period, or
-    corrected by a curator) and all are read by one reader: then their sentences can be listed a
-    page at a time (:class:`StoredSentences`) and picked by the store. None otherwise."""
-    held = {edge: v for edge, v in zip(edges, views) if v}  # an edge from the actor table has no sentence
-    if all(isinstance(v, StoredEvidence) and v.span is not None and not (v.left_out or v.marked)
-           and v.keys() == [(s, rel, t)] for (s, t, rel), v in held.items()):
-        readers = {id(v.fetch): v.fetch for v in held.values()}
-        if len(readers) <= 1 and all(isinstance(reader, StoreReader) for reader in readers.values()):
-            return held
-    return None
-
-
-def as_listed(edge: tuple[str, str, str], evidence: Sequence[dict]) -> Sequence[dict]:
-    """An edge's ``(source, target, relation)`` sentences as a panel lists them: read a page at a
-    time (:class:`StoredSentences`) when the edge is as stored, else as they are."""
-    return StoredSentences([evidence]) if evidence and as_stored([edge], [evidence]) else evidence
-
-
-class StoredSentences(_ReadWhenAsked):
-    """The sentences of several edges as stored, as one list read a page at a time (an actor's
-    every sentence): the list without its words is sorted, filtered and cut as `graph.pages`
-    does, then only the page's sentences are read whole; reading it whole still works. Each
-    sentence carries its edge as ``_edge`` (subject, relation, object).
-
-    Args:
-        views: The edges' evidence, each as stored (see :func:`as_stored`).
-    """
-
-    __slots__ = ("reader", "keys", "count", "_light")
-
-    def __init__(self, views: Sequence[StoredEvidence]):
-        self.reader = views[0].fetch if views else None
-        self.keys = [key for v in views for key in v.keys()]
-        self.count = sum(len(v) for v in views)
-        self._light: list[dict] | None = None
-
-    def __len__(self) -> int:
-        return self.count
-
-    def _items(self) -> list[dict]:
-        return [{**ev, "_edge": key} for key, evs in (self.reader(self.keys) if self.keys else {}).items() for ev in evs]
-
-    def light(self, documents: Mapping[str, Mapping[str, Any]]) -> list[dict]:
-        """Every sentence as a record without its words (what `graph.pages` sorts and filters
-        by: article, source, place, confidence, flags), its row id as ``_row``; read once."""
-        if self._light is None:
-            self._light = [
-                {"_row": row, "_edge": key, "doc_id": doc, "source": str((documents.get(doc) or {}).get("source") or ""),
-                 "start": start, "confidence": confidence, "negated": bool(negated), "modality": modality}
-                for row, key, doc, start, confidence, negated, modality in
-                (self.reader.light(self.keys) if self.keys else ())]
-        return self._light
-
-    def words(self) -> list[dict]:
-        """Every sentence with its article, place and words only (to count the outlets behind them)."""
-        return [{"doc_id": doc, "start": start, "sentence": sentence}
-                for doc, start, sentence in (self.reader.words(self.keys) if self.keys else ())]
-
-    def page(self, documents: Mapping[str, Mapping[str, Any]], **how) -> EvidencePage:
-        """`graph.pages.evidence_page` over the whole list, its sentences read whole. In the default
-        order, unfiltered, and until the list is read without its words anyway, the database picks
-        the page (`graph.sentences.first_page`): the rest of a long list is never read."""
-        offset, limit = max(0, int(how.get("offset", 0))), max(0, int(how.get("limit", PAGE_SIZE)))
-        if self._light is None and how.get("order", "oldest") == "oldest" and not how.get("outlet") \
-                and not how.get("flag") and self.keys:
-            ids = self.reader.first_page(self.keys, offset + limit)[offset:]
-            page = EvidencePage(tuple(ids), self.count, self.count, offset)
-        else:
-            light = evidence_page(self.light(documents), documents, **how)
-            page = EvidencePage(tuple(ev["_row"] for ev in light.rows), light.matched, light.total, light.offset)
-        whole = self.reader.by_id(list(page.rows)) if page.rows else {}
-        return EvidencePage(tuple(whole[row] for row in page.rows if row in whole), page.matched, page.total,
-                            page.offset)
-
-    def outlets(self, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
-        """`graph.pages.outlets_of` the whole list (counted by the database, unless the list is read already)."""
-        if self._light is not None or not self.keys:
-            return outlets_of(self._light or [], documents)
-        return ranked_outlets(self.reader.outlet_counts(self.keys))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,12 +18,15 @@ from graph.query import _ORDER, BACKWARD, FORWARD, _label, _require
 
 @dataclass(frozen=True)
 class RelationGroup:
-    """The edges of one relation type at a node: who it points to, who points at it."""
+    """The edges of one relation type at a node: who it points to, who points at it (each strongest
+    first), its sentences, and its edges ``(source, target, weight)`` strongest first (ties by
+    source, then target)."""
 
     relation: str
     outgoing: tuple[str, ...]
     incoming: tuple[str, ...]
     sentences: int
+    rows: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def count(self) -> int:
@@ -119,10 +122,10 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
     d = g.nodes[node]
     out_ends: dict[str, list] = defaultdict(list)
     in_ends: dict[str, list] = defaultdict(list)
+    rows: dict[str, list] = defaultdict(list)
     sentences: dict[str, int] = defaultdict(int)
     ties: dict[str, dict] = defaultdict(lambda: {"weight": 0, "relations": set()})
-    stored = d.get("articles") if isinstance(d.get("articles"), StoredArticles) else None
-    articles = set() if stored is not None else set(d.get("articles") or ())
+    evidences = []
     edges = [(s, t, k, e, out_ends, t) for s, t, k, e in g.out_edges(node, keys=True, data=True)]
     edges += [(s, t, k, e, in_ends, s) for s, t, k, e in g.in_edges(node, keys=True, data=True) if s != t]
     for s, t, k, e, ends, other in edges:
@@ -130,20 +133,14 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         evidence = e.get("evidence") or ()
         weight = e.get("weight") or len(evidence)
         ends[relation].append((-weight, other))
+        rows[relation].append((-weight, s, t))
         sentences[relation] += len(evidence)
         ties[other]["weight"] += weight
         ties[other]["relations"].add(relation)
-        if not isinstance(evidence, StoredEvidence):  # an edge kept in the store: its articles all name the actor
-            articles.update([ev.get("doc_id") for ev in evidence])
-    articles.discard(None)
-    articles.discard("")
-    if stored is not None and articles:  # sentences held in memory name articles too: all of them, sorted here
-        articles |= set(stored)
-    documents = g.graph.get("documents") or {}
-    dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
+        evidences.append(evidence)
     groups = tuple(
         RelationGroup(rel, tuple(n for _, n in sorted(out_ends[rel])), tuple(n for _, n in sorted(in_ends[rel])),
-                      sentences[rel])
+                      sentences[rel], tuple((s, t, -w) for w, s, t in sorted(rows[rel])))
         for rel in sorted(set(out_ends) | set(in_ends), key=lambda r: (_ORDER.get(r, len(_ORDER)), r)))
     neighbours = tuple(
         Neighbour(n, _label(g, n), str(g.nodes[n].get("type") or ""),
@@ -151,10 +148,27 @@ def node_summary(g: nx.MultiDiGraph, node: str) -> NodeSummary:
         for n, tie in sorted(ties.items(), key=lambda item: (-item[1]["weight"], _label(g, item[0]), item[0])))
     return NodeSummary(id=node, label=_label(g, node), type=str(d.get("type") or ""),
                        aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
-                       relations=groups,
-                       articles=stored.by_date() if stored is not None and not articles else
-                       tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc))),
-                       neighbours=neighbours)
+                       relations=groups, articles=summary_articles(d, evidences, g.graph), neighbours=neighbours)
+
+
+def summary_articles(d: Mapping[str, Any], evidences: Iterable[Sequence], graph: Mapping[str, Any]) -> Sequence[str]:
+    """The articles of an actor's summary, oldest first (undated last): those of its node
+    attributes `d` and those that give its edges' `evidences` (an edge kept in the store adds none:
+    its articles all name the actor); of an actor kept in the store, read a slice at a time."""
+    stored = d.get("articles") if isinstance(d.get("articles"), StoredArticles) else None
+    articles = set() if stored is not None else set(d.get("articles") or ())
+    for evidence in evidences:
+        if not isinstance(evidence, StoredEvidence):
+            articles.update([ev.get("doc_id") for ev in evidence])
+    articles.discard(None)
+    articles.discard("")
+    if stored is not None and not articles:
+        return stored.by_date()
+    if stored is not None:  # sentences held in memory name articles too: all of them, sorted here
+        articles |= set(stored)
+    documents = graph.get("documents") or {}
+    dates = {doc: (documents.get(doc) or {}).get("date") for doc in articles}
+    return tuple(sorted(articles, key=lambda doc: (dates[doc] is None, dates[doc] or "", doc)))
 
 
 def dyad_evidence(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, dict]]:

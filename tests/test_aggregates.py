@@ -23,12 +23,12 @@ from graph.lazy import StoredEvidence
 from graph.novelty import new_relations
 from graph.outlets import outlet_relations, outlet_stance
 from graph.query import dyad_timeline, evidence_by_month
-from graph.search import search_evidence
+from graph.search import node_summary, search_evidence
 from graph.models import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import Store
 from ui.corpus import Corpus
 from ui.elements import edge_classes
-from ui.node_panel import node_dossier
+from ui.node_panel import MAX_GROUP_ROWS, node_dossier
 from ui.source import CorpusSource
 
 ACTORS = [(f"actor-{i}", f"Actor {i}", ("GPE", "ORG", "PERSON", "ARMED_GROUP")[i % 4]) for i in range(12)]
@@ -115,6 +115,8 @@ def assert_same(store_path, log=()):
                 else:
                     mapped = np.array([ea[order_a[eid]] for eid in lazy.index.edge_ids])
                     assert mapped.tolist() == eb.tolist(), (name, span)
+            for corpus in (eager, lazy):
+                same_actor_panels(corpus, f, render=span in spans[:2])
             fa, fb = eager.filtered(f), lazy.filtered(f)
             for s, t, k, d in fa.edges(keys=True, data=True):
                 assert list(fb.edges[s, t, k]["evidence"]) == list(d["evidence"]), (s, t, k, span)
@@ -133,6 +135,22 @@ def assert_same(store_path, log=()):
     assert sum(len(e["evidence"]) for e in exported["edges"]) == sum(
         len(d.get("evidence") or ()) for *_, d in eager.graph.edges(keys=True, data=True))
     return lazy, eager
+
+
+def same_actor_panels(corpus, f, *, render: bool) -> None:
+    """Each actor's panel as the explorer draws it (`Corpus.actor`: its summary counted by the filter
+    engine, a graph of the edges it lists, its sentences paged by the store) is the one drawn from
+    the graph of all its edges (`Corpus.local`)."""
+    for node in corpus.index.nodes:  # (an actor the filters hide is kept while selected: it has a panel too)
+        whole = corpus.local(f, {"kind": "node", "id": node})
+        g, summary, every = corpus.actor(f, node, MAX_GROUP_ROWS)
+        assert summary == node_summary(whole, node), (node, f)
+        assert g.number_of_edges() <= whole.number_of_edges()
+        if render:
+            for pages in (None, {f"node:{node}": {"order": "newest", "shown": 7}}):
+                assert rendered(node_dossier(g, node, documents=corpus.documents, visible_relations=f.relations,
+                                             pages=pages, summary=summary, every=every)) == rendered(node_dossier(
+                    whole, node, documents=corpus.documents, visible_relations=f.relations, pages=pages)), (node, f)
 
 
 def rendered(component) -> str:
@@ -507,7 +525,7 @@ def test_a_lists_first_pages_come_from_postgresql_as_sorted_in_memory(pg_url, mo
 
 
 def _pages_picked_as_sorted(target) -> None:
-    from graph.lazy import StoredSentences, as_stored
+    from graph.sentence_list import StoredSentences, as_stored
     from graph.pages import outlets_of
 
     with Store(target) as store:
@@ -519,8 +537,8 @@ def _pages_picked_as_sorted(target) -> None:
         stored = as_stored(chosen, [g.edges[e]["evidence"] for e in chosen])
         assert stored
         for offset, limit in ((0, 1), (0, 8), (0, 20), (20, 20), (3, 500)):
-            picked = StoredSentences(list(stored.values()))
-            in_memory = StoredSentences(list(stored.values()))
+            picked = StoredSentences.of(list(stored.values()))
+            in_memory = StoredSentences.of(list(stored.values()))
             in_memory.light(documents)  # read without its words: sorted and cut in memory
             fast, slow = (lst.page(documents, offset=offset, limit=limit) for lst in (picked, in_memory))
             assert picked._light is None  # the database picked it: the list was not read
@@ -528,5 +546,5 @@ def _pages_picked_as_sorted(target) -> None:
                 [(ev["_edge"], ev["doc_id"], ev["start"]) for ev in slow.rows]
             assert (fast.matched, fast.total, fast.left) == (slow.matched, slow.total, slow.left)
             assert len(fast.rows) == min(limit, max(0, len(picked) - offset))
-        assert StoredSentences(list(stored.values())).outlets(documents) == outlets_of(in_memory.light(documents),
+        assert StoredSentences.of(list(stored.values())).outlets(documents) == outlets_of(in_memory.light(documents),
                                                                                       documents)

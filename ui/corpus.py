@@ -40,7 +40,9 @@ from ui.filters import month_range
 from ui.selection import selection_nodes
 from ui.positions import extend_positions, node_positions, overview_layout
 from ui.preset_layouts import LAYOUTS, preset_positions
+from graph.actor_summary import actor_edges, actor_sentences, actor_summary
 from graph.index import EdgeIndex, release
+from graph.search import NodeSummary
 from graph.reach import Survivors
 from ui.choices import DEFAULT_BUDGET, Filters, View, ViewSpec
 from ui.state import DEFAULT_PATHS, MAX_HOPS, MAX_PATHS, Known, clamp
@@ -280,6 +282,33 @@ class Corpus:
         present = [n for n in pair if n in self.index.node_index and s.nodes[self.index.node_index[n]]]
         return self._local.get(("local", f, keep, tuple(positions), tuple(present)),
                               lambda: self.index.graph(s, self.period(f), edges=positions, nodes=present))
+
+    def actor(self, f: Filters, node: str, rows: int
+              ) -> tuple[nx.MultiDiGraph, NodeSummary | None, Sequence[Mapping[str, Any]] | None]:
+        """What an actor's panel reads: its summary over every edge the filters keep, counted by the
+        filter engine (`graph.actor_summary`); a graph of the edges it lists (the `rows` strongest
+        of each type) with every actor it touches; its typed relations' sentences as one list the
+        store pages. A hub has thousands of edges: only the listed ones are made. When its
+        sentences cannot be paged by the store (a date filter, curated edges) the graph holds
+        every typed edge and the list is None (read from them); an actor the filters hide: the
+        :meth:`local` graph, None, None."""
+        selection = {"kind": "node", "id": node}
+        keep = self.keep_for(f, selection)
+        s = self.survivors(f, keep)
+        i = self.index.node_index.get(node)
+        if i is None or not s.nodes[i]:
+            return self.local(f, selection), None, None
+
+        def compute():
+            index, period = self.index, self.period(f)
+            positions = index.incident(s, [node])
+            summary = actor_summary(index, s, node, positions, period)
+            every = actor_sentences(index, positions, period)
+            listed = {index.position(make_edge_id(a, rel, b)) for a, b, rel in actor_edges(summary, rows)}
+            wanted = [p for p in positions if p in listed or (every is None and index.typed[p])]
+            ends = {index.nodes[e] for e in (*index.src[positions].tolist(), *index.dst[positions].tolist())}
+            return index.graph(s, period, edges=wanted, nodes=sorted(ends | {node})), summary, every
+        return self._local.get(("actor", f, keep, node, rows), compute)
 
     # ---- the view ------------------------------------------------------------------
     def _scope(self, f: Filters, keep: frozenset, spec: ViewSpec):

@@ -11,7 +11,7 @@ from typing import Any
 
 from dash import dcc
 
-from graph.lazy import StoredSentences
+from graph.sentence_list import StoredSentences
 from graph.pages import PAGE_SIZE, evidence_page, outlets_of
 from ui import ids
 from ui.plain import html  # static elements, made cheaply
@@ -50,7 +50,7 @@ def paged_evidence(name: str, evidence: Sequence[Mapping[str, Any]], documents: 
 
     Args:
         name: Names the list (an edge id, a pair id).
-        evidence: Every sentence of the list (a `graph.lazy.StoredSentences` is read a page at a time).
+        evidence: Every sentence of the list (a `graph.sentence_list.StoredSentences` is read a page at a time).
         documents: Article metadata (dates and outlets, for sorting and filtering).
         pages: The evidence-pages store.
         item: Draws one sentence: ``item(evidence, slot) -> html.Li``.

@@ -8,9 +8,10 @@ from typing import Any
 import networkx as nx
 from dash import dcc
 
-from graph.lazy import StoredSentences, as_stored, read_together
+from graph.lazy import read_together
+from graph.sentence_list import StoredSentences, as_stored
 from graph.ontology import WEAK_RELATIONS
-from graph.search import node_summary
+from graph.search import NodeSummary, node_summary
 from ui import ids
 from ui.elements import make_edge_id, relation_label
 from ui.evidence_view import paged_evidence
@@ -27,7 +28,8 @@ MAX_ARTICLES = 30
 
 def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
                  visible_relations: Iterable[str] | None = None, writable: bool = False,
-                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None) -> html.Div:
+                 in_corpus: bool = True, pages: Mapping[str, Any] | None = None, summary: NodeSummary | None = None,
+                 every: Sequence[Mapping[str, Any]] | None = None) -> html.Div:
     """Return the panel of one actor: who it is, its relations by type, neighbours and articles.
 
     Relations are grouped by type in ontology order with their counts, each listing the other
@@ -42,19 +44,21 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         visible_relations: Relation types currently shown on the canvas.
         writable: Offer the curation buttons (rename, merge).
         in_corpus: Whether the actor exists at all (to explain a miss).
+        summary: The actor's summary over all its edges the filters keep (`graph.actor_summary`),
+            when `g` holds only those the panel lists (the :data:`MAX_GROUP_ROWS` strongest of each
+            type); None: summarised from `g`.
+        every: Its typed relations' sentences as one list (`graph.actor_summary.actor_sentences`);
+            None: read from `g`'s edges.
     """
     if node_id not in g:
         message = (f"“{node_id}” is hidden by the current filters." if in_corpus
                    else f"“{node_id}” is not in this graph (merged away or never seen).")
         return empty(message)
-    summary = node_summary(g, node_id)
+    summary = summary or node_summary(g, node_id)
     visible = set(visible_relations or ())
     sections = []
     n_weak = 0
-    grouped = [(group, sorted([(node_id, other, True) for other in group.outgoing] + [
-        (other, node_id, False) for other in group.incoming], key=lambda r: (
-            -int(_edge_attrs(g, r[0], r[1], group.relation).get("weight") or 0), r[0], r[1])))
-        for group in summary.relations]
+    grouped = [(group, [(s, t, s == node_id) for s, t, _ in group.rows]) for group in summary.relations]
     # a folded group (a type hidden on the canvas: co-mentions, by default) lists its relations
     # without sentences, which are the most and the longest to read; its rows link to them
     firsts = _first_sentences(g, [(s, t, group.relation) for group, rows in grouped if group.relation in visible
@@ -125,7 +129,7 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         html.Div(sections, className="relation-groups") if sections
         else html.P("No relations with the current filters.", className="muted"),
         html.H3("Every sentence", className="section-title") if sections else None,
-        _every_sentence(g, node_id, documents, pages) if sections else None,
+        _every_sentence(g, node_id, documents, pages, every) if sections else None,
         html.H3(f"Neighbours ({len(neighbours)})", className="section-title") if neighbours else None,
         html.Div([
             html.Span([_link(g, nb.id, "neighbour"), html.Span(str(nb.weight), className="count")],
@@ -159,17 +163,14 @@ def _first_sentences(g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, str]], 
             for edge, evidence in read_together(zip(edges, views))}
 
 
-def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, pages: Mapping[str, Any] | None):
-    """An actor's typed evidence as one list, a page at a time, to sort and filter by date, outlet and flag
-    (the store cuts the page when the actor's relations are as stored)."""
-    edges = [(s, t, rel) for s, t, rel in [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
-             if rel not in WEAK_RELATIONS]
-    views = _views(g, edges)
-    if (stored := as_stored(edges, views)) is not None:
-        rows = StoredSentences(list(stored.values()))
-    else:  # by relation, each in reading order: the ties of a page fall as the store's do
-        rows = sorted(({**ev, "_edge": (s, rel, t)} for (s, t, rel), evs in read_together(zip(edges, views))
-                       for ev in evs), key=lambda ev: ev["_edge"])
+def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, pages: Mapping[str, Any] | None,
+                    rows: Sequence[Mapping[str, Any]] | None = None):
+    """An actor's typed evidence as one list (`rows`, else read from `g`), a page at a time, to sort
+    and filter by date, outlet and flag (the store cuts the page when the actor's relations are as stored)."""
+    if rows is None:
+        rows = _sentences_of(g, [(s, t, rel) for s, t, rel in [*g.out_edges(node_id, keys=True),
+                                                              *g.in_edges(node_id, keys=True)]
+                                 if rel not in WEAK_RELATIONS])
 
     def item(ev, slot):
         s, rel, t = ev["_edge"]
@@ -177,6 +178,16 @@ def _every_sentence(g: nx.MultiDiGraph, node_id: str, documents: Documents, page
             f" {_label(g, s)} → {_label(g, t)} ", className="small"), edge_link(make_edge_id(s, rel, t), "dossier ›",
                                                                               slot=slot)])
     return paged_evidence(f"node:{node_id}", rows, documents, pages, item=item)
+
+
+def _sentences_of(g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, str]]) -> Sequence[Mapping[str, Any]]:
+    """The sentences of these edges as one list: paged by the store when every edge is as stored,
+    else read whole, by relation, each in reading order (the ties of a page fall as the store's do)."""
+    views = _views(g, edges)
+    if (stored := as_stored(edges, views)) is not None:
+        return StoredSentences.of(list(stored.values()))
+    return sorted(({**ev, "_edge": (s, rel, t)} for (s, t, rel), evs in read_together(zip(edges, views))
+                   for ev in evs), key=lambda ev: ev["_edge"])
 
 
 def _relation_row(g: nx.MultiDiGraph, s: str, t: str, relation: str, outgoing: bool, documents: Documents,

@@ -13,7 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.lazy import StoredEvidence, StoredSentences, as_listed
+from graph.lazy import StoredEvidence
+from graph.sentence_list import StoredSentences, as_listed
 from graph.ontology import BY_NAME, WEAK_RELATIONS
 from graph.outlets import outlets_of
 from graph.query import FORWARD, holds

@@ -43,7 +43,7 @@ from ui.curation_view import next_relation
 from ui.folding import fold
 from ui.selection import path_selection, resolve_selection, selection_nodes
 from ui.layout import NOT_SEEN
-from ui.node_panel import node_dossier
+from ui.node_panel import MAX_GROUP_ROWS, node_dossier
 from ui.panels import dyad_dossier, edge_dossier
 from ui.paths_view import path_panel
 from ui.overview import overview
@@ -206,10 +206,12 @@ def _panel(corpus, selection, relations, types, dates, min_articles, pages, coun
     if kind not in ("node", "edge", "dyad", "path"):
         return overview(corpus.stats, corpus.central(f, everything=everything(counting)), corpus.counts(f),
                         corpus.actors, corpus.latest_articles())
-    fg = corpus.local(f, selection)
     if kind == "node":
-        return node_dossier(fg, str(target), documents=corpus.documents, visible_relations=f.relations,
-                            writable=source.may_write(), in_corpus=target in corpus.actors, pages=pages)
+        g, summary, every = corpus.actor(f, str(target), MAX_GROUP_ROWS)
+        return node_dossier(g, str(target), documents=corpus.documents, visible_relations=f.relations,
+                            writable=source.may_write(), in_corpus=target in corpus.actors, pages=pages,
+                            summary=summary, every=every)
+    fg = corpus.local(f, selection)
     if kind == "edge":
         return edge_dossier(fg, str(target), documents=corpus.documents, writable=source.may_write(),
                             in_corpus=corpus.has_edge(str(target)), pages=pages,
