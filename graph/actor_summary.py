@@ -14,7 +14,7 @@ import numpy as np
 
 from graph.index import EdgeIndex
 from graph.sentence_list import StoredSentences
-from graph.query import _ORDER
+from graph.query import _ORDER, _label
 from graph.reach import Survivors
 from graph.search import Neighbour, NodeSummary, RelationGroup, summary_articles
 
@@ -62,11 +62,12 @@ def actor_summary(index: EdgeIndex, s: Survivors, node: str, positions: Sequence
     starts = np.flatnonzero(np.r_[True, who[1:] != who[:-1]]) if len(linked) else np.zeros(0, np.int64)
     for n, codes in zip(who[starts].tolist(), np.split(kinds, starts[1:])):
         relations = sorted((names[r] for r in codes.tolist()), key=lambda r: (_ORDER.get(r, len(_ORDER)), r))
-        neighbours.append(Neighbour(index.nodes[n], _label(index, n), str(index.g.nodes[index.nodes[n]].get("type")
-                                                                            or ""), tuple(relations), int(ties[n])))
+        name = index.nodes[n]
+        neighbours.append(Neighbour(name, _label(index.g, name), str(index.g.nodes[name].get("type") or ""),
+                                    tuple(relations), int(ties[n])))
     neighbours.sort(key=lambda nb: (-nb.weight, nb.label, nb.id))
     own = [e for _, _, _, e in index.trimmed_edges(at[at >= index.n_stored].tolist(), documents)]
-    return NodeSummary(id=node, label=_label(index, me), type=str(d.get("type") or ""),
+    return NodeSummary(id=node, label=_label(index.g, node), type=str(d.get("type") or ""),
                        aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
                        relations=tuple(groups), neighbours=tuple(neighbours),
                        articles=summary_articles(d, (e.get("evidence") or () for e in own), index.g.graph))
@@ -88,11 +89,6 @@ def actor_sentences(index: EdgeIndex, positions: Sequence[int], documents: Colle
     at = at[index.base_weight[at] > 0]
     return StoredSentences(index.reader, [(index.nodes[a], index.relation_names[r], index.nodes[b]) for a, r, b in zip(
         index.src[at].tolist(), index.rel[at].tolist(), index.dst[at].tolist())], int(index.base_weight[at].sum()))
-
-
-def _label(index: EdgeIndex, i: int) -> str:
-    n = index.nodes[i]
-    return str(index.g.nodes[n].get("label") or n)
 
 
 __all__ = ["actor_edges", "actor_sentences", "actor_summary"]

@@ -379,6 +379,15 @@ class EdgeIndex(Reach):
             self._whole = counted
         return counted
 
+    def prepare_periods(self) -> None:
+        """Make now what the first date filter would make (every edge's totals, the rows of the
+        typed relations, the months of each row's article: 60 of the first date change's 80 ms
+        at 100,000 articles on this project's VM), so that a server's processes share them, made
+        once before they fork."""
+        if len(self.months) > 1:
+            self._counts(self.documents_in((0, len(self.months) - 1)), typed_only=True)
+            self._counts(None)
+
     def _in_period(self, documents: Collection) -> np.ndarray:
         """Whether each row code (an article or a stored month) is in the period: by month
         numbers when the period's ends are whole months (what the date slider asks), else by

@@ -76,22 +76,29 @@ def tricky_graph() -> nx.MultiDiGraph:
     return g
 
 
-def test_filtering_matches_filter_graph_on_a_tricky_graph():
+@pytest.mark.parametrize("prepared", [False, True])
+def test_filtering_matches_filter_graph_on_a_tricky_graph(prepared):
+    """(also once the index has made what date filters use before any is asked: `prepare_periods`)"""
     g = tricky_graph()
     months = month_range("2019-03", "2020-01")
     index = EdgeIndex(g, months)
+    if prepared:
+        index.prepare_periods()
     rng = random.Random(3)
     for relations, types, span, least in choices(months, rng, 60):
         check_same(g, index, months, relations, types, span, least)
     check_same(g, index, months, ("supports",), ("PERSON",), (0, 3), 1, keep=("a", "p"))
 
 
+@pytest.mark.parametrize("prepared", [False, True])
 @pytest.mark.parametrize("which", ["sample", "seeds"])
-def test_filtering_matches_filter_graph(which, sample_g, seed_graph):
+def test_filtering_matches_filter_graph(which, prepared, sample_g, seed_graph):
     g = sample_g if which == "sample" else seed_graph
     dates = sorted(d["date"] for d in g.graph["documents"].values() if d.get("date"))
     months = month_range(dates[0], dates[-1])
     index = EdgeIndex(g, months)
+    if prepared:
+        index.prepare_periods()
     for relations, types, span, least in choices(months, random.Random(7)):
         check_same(g, index, months, relations, types, span, least)
     check_same(g, index, months, ("acquires",), TYPES, None, 1, keep=("james-jeffrey",))

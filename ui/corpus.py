@@ -109,6 +109,7 @@ class Corpus:
         self.months = month_range(*bounds) if bounds else ()
         # what the page counts once is counted over the index's arrays
         self.index = EdgeIndex(graph, self.months, stored=stored)
+        self.index.prepare_periods()
         degree = tallies.typed_degree(self.index)
         if previous_positions:  # the edges are asked for only when some actor is new
             self.positions = extend_positions(light if all(n in previous_positions for n in graph.nodes)
