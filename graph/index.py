@@ -74,7 +74,8 @@ class EdgeIndex(Reach):
         self.id_rank[np.argsort(np.array(self.nodes, dtype=object))] = np.arange(len(self.nodes))
         self.own_edges: list[tuple[str, str, str, dict]] = list(g.edges(keys=True, data=True))
         relations = [str(d.get("relation", k)) for _, _, k, d in self.own_edges]
-        table, self._reader = stored if stored is not None else (None, None)
+        # what reads the sentences of the table's edges (`graph.lazy.StoreReader`; None without a table)
+        table, self.reader = stored if stored is not None else (None, None)
         ends = self._codes(table)
         kept = self._stored_edges(table, ends)
         self._table, self._kept, self.n_stored = table, kept, len(kept)
@@ -206,7 +207,7 @@ class EdgeIndex(Reach):
                 continue
             src, dst, rel, sums, lo_date, hi_date, lo, hi, contested, outlets, firsts = next(made)
             s, t, relation = nodes[src], nodes[dst], names[rel]
-            evidence = StoredEvidence(self._reader, relation, [(s, t)], None, self.dates,
+            evidence = StoredEvidence(self.reader, relation, [(s, t)], None, self.dates,
                                       sums=(*sums, date(lo_date), date(hi_date)), span=(table.rows, lo, hi),
                                       firsts=None if firsts is None else tuple(i for i in firsts if i >= 0))
             yield s, t, relation, {"relation": relation, "polarity": polarity(relation), **evidence.totals(),
@@ -380,10 +381,8 @@ class EdgeIndex(Reach):
         return counted
 
     def prepare_periods(self) -> None:
-        """Make now what the first date filter would make (every edge's totals, the rows of the
-        typed relations, the months of each row's article: 60 of the first date change's 80 ms
-        at 100,000 articles on this project's VM), so that a server's processes share them, made
-        once before they fork."""
+        """Make what the first date filter would (every edge's totals, the typed relations' rows, each row's
+        months: 60 of its 80 ms at 100,000 articles), once, before a server's processes fork and share them."""
         if len(self.months) > 1:
             self._counts(self.documents_in((0, len(self.months) - 1)), typed_only=True)
             self._counts(None)
@@ -460,14 +459,8 @@ class EdgeIndex(Reach):
 
     def trimmed_edges(self, positions: Sequence[int], documents: Collection | None
                       ) -> Iterator[tuple[str, str, str, dict]]:
-        """The edges at `positions` as :meth:`graph` makes them: evidence trimmed to the period
-        (`documents`; None trims nothing) and totals recounted."""
+        """The edges at `positions` as :meth:`graph` makes them: evidence trimmed to `documents`, totals recounted."""
         return ((source, target, key, self._trimmed(d, documents)) for source, target, key, d in self.edges(positions))
-
-    @property
-    def reader(self) -> Any:
-        """What reads the sentences of the table's edges (`graph.lazy.StoreReader`; None without a table)."""
-        return self._reader
 
     @cached_property
     def outlets(self) -> OutletTable:
