@@ -378,8 +378,18 @@ STANCE = [
     ("Laos characterised the decision of ASEAN as biased and unfair.", "Laos", "criticizes", "ASEAN", {}),
     ("Eritrea called the Ethiopian offensive an act of aggression.", "Eritrea", "criticizes", "Ethiopia", {}),
     ("Tonga did not describe Fiji's claim as illegal.", "Tonga", "criticizes", "Fiji", {"negated": True}),
+    # a third party's verb sets two sides against each other; going to law against a party opposes it
+    ("The border row has pitted Eritrea against Djibouti since 2008.", "Eritrea", "opposes", "Djibouti", {}),
+    ("The border row has pitted Eritrea against Djibouti since 2008.", "Djibouti", "opposes", "Eritrea", {}),
+    ("Belize took Guatemala to the International Court of Justice in 2019.", "Belize", "opposes", "Guatemala", {}),
+    ("Gabon dragged neighbouring Equatorial Guinea before the UN's highest court.", "Gabon", "opposes",
+     "Equatorial Guinea", {}),
+    ("Slovenia will not take Croatia to the tribunal.", "Slovenia", "opposes", "Croatia",
+     {"negated": True, "modality": "future"}),
 ]
 STANCE_NOT = [
+    ("Qatar took Bahrain's complaint to the WTO.", ("qatar", "opposes", "bahrain")),  # no court: an office
+    ("Chad took the Cameroonian delegation to the border post.", ("chad", "opposes", "cameroon")),
     ("Morocco and Algeria exchanged prisoners.", ("morocco", "sanctions", "algeria")),
     ("Peru and Ecuador exchanged views on the border.", ("peru", "criticizes", "ecuador")),
     ("Egypt called the agreement with Sudan a historic step.", ("egypt", "criticizes", "sudan")),

@@ -22,7 +22,7 @@ COERCIVE = frozenset({"sanctions", "attacks"})
 CONFIDENCE = {"svo": 0.85, "passive": 0.8, "control": 0.75, "nominal": 0.75, "between": 0.8,
               "backed": 0.85, "title": 0.9, "appos": 0.85, "copula": 0.75, "adjective": 0.8,
               "located": 0.7, "ellipsis": 0.5, "demand": 0.7, "headline": 0.7, "alongside": 0.75, "includes": 0.75,
-              "naming": 0.7,
+              "naming": 0.7, "pitted": 0.7, "court": 0.75,
               CO_MENTIONED: 0.3}
 
 

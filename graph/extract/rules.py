@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graph.extract.against import against_relations
 from graph.extract.context import Context
 from graph.extract.headlines import headline_relations
 from graph.extract.modifiers import adjective_relations, backed_relations, located_relations, stance_relations
@@ -48,6 +49,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(("includes",), inclusion_relations),
     Pattern(("demand",), demand_relations),
     Pattern(("naming",), naming_relations),
+    Pattern(("pitted", "court"), against_relations),
     Pattern(("headline",), headline_relations),
 )
 
