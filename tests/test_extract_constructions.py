@@ -231,6 +231,12 @@ DIPLOMACY = [
      "China", "sanctions", "Australia", {"negated": True}),
     ("ECOWAS threatened military intervention in Niger if the coup leaders did not step down.",
      "ECOWAS", "threatens", "Niger", {}),
+    # a threat aimed at the party of a relation it would break, a penalty it would lay, a deed it would answer
+    ("Qatar threatened to suspend its defence pact with Bahrain.", "Qatar", "threatens", "Bahrain", {}),
+    ("Nepal has threatened to halt electricity exports to Bangladesh.", "Nepal", "threatens", "Bangladesh", {}),
+    ("Malaysia vowed to impose tariffs on Indonesia.", "Malaysia", "threatens", "Indonesia", {}),
+    ("Armenia vowed to retaliate after the Azerbaijani air strikes on its border villages.", "Armenia", "threatens",
+     "Azerbaijan", {}),
     ("Algeria and Morocco have had strained relations for decades.", "Algeria", "opposes", "Morocco", {}),
     ("Turkish and German leaders discussed migration on Friday.", "Turkey", "negotiates", "Germany", {}),
     ("Finland will close its entire border with Russia for two weeks.", "Finland", "sanctions", "Russia",
@@ -254,6 +260,11 @@ DIPLOMACY = [
      "Dmytro Kuleba", "negotiates", "Poland", {}),
 ]
 DIPLOMACY_NOT = [
+    ("Kenya vowed to expand its trade with Uganda.", ("kenya", "threatens", "uganda")),  # a promise, no threat
+    ("Pakistan warned Kabul to cut ties with the TTP.", ("pakistan", "threatens", "pakistani-taliban")),
+    ("Ghana threatened to strengthen its ties with Togo.", ("ghana", "threatens", "togo")),
+    ("Peru vowed to lodge a complaint with the International Court of Justice.",
+     ("peru", "threatens", "international-court-of-justice")),  # where it complains, not whom it threatens
     ("Jordan said Foreign Minister Ayman Safadi ordered the country's top diplomat's return.",
      ("ayman-safadi", "acquires", "jordan")),
     ("Aung Kyaw Moe came to the ministry on Sunday after Director General Nazmul Huda had summoned the ambassador.",

@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, preposition, trigger
-from graph.ontology import ACCUSING_VERBS, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import BY_NAME, ACCUSING_VERBS, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -195,8 +195,11 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         elif child.dep_ == "advcl" and rtype == "requests" and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in child.children):  # "calls for X to leave"
             found += [r for s in child.children if s.dep_ == "nsubj" for r in phrase_actors(ctx, s)]
-        elif child.dep_ == "xcomp" and rtype == "threatens":  # "threatened to hit Syrian targets"
+        elif child.dep_ == "xcomp" and rtype == "threatens" and _menacing(child):
+            # "threatened to hit Syrian targets"; a vow to do good is no threat ("vowed to expand trade with X")
             found += objects(ctx, child, "attacks", False)
+            if not any(c.dep_ == "dobj" for c in verb.children):  # "warned X to cut ties with Y": X's act, not a threat to Y
+                found += _threatened_parties(ctx, child)
         if child.dep_ == "dobj" and rtype == "threatens" and trigger(child, NOUN_TRIGGERS):
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "for")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]  # "threatening sanctions on Turkey"
@@ -216,6 +219,37 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         found += sellers(ctx, verb)
     found = unique(found + recipients)
     return fit_objects(found, rtype)
+
+
+RETALIATING = frozenset({"retaliate", "avenge", "punish"})
+BUILDING_VERBS = frozenset({"expand", "deepen", "strengthen", "boost", "increase", "improve", "develop", "promote",
+                            "build", "broaden", "enhance", "restore", "resume", "renew", "normalise", "normalize"})
+
+
+def _threatened_parties(ctx: Context, act) -> list[Ref]:
+    """Whom a threatened act is aimed at besides what it would strike: the other party of a
+    relation it would break or a penalty it would lay ("to suspend the treaty with X", "to halt its
+    gas exports to X", "to impose tariffs on X"; not "vowed to expand its trade with X"), the one
+    whose deed it would answer ("to retaliate after Israeli strikes", "to avenge X's raid")."""
+    breaking = _polarity(trigger(act, VERB_TRIGGERS)) < 0
+    found = [r for c in act.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and (
+        breaking and trigger(c, NOUN_TRIGGERS) and p.lower_ in ("with", "to")
+        or trigger(c, NOUN_TRIGGERS) == "sanctions" and p.lower_ in ("on", "against"))
+        for o in pobjs(p) for r in phrase_actors(ctx, o)]
+    if act.lemma_.lower() in RETALIATING:
+        found += [r for c in act.children if c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "after", "against")
+                  or c.dep_ == "dobj" for o in (pobjs(c) if c.dep_ == "prep" else [c]) for r in phrase_actors(ctx, o)]
+    return found
+
+
+def _polarity(rtype: str | None) -> int:
+    return BY_NAME[rtype].polarity if rtype in BY_NAME else 0
+
+
+def _menacing(act) -> bool:
+    """Whether what a threat verb says will be done can be a threat: not what builds a relation
+    ("vowed to support X", "to expand its trade with X", "to strengthen ties with X")."""
+    return _polarity(trigger(act, VERB_TRIGGERS)) <= 0 and act.lemma_.lower() not in BUILDING_VERBS
 
 
 def authors(ctx: Context, noun) -> list[Ref]:
