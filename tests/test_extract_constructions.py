@@ -239,6 +239,7 @@ DIPLOMACY = [
      "Azerbaijan", {}),
     ("Algeria and Morocco have had strained relations for decades.", "Algeria", "opposes", "Morocco", {}),
     ("Turkish and German leaders discussed migration on Friday.", "Turkey", "negotiates", "Germany", {}),
+    ("Colombia and the ELN began ceasefire talks.", "Colombia", "negotiates", "ELN", {}),  # "talks" parsed as xcomp
     ("Finland will close its entire border with Russia for two weeks.", "Finland", "sanctions", "Russia",
      {"modality": "future"}),
     ("Vietnam calls for Chinese vessels to leave the disputed waters.", "Vietnam", "requests", "China", {}),

@@ -140,8 +140,8 @@ def governor_subjects(ctx: Context, noun) -> list[Ref]:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "under", "at", "amid", "despite", "during", "as"):
         head = head.head
-    elif noun.dep_ not in ("dobj", "attr", "oprd"):
-        return []
+    elif noun.dep_ not in ("dobj", "attr", "oprd") and not (noun.dep_ == "xcomp" and noun.pos_ == "NOUN"):
+        return []  # (a noun the parser hung as a verb's complement is its object: "A and B began ceasefire talks")
     if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubjpass" for c in head.children) \
             and noun.dep_ != "oprd" and not (noun.dep_ == "pobj" and head.lemma_.lower() in STATE_PASSIVES):
         return []
