@@ -235,6 +235,7 @@ DIPLOMACY = [
     ("Qatar threatened to suspend its defence pact with Bahrain.", "Qatar", "threatens", "Bahrain", {}),
     ("Nepal has threatened to halt electricity exports to Bangladesh.", "Nepal", "threatens", "Bangladesh", {}),
     ("Malaysia vowed to impose tariffs on Indonesia.", "Malaysia", "threatens", "Indonesia", {}),
+    ("Ethiopia threatened to expand its offensive into Eritrea.", "Ethiopia", "threatens", "Eritrea", {}),
     ("Armenia vowed to retaliate after the Azerbaijani air strikes on its border villages.", "Armenia", "threatens",
      "Azerbaijan", {}),
     ("Algeria and Morocco have had strained relations for decades.", "Algeria", "opposes", "Morocco", {}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.extract.context import Context
 from graph.extract.coref import phrase_actors
-from graph.extract.evidence import mutual, relation
+from graph.extract.evidence import each_to_each
 from graph.extract.mentions import unique
 from graph.extract.roles import subjects
 from graph.extract.tokens import pobjs
@@ -25,10 +25,8 @@ def against_relations(ctx: Context, verb, sent):
         against = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against" for o in pobjs(p)]
         a = unique([r for c in sides for r in phrase_actors(ctx, c)])
         b = unique([r for o in against for r in phrase_actors(ctx, o)])
-        for x in a:
-            for y in b:
-                if x.entity.id != y.entity.id:
-                    yield from mutual(ctx, [x, y], "opposes", verb, sent, "pitted")
+        yield from each_to_each(ctx, a, "opposes", b, verb, sent, "pitted")  # each side against the other
+        yield from each_to_each(ctx, b, "opposes", a, verb, sent, "pitted")
     elif lemma in LITIGATION_VERBS:
         # the court: "to"/"before" a phrase naming one; the party taken there: the verb's object
         # (or an object a misparse hung lower, "dragged neighbouring B before ...")
@@ -39,8 +37,4 @@ def against_relations(ctx: Context, verb, sent):
         in_court = {t.idx for t in court.subtree}
         taken = [c for c in verb.subtree if c.dep_ == "dobj" and c.i < court.i and c.head.i >= verb.i]
         defendants = unique([r for c in taken for r in phrase_actors(ctx, c) if r.start not in in_court])
-        doers, _ = subjects(ctx, verb, False)
-        for s in doers:
-            for o in defendants:
-                if o.entity.id != s.entity.id:
-                    yield relation(ctx, s, "opposes", o, verb, sent, "court")
+        yield from each_to_each(ctx, subjects(ctx, verb, False)[0], "opposes", defendants, verb, sent, "court")

@@ -76,6 +76,14 @@ def between(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: s
             yield relation(ctx, b, rtype, a, trigger, sent, rule)
 
 
+def each_to_each(ctx: Context, doers: list[Ref], rtype: str, targets: list[Ref], trigger, sent, rule: str):
+    """The relation from every doer to every target (none to itself)."""
+    for s in doers:
+        for o in targets:
+            if o.entity.id != s.entity.id:
+                yield relation(ctx, s, rtype, o, trigger, sent, rule)
+
+
 def mutual(ctx: Context, parties: list[Ref], rtype: str, trigger, sent, rule: str):
     """The relation from every party to every other: what they did to each other."""
     for a, b in permutations(unique(parties), 2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.extract.context import Context
 from graph.extract.coref import phrase_actors
-from graph.extract.evidence import relation
+from graph.extract.evidence import each_to_each
 from graph.extract.mentions import unique
 from graph.extract.roles import subjects
 from graph.ontology import NAMING_VERBS, REPROACH_WORDS
@@ -27,8 +27,4 @@ def naming_relations(ctx: Context, verb, sent):
         return
     in_name = {t.idx for c in called for t in c.subtree}  # an actor inside the name is not the one named
     targets = unique([r for n in named for r in phrase_actors(ctx, n) if r.start not in in_name])
-    doers, _ = subjects(ctx, verb, False)
-    for s in doers:
-        for o in targets:
-            if o.entity.id != s.entity.id:
-                yield relation(ctx, s, "criticizes", o, verb, sent, "naming")
+    yield from each_to_each(ctx, subjects(ctx, verb, False)[0], "criticizes", targets, verb, sent, "naming")

@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, preposition, trigger
-from graph.ontology import BY_NAME, ACCUSING_VERBS, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import ACCUSING_VERBS, BY_NAME, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -236,9 +236,10 @@ def _threatened_parties(ctx: Context, act) -> list[Ref]:
         breaking and trigger(c, NOUN_TRIGGERS) and p.lower_ in ("with", "to")
         or trigger(c, NOUN_TRIGGERS) == "sanctions" and p.lower_ in ("on", "against"))
         for o in pobjs(p) for r in phrase_actors(ctx, o)]
-    if act.lemma_.lower() in RETALIATING:
-        found += [r for c in act.children if c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "after", "against")
-                  or c.dep_ == "dobj" for o in (pobjs(c) if c.dep_ == "prep" else [c]) for r in phrase_actors(ctx, o)]
+    if act.lemma_.lower() in RETALIATING:  # "to retaliate for X's raid", "to avenge X's attack"
+        answered = [o for c in act.children if c.dep_ == "prep" and c.lower_ in ("for", "after", "against")
+                    for o in pobjs(c)] + [c for c in act.children if c.dep_ == "dobj"]
+        found += [r for o in answered for r in phrase_actors(ctx, o)]
     return found
 
 
@@ -248,8 +249,12 @@ def _polarity(rtype: str | None) -> int:
 
 def _menacing(act) -> bool:
     """Whether what a threat verb says will be done can be a threat: not what builds a relation
-    ("vowed to support X", "to expand its trade with X", "to strengthen ties with X")."""
-    return _polarity(trigger(act, VERB_TRIGGERS)) <= 0 and act.lemma_.lower() not in BUILDING_VERBS
+    ("vowed to support X", "to expand its trade with X", "to strengthen ties with X"), unless what
+    it would build up is hostile ("to expand its offensive into X", "to resume strikes on X")."""
+    if _polarity(trigger(act, VERB_TRIGGERS)) > 0:
+        return False
+    return act.lemma_.lower() not in BUILDING_VERBS or any(
+        c.dep_ == "dobj" and _polarity(trigger(c, NOUN_TRIGGERS)) < 0 for c in act.children)
 
 
 def authors(ctx: Context, noun) -> list[Ref]:
