@@ -33,8 +33,7 @@ def actor_summary(index: EdgeIndex, s: Survivors, node: str, positions: Sequence
     """
     d = index.g.nodes[node]
     me = index.node_index[node]
-    at = np.asarray(positions, dtype=np.int64)
-    at = at[(index.src[at] == me) | (index.dst[at] != index.src[at])]  # a loop counts once, as the actor's own
+    at = np.asarray(positions, dtype=np.int64)  # each edge once: a loop counts once, as the actor's own
     src, dst, rel = index.src[at], index.dst[at], index.rel[at]
     outgoing = src == me
     other = np.where(outgoing, dst, src)
@@ -66,11 +65,11 @@ def actor_summary(index: EdgeIndex, s: Survivors, node: str, positions: Sequence
         neighbours.append(Neighbour(name, _label(index.g, name), str(index.g.nodes[name].get("type") or ""),
                                     tuple(relations), int(ties[n])))
     neighbours.sort(key=lambda nb: (-nb.weight, nb.label, nb.id))
-    own = [e for _, _, _, e in index.trimmed_edges(at[at >= index.n_stored].tolist(), documents)]
+    own = index.trimmed_edges(at[at >= index.n_stored].tolist(), documents)  # edges not as stored: their articles
     return NodeSummary(id=node, label=_label(index.g, node), type=str(d.get("type") or ""),
                        aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
                        relations=tuple(groups), neighbours=tuple(neighbours),
-                       articles=summary_articles(d, (e.get("evidence") or () for e in own), index.g.graph))
+                       articles=summary_articles(d, (e.get("evidence") or () for *_, e in own), index.g.graph))
 
 
 def actor_edges(summary: NodeSummary, rows: int) -> list[tuple[str, str, str]]:

@@ -308,7 +308,7 @@ class Corpus:
             listed = {index.position(make_edge_id(a, rel, b)) for a, b, rel in actor_edges(summary, rows)}
             wanted = [p for p in positions if p in listed or (every is None and index.typed[p])]
             ends = {index.nodes[e] for e in (*index.src[positions].tolist(), *index.dst[positions].tolist())}
-            return index.graph(s, period, edges=wanted, nodes=sorted(ends | {node})), summary, every
+            return index.graph(s, period, edges=wanted, nodes=ends | {node}), summary, every
         return self._local.get(("actor", f, keep, node, rows), compute)
 
     # ---- the view ------------------------------------------------------------------

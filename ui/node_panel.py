@@ -54,7 +54,8 @@ def node_dossier(g: nx.MultiDiGraph, node_id: str, *, documents: Documents,
         message = (f"“{node_id}” is hidden by the current filters." if in_corpus
                    else f"“{node_id}” is not in this graph (merged away or never seen).")
         return empty(message)
-    summary = summary or node_summary(g, node_id)
+    if summary is None:
+        summary = node_summary(g, node_id)
     visible = set(visible_relations or ())
     sections = []
     n_weak = 0
