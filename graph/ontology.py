@@ -130,6 +130,7 @@ REACTING_VERBS = frozenset("""
 criticize criticise condemn oppose reject welcome praise slam denounce protest question dispute
 deny fear ignore note report mention cite blame defend justify support back resist block
 acknowledge discuss debate study examine confirm
+regard view describe characterize characterise label brand term deem liken equate
 """.split())
 # Lines between states: a place where something happens, never a party ("struck sites on the A-B border").
 FRONTIER_NOUNS = frozenset("border borders frontier frontiers boundary boundaries".split())

@@ -59,6 +59,9 @@ ROLES = [
     ("Estonia formally requested Patriot missile systems from Germany.", "Estonia", "requests", "Germany",
      {"item": "Patriot"}),
     ("Japan ordered Tomahawk missiles from the United States.", "Japan", "acquires", "Tomahawk", {}),
+    # a passive that shares its subject with the clause before: that subject is the one done to
+    ("Armenia shelled Azerbaijani positions and was condemned by Iran.", "Iran", "criticizes", "Armenia", {}),
+    ("Lithuania, a NATO member, expelled two Belarusian diplomats.", "Lithuania", "member_of", "NATO", {}),
 ]
 ROLES_NOT = [
     ("The EU imposed penalties on Hungary over its order of Su-35 jets from Russia.",
@@ -68,6 +71,12 @@ ROLES_NOT = [
     ("Germany will supply Ukraine with IRIS-T air defence systems.", ("germany", "supplies", "iris-t")),
     ("Poland asked Washington for Patriot batteries.", ("poland", "requests", "patriot")),
     ("Estonia formally requested Patriot missile systems.", ("estonia", "requests", "patriot")),
+    # a passive with no agent leaves its doer unsaid: the subject of the clause above was not it
+    ("In 2010, Chile broke off ties with Peru after ten pro-Bolivian Chilean activists were killed in clashes.",
+     ("chile", "attacks", "bolivia")),
+    # an unnamed member of a group is not the group
+    ("Moscow struck a power plant in an EU member state.", ("russia", "attacks", "european-union")),
+    ("Belarus accused another EU member of spying.", ("belarus", "criticizes", "european-union")),
 ]
 
 
@@ -168,11 +177,25 @@ MOOD = [
     ("Turkey will not scrap its agreement with Hungary.", "Turkey", "cooperates", "Hungary", {}),
     ("Pakistan will not get the F-16 jets.", "Pakistan", "acquires", "F-16", {"negated": True, "modality": "future"}),
     ("India, declining to abandon its order of Su-57 jets, defied Washington.", "India", "acquires", "Su-57", {}),
+    # a relation noun that its verb says is not so is negated, not merely weighed
+    ("Uganda denied Rwandan support for M23.", "Rwanda", "supports", "M23", {"negated": True}),
+    ("Kenya ruled out Ugandan support for Al-Shabaab.", "Uganda", "supports", "Al-Shabaab", {"negated": True}),
+    ("Ethiopia denied accusations of support for the TPLF.", "Ethiopia", "supports", "TPLF",
+     {"negated": True, "modality": "reported"}),
+    ("Burundi denied accusations by Rwanda's government that it shelters the FDLR.",  # made, though denied
+     "Rwanda", "criticizes", "Burundi", {}),
+    # the accused does what the accusation names, as a claim of the accuser
+    ("Djibouti accused Eritrea of support for the FRUD rebels.", "Eritrea", "supports", "FRUD",
+     {"speaker": "Djibouti"}),
 ]
 MOOD_NOT = [
     ("Ties between Ghana and Togo were cut in June.", ("ghana", "cooperates", "togo")),
     ("Hungary rejected calls to condemn Russia.", ("hungary", "criticizes", "russia")),
     ("Serbia refused to impose sanctions on Russia.", ("serbia", "sanctions", "russia")),
+    # what a verb calls its object is not what its subject does
+    ("Ghana's president called the coup an attack on Togo.", ("ghana", "attacks", "togo")),
+    ("Iran condemned the raid as an act of aggression against Syria.", ("iran", "attacks", "syria")),
+    ("Senegal will regard aid to the junta as hostility toward Gambia.", ("senegal", "opposes", "gambia")),
 ]
 
 

@@ -129,7 +129,10 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
 
 
 def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
-    """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"."""
+    """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"; none for an
+    unnamed member of a group ("an EU member state", "any NATO ally" is not the EU or NATO)."""
+    if one_member(tok):
+        return []
     found = []
     people = tok.lower_ in POPULATION_NOUNS or tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "NOUN")
     for child in tok.children:
@@ -148,6 +151,14 @@ def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = F
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += [r for obj in pobjs(child) for r in actors(ctx, obj, depth=depth + 1)]
     return found
+
+
+def one_member(tok) -> bool:
+    """An unnamed single member of a group: "an EU member state", "another NATO member", "any ally"."""
+    lemma = tok.lemma_.lower()
+    member = lemma in ("member", "ally") or lemma in ("state", "country", "nation") and any(
+        c.dep_ == "compound" and c.lemma_.lower() == "member" for c in tok.children)
+    return member and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "one") for c in tok.children)
 
 
 def _regime_state(ctx: Context, ref: Ref) -> Ref:

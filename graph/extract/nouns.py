@@ -14,10 +14,14 @@ from graph.extract.roles import (
 )
 from graph.extract.tokens import pobjs, trigger
 from graph.ontology import (
-    ADJECTIVE_TRIGGERS, BACKED_FORMS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
+    ACCUSING_VERBS, ADJECTIVE_TRIGGERS, BACKED_FORMS, DENYING_VERBS, ITEM_TYPES, JOINT_NOUNS, MEDIATING_VERBS, CLAIM_NOUNS, IMPROVING_WORDS, IRREALIS_VERBS, SOURING_WORDS, TIE_NOUNS, NOUN_TRIGGERS, REACTING_VERBS, RECEIVING_VERBS, RECIPROCAL, STOPPING_VERBS,
     REHEARSING_VERBS, SYMMETRIC, TRADE_NOUNS, EASING_VERBS,
 )
 
+# Verbs that see their object as something: "saw the move as an attack on X".
+SEEING_VERBS = frozenset("see consider treat interpret perceive portray present paint frame cast".split())
+# Verbs that say what they take is not so (not "reject" or "dismiss", which can refuse a real thing).
+REFUTING_VERBS = frozenset({"deny", "refute", "rebut", "disprove"})
 NOUN_OBJECT_PREPS = VERB_OBJECT_PREPS - {"from", "between"} | {"over", "about"}
 # Verbs whose subject does what their object noun names, whatever qualifies the noun.
 AGENT_VERBS = frozenset("file lodge submit launch impose issue make raise bring level slap announce".split())
@@ -181,9 +185,12 @@ def _governed_roles(ctx: Context, noun, rtype: str, agents: list, targets: list,
     if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
             noun.head.head.lemma_.lower() == "responsibility" and noun.head.head.dep_ == "dobj":
         agents = governor_subjects(ctx, noun.head.head)  # "X claimed responsibility for an attack on Y"
+    if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ACCUSING_VERBS:
+        agents = [r for c in noun.head.head.children if c.dep_ == "dobj" for r in actors(ctx, c)]  # "accused X of support for Y"
     # "both sides face allegations": not the accusers (but "A and B enjoy friendly relations" are its parties)
     received = noun.dep_ == "dobj" and governor in RECEIVING_VERBS and rtype not in SYMMETRIC
-    if not agents and governor not in REACTING_VERBS and not received:  # "criticised sanctions": not the sanctioner
+    if not agents and governor not in REACTING_VERBS and not received and not _naming_complement(noun):
+        # "criticised sanctions": not the sanctioner; "called the war an aggression": not the aggressor
         agents = governor_subjects(ctx, noun)
     if not agents and noun.lemma_.lower() == "critic" and noun.dep_ == "appos":  # "X, a critic of Y"
         agents = apposed(ctx, noun)
@@ -211,11 +218,14 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
     """The relations of a noun, in the mood its governing verb gives it."""
     governor = noun.head.lemma_.lower()
     item = item_of(ctx, noun) if rtype in ITEM_TYPES else None
-    mood = "hypothetical" if _irrealis(noun) and noun.lemma_.lower() not in CLAIM_NOUNS else \
+    denied = _denied(noun)
+    mood = "reported" if denied == "claim" else None if denied else "hypothetical" if _irrealis(noun) and noun.lemma_.lower() not in CLAIM_NOUNS else \
         "future" if _ahead(noun) else None
     for a in agents:
         for t in targets:
             rel = relation(ctx, a, rtype, t, noun, sent, "nominal", modality=mood, item=item)
+            if denied:
+                rel = replace(rel, evidence=replace(rel.evidence, negated=True))
             if governor in STOPPING_VERBS:  # "halted the delivery" is no supply; "will not scrap" keeps it
                 ev = rel.evidence  # and a stop only asked for or supposed leaves it standing
                 kept = ev.negated or ev.modality == "hypothetical"
@@ -330,6 +340,37 @@ def _irrealis(noun) -> bool:
         noun = noun.head.head
     asked = noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ASKING_VERBS
     return noun.head.lemma_.lower() in IRREALIS_VERBS or asked  # "called for new EU sanctions"
+
+
+def _naming_complement(noun) -> bool:
+    """A noun that says what the governing verb's object is, not what its subject does: "called the
+    war an aggression against X", "branded the visit a provocation", "condemned the raid as an
+    aggression against X", "will regard aid to the junta as hostility toward Y"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "condemned the raid as an act of aggression"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        verb = noun.head.head  # (not "launched drills as a warning to X": the subject warns)
+        return verb.lemma_.lower() in REACTING_VERBS | SEEING_VERBS and any(
+            c.dep_ == "dobj" and c.i < noun.i for c in verb.children)
+    verb = noun.head
+    return verb.lemma_.lower() in ("call", "dub", "brand", "label", "term", "name", "declare") and (
+        noun.dep_ == "oprd" or noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in verb.children))
+
+
+def _denied(noun) -> str | None:
+    """Whether the governing verb says a relation noun is not so: "denied Russian support for the
+    junta", "ruled out NATO support for X" ("fact"); "denied accusations of support for X", a claim
+    denied ("claim"). Rejecting sanctions, by contrast, leaves them standing."""
+    trigger = noun
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    if noun.dep_ != "dobj":
+        return None
+    if noun.lemma_.lower() in CLAIM_NOUNS:  # (the accusation itself, denied, was still made)
+        return "claim" if lemma in DENYING_VERBS and noun != trigger else None
+    ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return "fact" if lemma in REFUTING_VERBS or ruled_out else None
 
 
 def _ahead(noun) -> bool:

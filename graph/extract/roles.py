@@ -52,10 +52,8 @@ def subjects(ctx: Context, verb, passive: bool) -> tuple[list[Ref], str]:
         if not passive and child.dep_ in ("compound", "npadvmod", "nmod") and child.i < verb.i and actors(ctx, child) \
                 and not any(c.dep_ == "nsubj" for c in verb.children):
             return actors(ctx, child), "svo"  # a subject the parser attached as a modifier
-    if passive:
-        cause = _cause_actors(ctx, verb)
-        if cause:
-            return cause, "passive"
+    if passive:  # with no agent the doer is unsaid: what a clause above shares is the one done to
+        return _cause_actors(ctx, verb), "passive"  # ("Turkey struck Syria and was condemned")
     return _inherited_subjects(ctx, verb), "control"
 
 
@@ -208,6 +206,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 found += [r for p in child.children if p.dep_ == "prep" and p.lower_ == "over"  # "... over X's deal"
                           for o in pobjs(p) for r in phrase_actors(ctx, o)] if not found else []
     found += _relative_objects(ctx, verb)
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        found += surface_subjects(ctx, verb.head)  # "Turkey struck Syria and was condemned by Greece"
     if rtype == "attacks" and not found and verb.lemma_.lower() not in TAKING_VERBS:  # "struck a refinery in Russia's Samara region"
         found = [r for c in verb.children if c.dep_ == "dobj" and not _held_by_others(ctx, c) for p in c.children
                  if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p) for r in phrase_actors(ctx, o)]
