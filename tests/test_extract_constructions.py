@@ -125,6 +125,8 @@ NOMINAL = [
     ("The Peru-Ecuador standoff at the Cenepa valley deepened.", "Peru", "opposes", "Ecuador", {}),
     ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", "Eritrea", "attacks", "Ethiopia", {}),
     ("The EU imposed anti-Belarusian sanctions.", "European Union", "sanctions", "Belarus", {}),
+    # a place said to be held is its holder's, not its state's
+    ("Israel struck Houthi-controlled Sanaa.", "Israel", "attacks", "Houthis", {}),
 ]
 
 # A headline (an opening line with no stop) in headline grammar: a bare verb the tagger reads as a noun.
@@ -148,6 +150,8 @@ NOMINAL_NOT = [
     ("Warplanes from the French-British coalition carried out two airstrikes on the port.",
      ("france", "attacks", "united-kingdom")),
     ("Mali and Niger launched strikes on the camps.", ("mali", "attacks", "niger")),
+    ("Israel struck Houthi-controlled Sanaa.", ("israel", "attacks", "yemen")),
+    ("Uganda's army shelled rebel-held Kinshasa.", ("uganda", "attacks", "democratic-republic-of-the-congo")),
 ]
 
 
@@ -451,6 +455,8 @@ OFFICES = [
     ("M23 is commanded by Sultani Makenga.", "Sultani Makenga", "leads", "M23", {}),
     ("ECOWAS comprises 15 West African states, including Nigeria and Ghana.", "Ghana", "member_of", "ECOWAS", {}),
     ("The CSTO, which also includes Kazakhstan and Tajikistan, met in Minsk.", "Kazakhstan", "member_of", "CSTO", {}),
+    # a bare title on someone whose state is known: the state they serve
+    ("The envoys were received by Foreign Minister Wang Yi.", "Wang Yi", "member_of", "China", {}),
 ]
 # Missions opened, drifting closer, ties cut with a conjoined partner, a headline's plan,
 # complaints lodged against a party at a court, claims and suspicions (session 11).
@@ -608,3 +614,17 @@ def test_a_scripture_is_never_an_actor(nlp):
                  "A man burned a copy of the Koran outside the mosque in Stockholm.",
                  "Protesters tore pages from the Bible and the Torah in front of the Israeli embassy."):
         assert not {e.id for e in _read(nlp, text).entities} & {"quran", "koran", "bible", "torah"}, text
+
+
+def test_a_plural_the_tagger_took_for_a_name_still_signals_its_relation(nlp):
+    """A sentence-initial or title-case plural tagged PROPN is not lemmatised; its singular is the trigger."""
+    from spacy.tokens import Doc
+
+    from graph.extract.tokens import trigger
+    from graph.ontology import NOUN_TRIGGERS
+
+    doc = Doc(nlp.vocab, words=["Tensions", "between", "Lima", "and", "Quito", "grew"],
+              pos=["PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB"])
+    assert trigger(doc[0], NOUN_TRIGGERS) == trigger(nlp("tension")[0], NOUN_TRIGGERS) == "opposes"
+    doc.ents = [doc.char_span(0, 8, label="ORG")]  # a name the NER found is left alone
+    assert trigger(doc[0], NOUN_TRIGGERS) is None

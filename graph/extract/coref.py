@@ -59,6 +59,10 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if tok.i in ctx.refs:
         ref = ctx.refs[tok.i]
         partner = [ctx.partners[tok.i]] if tok.i in ctx.partners else []
+        if ref.entity.type == "GPE" and not partner:
+            held = _holders(ctx, ref)
+            if held is not None:  # "Houthi-controlled Sanaa" is the Houthis', "rebel-held Goma" no state's
+                return held
         return [] if ref.entity.type == "LOC" else partner + [ref]
     if depth > 3:
         return []
@@ -151,6 +155,19 @@ def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = F
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += [r for obj in pobjs(child) for r in actors(ctx, obj, depth=depth + 1)]
     return found
+
+
+HELD_WORDS = frozenset({"controlled", "held", "occupied", "run", "administered", "dominated", "annexed"})
+
+
+def _holders(ctx: Context, ref: Ref) -> list[Ref] | None:
+    """Who holds a place said to be held ("Houthi-controlled Sanaa", "Russian-occupied Kherson"):
+    the holder if it is an actor, none if not ("rebel-held"); None when the place is not so qualified."""
+    first = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0].i
+    if first < 3 or ctx.doc[first - 1].lower_ not in HELD_WORDS or ctx.doc[first - 2].text != "-":
+        return None
+    holder = ctx.refs.get(first - 3)
+    return [holder] if holder and holder.entity.id != ref.entity.id and holder.entity.type != "LOC" else []
 
 
 def one_member(tok) -> bool:

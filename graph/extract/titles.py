@@ -112,7 +112,7 @@ def _titled(ctx: Context, person: Ref, phrase, trigger, sent, rule: str, shared:
         orgs = [r for t in phrase if t.dep_ == "poss" and t.i not in ctx.refs for r in actors(ctx, t)
                 if r.entity.type not in ("PERSON", "WEAPON", "AGREEMENT", "LOC")]
     orgs = orgs or list(shared)[-1:]
-    if not orgs and kind == "leads":  # "President Bashar al-Assad": the head of state we know
+    if not orgs:  # "President Bashar al-Assad", "Foreign Minister Mevlut Cavusoglu": the state we know they serve
         state = ctx.table.home_state(person.entity.id)
         if state:
             orgs = [Ref(ctx.table.entity(state), trigger.idx, trigger.idx + len(trigger), "leader")]

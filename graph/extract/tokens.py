@@ -3,8 +3,12 @@ from __future__ import annotations
 
 
 def trigger(tok, lexicon: dict[str, str]) -> str | None:
-    """The relation type a token signals in a trigger lexicon, by its form or its lemma."""
-    return lexicon.get(tok.lower_) or lexicon.get(tok.lemma_.lower())
+    """The relation type a token signals in a trigger lexicon, by its form or its lemma (a plural
+    the tagger took for a name is not lemmatised: "Tensions between A and B have grown")."""
+    found = lexicon.get(tok.lower_) or lexicon.get(tok.lemma_.lower())
+    if not found and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_.endswith("s"):
+        found = lexicon.get(tok.lower_[:-1])
+    return found
 
 
 def pobjs(prep):
