@@ -75,7 +75,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "crush ambush destroy wound clash drive repel dislodge bomb shoot annex occupy capture seize retake overrun",
        "attack strike airstrike invasion offensive assault raid bombing shelling fight "
        "fighting war incursion operation campaign intrusion aggression hostilities counterattack "
-       "counteroffensive seizure clashes intervention fire barrage retaliation killing assassination annexation "
+       "counteroffensive seizure clash clashes intervention fire barrage retaliation killing assassination annexation "
        "occupation skirmish skirmishes shootout firefight gunfire counterstrike counterstrikes"),
     _t("member_of", 0, "#6d776e", "official, envoy, spokesman or minister of; member of an alliance",
        nouns="accession membership"),
@@ -287,4 +287,6 @@ lie lies threat destabilizing destabilising irresponsible reckless dangerous gen
 coercion coercive bullying bully hypocrisy hypocritical propaganda absurd baseless groundless slander smear
 fabricated fabrication colonial neo-colonial imperialist puppet farce sham travesty insult outrageous shameful
 disgraceful betrayal treacherous treachery piracy pirate terror crime criminal barbaric atrocity atrocities
-invasion escalation""".split())
+invasion escalation disproportionate hasty short-sighted shortsighted corrupt corruption affront unfriendly
+unjustified unjust arbitrary politicized politicised excessive counterproductive inflammatory insulting
+extremist mercenary mercenaries racist xenophobic nazi nazism fascist dictator dictatorship""".split())

@@ -125,6 +125,13 @@ NOMINAL = [
     ("The Peru-Ecuador standoff at the Cenepa valley deepened.", "Peru", "opposes", "Ecuador", {}),
     ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", "Eritrea", "attacks", "Ethiopia", {}),
     ("The EU imposed anti-Belarusian sanctions.", "European Union", "sanctions", "Belarus", {}),
+    # a group named after its description, however parsed; the leader of an act is its doer
+    ("The war between Ethiopia and militant group TPLF rages on.", "TPLF", "attacks", "Ethiopia", {}),
+    ("The Saudi-led offensive against the Houthis stalled.", "Saudi Arabia", "attacks", "Houthis", {}),
+    ("Two killed in clash between Ghana and Togo", "Ghana", "attacks", "Togo", {}),
+    ("Ghanaian and Togolese forces involved in deadly border clash", "Togo", "attacks", "Ghana", {}),
+    ("Talks between Kenya and militant group Al-Shabaab were ruled out.", "Kenya", "negotiates", "Al-Shabaab",
+     {"negated": True}),
     # a place said to be held is its holder's, not its state's
     ("Israel struck Houthi-controlled Sanaa.", "Israel", "attacks", "Houthis", {}),
 ]
@@ -151,6 +158,8 @@ NOMINAL_NOT = [
      ("france", "attacks", "united-kingdom")),
     ("Mali and Niger launched strikes on the camps.", ("mali", "attacks", "niger")),
     ("Israel struck Houthi-controlled Sanaa.", ("israel", "attacks", "yemen")),
+    # three or more sides named in one fight: who fought whom is unsaid
+    ("Ghanaian, Togolese and Beninese forces involved in deadly border clash", ("ghana", "attacks", "benin")),
     ("Uganda's army shelled rebel-held Kinshasa.", ("uganda", "attacks", "democratic-republic-of-the-congo")),
 ]
 
@@ -418,6 +427,12 @@ STANCE = [
     ("Laos characterised the decision of ASEAN as biased and unfair.", "Laos", "criticizes", "ASEAN", {}),
     ("Eritrea called the Ethiopian offensive an act of aggression.", "Eritrea", "criticizes", "Ethiopia", {}),
     ("Tonga did not describe Fiji's claim as illegal.", "Tonga", "criticizes", "Fiji", {"negated": True}),
+    ("Kenya described Uganda's decision as hasty and short-sighted.", "Kenya", "criticizes", "Uganda", {}),
+    # holding a party to account is blame
+    ("Kenya holds Somalia accountable for the raid.", "Kenya", "criticizes", "Somalia", {}),
+    ("The Malian government holds the separatist militia CSP responsible for the ambush.",
+     "Mali", "criticizes", "CSP", {}),
+    ("Ghana called Togo's move disproportionate and unjustified.", "Ghana", "criticizes", "Togo", {}),
     # a third party's verb sets two sides against each other; going to law against a party opposes it
     ("The border row has pitted Eritrea against Djibouti since 2008.", "Eritrea", "opposes", "Djibouti", {}),
     ("The border row has pitted Eritrea against Djibouti since 2008.", "Djibouti", "opposes", "Eritrea", {}),
@@ -434,6 +449,8 @@ STANCE_NOT = [
     ("Peru and Ecuador exchanged views on the border.", ("peru", "criticizes", "ecuador")),
     ("Egypt called the agreement with Sudan a historic step.", ("egypt", "criticizes", "sudan")),
     ("Ghana described Togo as a close partner.", ("ghana", "criticizes", "togo")),
+    ("Kenya described Uganda's envoy as a trusted friend.", ("kenya", "criticizes", "uganda")),
+    ("Chad holds Sudan in high regard.", ("chad", "criticizes", "sudan")),
     ("The Kenya Defence Forces issued a statement. Ethiopia called it a violation of the ceasefire.",
      ("ethiopia", "criticizes", "kenya-defence-forces")),  # "it" is what was said or done, not an actor
     ("Armenia recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "azerbaijan")),

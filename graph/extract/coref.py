@@ -67,6 +67,9 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if depth > 3:
         return []
     low, lemma = tok.lower_, tok.lemma_.lower()
+    named = ctx.refs.get(tok.i + 1)
+    if lemma in GROUP_NOUNS and named and named.entity.type in ("ARMED_GROUP", "ORG") and named.start == tok.idx + len(tok) + 1:
+        return [named]  # "militant group Hamas", whatever the parser made of it
     kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound", "preconj")}
     if low in THING_PRONOUNS and _continues_thing(ctx, tok, depth):
         return []  # "The resolution passed 20-2. It called on Iran to ...": the resolution, no actor

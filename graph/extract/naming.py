@@ -22,7 +22,8 @@ def naming_relations(ctx: Context, verb, sent):
     # apposition), "as 'biased'" (a preposition of the verb)
     called = [c for c in verb.children if c.dep_ == "oprd" and c not in named] + [
         a for n in named for a in n.children if a.dep_ == "appos"] + [
-        p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+        p for p in (*verb.children, *(c for n in named for c in n.children))  # "as ..." on the verb or its object
+        if p.dep_ == "prep" and p.lower_ == "as"]
     if not any(t.lemma_.lower() in REPROACH_WORDS or t.lower_ in REPROACH_WORDS for c in called for t in c.subtree):
         return
     in_name = {t.idx for c in called for t in c.subtree}  # an actor inside the name is not the one named

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.context import Context
 from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
-from graph.extract.evidence import between, mutual, relation
+from graph.extract.evidence import MUTUAL, between, mutual, relation
 from graph.extract.mentions import headline_verb_word, unique
 from graph.extract.roles import (
     STANCE_OBJECTS, VERB_OBJECT_PREPS, attacked_territory, authors, fit_objects, governor_subjects, item_of, sellers,
@@ -61,7 +61,9 @@ def noun_relations(ctx: Context, noun, sent):
         return  # "broke off ties with X", "ties were cut": the verb reads it (sanctions), the ties are no cooperation
     parties = _between_parties(ctx, noun)
     if parties:  # "talks between A and B", "an agreement reached between A and B"
-        yield from between(ctx, parties, rtype, noun, sent, "between")
+        denied = _denied(noun)  # "talks between A and B were ruled out"
+        for rel in between(ctx, parties, rtype, noun, sent, "between"):
+            yield replace(rel, evidence=replace(rel.evidence, negated=True)) if denied else rel
         return
     if governor in MEDIATING_VERBS:
         return  # "Egypt and Qatar mediated the truce": the mediators are no parties to it
@@ -73,6 +75,8 @@ def noun_relations(ctx: Context, noun, sent):
     if not roles.targets and rtype in RECIPROCAL and len(unique(roles.agents)) > 1 and (
             roles.paired or governor not in REACTING_VERBS and not roles.owned and (
                 rtype != "attacks" or _mutual(noun))):  # "A and B launched strikes": not on each other
+        if rtype in MUTUAL and len(unique(roles.agents)) > 2 and not roles.paired:
+            return  # "US, Syrian and Russian forces involved in a clash": who fought whom is unsaid
         yield from between(ctx, roles.agents, rtype, noun, sent, "nominal")  # "A and B resumed talks"
         return
     agents = roles.agents
@@ -109,7 +113,8 @@ def _roles(ctx: Context, noun, rtype: str) -> _Roles:
     named = [r for c in qualifiers for r in actors_at(ctx, c, 1) if r not in victims]
     if len(unique(named)) < 2:  # a pair named on the noun itself ("India-Canada tension") is its parties
         named = [r for c in qualifiers for r in actors_at(ctx, c, 1) or modifier_actors(ctx, c, 1) if r not in victims]
-    agents = agents or named
+    agents = agents or named or [r for c in noun.children if c.dep_ == "amod" and c.lower_ == "led"
+                                 for r in modifier_actors(ctx, c, 1)]  # "the Hamas-led attack on Israel"
     paired = paired and len(unique(agents)) > 1
     agents, targets, partners = _prep_roles(ctx, noun, rtype, agents, paired)
     targets = [r for c in noun.children if c.dep_ in ("amod", "compound") and _anti(c)  # "anti-Russian sanctions"
@@ -308,6 +313,9 @@ def _between_parties(ctx: Context, noun) -> list:
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
     preps += [p for c in noun.children if c.dep_ == "acl" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "between"]
+    if not preps and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        preps = [p for p in noun.head.head.children if p.dep_ == "prep" and p.lower_ == "between"
+                 and p.i > noun.i]  # "two killed in a border skirmish between A and B" (hung on the verb)
     found = [r for p in preps for o in pobjs(p) for r in actors(ctx, o)]
     found += [ctx.refs[t.i] for p in preps for t in _phrase(p) if t.i in ctx.refs
               and ctx.refs[t.i].entity.type == "PERSON"]
@@ -365,7 +373,7 @@ def _denied(noun) -> str | None:
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     verb, lemma = noun.head, noun.head.lemma_.lower()
-    if noun.dep_ != "dobj":
+    if noun.dep_ not in ("dobj", "nsubjpass"):  # "denied X's support", "talks with X were ruled out"
         return None
     if noun.lemma_.lower() in CLAIM_NOUNS:  # (the accusation itself, denied, was still made)
         return "claim" if lemma in DENYING_VERBS and noun != trigger else None

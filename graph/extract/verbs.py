@@ -155,6 +155,9 @@ def _withheld(rel, verb):
     return rel
 
 
+ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
 def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     """The relation a verb signals, read with its objects; None when it only looks like one."""
     lemma = verb.lemma_.lower()
@@ -165,6 +168,10 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
         return "cooperates"  # "opened a representative office in Vilnius", "reopened its embassy in Damascus"
     if lemma in DRIFTING_VERBS and any(c.lower_ == "closer" for c in verb.children):
         return "cooperates"  # "Chad has shifted closer to Russia"
+    if lemma == "hold" and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in ANSWERABLE or c.dep_ == "dobj"
+                               and any(a.dep_ == "amod" and a.i > c.i and a.lower_ in ANSWERABLE for a in c.children)
+                               for c in verb.children):
+        return "criticizes"  # "Iran held Israel responsible for the killing": blame
     if lemma in ("declare", "proclaim") and any(t.lower_ == "grata" for t in verb.subtree):
         return "sanctions"  # "declared the Mexican ambassador persona non grata": an expulsion
     if summons_envoy and lemma in SENDING_VERBS and any(
