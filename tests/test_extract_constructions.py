@@ -62,6 +62,9 @@ ROLES = [
     # a passive that shares its subject with the clause before: that subject is the one done to
     ("Armenia shelled Azerbaijani positions and was condemned by Iran.", "Iran", "criticizes", "Armenia", {}),
     ("Lithuania, a NATO member, expelled two Belarusian diplomats.", "Lithuania", "member_of", "NATO", {}),
+    # a recalled envoy is withdrawn by the state it serves, from the one it is posted to
+    ("Ghana's ambassadors to Togo and Benin were recalled.", "Ghana", "sanctions", "Benin", {}),
+    ("The Saudi ambassador to Lebanon was recalled.", "Saudi Arabia", "sanctions", "Lebanon", {}),
 ]
 ROLES_NOT = [
     ("The EU imposed penalties on Hungary over its order of Su-35 jets from Russia.",

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from graph.extract.context import Context
 from graph.extract.coref import actors, phrase_actors
-from graph.extract.evidence import between, mutual, relation
+from graph.extract.evidence import between, each_to_each, mutual, relation
 from graph.extract.mentions import Ref
 from graph.extract.roles import item_of, objects, previous_objects, subjects
 from graph.extract.tokens import pobjs, preposition, trigger
@@ -31,6 +31,13 @@ def verb_relations(ctx: Context, verb, sent):
     if _put_a_question(verb):
         return  # "..., Darmanin said when asked if Russia was interfering": he was asked, he asks no one
     doers, rule = subjects(ctx, verb, passive)
+    if passive and ends_ties and not doers:  # "France's ambassadors to the US were recalled": by France
+        envoys = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        senders = [r for c in envoys for m in c.children if m.dep_ in ("poss", "amod", "compound") for r in actors(ctx, m)]
+        posts = [r for c in envoys for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                 for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        yield from each_to_each(ctx, senders, rtype, posts, verb, sent, rule)
+        return
     mediated = [r for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
                 for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if mediated and rtype in SYMMETRIC:  # "Qatar and Egypt are mediating between Israel and Hamas"
@@ -349,7 +356,8 @@ def _ends_ties(verb) -> bool:
     lemma = verb.lemma_.lower()
     return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
         "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
-        and c.lemma_.lower() in CLOSABLE) for c in verb.children)
+        and c.lemma_.lower() in CLOSABLE) or c.dep_ == "nsubjpass" and lemma == "recall"
+        and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children)
 
 
 def _verb_and_object_children(verb) -> list:
