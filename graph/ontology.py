@@ -33,7 +33,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     _t("cooperates", 1, "#0049d3", "agrees, signs, acts jointly, shares",
        "cooperate collaborate agree sign ally partner coordinate team join unite accept",
        "cooperation collaboration deal agreement pact accord partnership alliance treaty "
-       "ground coordination ties rapprochement consensus truce armistice", "allied", symmetric=True),
+       "ground coordination ties rapprochement consensus truce armistice detente détente thaw reconciliation "
+       "normalisation normalization", "allied", symmetric=True),
     _t("negotiates", 1, "#3f99ed", "meets, talks, visits, mediates",
        "meet talk discuss negotiate visit phone telephone host mediate broker consult confer speak invite",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
@@ -45,7 +46,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "buy purchase acquire obtain procure import receive order",
        "purchase acquisition procurement import order"),
     _t("requests", 0, "#9f5011", "asks, urges, presses, calls on, demands",
-       "ask request urge press call demand appeal want push lobby plead",
+       "ask request urge press call demand appeal want push lobby plead encourage",
        "request demand appeal plea"),
     _t("opposes", -1, "#b18300", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
@@ -60,7 +61,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "criticism condemnation accusation allegation concern skepticism scepticism rebuke protest "
        "denunciation lawsuit complaint displeasure dismay outrage frustration disappointment indignation "
        "critic critics barb barbs jibe jibes insult insults recrimination recriminations",
-       "critical skeptical sceptical wary distrustful"),
+       "critical skeptical sceptical wary distrustful disappointed dismayed alarmed outraged angered angry "
+       "furious incensed displeased"),
     _t("threatens", -1, "#6e2d50", "threatens, warns of consequences, vows to strike",
        "threaten warn vow menace",
        "threat warning ultimatum"),

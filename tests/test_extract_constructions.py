@@ -239,6 +239,16 @@ ENTITIES_NOT = [
 
 # ---- diplomacy and force: idioms of news about states ------------------------------------------------
 DIPLOMACY = [
+    # naming an envoy to a state keeps ties up; a thaw or detente is cooperation
+    ("Ghana appointed a new ambassador to Togo.", "Ghana", "cooperates", "Togo", {}),
+    ("Togo has not appointed an ambassador to Ghana since 2019.", "Togo", "cooperates", "Ghana", {"negated": True}),
+    ("The thaw between Venezuela and Colombia began in 2022.", "Venezuela", "cooperates", "Colombia", {}),
+    ("The Sudanese leader received the Qatari foreign minister on Monday.", "Sudan", "negotiates", "Qatar", {}),
+    # the parties of a relation noun hung on its verb
+    ("Talks were held between Ghana and Togo.", "Ghana", "negotiates", "Togo", {}),
+    ("Fighting broke out between Sudan and Ethiopia.", "Ethiopia", "attacks", "Sudan", {}),
+    ("Australia will continue to encourage Fiji to engage in dialogue.", "Australia", "requests", "Fiji",
+     {"modality": "future"}),
     ("Seoul has long denied Tokyo's claims to the islets.", "South Korea", "opposes", "Japan", {}),
     ("Norway brokered a ceasefire between Colombia and the ELN.", "Norway", "negotiates", "ELN", {}),
     ("Georgia has refused to recognize Abkhazia's declaration of independence.",
@@ -431,6 +441,11 @@ STANCE = [
     ("Eritrea called the Ethiopian offensive an act of aggression.", "Eritrea", "criticizes", "Ethiopia", {}),
     ("Tonga did not describe Fiji's claim as illegal.", "Tonga", "criticizes", "Fiji", {"negated": True}),
     ("Kenya described Uganda's decision as hasty and short-sighted.", "Kenya", "criticizes", "Uganda", {}),
+    # a party angered or disappointed by another's act criticizes it; what it called the act names its doer
+    ("Kenya was angered by Uganda's decision.", "Kenya", "criticizes", "Uganda", {}),
+    ("Australia was deeply disappointed by the signing of Vanuatu's security pact with China.",
+     "Australia", "criticizes", "Vanuatu", {}),
+    ("Kenya denounced what it described as Ugandan aggression.", "Kenya", "criticizes", "Uganda", {}),
     # holding a party to account is blame
     ("Kenya holds Somalia accountable for the raid.", "Kenya", "criticizes", "Somalia", {}),
     ("The Malian government holds the separatist militia CSP responsible for the ambush.",

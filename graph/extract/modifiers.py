@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.extract.context import Context
-from graph.extract.coref import actors_at, apposed, modifier_actors, phrase_actors
+from graph.extract.coref import actors, actors_at, apposed, modifier_actors, phrase_actors
 from graph.extract.evidence import relation
 from graph.extract.mentions import unique
 from graph.extract.roles import governor_subjects, subjects
@@ -12,12 +12,14 @@ from graph.ontology import ADJECTIVE_TRIGGERS, BACKED_FORMS, PLACE_NOUNS
 
 
 def adjective_relations(ctx: Context, adj, sent):
-    """"X is opposed to Y", "X is critical of Y"."""
-    rtype = trigger(adj, ADJECTIVE_TRIGGERS) if adj.dep_ == "acomp" else None
+    """"X is opposed to Y", "X is critical of Y", "X was disappointed by Y's decision"."""
+    felt = adj.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in adj.children)  # parsed as a passive verb
+    rtype = trigger(adj, ADJECTIVE_TRIGGERS) if adj.dep_ == "acomp" or felt else None
     if not rtype:
         return
-    doers, _ = subjects(ctx, adj.head, False)
-    receivers = [r for prep in adj.children if prep.dep_ == "prep" for o in pobjs(prep)
+    doers = [r for c in adj.children if c.dep_ == "nsubjpass" for r in actors(ctx, c)] if felt else \
+        subjects(ctx, adj.head, False)[0]
+    receivers = [r for prep in adj.children if prep.dep_ in ("prep", "agent") for o in pobjs(prep)
                  for r in phrase_actors(ctx, o)]
     for s in doers:
         for o in unique(receivers):

@@ -313,9 +313,11 @@ def _between_parties(ctx: Context, noun) -> list:
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
     preps += [p for c in noun.children if c.dep_ == "acl" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "between"]
-    if not preps and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
-        preps = [p for p in noun.head.head.children if p.dep_ == "prep" and p.lower_ == "between"
-                 and p.i > noun.i]  # "two killed in a border skirmish between A and B" (hung on the verb)
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head \
+        if noun.dep_ in ("nsubj", "nsubjpass") else None
+    if not preps and verb is not None and verb.pos_ == "VERB":  # hung on the verb: "two killed in a border
+        preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"  # skirmish between A and
+                 and p.i > noun.i]  # B", "fighting broke out between A and B", "talks were held between A and B"
     found = [r for p in preps for o in pobjs(p) for r in actors(ctx, o)]
     found += [ctx.refs[t.i] for p in preps for t in _phrase(p) if t.i in ctx.refs
               and ctx.refs[t.i].entity.type == "PERSON"]

@@ -6,7 +6,7 @@ from graph.extract.context import Context
 from graph.extract.coref import RELATIVE_PRONOUNS, actors, modifier_actors, party_actors, phrase_actors
 from graph.extract.mentions import Ref, unique
 from graph.extract.tokens import pobjs, preposition, trigger
-from graph.ontology import ACCUSING_VERBS, BY_NAME, FRONTIER_NOUNS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
+from graph.ontology import ACCUSING_VERBS, BY_NAME, FRONTIER_NOUNS, NAMING_VERBS, NOUN_TRIGGERS, PREP_VERB_TRIGGERS, PROJECTILES, SYMMETRIC, VERB_TRIGGERS, WEAK_OBJECT_TYPES
 
 QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "hundred", "thousand", "millions", "some",
                             "many", "most", "all", "group", "number", "contingent", "unit", "team"})
@@ -188,6 +188,10 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         elif child.lower_ in ("out", "away") and child.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the deal"
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        elif child.dep_ == "ccomp" and child.lemma_.lower() in NAMING_VERBS and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):  # "condemned what it called an
+            found += [r for c in child.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"  # Israeli
+                      for o in ([c] if c.dep_ == "oprd" else pobjs(c)) for r in phrase_actors(ctx, o)]  # attack"
         elif child.dep_ == "ccomp" and rtype != "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
             found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
         elif child.dep_ == "advcl" and rtype == "requests" and any(

@@ -175,6 +175,10 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
         return "cooperates"  # "opened a representative office in Vilnius", "reopened its embassy in Damascus"
     if lemma in DRIFTING_VERBS and any(c.lower_ == "closer" for c in verb.children):
         return "cooperates"  # "Chad has shifted closer to Russia"
+    if lemma == "receive" and _dobj_in(verb, DELEGATION_NOUNS | TITLES | {"counterpart", "counterparts"}):
+        return "negotiates"  # "received his Colombian counterpart in Caracas": a visit hosted
+    if lemma in ("appoint", "designate", "name", "nominate", "accredit") and _dobj_in(verb, ENVOY_NOUNS):
+        return "cooperates"  # "designated an ambassador to Kabul": ties kept up
     if lemma == "hold" and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in ANSWERABLE or c.dep_ == "dobj"
                                and any(a.dep_ == "amod" and a.i > c.i and a.lower_ in ANSWERABLE for a in c.children)
                                for c in verb.children):
