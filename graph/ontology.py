@@ -50,7 +50,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
        "request demand appeal plea"),
     _t("opposes", -1, "#b18300", "opposes, objects, resists, rejects, disagrees",
        "oppose object resist reject refuse disagree dispute contest block veto squabble spar feud "
-       "quarrel rebuff provoke antagonize antagonise",
+       "quarrel rebuff provoke antagonize antagonise defy obstruct undermine sabotage thwart",
        "opposition objection disagreement resistance rejection dispute rift tension "
        "odds feud row standoff faceoff face-off strain strains friction loggerheads spat hostility "
        "confrontation conflict rivalry animosity contention",

@@ -244,6 +244,15 @@ DIPLOMACY = [
     ("Togo has not appointed an ambassador to Ghana since 2019.", "Togo", "cooperates", "Ghana", {"negated": True}),
     ("The thaw between Venezuela and Colombia began in 2022.", "Venezuela", "cooperates", "Colombia", {}),
     ("The Sudanese leader received the Qatari foreign minister on Monday.", "Sudan", "negotiates", "Qatar", {}),
+    # seeking what only a party can give is asking it; a threat of strikes in the passive is on their target
+    ("Mali seeks the withdrawal of French troops.", "Mali", "requests", "France", {}),
+    ("Vanuatu may seek security assistance from China.", "Vanuatu", "requests", "China", {"modality": "hypothetical"}),
+    ("Israel warned that Hezbollah positions would be struck.", "Israel", "threatens", "Hezbollah", {}),
+    ("Russia has threatened to retaliate over Lithuania's ban on the transit of goods.", "Russia", "threatens",
+     "Lithuania", {}),
+    # a party's demand, though rejected, was made
+    ("India's demand that China withdraw its troops was rejected.", "India", "requests", "China", {}),
+    ("Ghana accused Togo of obstructing the ECOWAS mission.", "Togo", "opposes", "ECOWAS", {"speaker": "Ghana"}),
     # the parties of a relation noun hung on its verb
     ("Talks were held between Ghana and Togo.", "Ghana", "negotiates", "Togo", {}),
     ("Fighting broke out between Sudan and Ethiopia.", "Ethiopia", "attacks", "Sudan", {}),
@@ -469,6 +478,8 @@ STANCE_NOT = [
     ("Ghana described Togo as a close partner.", ("ghana", "criticizes", "togo")),
     ("Kenya described Uganda's envoy as a trusted friend.", ("kenya", "criticizes", "uganda")),
     ("Chad holds Sudan in high regard.", ("chad", "criticizes", "sudan")),
+    ("Petro sought distance from Peru.", ("colombia", "requests", "peru")),
+    ("Petro sought distance from Peru.", ("gustavo-petro", "requests", "peru")),
     ("The Kenya Defence Forces issued a statement. Ethiopia called it a violation of the ceasefire.",
      ("ethiopia", "criticizes", "kenya-defence-forces")),  # "it" is what was said or done, not an actor
     ("Armenia recognised Karabakh as part of Azerbaijan.", ("armenia", "supports", "azerbaijan")),

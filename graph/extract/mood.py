@@ -117,8 +117,8 @@ def clause_mood(ctx: Context, tok) -> tuple[bool, str, str | None]:
         if node.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.head.children):
             negated = True  # "has no plans to invade X", "saw no need to recall its ambassador"
         if node.dep_ in ("pcomp", "pobj") and node.head.head.lemma_.lower() in ACCUSING_VERBS and node.head.dep_ == "prep":
-            # "accused the UAE of arming the RSF", "accused Rwanda of support for M23"
-            modality = "reported" if modality == "asserted" else modality
+            # "accused the UAE of arming the RSF", "accused Rwanda of support for M23", "of seeking to undermine X"
+            modality = "reported" if modality in ("asserted", "future") else modality
             speaker = speaker or _claimant(ctx, node.head.head)
             break
         if node.dep_ in ("acl", "ccomp", "relcl") and node.head.lemma_.lower() in CLAIM_NOUNS:

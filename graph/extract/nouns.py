@@ -224,8 +224,9 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
     governor = noun.head.lemma_.lower()
     item = item_of(ctx, noun) if rtype in ITEM_TYPES else None
     denied = _denied(noun)
-    mood = "reported" if denied == "claim" else None if denied else "hypothetical" if _irrealis(noun) and noun.lemma_.lower() not in CLAIM_NOUNS else \
-        "future" if _ahead(noun) else None
+    made = noun.lemma_.lower() in CLAIM_NOUNS or rtype == "requests" and any(c.dep_ == "poss" for c in noun.children)
+    mood = "reported" if denied == "claim" else None if denied else "hypothetical" if _irrealis(noun) and not made \
+        else "future" if _ahead(noun) else None  # (a claim or a party's demand, even rejected, was made)
     for a in agents:
         for t in targets:
             rel = relation(ctx, a, rtype, t, noun, sent, "nominal", modality=mood, item=item)

@@ -188,6 +188,9 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
         elif child.lower_ in ("out", "away") and child.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the deal"
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]
+        elif child.dep_ == "ccomp" and rtype == "threatens" and trigger(child, VERB_TRIGGERS) == "attacks" and not any(
+                c.dep_ == "agent" for c in child.children):  # "warned that Hamas leaders abroad would be targeted"
+            found += [r for c in child.children if c.dep_ == "nsubjpass" for r in phrase_actors(ctx, c)]
         elif child.dep_ == "ccomp" and child.lemma_.lower() in NAMING_VERBS and any(
                 c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):  # "condemned what it called an
             found += [r for c in child.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"  # Israeli
@@ -241,7 +244,7 @@ def _threatened_parties(ctx: Context, act) -> list[Ref]:
         or trigger(c, NOUN_TRIGGERS) == "sanctions" and p.lower_ in ("on", "against"))
         for o in pobjs(p) for r in phrase_actors(ctx, o)]
     if act.lemma_.lower() in RETALIATING:  # "to retaliate for X's raid", "to avenge X's attack"
-        answered = [o for c in act.children if c.dep_ == "prep" and c.lower_ in ("for", "after", "against")
+        answered = [o for c in act.children if c.dep_ == "prep" and c.lower_ in ("for", "after", "against", "over")
                     for o in pobjs(c)] + [c for c in act.children if c.dep_ == "dobj"]
         found += [r for o in answered for r in phrase_actors(ctx, o)]
     return found

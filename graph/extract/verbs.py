@@ -162,6 +162,11 @@ def _withheld(rel, verb):
     return rel
 
 
+# What one asks of a party to have it gone: "sought the exit of US-led forces".
+LEAVING_NOUNS = frozenset({"exit", "withdrawal", "departure", "pullout", "pull-out", "removal", "expulsion"})
+# What one seeks from a party by asking it ("sought assistance from China"; not "sought distance from X").
+SOUGHT_NOUNS = frozenset("""assistance help support aid loan loans funding funds money arms weapons approval
+guarantee guarantees backing asylum extradition cooperation protection clarification explanation""".split())
 ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
 
 
@@ -175,6 +180,9 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
         return "cooperates"  # "opened a representative office in Vilnius", "reopened its embassy in Damascus"
     if lemma in DRIFTING_VERBS and any(c.lower_ == "closer" for c in verb.children):
         return "cooperates"  # "Chad has shifted closer to Russia"
+    if lemma == "seek" and (_dobj_in(verb, LEAVING_NOUNS) or _dobj_in(verb, SOUGHT_NOUNS) and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in _verb_and_object_children(verb))):
+        return "requests"  # "seeks the exit of US-led forces", "sought security assistance from China"
     if lemma == "receive" and _dobj_in(verb, DELEGATION_NOUNS | TITLES | {"counterpart", "counterparts"}):
         return "negotiates"  # "received his Colombian counterpart in Caracas": a visit hosted
     if lemma in ("appoint", "designate", "name", "nominate", "accredit") and _dobj_in(verb, ENVOY_NOUNS):
