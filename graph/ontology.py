@@ -222,6 +222,7 @@ SOURING_WORDS = frozenset("""
 strained tense frosty sour soured souring deteriorating deteriorated worsening worsened fraught
 troubled uneasy rocky icy hostile strain sour deteriorate worsen plummet collapse fray hit
 nosedive nosedived sink sank slump unravel cool cooled chilly frayed fractured tumble plunge
+rift deterioration downturn crisis blow setback low breakdown
 """.split())
 IMPROVING_WORDS = frozenset("""
 improved improving warm warming close closer friendly cordial normal normalised normalized restored

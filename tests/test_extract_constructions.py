@@ -250,6 +250,11 @@ DIPLOMACY = [
     ("Israel warned that Hezbollah positions would be struck.", "Israel", "threatens", "Hezbollah", {}),
     ("Russia has threatened to retaliate over Lithuania's ban on the transit of goods.", "Russia", "threatens",
      "Lithuania", {}),
+    # the means names the blow; strain in ties is friction; membership denied
+    ("Ghana hit Togo with tariffs on cocoa.", "Ghana", "sanctions", "Togo", {}),
+    ("Amid deepening strain in ties between India and Nepal, the envoy was summoned.", "India", "opposes", "Nepal", {}),
+    ("Norway, which is not a member of the EU, agreed.", "Norway", "member_of", "EU", {"negated": True}),
+    ("Iceland, not a member of the EU, agreed.", "Iceland", "member_of", "EU", {"negated": True}),
     # a party's demand, though rejected, was made
     ("India's demand that China withdraw its troops was rejected.", "India", "requests", "China", {}),
     ("Ghana accused Togo of obstructing the ECOWAS mission.", "Togo", "opposes", "ECOWAS", {"speaker": "Ghana"}),
@@ -479,6 +484,8 @@ STANCE_NOT = [
     ("Kenya described Uganda's envoy as a trusted friend.", ("kenya", "criticizes", "uganda")),
     ("Chad holds Sudan in high regard.", ("chad", "criticizes", "sudan")),
     ("Petro sought distance from Peru.", ("colombia", "requests", "peru")),
+    ("Ghana hit Togo with tariffs on cocoa.", ("ghana", "attacks", "togo")),
+    ("Amid deepening strain in ties between India and Nepal, the envoy was summoned.", ("india", "cooperates", "nepal")),
     ("Petro sought distance from Peru.", ("gustavo-petro", "requests", "peru")),
     ("The Kenya Defence Forces issued a statement. Ethiopia called it a violation of the ceasefire.",
      ("ethiopia", "criticizes", "kenya-defence-forces")),  # "it" is what was said or done, not an actor

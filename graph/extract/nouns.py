@@ -257,6 +257,8 @@ def _tie_type(noun) -> str | None:
     words |= {c.lemma_.lower() for c in _phrase_clauses(noun)}
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         words.add(noun.head.lemma_.lower())
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of", "to"):
+        words.add(noun.head.head.lemma_.lower())  # "deepening strain in ties between A and B", "a blow to ties"
     if words & SOURING_WORDS:
         return "opposes"
     if words & IMPROVING_WORDS:

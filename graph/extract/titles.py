@@ -2,6 +2,8 @@
 "Kremlin spokesman Dmitry Peskov" -> member_of, "Turkey, a NATO member", "a key Kremlin ally"."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph.names import TITLE_WORDS
 from graph.extract.context import Context
 from graph.extract.coref import actors, apposed, titled_person
@@ -204,8 +206,13 @@ def membership_relations(ctx: Context, noun, sent):
                 else:  # a state backs its man or faction: "Assad, a key Kremlin ally", "Cairo, an ally for Burhan"
                     patron, client = (m, g) if m.entity.type in ALLIED_TYPES else (g, m)
                     yield relation(ctx, patron, "supports", client, noun, sent, "copula")
-            else:
-                yield relation(ctx, m, "member_of", g, noun, sent, "appos")
+            elif holder.dep_ == "attr":  # "X is (not) a member of Y": the copula's mood
+                yield relation(ctx, m, "member_of", g, noun, sent, "copula")
+            else:  # "Norway, not a member of the EU": a negated apposition
+                rel = relation(ctx, m, "member_of", g, noun, sent, "appos")
+                negated = any(c.dep_ == "neg" for c in holder.children) or holder.left_edge.i > 0 \
+                    and ctx.doc[holder.left_edge.i - 1].lower_ in ("not", "never")
+                yield replace(rel, evidence=replace(rel.evidence, negated=True)) if negated else rel
 
 
 def inclusion_relations(ctx: Context, verb, sent):

@@ -180,6 +180,9 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
         return "cooperates"  # "opened a representative office in Vilnius", "reopened its embassy in Damascus"
     if lemma in DRIFTING_VERBS and any(c.lower_ == "closer" for c in verb.children):
         return "cooperates"  # "Chad has shifted closer to Russia"
+    if rtype == "attacks" and any(trigger(o, NOUN_TRIGGERS) == "sanctions" for p in verb.children
+                                  if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)):
+        return "sanctions"  # "hits the U.S. with tariffs": the means says what the blow is
     if lemma == "seek" and (_dobj_in(verb, LEAVING_NOUNS) or _dobj_in(verb, SOUGHT_NOUNS) and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in _verb_and_object_children(verb))):
         return "requests"  # "seeks the exit of US-led forces", "sought security assistance from China"
