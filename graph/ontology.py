@@ -133,6 +133,7 @@ criticize criticise condemn oppose reject welcome praise slam denounce protest q
 deny fear ignore note report mention cite blame defend justify support back resist block
 acknowledge discuss debate study examine confirm
 regard view describe characterize characterise label brand term deem liken equate
+prevent avert foil deter thwart
 """.split())
 # Lines between states: a place where something happens, never a party ("struck sites on the A-B border").
 FRONTIER_NOUNS = frozenset("border borders frontier frontiers boundary boundaries".split())

@@ -465,6 +465,7 @@ STANCE = [
     ("The Malian government holds the separatist militia CSP responsible for the ambush.",
      "Mali", "criticizes", "CSP", {}),
     ("Ghana called Togo's move disproportionate and unjustified.", "Ghana", "criticizes", "Togo", {}),
+    ("Mali called Niger's violation of Malian airspace “reckless behaviour”.", "Mali", "criticizes", "Niger", {}),
     # a third party's verb sets two sides against each other; going to law against a party opposes it
     ("The border row has pitted Eritrea against Djibouti since 2008.", "Eritrea", "opposes", "Djibouti", {}),
     ("The border row has pitted Eritrea against Djibouti since 2008.", "Djibouti", "opposes", "Eritrea", {}),
@@ -483,6 +484,12 @@ STANCE_NOT = [
     ("Ghana described Togo as a close partner.", ("ghana", "criticizes", "togo")),
     ("Kenya described Uganda's envoy as a trusted friend.", ("kenya", "criticizes", "uganda")),
     ("Chad holds Sudan in high regard.", ("chad", "criticizes", "sudan")),
+    # what is named is the owner's doing, not that of the one it was done to
+    ("Chad called Niger's violation of Sudanese airspace “reckless behaviour”.", ("chad", "criticizes", "sudan")),
+    # gaining standing is no purchase; preventing an attack is not making it
+    ("With Pakistan's deterrent at its disposal, Qatar has acquired leverage over Pakistan.",
+     ("qatar", "acquires", "pakistan")),
+    ("Kenya prevented an attack on Somalia.", ("kenya", "attacks", "somalia")),
     ("Petro sought distance from Peru.", ("colombia", "requests", "peru")),
     ("Ghana hit Togo with tariffs on cocoa.", ("ghana", "attacks", "togo")),
     ("Amid deepening strain in ties between India and Nepal, the envoy was summoned.", ("india", "cooperates", "nepal")),

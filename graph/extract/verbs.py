@@ -162,6 +162,9 @@ def _withheld(rel, verb):
     return rel
 
 
+# What one gains without buying it from anyone: "Riyadh has acquired leverage".
+STANDING_NOUNS = frozenset("""leverage influence clout sway foothold momentum traction power ground prestige
+credibility legitimacy experience expertise knowledge confidence""".split())
 # What one asks of a party to have it gone: "sought the exit of US-led forces".
 LEAVING_NOUNS = frozenset({"exit", "withdrawal", "departure", "pullout", "pull-out", "removal", "expulsion"})
 # What one seeks from a party by asking it ("sought assistance from China"; not "sought distance from X").
@@ -208,7 +211,8 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     if rtype == "supplies" and _dobj_in(verb, TROOP_NOUNS) and any(
             o.lemma_.lower() in FRONTIERS for p in verb.children if p.dep_ in ("prep", "dative") for o in pobjs(p)):
         return None  # "sends 2,000 troops to the Belarus border": a deployment, not a supply
-    if rtype == "acquires" and (lemma in ("receive", "get") and not _goods(verb) or _dobj_in(verb, BELIEF_NOUNS)):
+    if rtype == "acquires" and (lemma in ("receive", "get") and not _goods(verb) or _dobj_in(verb, BELIEF_NOUNS)
+                                or _dobj_in(verb, STANDING_NOUNS)):  # "acquired leverage": no purchase
         return None  # "received a letter from X", "not buying Tehran's claim": not a purchase
     if rtype == "acquires" and lemma == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return "requests"  # "ordered French troops to leave" is a command, not a purchase
