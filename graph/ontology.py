@@ -28,7 +28,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     _t("supports", 1, "#005726", "backs, aids, defends or praises",
        "support back help aid assist defend praise endorse bolster protect reinforce arm fund finance "
        "rescue shield champion welcome thank congratulate recognize recognise",
-       "support backing help aid assistance protection endorsement",
+       "support backing help aid assistance protection endorsement solidarity backer backers patron sponsor",
        "supportive sympathetic friendly"),
     _t("cooperates", 1, "#0049d3", "agrees, signs, acts jointly, shares",
        "cooperate collaborate agree sign ally partner coordinate team join unite accept",
@@ -38,7 +38,7 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     _t("negotiates", 1, "#3f99ed", "meets, talks, visits, mediates",
        "meet talk discuss negotiate visit phone telephone host mediate broker consult confer speak invite",
        "talk talks negotiation meeting visit summit call discussion dialogue consultation "
-       "mediation", symmetric=True),
+       "mediation conversation conversations", symmetric=True),
     _t("supplies", 1, "#0177ab", "sells, delivers, sends or provides arms, equipment or aid",
        "sell deliver send supply provide transfer ship export give produce",
        "sale delivery supply shipment transfer export provision"),
@@ -113,7 +113,7 @@ PREP_VERB_TRIGGERS = {
     "work": ("with", "cooperates"), "side": ("with", "supports"), "stand": ("with", "supports"),
     "fight": ("alongside", "cooperates"), "ally": ("with", "cooperates"), "break": ("with", "opposes"),
     "fire": ("on", "attacks"), "intervene": ("militarily", "attacks"), "lash": ("at", "criticizes"),
-    "share": ("with", "cooperates"), "complain": ("about", "criticizes"),
+    "share": ("with", "cooperates"), "complain": ("about", "criticizes"), "engage": ("with", "negotiates"),
 }
 # Sending these is diplomacy, not supply: "sent technical teams to Turkey".
 DELEGATION_NOUNS = frozenset("""

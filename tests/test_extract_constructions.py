@@ -191,6 +191,8 @@ MOOD = [
     ("Ruto said Kenyan-Somali relations could improve through a joint committee.",
      "Kenya", "cooperates", "Somalia", {"modality": "hypothetical"}),
     ("Turkey will not scrap its agreement with Hungary.", "Turkey", "cooperates", "Hungary", {}),
+    ("Egypt has threatened to suspend the peace treaty with Israel if troops enter Rafah.", "Egypt", "cooperates",
+     "Israel", {"negated": True, "modality": "future"}),  # a suspension only threatened is no sanction yet
     ("Pakistan will not get the F-16 jets.", "Pakistan", "acquires", "F-16", {"negated": True, "modality": "future"}),
     ("India, declining to abandon its order of Su-57 jets, defied Washington.", "India", "acquires", "Su-57", {}),
     # a relation noun that its verb says is not so is negated, not merely weighed
@@ -258,6 +260,17 @@ DIPLOMACY = [
     # a party's demand, though rejected, was made
     ("India's demand that China withdraw its troops was rejected.", "India", "requests", "China", {}),
     ("Ghana accused Togo of obstructing the ECOWAS mission.", "Togo", "opposes", "ECOWAS", {"speaker": "Ghana"}),
+    # envoys ordered home, pacts suspended, asylum granted, solidarity expressed, talks engaged in
+    ("Ghana immediately ordered its ambassadors back from Togo and Benin.", "Ghana", "sanctions", "Benin", {}),
+    ("Maduro announced his decision to suspend all energy agreements with Guyana.", "Nicolas Maduro", "sanctions",
+     "Guyana", {}),
+    ("Turkey will not scrap its agreement with Hungary.", "Turkey", "cooperates", "Hungary", {}),
+    ("Qatar decided to grant asylum to the ousted Afghan president Ashraf Ghani.", "Qatar", "supports", "Ashraf Ghani", {}),
+    ("Moscow was a key backer of Bashar al-Assad.", "Russia", "supports", "Bashar al-Assad", {}),
+    ("EU members have expressed full solidarity with Lithuania.", "European Union", "supports", "Lithuania", {}),
+    ("Ghana will continue to engage constructively with the Government of the United States.", "Ghana", "negotiates",
+     "United States", {"modality": "future"}),
+    ("Kagame held two conversations this week with Ramaphosa.", "Kagame", "negotiates", "Cyril Ramaphosa", {}),
     # the parties of a relation noun hung on its verb
     ("Talks were held between Ghana and Togo.", "Ghana", "negotiates", "Togo", {}),
     ("Fighting broke out between Sudan and Ethiopia.", "Ethiopia", "attacks", "Sudan", {}),
@@ -490,6 +503,10 @@ STANCE_NOT = [
     ("With Pakistan's deterrent at its disposal, Qatar has acquired leverage over Pakistan.",
      ("qatar", "acquires", "pakistan")),
     ("Kenya prevented an attack on Somalia.", ("kenya", "attacks", "somalia")),
+    # a party's kin are not the party
+    ("Mexico offered asylum to Pedro Castillo's family.", ("mexico", "supports", "pedro-castillo")),
+    # a leader and the state the table says he leads are one side
+    ("South Africa and President Cyril Ramaphosa held talks.", ("south-africa", "negotiates", "cyril-ramaphosa")),
     ("Petro sought distance from Peru.", ("colombia", "requests", "peru")),
     ("Ghana hit Togo with tariffs on cocoa.", ("ghana", "attacks", "togo")),
     ("Amid deepening strain in ties between India and Nepal, the envoy was summoned.", ("india", "cooperates", "nepal")),

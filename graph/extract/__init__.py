@@ -40,8 +40,10 @@ STRUCTURAL = frozenset({"member_of", "leads", "part_of", "located_in", CO_MENTIO
 
 
 def _same_side(ctx: Context, rel: Relation) -> bool:
+    """A state and its own agency, or a person and the state the table says they serve."""
     subj, obj = ctx.related[rel.subject], ctx.related[rel.object]
-    return subj.part_of == obj.id or obj.part_of == subj.id
+    return subj.part_of == obj.id or obj.part_of == subj.id or ctx.table.home_state(subj.id) == obj.id \
+        or ctx.table.home_state(obj.id) == subj.id
 
 
 def _kept(ctx: Context, rel: Relation) -> bool:

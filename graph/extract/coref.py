@@ -76,8 +76,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
     if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
         return _antecedent(ctx, tok, PERSON_TYPES if low in PERSONAL_PRONOUNS else STATE_TYPES)
     if kids <= {"the", "national", "central", "federal"} and "the" in kids and (
-            lemma in COUNTRY_NOUNS or lemma in STATE_FORCES):  # "the country", "the national army"
-        return _antecedent(ctx, tok, ("GPE",))
+            lemma in COUNTRY_NOUNS or lemma in STATE_FORCES) and not _named_owner(ctx, tok):
+        return _antecedent(ctx, tok, ("GPE",))  # "the country", "the national army" (not "the army of X")
     if kids == {"the"} and lemma in BLOC_NOUNS:  # "the bloc", "the alliance"; "the coalition" named so before
         return _antecedent(ctx, tok, ("ALLIANCE",)) or _named_before(ctx, tok, lemma)
     if kids == {"the"} and lemma in DEAL_HEADS:  # "the agreement", "the dam": the deal or project named before
@@ -138,8 +138,8 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
 def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
     """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"; none for an
     unnamed member of a group ("an EU member state", "any NATO ally" is not the EU or NATO)."""
-    if one_member(tok):
-        return []
+    if one_member(tok) or tok.lemma_.lower() in KIN_NOUNS:
+        return []  # (nor is "Castillo's family" Castillo)
     found = []
     people = tok.lower_ in POPULATION_NOUNS or tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "NOUN")
     for child in tok.children:
@@ -171,6 +171,16 @@ def _holders(ctx: Context, ref: Ref) -> list[Ref] | None:
         return None
     holder = ctx.refs.get(first - 3)
     return [holder] if holder and holder.entity.id != ref.entity.id and holder.entity.type != "LOC" else []
+
+
+KIN_NOUNS = frozenset("""family families wife husband son sons daughter daughters child children relative
+relatives brother sister mother father widow""".split())
+
+
+def _named_owner(ctx: Context, tok) -> bool:
+    """Whether a noun names whose it is after it: "the Government of the United States"."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(t.i in ctx.refs for o in pobjs(p) for t in o.subtree)
+               for p in tok.children)
 
 
 def one_member(tok) -> bool:

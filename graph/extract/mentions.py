@@ -389,13 +389,21 @@ def _people_index(doc, table: ActorTable) -> dict[str, Entity]:
     return index
 
 
+# Words that name a body only with what follows them ("the Government of ...", "the Ministry of ...").
+GENERIC_BODIES = frozenset({"government", "ministry", "parliament", "army", "administration", "presidency",
+                            "embassy", "state", "republic", "kingdom", "office", "department"})
+
+
 def _trim(span):
     """Drop a leading "the", and titles before a person's name ("Spokesperson Garrett Marquis");
     keep the span within one sentence and give up on spans with no letters to name them by."""
     sent = span.root.sent
     start, end = max(span.start, sent.start), min(span.end, sent.end)
-    while start < end and (span.doc[end - 1].is_space or end - start > 1 and span.doc[end - 1].pos_ in ("ADP", "CCONJ")):
+    cut = end
+    while start < end and (span.doc[end - 1].is_space or end - start > 1 and span.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
         end -= 1  # "the Ministry of Foreign Affairs of (Moldova)": the NER stopped short of the name
+    if end < cut and end - start <= 2 and span.doc[end - 1].lower_ in GENERIC_BODIES:
+        return None  # "the Government of the (United States)": no name left, the state named after it is the actor
     while start < end and span.doc[start].is_space:
         start += 1
     verbs = [i for i in range(start + 1, end) if headline_verb_word(span.doc[i])] if _in_headline(span) else []

@@ -18,6 +18,8 @@ from graph.ontology import (
     REHEARSING_VERBS, SYMMETRIC, TRADE_NOUNS, EASING_VERBS,
 )
 
+# Agreements whose suspension or scrapping is a sanction on the other party.
+PACT_NOUNS = frozenset({"agreement", "deal", "pact", "accord", "treaty", "partnership", "cooperation"})
 # Verbs that see their object as something: "saw the move as an attack on X".
 SEEING_VERBS = frozenset("see consider treat interpret perceive portray present paint frame cast".split())
 # Verbs that say what they take is not so (not "reject" or "dismiss", which can refuse a real thing).
@@ -237,8 +239,9 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
                 kept = ev.negated or ev.modality == "hypothetical"
                 rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
                     "future", "hypothetical") else ev.modality))
-                if rtype == "supplies" and not kept and governor not in EASING_VERBS:
-                    # "suspended all exports to Israel", "halted the delivery of jets": a sanction (DESIGN)
+                if (rtype == "supplies" or rtype == "cooperates" and noun.lemma_.lower() in PACT_NOUNS
+                        and ev.modality in ("asserted", "reported")) and not kept and governor not in EASING_VERBS:  # "suspended all exports to Israel", "halted the delivery
+                    # of jets", "suspended all energy agreements with X": a sanction (DESIGN)
                     rel = replace(rel, relation="sanctions", evidence=replace(rel.evidence, negated=False))
             yield rel
 

@@ -72,6 +72,9 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
     if not found and tok.pos_ == "NOUN":  # "several countries, including A and B, condemned ..."
         found = [r for p in tok.children if p.dep_ == "prep" and naming_members(p)
                  for o in pobjs(p) for r in actors(ctx, o)]
+    if not found and tok.lemma_.lower() in ("ally", "member", "partner") and tok.tag_ == "NNS":  # "NATO allies
+        found = [r for c in tok.children if c.dep_ == "compound" for r in actors(ctx, c)  # expressed solidarity"
+                 if r.entity.type == "ALLIANCE"]
     if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
         found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
                  for r in actors(ctx, o)]
@@ -185,7 +188,8 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
             (recipients if child.lower_ in ("to", "for") else found).extend(refs)
         elif child.dep_ == "prep" and PREP_VERB_TRIGGERS.get(verb.lemma_.lower()) == (preposition(child), rtype):
             found += [r for obj in pobjs(child) for r in phrase_actors(ctx, obj)]  # "complained about X"
-        elif child.lower_ in ("out", "away") and child.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the deal"
+        elif child.lower_ in ("out", "away", "back", "home") and child.dep_ in ("prep", "prt", "advmod"):
+            # "pulled out of the deal", "ordered its ambassadors back from X"
             found += [r for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                       for o in pobjs(p) for r in phrase_actors(ctx, o)]
         elif child.dep_ == "ccomp" and rtype == "threatens" and trigger(child, VERB_TRIGGERS) == "attacks" and not any(

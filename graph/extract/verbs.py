@@ -186,6 +186,8 @@ def _verb_type(verb, *, ends_ties: bool, summons_envoy: bool) -> str | None:
     if rtype == "attacks" and any(trigger(o, NOUN_TRIGGERS) == "sanctions" for p in verb.children
                                   if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)):
         return "sanctions"  # "hits the U.S. with tariffs": the means says what the blow is
+    if lemma in ("grant", "give", "offer") and _dobj_in(verb, {"asylum", "refuge", "sanctuary", "shelter"}):
+        return "supports"  # "decided to grant asylum to Assad"
     if lemma == "seek" and (_dobj_in(verb, LEAVING_NOUNS) or _dobj_in(verb, SOUGHT_NOUNS) and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in _verb_and_object_children(verb))):
         return "requests"  # "seeks the exit of US-led forces", "sought security assistance from China"
@@ -373,8 +375,10 @@ def _ends_ties(verb) -> bool:
     """Breaking off relations, withdrawing envoys, closing a border: "broke off ties with X",
     "recalled its ambassador", "will close its entire border with Russia"."""
     lemma = verb.lemma_.lower()
-    return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or lemma in (
-        "recall", "withdraw") and c.lemma_.lower() in ENVOY_NOUNS or lemma in ("close", "shut", "seal")
+    home = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in verb.children)
+    return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or (lemma in (
+        "recall", "withdraw") or home and lemma in ("order", "call", "bring", "summon")) and c.lemma_.lower() in ENVOY_NOUNS
+        or lemma in ("close", "shut", "seal")
         and c.lemma_.lower() in CLOSABLE) or c.dep_ == "nsubjpass" and lemma == "recall"
         and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children)
 
