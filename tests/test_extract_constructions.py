@@ -372,6 +372,7 @@ RECIPROCAL = [
     ("Armenia and Azerbaijan accused each other of violating the truce.", "Armenia", "criticizes", "Azerbaijan", {}),
     ("Armenia and Azerbaijan accused each other of violating the truce.", "Azerbaijan", "criticizes", "Armenia", {}),
     ("Serbia and Croatia expelled each other's diplomats.", "Croatia", "sanctions", "Serbia", {}),
+    ("Ghana and Togo each blamed the other side.", "Togo", "criticizes", "Ghana", {}),
     ("Al-Shabaab militants said they had attacked a Kenyan military base.", "Al-Shabaab", "attacks", "Kenya",
      {"speaker": "al-Shabaab"}),
     ("The Houthis said on Monday that they had fired missiles at Israel.", "Houthis", "attacks", "Israel",

@@ -247,6 +247,10 @@ def _each_other(verb) -> bool:
                 words = {c.lower_ for c in t.children if c.dep_ == "det"}
                 if t.lower_ == "other" and "each" in words or t.lower_ == "one" and "another" in words:
                     return True
+                if "the" in words and any(c.dep_ == "amod" and c.lower_ == "other" for c in t.children) and any(
+                        s.dep_ in ("nsubj", "nsubjpass") and any(a.lower_ == "each" for a in s.children)
+                        for s in verb.children):  # "A and B each expelled a diplomat from the other country"
+                    return True
     return False
 
 
