@@ -19,7 +19,7 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
 # targets (recall 0.60, precision 0.85 on test) are not met yet; these catch any loss of ground.
 # split -> (recall, evidence precision, edge precision, the weakest type's precision among types
 # with at least 10 judged sentences)
-FLOORS = {"dev": (0.35, 0.85, 0.83, 0.62), "test": (0.31, 0.69, 0.69, 0.25)}
+FLOORS = {"dev": (0.36, 0.85, 0.84, 0.62), "test": (0.32, 0.69, 0.69, 0.25)}
 MIN_JUDGED = 0.9  # share of typed evidence sentences the audit has a verdict for
 
 
