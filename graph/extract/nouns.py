@@ -239,9 +239,10 @@ def _emit(ctx: Context, noun, rtype: str, agents: list, targets: list, sent):
                 kept = ev.negated or ev.modality == "hypothetical"
                 rel = replace(rel, evidence=replace(ev, negated=not kept, modality="asserted" if kept and ev.modality in (
                     "future", "hypothetical") else ev.modality))
-                if (rtype == "supplies" or rtype == "cooperates" and noun.lemma_.lower() in PACT_NOUNS
-                        and ev.modality in ("asserted", "reported")) and not kept and governor not in EASING_VERBS:  # "suspended all exports to Israel", "halted the delivery
-                    # of jets", "suspended all energy agreements with X": a sanction (DESIGN)
+                pact = rtype == "cooperates" and noun.lemma_.lower() in PACT_NOUNS and ev.modality in ("asserted", "reported")
+                if (rtype == "supplies" or pact) and not kept and governor not in EASING_VERBS:
+                    # "suspended all exports to Israel", "halted the delivery of jets", "suspended all energy
+                    # agreements with X": a sanction (DESIGN); a suspension only threatened is none yet
                     rel = replace(rel, relation="sanctions", evidence=replace(rel.evidence, negated=False))
             yield rel
 

@@ -72,9 +72,9 @@ def _subject_actors(ctx: Context, tok) -> list[Ref]:
     if not found and tok.pos_ == "NOUN":  # "several countries, including A and B, condemned ..."
         found = [r for p in tok.children if p.dep_ == "prep" and naming_members(p)
                  for o in pobjs(p) for r in actors(ctx, o)]
-    if not found and tok.lemma_.lower() in ("ally", "member", "partner") and tok.tag_ == "NNS":  # "NATO allies
-        found = [r for c in tok.children if c.dep_ == "compound" for r in actors(ctx, c)  # expressed solidarity"
-                 if r.entity.type == "ALLIANCE"]
+    if not found and tok.lemma_.lower() in ("ally", "member", "partner") and tok.tag_ == "NNS":
+        found = [r for c in tok.children if c.dep_ == "compound" for r in actors(ctx, c)
+                 if r.entity.type == "ALLIANCE"]  # "NATO allies expressed solidarity": the alliance
     if not found and (tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM"):
         found = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
                  for r in actors(ctx, o)]
@@ -196,9 +196,10 @@ def objects(ctx: Context, verb, rtype: str, passive: bool) -> list[Ref]:
                 c.dep_ == "agent" for c in child.children):  # "warned that Hamas leaders abroad would be targeted"
             found += [r for c in child.children if c.dep_ == "nsubjpass" for r in phrase_actors(ctx, c)]
         elif child.dep_ == "ccomp" and child.lemma_.lower() in NAMING_VERBS and any(
-                c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):  # "condemned what it called an
-            found += [r for c in child.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"  # Israeli
-                      for o in ([c] if c.dep_ == "oprd" else pobjs(c)) for r in phrase_actors(ctx, o)]  # attack"
+                c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):
+            # "condemned what it called an Israeli attack": the actors of the name
+            found += [r for c in child.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                      for o in ([c] if c.dep_ == "oprd" else pobjs(c)) for r in phrase_actors(ctx, o)]
         elif child.dep_ == "ccomp" and rtype != "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
             found += [r for s in child.children if s.dep_ == "nsubj" for r in actors(ctx, s)]  # "help X defend"
         elif child.dep_ == "advcl" and rtype == "requests" and any(

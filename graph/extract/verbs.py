@@ -380,11 +380,15 @@ def _ends_ties(verb) -> bool:
     "recalled its ambassador", "will close its entire border with Russia"."""
     lemma = verb.lemma_.lower()
     home = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in verb.children)
-    return any(c.dep_ == "dobj" and (lemma in STOPPING_VERBS and c.lemma_.lower() in TIE_NOUNS or (lemma in (
-        "recall", "withdraw") or home and lemma in ("order", "call", "bring", "summon")) and c.lemma_.lower() in ENVOY_NOUNS
-        or lemma in ("close", "shut", "seal")
-        and c.lemma_.lower() in CLOSABLE) or c.dep_ == "nsubjpass" and lemma == "recall"
-        and c.lemma_.lower() in ENVOY_NOUNS for c in verb.children)
+    withdrawing = ("recall", "withdraw") + (("order", "call", "bring", "summon") if home else ())  # "ordered ... home"
+    for c in verb.children:
+        kind = c.lemma_.lower()
+        if c.dep_ == "nsubjpass" and lemma == "recall" and kind in ENVOY_NOUNS:
+            return True  # "France's ambassadors were recalled"
+        if c.dep_ == "dobj" and (lemma in STOPPING_VERBS and kind in TIE_NOUNS or lemma in withdrawing and kind in
+                                 ENVOY_NOUNS or lemma in ("close", "shut", "seal") and kind in CLOSABLE):
+            return True
+    return False
 
 
 def _verb_and_object_children(verb) -> list:
