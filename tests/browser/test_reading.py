@@ -26,12 +26,14 @@ READABLE_PX = 9  # a label drawn smaller than this on screen cannot be read
 
 @pytest.fixture(scope="session")
 def news_store(tmp_path_factory) -> Path:
-    """A store of the non-seed dev articles (real article leads), parsed once per session."""
+    """A store of real non-seed article leads, parsed once per session: the dev articles gathered before
+    the eighth batch (files 000-715, 157 articles), whose overview falls into several separate pieces
+    (the whole dev split's has become one)."""
     from graph.pipeline import ingest_paths
 
     path = tmp_path_factory.mktemp("news-dev") / "news.db"
     with Store(path) as store:
-        report = ingest_paths(store, [NEWS_DEV])
+        report = ingest_paths(store, sorted(p for p in NEWS_DEV.glob("*.txt") if p.name < "800"))
     assert not report.errors, report.errors
     return path
 
