@@ -60,16 +60,17 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
         ref = ctx.refs[tok.i]
         partner = [ctx.partners[tok.i]] if tok.i in ctx.partners else []
         if ref.entity.type == "GPE" and not partner:
-            held = _holders(ctx, ref)
+            held = _holders(ctx, tok.i)
             if held is not None:  # "Houthi-controlled Sanaa" is the Houthis', "rebel-held Goma" no state's
                 return held
         return [] if ref.entity.type == "LOC" else partner + [ref]
     if depth > 3:
         return []
     low, lemma = tok.lower_, tok.lemma_.lower()
-    named = ctx.refs.get(tok.i + 1)
-    if lemma in GROUP_NOUNS and named and named.entity.type in ("ARMED_GROUP", "ORG") and named.start == tok.idx + len(tok) + 1:
-        return [named]  # "militant group Hamas", whatever the parser made of it
+    named = ctx.refs.get(tok.i + 1)  # "militant group Hamas", whatever the parser made of it
+    if lemma in GROUP_NOUNS and named and named.entity.type in ("ARMED_GROUP", "ORG") \
+            and named.start == ctx.doc[tok.i + 1].idx:
+        return [named]
     kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "compound", "preconj")}
     if low in THING_PRONOUNS and _continues_thing(ctx, tok, depth):
         return []  # "The resolution passed 20-2. It called on Iran to ...": the resolution, no actor
@@ -138,7 +139,7 @@ def actors_at(ctx: Context, tok, depth: int) -> list[Ref]:
 def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = False) -> list[Ref]:
     """Actors that qualify a noun: "Turkish troops", "the Assad regime", "leaders at X"; none for an
     unnamed member of a group ("an EU member state", "any NATO ally" is not the EU or NATO)."""
-    if one_member(tok) or tok.lemma_.lower() in KIN_NOUNS:
+    if _one_member(tok) or tok.lemma_.lower() in KIN_NOUNS:
         return []  # (nor is "Castillo's family" Castillo)
     found = []
     people = tok.lower_ in POPULATION_NOUNS or tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "NOUN")
@@ -163,10 +164,14 @@ def modifier_actors(ctx: Context, tok, depth: int, *, preps=(), regime: bool = F
 HELD_WORDS = frozenset({"controlled", "held", "occupied", "run", "administered", "dominated", "annexed"})
 
 
-def _holders(ctx: Context, ref: Ref) -> list[Ref] | None:
-    """Who holds a place said to be held ("Houthi-controlled Sanaa", "Russian-occupied Kherson"):
-    the holder if it is an actor, none if not ("rebel-held"); None when the place is not so qualified."""
-    first = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0].i
+def _holders(ctx: Context, i: int) -> list[Ref] | None:
+    """Who holds the place named at token `i` when it is said to be held ("Houthi-controlled Sanaa",
+    "Russian-occupied Kherson"): the holder if it is an actor, none if not ("rebel-held"); None when
+    the place is not so qualified."""
+    ref = ctx.refs[i]
+    first = i
+    while first > 0 and ctx.refs.get(first - 1) == ref:
+        first -= 1
     if first < 3 or ctx.doc[first - 1].lower_ not in HELD_WORDS or ctx.doc[first - 2].text != "-":
         return None
     holder = ctx.refs.get(first - 3)
@@ -183,7 +188,7 @@ def _named_owner(ctx: Context, tok) -> bool:
                for p in tok.children)
 
 
-def one_member(tok) -> bool:
+def _one_member(tok) -> bool:
     """An unnamed single member of a group: "an EU member state", "another NATO member", "any ally"."""
     lemma = tok.lemma_.lower()
     member = lemma in ("member", "ally") or lemma in ("state", "country", "nation") and any(

@@ -320,11 +320,11 @@ def _between_parties(ctx: Context, noun) -> list:
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
     preps += [p for c in noun.children if c.dep_ == "acl" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "between"]
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head \
-        if noun.dep_ in ("nsubj", "nsubjpass") else None
-    if not preps and verb is not None and verb.pos_ == "VERB":  # hung on the verb: "two killed in a border
-        preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"  # skirmish between A and
-                 and p.i > noun.i]  # B", "fighting broke out between A and B", "talks were held between A and B"
+    if not preps:  # hung on the verb: "fighting broke out between A and B", "talks were held between A and
+        # B" (the noun its subject), "two killed in a border skirmish between A and B" (the noun under "in")
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass", "pobj") and verb.pos_ == "VERB":
+            preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i]
     found = [r for p in preps for o in pobjs(p) for r in actors(ctx, o)]
     found += [ctx.refs[t.i] for p in preps for t in _phrase(p) if t.i in ctx.refs
               and ctx.refs[t.i].entity.type == "PERSON"]
@@ -351,10 +351,16 @@ def _aimed_at(ctx: Context, obj, rtype: str) -> list:
     return phrase_actors(ctx, obj) or (authors(ctx, obj) if obj.lemma_.lower() in STANCE_OBJECTS else [])
 
 
-def _irrealis(noun) -> bool:
-    """A relation noun that is only weighed, sought or feared: "weighing three packages of sanctions"."""
+def _of_head(noun):
+    """The noun an "of" chain hangs from: "sanctions" in "three packages of sanctions" -> "packages"."""
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
+    return noun
+
+
+def _irrealis(noun) -> bool:
+    """A relation noun that is only weighed, sought or feared: "weighing three packages of sanctions"."""
+    noun = _of_head(noun)
     asked = noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ASKING_VERBS
     return noun.head.lemma_.lower() in IRREALIS_VERBS or asked  # "called for new EU sanctions"
 
@@ -363,8 +369,7 @@ def _naming_complement(noun) -> bool:
     """A noun that says what the governing verb's object is, not what its subject does: "called the
     war an aggression against X", "branded the visit a provocation", "condemned the raid as an
     aggression against X", "will regard aid to the junta as hostility toward Y"."""
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head  # "condemned the raid as an act of aggression"
+    noun = _of_head(noun)  # "condemned the raid as an act of aggression"
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
         verb = noun.head.head  # (not "launched drills as a warning to X": the subject warns)
         return verb.lemma_.lower() in REACTING_VERBS | SEEING_VERBS and any(
@@ -378,9 +383,7 @@ def _denied(noun) -> str | None:
     """Whether the governing verb says a relation noun is not so: "denied Russian support for the
     junta", "ruled out NATO support for X" ("fact"); "denied accusations of support for X", a claim
     denied ("claim"). Rejecting sanctions, by contrast, leaves them standing."""
-    trigger = noun
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
+    trigger, noun = noun, _of_head(noun)
     verb, lemma = noun.head, noun.head.lemma_.lower()
     if noun.dep_ not in ("dobj", "nsubjpass"):  # "denied X's support", "talks with X were ruled out"
         return None
